@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       SandboxCommand.class,
       JoinCommand.class,
       SqlCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
