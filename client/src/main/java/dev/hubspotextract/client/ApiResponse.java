@@ -1,0 +1,33 @@
+package dev.hubspotextract.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A complete HTTP response. The body is read whole so that a truncated one can be retried before
+ * any record of it is handed on; it is one page (at most 100 records or 1,000 association inputs),
+ * never a whole object.
+ */
+public record ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
+  public ApiResponse {
+    TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    caseInsensitive.putAll(headers);
+    headers = caseInsensitive;
+    body = body == null ? new byte[0] : body;
+  }
+
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  public boolean isSuccess() {
+    return status >= 200 && status < 300;
+  }
+
+  public boolean isJson() {
+    return header("Content-Type").map(type -> type.toLowerCase().contains("json")).orElse(false);
+  }
+}

@@ -1,0 +1,141 @@
+package dev.hubspotextract.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The client: endpoint families over one chain of steps, authentication → rate budget → retry →
+ * redacting logger → transport. Thread-safe; share one per run.
+ */
+public final class HubSpotClient {
+  /** HubSpot's API host. */
+  public static final URI DEFAULT_BASE_URL = URI.create("https://api.hubapi.com");
+
+  private final Transport transport;
+
+  private HubSpotClient(Transport transport) {
+    this.transport = transport;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public ObjectsApi objects() {
+    return new ObjectsApi(transport);
+  }
+
+  public PropertiesApi properties() {
+    return new PropertiesApi(transport);
+  }
+
+  public SchemasApi schemas() {
+    return new SchemasApi(transport);
+  }
+
+  public AssociationsApi associations() {
+    return new AssociationsApi(transport);
+  }
+
+  /** A client over the same chain that also counts the calls made through it (one per task). */
+  public HubSpotClient counting(LongAdder calls) {
+    Transport shared = transport;
+    return new HubSpotClient(
+        request -> {
+          calls.increment();
+          return shared.send(request);
+        });
+  }
+
+  /** Sets up the chain; only the token is required. */
+  public static final class Builder {
+    private URI baseUrl = DEFAULT_BASE_URL;
+    private String token;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Pacer pacer;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Consumer<String> trace;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(60);
+    private Transport transport;
+
+    private Builder() {}
+
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl is null");
+      return this;
+    }
+
+    public Builder token(String token) {
+      this.token = Objects.requireNonNull(token, "token is null");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock is null");
+      return this;
+    }
+
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+      return this;
+    }
+
+    /** The rate budget; by default at most 100 requests per 10 seconds (HubSpot's lowest tier). */
+    public Builder pacer(Pacer pacer) {
+      this.pacer = Objects.requireNonNull(pacer, "pacer is null");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy is null");
+      return this;
+    }
+
+    /** Where HTTP trace lines go (the token redacted); none by default. */
+    public Builder trace(Consumer<String> trace) {
+      this.trace = trace;
+      return this;
+    }
+
+    public Builder timeouts(Duration connect, Duration request) {
+      this.connectTimeout = Objects.requireNonNull(connect, "connect is null");
+      this.requestTimeout = Objects.requireNonNull(request, "request is null");
+      return this;
+    }
+
+    /** Replaces the wire (tests); by default the JDK's HttpClient on {@link #baseUrl}. */
+    public Builder transport(Transport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    public HubSpotClient build() {
+      if (token == null || token.isBlank()) {
+        throw new HubSpotException(
+            HubSpotException.Category.USAGE,
+            "No access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
+                + " pat-…).");
+      }
+      Transport chain =
+          transport != null ? transport : new JdkTransport(baseUrl, connectTimeout, requestTimeout);
+      if (trace != null) {
+        chain = new RedactingLogger(trace, clock, chain);
+      }
+      chain = new Retrying(retryPolicy, sleeper, chain);
+      chain =
+          new Pacing(
+              pacer != null
+                  ? pacer
+                  : new TokenBucketPacer(100, Duration.ofSeconds(10), clock, sleeper),
+              chain);
+      chain = new Authenticating(token, chain);
+      return new HubSpotClient(chain);
+    }
+  }
+}

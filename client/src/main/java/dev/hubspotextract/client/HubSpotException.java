@@ -1,0 +1,49 @@
+package dev.hubspotextract.client;
+
+import java.util.Objects;
+
+/**
+ * Any failure talking to HubSpot, with a category that says whose fault it is and what to do about
+ * it; the message names what failed and how to fix it.
+ */
+public class HubSpotException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** Why a call failed; the command line maps each to an exit code. */
+  public enum Category {
+    /** A bad input from the user (flag, object name, property name). */
+    USAGE,
+    /** HubSpot rejected the access token (401). */
+    AUTHENTICATION,
+    /** The token lacks a scope for one object (403). */
+    PERMISSION,
+    /** The daily request limit is used up. */
+    RATE_LIMIT,
+    /** Worth retrying: 5xx, dropped connection, timeout, truncated body, 429 within a window. */
+    TRANSIENT,
+    /** HubSpot or the host answered something we cannot use: unreachable host, 4xx, bad JSON. */
+    EXTERNAL,
+    /** A bug in this tool. */
+    INTERNAL
+  }
+
+  private final Category category;
+
+  public HubSpotException(Category category, String message) {
+    this(category, message, null);
+  }
+
+  public HubSpotException(Category category, String message, Throwable cause) {
+    super(message, cause);
+    this.category = Objects.requireNonNull(category, "category is null");
+  }
+
+  public Category category() {
+    return category;
+  }
+
+  /** True for failures that a later attempt of the same request may not repeat. */
+  public boolean isTransient() {
+    return category == Category.TRANSIENT;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.hubspotextract.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Jackson's streaming parser and generator, shared; plus the few token helpers every page needs.
+ */
+final class Json {
+  static final JsonFactory FACTORY = new JsonFactory();
+
+  private Json() {}
+
+  static JsonParser parser(byte[] body) {
+    try {
+      return FACTORY.createParser(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when the bytes are one complete JSON value: a cut-short body fails this cheaply. */
+  static boolean isComplete(byte[] body) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      parser.skipChildren();
+      return parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A scalar as the text HubSpot sent (numbers and booleans as written), or null for JSON null. */
+  static String scalarText(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (token.isScalarValue()) {
+      return parser.getText();
+    }
+    parser.skipChildren();
+    return null;
+  }
+
+  /** Writes a JSON body with the streaming generator. */
+  static byte[] write(JsonWriter writer) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+      writer.write(generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes one JSON body. */
+  @FunctionalInterface
+  interface JsonWriter {
+    void write(JsonGenerator generator) throws IOException;
+  }
+}

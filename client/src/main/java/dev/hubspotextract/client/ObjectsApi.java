@@ -1,0 +1,262 @@
+package dev.hubspotextract.client;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Records of one object type, as a lazy stream that follows HubSpot's cursor page by page. With few
+ * properties each page is one {@code GET /crm/v3/objects/{type}} naming them all; when that URL
+ * would pass {@link #URL_BUDGET}, the page lists ids only and one {@code POST …/batch/read} per 100
+ * ids fetches every property from the body: 2 calls per 100 records however wide the object is.
+ */
+public final class ObjectsApi {
+  /** HubSpot's largest list page and batch read. */
+  public static final int PAGE_SIZE = 100;
+
+  /**
+   * Longest path and query we send. HubSpot answers 414 somewhere between 8,000 and 16,000
+   * characters (see hubspot-api.md §13); this leaves room for the host, the request line and the
+   * cursor.
+   */
+  public static final int URL_BUDGET = 7_000;
+
+  private static final int CURSOR_ALLOWANCE = 64;
+  private final Transport transport;
+
+  ObjectsApi(Transport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport is null");
+  }
+
+  /** Whether reading these properties takes a list call plus a batch read per page. */
+  public boolean needsBatchRead(String objectType, List<String> properties) {
+    return listPath(objectType, PAGE_SIZE, properties, null).length() + CURSOR_ALLOWANCE
+        > URL_BUDGET;
+  }
+
+  /**
+   * Every record of {@code objectType} (not archived), ascending by id, with exactly the given
+   * properties requested, stopping after {@code maxRecords}.
+   */
+  public Stream<HubSpotRecord> stream(String objectType, List<String> properties, long maxRecords) {
+    List<String> names = List.copyOf(properties);
+    boolean batch = needsBatchRead(objectType, names);
+    Iterator<HubSpotRecord> records =
+        new Pages(objectType, batch ? List.of("hs_object_id") : names, maxRecords, batch, names);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /** Ids of every record of {@code objectType}, ascending, with the shortest request possible. */
+  public Stream<String> ids(String objectType, long maxRecords) {
+    Iterator<HubSpotRecord> records =
+        new Pages(objectType, List.of("hs_object_id"), maxRecords, false, List.of());
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .map(HubSpotRecord::id);
+  }
+
+  static String listPath(String objectType, int limit, List<String> properties, String after) {
+    StringBuilder path =
+        new StringBuilder("/crm/v3/objects/")
+            .append(Paths.segment(objectType))
+            .append("?limit=")
+            .append(limit)
+            .append("&archived=false");
+    if (!properties.isEmpty()) {
+      path.append("&properties=").append(Paths.query(String.join(",", properties)));
+    }
+    if (after != null) {
+      path.append("&after=").append(Paths.query(after));
+    }
+    return path.toString();
+  }
+
+  private List<HubSpotRecord> batchRead(
+      String objectType, List<HubSpotRecord> listed, List<String> properties) {
+    byte[] body =
+        Json.write(
+            json -> {
+              json.writeStartObject();
+              json.writeArrayFieldStart("inputs");
+              for (HubSpotRecord record : listed) {
+                json.writeStartObject();
+                json.writeStringField("id", record.id());
+                json.writeEndObject();
+              }
+              json.writeEndArray();
+              json.writeArrayFieldStart("properties");
+              for (String property : properties) {
+                json.writeString(property);
+              }
+              json.writeEndArray();
+              json.writeArrayFieldStart("propertiesWithHistory"); // required by the spec
+              json.writeEndArray();
+              json.writeEndObject();
+            });
+    String doing = "reading " + listed.size() + " " + objectType + " by id (batch read)";
+    ApiResponse response =
+        Responses.requireSuccess(
+            transport.send(
+                ApiRequest.postJson(
+                    "/crm/v3/objects/" + Paths.segment(objectType) + "/batch/read?archived=false",
+                    body)),
+            doing,
+            objectType);
+    // results come in any order; keep the listing's (a record deleted in between is skipped)
+    Map<String, HubSpotRecord> byId = new HashMap<>();
+    try (RecordPage page = new RecordPage(response.body(), doing)) {
+      for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
+        byId.put(record.id(), record);
+      }
+    }
+    List<HubSpotRecord> ordered = new ArrayList<>(listed.size());
+    for (HubSpotRecord record : listed) {
+      HubSpotRecord full = byId.get(record.id());
+      if (full != null) {
+        ordered.add(full);
+      }
+    }
+    return ordered;
+  }
+
+  /** Follows the cursor lazily: a page is fetched only when the previous one is used up. */
+  private final class Pages implements Iterator<HubSpotRecord> {
+    private final String objectType;
+    private final List<String> listProperties;
+    private final boolean batch;
+    private final List<String> batchProperties;
+    private long remaining;
+    private String after;
+    private boolean lastPage;
+    private Iterator<HubSpotRecord> current = List.<HubSpotRecord>of().iterator();
+    private HubSpotRecord ahead;
+    private String lastId;
+
+    Pages(
+        String objectType,
+        List<String> listProperties,
+        long maxRecords,
+        boolean batch,
+        List<String> batchProperties) {
+      this.objectType = objectType;
+      this.listProperties = listProperties;
+      this.remaining = maxRecords;
+      this.batch = batch;
+      this.batchProperties = batchProperties;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ahead == null) {
+        if (remaining <= 0) {
+          return false;
+        }
+        if (current.hasNext()) {
+          HubSpotRecord record = current.next();
+          if (record.id().equals(lastId)) {
+            continue; // a page boundary that repeats the previous record
+          }
+          ahead = record;
+        } else if (lastPage) {
+          return false;
+        } else {
+          current = fetch();
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public HubSpotRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      HubSpotRecord record = ahead;
+      ahead = null;
+      lastId = record.id();
+      remaining--;
+      return record;
+    }
+
+    private Iterator<HubSpotRecord> fetch() {
+      int limit = (int) Math.min(PAGE_SIZE, remaining);
+      String doing = "listing " + objectType + (after == null ? "" : " after cursor " + after);
+      ApiResponse response =
+          Responses.requireSuccess(
+              transport.send(ApiRequest.get(listPath(objectType, limit, listProperties, after))),
+              doing,
+              objectType);
+      RecordPage reader = new RecordPage(response.body(), doing);
+      if (!batch) {
+        return new PageRecords(reader, doing);
+      }
+      List<HubSpotRecord> listed = new ArrayList<>(limit);
+      for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
+        listed.add(record);
+      }
+      turnPage(reader.after(), doing);
+      return listed.isEmpty()
+          ? listed.iterator()
+          : batchRead(objectType, listed, batchProperties).iterator();
+    }
+
+    private void turnPage(String next, String doing) {
+      if (next != null && next.equals(after)) {
+        throw new HubSpotException(
+            HubSpotException.Category.EXTERNAL,
+            "HubSpot returned the same cursor twice while " + doing + ": stopping to avoid a loop");
+      }
+      after = next;
+      lastPage = next == null;
+    }
+
+    /** Hands out one page's records as they are parsed, then turns to the next page. */
+    private final class PageRecords implements Iterator<HubSpotRecord> {
+      private final RecordPage reader;
+      private final String doing;
+      private HubSpotRecord ahead;
+      private boolean done;
+
+      PageRecords(RecordPage reader, String doing) {
+        this.reader = reader;
+        this.doing = doing;
+        // no cursor until this page is read: stop Pages from fetching ahead
+        lastPage = true;
+      }
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null && !done) {
+          ahead = reader.next();
+          if (ahead == null) {
+            done = true;
+            reader.close();
+            turnPage(reader.after(), doing);
+          }
+        }
+        return ahead != null;
+      }
+
+      @Override
+      public HubSpotRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        HubSpotRecord record = ahead;
+        ahead = null;
+        return record;
+      }
+    }
+  }
+}

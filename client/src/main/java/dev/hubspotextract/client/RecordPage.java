@@ -1,0 +1,137 @@
+package dev.hubspotextract.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads one page ({@code {"results":[…],"paging":{"next":{"after":…}}}}) with the streaming parser,
+ * handing out one record at a time; the cursor is known once the records are read (or earlier if
+ * {@code paging} comes first).
+ */
+final class RecordPage implements AutoCloseable {
+  private final JsonParser parser;
+  private final String doing;
+  private boolean inResults;
+  private boolean finished;
+  private String after;
+
+  RecordPage(byte[] body, String doing) {
+    this.parser = Json.parser(body);
+    this.doing = doing;
+    try {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("expected a JSON object");
+      }
+    } catch (IOException e) {
+      throw Responses.badBody(doing, e);
+    }
+  }
+
+  /** The next record, or null when the page has no more. */
+  HubSpotRecord next() {
+    try {
+      while (true) {
+        if (inResults) {
+          if (parser.nextToken() == JsonToken.START_OBJECT) {
+            return readRecord(parser);
+          }
+          inResults = false; // END_ARRAY
+        }
+        if (finished || parser.nextToken() != JsonToken.FIELD_NAME) {
+          finished = true;
+          return null;
+        }
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("results") && value == JsonToken.START_ARRAY) {
+          inResults = true;
+        } else if (field.equals("paging") && value == JsonToken.START_OBJECT) {
+          after = readAfter(parser);
+        } else {
+          parser.skipChildren();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw Responses.badBody(doing, e);
+    }
+  }
+
+  /**
+   * The cursor of the next page, or null on the last page; call after {@link #next()} gave null.
+   */
+  String after() {
+    return after;
+  }
+
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      // a byte array: nothing to release
+    }
+  }
+
+  /** Reads {@code {"next":{"after":"…"}}} (the parser is on its START_OBJECT). */
+  static String readAfter(JsonParser parser) throws IOException {
+    String cursor = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (name.equals("next") && token == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          if (field.equals("after")) {
+            cursor = Json.scalarText(parser);
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return cursor == null || cursor.isEmpty() ? null : cursor;
+  }
+
+  private static HubSpotRecord readRecord(JsonParser parser) throws IOException {
+    String id = null;
+    String createdAt = null;
+    String updatedAt = null;
+    boolean archived = false;
+    Map<String, String> properties = new HashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      switch (field) {
+        case "id" -> id = Json.scalarText(parser);
+        case "createdAt" -> createdAt = Json.scalarText(parser);
+        case "updatedAt" -> updatedAt = Json.scalarText(parser);
+        case "archived" ->
+            archived =
+                token == JsonToken.VALUE_TRUE
+                    || (token == JsonToken.VALUE_STRING && parser.getText().equals("true"));
+        case "properties" -> {
+          if (token == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String name = parser.currentName();
+              parser.nextToken();
+              properties.put(name, Json.scalarText(parser));
+            }
+          } else {
+            parser.skipChildren();
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (id == null) {
+      throw new IOException("a record without an id");
+    }
+    return new HubSpotRecord(id, createdAt, updatedAt, archived, properties);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.hubspotextract.client;
+
+/**
+ * Turns a final non-2xx answer into a {@link HubSpotException} that says what failed and how to fix
+ * it.
+ */
+final class Responses {
+  private Responses() {}
+
+  /**
+   * Returns the response when it succeeded.
+   *
+   * @param doing what the call was for, as in "listing tickets"
+   * @param subject the object or pair it concerns, named in the 403 advice
+   */
+  static ApiResponse requireSuccess(ApiResponse response, String doing, String subject) {
+    if (response.isSuccess()) {
+      return response;
+    }
+    ErrorBody error = ErrorBody.parse(response.body());
+    int status = response.status();
+    String category = error.category() == null ? "" : " " + error.category();
+    if (status == 401) {
+      throw new HubSpotException(
+          HubSpotException.Category.AUTHENTICATION,
+          "HubSpot rejected the access token (401"
+              + (category.isEmpty() ? " INVALID_AUTHENTICATION" : category)
+              + ") while "
+              + doing
+              + ". Check HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");
+    }
+    if (status == 403) {
+      String scopes =
+          error.scopes().isEmpty() ? "a scope for " + subject : String.join(" or ", error.scopes());
+      throw new HubSpotException(
+          HubSpotException.Category.PERMISSION,
+          "HubSpot refused "
+              + doing
+              + " (403"
+              + category
+              + "): the access token lacks "
+              + scopes
+              + ". Add it to the private app's scopes in HubSpot, or leave "
+              + subject
+              + " out of --objects / --associations.");
+    }
+    if (status == 414) {
+      throw new HubSpotException(
+          HubSpotException.Category.EXTERNAL,
+          "HubSpot refused " + doing + ": the request URL was too long (414).");
+    }
+    String message = error.message() == null ? "" : ": " + error.message();
+    throw new HubSpotException(
+        HubSpotException.Category.EXTERNAL,
+        "HubSpot refused " + doing + " (" + status + category + ")" + message);
+  }
+
+  /** A 2xx answer whose body could not be read as HubSpot's shape. */
+  static HubSpotException badBody(String doing, Exception cause) {
+    return new HubSpotException(
+        HubSpotException.Category.EXTERNAL,
+        "HubSpot sent a response we could not read while " + doing + ": " + cause.getMessage(),
+        cause);
+  }
+}

@@ -1,0 +1,180 @@
+package dev.hubspotextract.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The retry step. 429s wait by HubSpot's {@code policyName} (TEN_SECONDLY_ROLLING: the window;
+ * SECONDLY: a second; DAILY: stop with a clear error), honouring {@code Retry-After} when sent;
+ * 5xx, 423, 477, dropped connections, timeouts and truncated JSON bodies are retried with bounded
+ * exponential backoff and jitter. When it gives up, the earlier failures ride along as suppressed
+ * exceptions.
+ */
+public final class Retrying implements Transport {
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  private final Transport next;
+
+  public Retrying(RetryPolicy policy, Sleeper sleeper, Transport next) {
+    this.policy = Objects.requireNonNull(policy, "policy is null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+    this.next = Objects.requireNonNull(next, "next is null");
+  }
+
+  @Override
+  public ApiResponse send(ApiRequest request) {
+    List<HubSpotException> failures = new ArrayList<>();
+    int failedAttempts = 0;
+    int rateLimitWaits = 0;
+    while (true) {
+      HubSpotException failure;
+      Duration wait;
+      try {
+        ApiResponse response = next.send(request);
+        if (response.status() == 429) {
+          ErrorBody error = ErrorBody.parse(response.body());
+          String policyName = error.policyName() == null ? "" : error.policyName();
+          if (policyName.equalsIgnoreCase("DAILY")) {
+            throw withSuppressed(
+                new HubSpotException(
+                    HubSpotException.Category.RATE_LIMIT,
+                    "HubSpot's daily API limit for this account is used up (429 DAILY): "
+                        + request.method()
+                        + " "
+                        + request.path()
+                        + " was refused. The limit resets at midnight in the account's time zone;"
+                        + " run again then."),
+                failures);
+          }
+          if (++rateLimitWaits > policy.maxRateLimitWaits()) {
+            throw withSuppressed(
+                new HubSpotException(
+                    HubSpotException.Category.TRANSIENT,
+                    "HubSpot kept answering 429 ("
+                        + (policyName.isEmpty() ? "rate limit" : policyName)
+                        + ") to "
+                        + request
+                        + " after "
+                        + policy.maxRateLimitWaits()
+                        + " waits"),
+                failures);
+          }
+          failures.add(
+              new HubSpotException(
+                  HubSpotException.Category.TRANSIENT,
+                  "429 " + policyName + " on " + request.method() + " " + request.path()));
+          sleep(retryAfter(response).orElseGet(() -> rateLimitWait(policyName, response)));
+          continue;
+        }
+        if (isRetryableStatus(response.status())) {
+          failure =
+              new HubSpotException(
+                  HubSpotException.Category.TRANSIENT,
+                  "HubSpot answered "
+                      + response.status()
+                      + " to "
+                      + request.method()
+                      + " "
+                      + request.path());
+          wait = retryAfter(response).orElse(null);
+        } else if (response.isSuccess() && response.isJson() && !Json.isComplete(response.body())) {
+          failure =
+              new HubSpotException(
+                  HubSpotException.Category.TRANSIENT,
+                  request.method()
+                      + " "
+                      + request.path()
+                      + ": the response body was cut short ("
+                      + response.body().length
+                      + " bytes of incomplete JSON)");
+          wait = null;
+        } else {
+          return response;
+        }
+      } catch (HubSpotException e) {
+        if (!e.isTransient()) {
+          throw e;
+        }
+        failure = e;
+        wait = null;
+      }
+      failures.add(failure);
+      failedAttempts++;
+      if (failedAttempts >= policy.maxAttempts()) {
+        failures.remove(failures.size() - 1);
+        throw withSuppressed(
+            new HubSpotException(
+                HubSpotException.Category.TRANSIENT,
+                failure.getMessage()
+                    + (policy.maxAttempts() > 1
+                        ? " (gave up after " + policy.maxAttempts() + " attempts)"
+                        : ""),
+                failure.getCause()),
+            failures);
+      }
+      sleep(wait != null ? wait : jittered(policy.backoff(failedAttempts)));
+    }
+  }
+
+  private static boolean isRetryableStatus(int status) {
+    return status >= 500 || status == 423 || status == 477 || status == 408;
+  }
+
+  private static Optional<Duration> retryAfter(ApiResponse response) {
+    return response
+        .header("Retry-After")
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+              } catch (NumberFormatException e) {
+                return Optional.empty(); // an HTTP date: fall back to the policy's wait
+              }
+            });
+  }
+
+  private static Duration rateLimitWait(String policyName, ApiResponse response) {
+    if (policyName.equalsIgnoreCase("SECONDLY")) {
+      return Duration.ofSeconds(1);
+    }
+    // TEN_SECONDLY_ROLLING or unnamed: wait out the window HubSpot says it counts in
+    return response
+        .header("X-HubSpot-RateLimit-Interval-Milliseconds")
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Duration.ofMillis(Long.parseLong(value.trim())));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            })
+        .orElse(TEN_SECONDS);
+  }
+
+  private static Duration jittered(Duration delay) {
+    // between half and all of the delay, so parallel tasks do not retry in lockstep
+    long millis = delay.toMillis();
+    return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HubSpotException(
+          HubSpotException.Category.INTERNAL, "interrupted while waiting to retry", e);
+    }
+  }
+
+  private static HubSpotException withSuppressed(
+      HubSpotException exception, List<HubSpotException> earlier) {
+    earlier.forEach(exception::addSuppressed);
+    return exception;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.hubspotextract.extract;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hubspotextract.client.PropertyDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes {@code manifest.json} as the README's "Output format" section fixes it. */
+public final class Manifest {
+  public static final String FILE = "manifest.json";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Manifest() {}
+
+  public static Path write(RunResult result, String version) throws IOException {
+    Plan plan = result.plan();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("tool", "hubspot-extract");
+    root.put("version", version);
+    root.put("format", "csv");
+    root.put("source", plan.source());
+    root.put("startedAt", result.startedAt().toString());
+    root.put("finishedAt", result.finishedAt().toString());
+
+    List<Object> objects = new ArrayList<>();
+    for (int i = 0; i < plan.objects().size(); i++) {
+      PlannedObject object = plan.objects().get(i);
+      TaskResult task = i < result.objects().size() ? result.objects().get(i) : null;
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", object.type().name());
+      entry.put("objectTypeId", object.type().objectTypeId());
+      entry.put("file", object.fileName());
+      entry.put("records", task == null ? 0 : task.rows());
+      entry.put("status", task != null && task.completed() ? "complete" : "failed");
+      List<Object> columns = new ArrayList<>();
+      columns.add(column("id", "id", null));
+      columns.add(column("createdAt", "datetime", null));
+      columns.add(column("updatedAt", "datetime", null));
+      columns.add(column("archived", "bool", null));
+      for (PropertyDefinition property : object.properties()) {
+        columns.add(column(property.name(), property.type(), property.fieldType()));
+      }
+      entry.put("columns", columns);
+      objects.add(entry);
+    }
+    for (TaskFailure failure : plan.failedObjects()) {
+      if (failure.subject().equals("custom objects")) {
+        continue;
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", failure.subject());
+      entry.put("file", failure.subject() + ".csv");
+      entry.put("records", 0);
+      entry.put("status", "failed");
+      entry.put("columns", List.of());
+      objects.add(entry);
+    }
+    root.put("objects", objects);
+
+    List<Object> associations = new ArrayList<>();
+    for (int i = 0; i < plan.pairs().size(); i++) {
+      AssociationPair pair = plan.pairs().get(i);
+      TaskResult task = i < result.associations().size() ? result.associations().get(i) : null;
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("from", pair.from().name());
+      entry.put("to", pair.to().name());
+      entry.put("file", pair.fileName());
+      entry.put("rows", task == null ? 0 : task.rows());
+      entry.put("status", task != null && task.completed() ? "complete" : "failed");
+      entry.put(
+          "columns",
+          List.of(
+              column("from_id", "id", null),
+              column("to_id", "id", null),
+              column("association_type_id", "number", null),
+              column("category", "string", null),
+              column("label", "string", null)));
+      associations.add(entry);
+    }
+    root.put("associations", associations);
+
+    List<Object> failures = new ArrayList<>();
+    for (TaskFailure failure : result.failures()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put(failure.association() ? "association" : "object", failure.subject());
+      entry.put("kind", failure.kind());
+      entry.put("message", failure.message());
+      failures.add(entry);
+    }
+    root.put("failures", failures);
+
+    Path target = plan.outDir().resolve(FILE);
+    Path partial = target.resolveSibling(FILE + ".partial");
+    JSON.writeValue(partial.toFile(), root);
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  private static Map<String, Object> column(String name, String type, String fieldType) {
+    Map<String, Object> column = new LinkedHashMap<>();
+    column.put("name", name);
+    column.put("type", type == null ? "string" : type);
+    if (fieldType != null) {
+      column.put("fieldType", fieldType);
+    }
+    return column;
+  }
+}

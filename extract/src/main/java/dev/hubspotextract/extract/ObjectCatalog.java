@@ -1,0 +1,134 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.ObjectSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HubSpot's 13 standard objects in the original connector's order, and the resolution of what users
+ * type (any case, singular or plural, a type id, a custom object's name or fullyQualifiedName) to
+ * objects.
+ */
+public final class ObjectCatalog {
+  /** The 13 standard objects, in the order the original connector listed them. */
+  public static final List<ObjectType> STANDARD =
+      List.of(
+          standard("contacts", "0-1"),
+          standard("companies", "0-2"),
+          standard("deals", "0-3"),
+          standard("tickets", "0-5"),
+          standard("products", "0-7"),
+          standard("line_items", "0-8"),
+          standard("quotes", "0-14"),
+          standard("feedback_submissions", "0-19"),
+          standard("calls", "0-48"),
+          standard("emails", "0-49"),
+          standard("meetings", "0-47"),
+          standard("notes", "0-46"),
+          standard("tasks", "0-27"));
+
+  private final List<ObjectType> custom;
+
+  public ObjectCatalog(List<ObjectSchema> schemas) {
+    List<ObjectType> types = new ArrayList<>();
+    for (ObjectSchema schema : schemas) {
+      types.add(new ObjectType(schema.name(), schema.objectTypeId(), schema.objectTypeId(), true));
+    }
+    this.custom = List.copyOf(types);
+  }
+
+  /** Standard objects only: resolving needs no request to HubSpot. */
+  public static ObjectCatalog standardOnly() {
+    return new ObjectCatalog(List.of());
+  }
+
+  public List<ObjectType> custom() {
+    return custom;
+  }
+
+  /** Standard then custom objects. */
+  public List<ObjectType> all() {
+    List<ObjectType> all = new ArrayList<>(STANDARD);
+    all.addAll(custom);
+    return all;
+  }
+
+  /** Finds an object by any of the names users type for it. */
+  public Optional<ObjectType> find(String typed) {
+    Optional<ObjectType> standard = findStandard(typed);
+    if (standard.isPresent()) {
+      return standard;
+    }
+    String key = typed.trim().toLowerCase(Locale.ROOT);
+    for (ObjectType type : custom) {
+      if (type.name().equalsIgnoreCase(key)
+          || type.objectTypeId().equalsIgnoreCase(key)
+          || (type.name() + "s").equalsIgnoreCase(key)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Also matches a custom object's fullyQualifiedName. */
+  public Optional<ObjectType> find(String typed, List<ObjectSchema> schemas) {
+    Optional<ObjectType> found = find(typed);
+    if (found.isPresent()) {
+      return found;
+    }
+    for (ObjectSchema schema : schemas) {
+      if (typed.trim().equalsIgnoreCase(schema.fullyQualifiedName())) {
+        return find(schema.objectTypeId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A standard object by name (any case, singular or plural) or type id. */
+  public static Optional<ObjectType> findStandard(String typed) {
+    String key = typed.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    for (ObjectType type : STANDARD) {
+      if (type.name().equals(key) || type.objectTypeId().equals(key)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.ofNullable(SINGULARS.get(key));
+  }
+
+  /** Whether the text looks like a custom object's type id or fullyQualifiedName. */
+  public static boolean looksCustom(String typed) {
+    return typed.trim().matches("2-\\d+|p\\d+_\\w+");
+  }
+
+  /** The names users may type, for error messages. */
+  public String validNames() {
+    List<String> names = new ArrayList<>();
+    all().forEach(type -> names.add(type.name()));
+    return String.join(", ", names);
+  }
+
+  private static final Map<String, ObjectType> SINGULARS = singulars();
+
+  private static Map<String, ObjectType> singulars() {
+    Map<String, ObjectType> singular = new LinkedHashMap<>();
+    for (ObjectType type : STANDARD) {
+      String name = type.name();
+      String one =
+          name.equals("companies")
+              ? "company"
+              : name.substring(0, name.length() - 1); // contacts → contact, line_items → line_item
+      singular.put(one, type);
+      singular.put(name.replace("_", ""), type); // lineitems, feedbacksubmissions
+      singular.put(one.replace("_", ""), type);
+    }
+    return Map.copyOf(singular);
+  }
+
+  private static ObjectType standard(String name, String objectTypeId) {
+    return new ObjectType(name, objectTypeId, name, false);
+  }
+}

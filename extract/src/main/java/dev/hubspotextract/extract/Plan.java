@@ -1,0 +1,73 @@
+package dev.hubspotextract.extract;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a pull will do, decided before any record is read: objects with their columns, association
+ * files, the record limit and the output folder. Objects whose properties could not be read are
+ * listed as failed already.
+ *
+ * @param maxRecords at most this many records per object ({@link Long#MAX_VALUE}: every record)
+ */
+public record Plan(
+    String source,
+    Path outDir,
+    List<PlannedObject> objects,
+    List<AssociationPair> pairs,
+    long maxRecords,
+    List<TaskFailure> failedObjects) {
+  public Plan {
+    Objects.requireNonNull(source, "source is null");
+    Objects.requireNonNull(outDir, "outDir is null");
+    objects = List.copyOf(objects);
+    pairs = List.copyOf(pairs);
+    failedObjects = List.copyOf(failedObjects);
+    if (maxRecords < 1) {
+      throw new IllegalArgumentException("maxRecords must be at least 1, got " + maxRecords);
+    }
+  }
+
+  /** The plan as people read it (printed by {@code --dry-run}). */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("source: ").append(source).append('\n');
+    text.append("output: ").append(outDir.toAbsolutePath().normalize()).append('\n');
+    text.append("records per object: ")
+        .append(maxRecords == Long.MAX_VALUE ? "all" : String.valueOf(maxRecords))
+        .append('\n');
+    text.append("objects (").append(objects.size()).append("):\n");
+    for (PlannedObject object : objects) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %-6s %4d properties  %s → %s%n",
+              object.type().name(),
+              object.type().objectTypeId(),
+              object.properties().size(),
+              object.batchRead() ? "list ids + batch read" : "list pages",
+              object.fileName()));
+    }
+    for (TaskFailure failure : failedObjects) {
+      text.append("  ")
+          .append(failure.subject())
+          .append(": cannot be pulled: ")
+          .append(failure.message())
+          .append('\n');
+    }
+    text.append("association files (").append(pairs.size()).append("):\n");
+    for (AssociationPair pair : pairs) {
+      text.append("  ")
+          .append(pair.from().name())
+          .append(" → ")
+          .append(pair.to().name())
+          .append(pair.fromIds().isEmpty() ? "" : " (ids " + String.join(",", pair.fromIds()) + ")")
+          .append("  → ")
+          .append(pair.fileName())
+          .append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,232 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.ObjectSchema;
+import dev.hubspotextract.client.PropertyDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns {@link PullOptions} into a {@link Plan}: resolves object names (asking HubSpot for custom
+ * object schemas only when a name is not a standard object), picks association pairs and reads each
+ * object's properties. Bad inputs fail here, before any record is read.
+ */
+public final class Planner {
+  private final HubSpotClient client;
+  private final String source;
+
+  public Planner(HubSpotClient client, String source) {
+    this.client = Objects.requireNonNull(client, "client is null");
+    this.source = Objects.requireNonNull(source, "source is null");
+  }
+
+  /**
+   * Splits a typed list on commas, dots (the original default's "notes.tasks"), semicolons, spaces.
+   */
+  public static List<String> splitList(String typed) {
+    List<String> items = new ArrayList<>();
+    if (typed == null) {
+      return items;
+    }
+    for (String item : typed.split("[,.;\\s]+")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    return items;
+  }
+
+  /** Checks what can be checked without HubSpot; called before any request. */
+  public static void validate(PullOptions options) {
+    if (options.maxRecords() < 1) {
+      throw usage("--count must be at least 1, got " + options.maxRecords());
+    }
+    if ((options.objectType() == null) != (options.toObjectType() == null)) {
+      throw usage(
+          "--object_type and --to_object_type go together: give both (e.g. --object_type deals"
+              + " --to_object_type companies) or neither");
+    }
+    if (!options.associationIds().isEmpty() && options.objectType() == null) {
+      throw usage(
+          "--association_id_list needs --object_type and --to_object_type to say which"
+              + " associations of those ids to read");
+    }
+    for (String id : options.associationIds()) {
+      if (!id.matches("\\d+")) {
+        throw usage("--association_id_list takes record ids (digits), got '" + id + "'");
+      }
+    }
+    if (options.associations() != null && !options.associations().equalsIgnoreCase("none")) {
+      for (String pair : options.associations().split(",")) {
+        if (!pair.trim().matches("[^:\\s]+:[^:\\s]+")) {
+          throw usage(
+              "--associations takes from:to pairs separated by commas (e.g. deals:companies) or"
+                  + " none; got '"
+                  + pair.trim()
+                  + "'");
+        }
+      }
+    }
+  }
+
+  public Plan plan(PullOptions options) {
+    validate(options);
+    Set<String> typed = new LinkedHashSet<>(options.objects());
+    boolean all = typed.stream().anyMatch(name -> name.equalsIgnoreCase("all"));
+    List<String> names = new ArrayList<>();
+    names.addAll(typed);
+    names.addAll(pairNames(options));
+    boolean needSchemas =
+        all
+            || names.stream()
+                .anyMatch(
+                    name ->
+                        !name.equalsIgnoreCase("all")
+                            && ObjectCatalog.findStandard(name).isEmpty());
+    List<TaskFailure> failures = new ArrayList<>();
+    List<ObjectSchema> schemas = List.of();
+    if (needSchemas) {
+      try {
+        schemas = client.schemas().list();
+      } catch (HubSpotException e) {
+        if (e.category() != HubSpotException.Category.PERMISSION) {
+          throw e;
+        }
+        if (!all) {
+          throw usage("cannot look up custom objects: " + e.getMessage());
+        }
+        failures.add(new TaskFailure("custom objects", false, "permission", e.getMessage()));
+      }
+    }
+    ObjectCatalog catalog = new ObjectCatalog(schemas);
+
+    List<ObjectType> chosen = new ArrayList<>();
+    if (typed.isEmpty()) {
+      chosen.addAll(ObjectCatalog.STANDARD);
+    }
+    for (String name : typed) {
+      if (name.equalsIgnoreCase("all")) {
+        catalog.all().stream().filter(t -> !chosen.contains(t)).forEach(chosen::add);
+      } else {
+        ObjectType type = resolve(catalog, schemas, name, "--objects / --object_list");
+        if (!chosen.contains(type)) {
+          chosen.add(type);
+        }
+      }
+    }
+
+    List<AssociationPair> pairs = new ArrayList<>();
+    if (options.objectType() != null) {
+      pairs.add(
+          new AssociationPair(
+              resolve(catalog, schemas, options.objectType(), "--object_type"),
+              resolve(catalog, schemas, options.toObjectType(), "--to_object_type"),
+              options.associationIds()));
+    }
+    if (options.associations() != null) {
+      if (!options.associations().equalsIgnoreCase("none")) {
+        for (String pair : options.associations().split(",")) {
+          String[] sides = pair.trim().split(":");
+          AssociationPair planned =
+              new AssociationPair(
+                  resolve(catalog, schemas, sides[0], "--associations"),
+                  resolve(catalog, schemas, sides[1], "--associations"),
+                  List.of());
+          if (pairs.stream().noneMatch(p -> p.name().equals(planned.name()))) {
+            pairs.add(planned);
+          }
+        }
+      }
+    } else if (options.objectType() == null) {
+      pairs.addAll(DefaultPairs.among(chosen));
+    }
+
+    List<PlannedObject> objects = new ArrayList<>();
+    Map<ObjectType, List<PropertyDefinition>> discovered = new LinkedHashMap<>();
+    for (ObjectType type : chosen) {
+      try {
+        discovered.put(type, client.properties().list(type.apiName()));
+      } catch (HubSpotException e) {
+        if (e.category() != HubSpotException.Category.PERMISSION
+            && e.category() != HubSpotException.Category.EXTERNAL) {
+          throw e;
+        }
+        failures.add(
+            new TaskFailure(
+                type.name(), false, e.category().name().toLowerCase(Locale.ROOT), e.getMessage()));
+      }
+    }
+    Set<String> wanted = new LinkedHashSet<>(options.properties());
+    Set<String> found = new LinkedHashSet<>();
+    discovered.forEach(
+        (type, properties) -> {
+          Map<String, PropertyDefinition> byName = new LinkedHashMap<>();
+          for (PropertyDefinition property : properties) {
+            if (wanted.isEmpty() || wanted.contains(property.name())) {
+              byName.putIfAbsent(property.name(), property);
+              found.add(property.name());
+            }
+          }
+          List<PropertyDefinition> columns =
+              byName.values().stream()
+                  .sorted(Comparator.comparing(PropertyDefinition::name))
+                  .toList();
+          List<String> columnNames = columns.stream().map(PropertyDefinition::name).toList();
+          objects.add(
+              new PlannedObject(
+                  type, columns, client.objects().needsBatchRead(type.apiName(), columnNames)));
+        });
+    Set<String> missing = new LinkedHashSet<>(wanted);
+    missing.removeAll(found);
+    if (!missing.isEmpty() && !discovered.isEmpty()) {
+      throw usage(
+          "--properties names "
+              + String.join(", ", missing)
+              + ", which no chosen object has: check the spelling (HubSpot's internal names, like"
+              + " firstname or hs_lastmodifieddate)");
+    }
+    return new Plan(source, options.outDir(), objects, pairs, options.maxRecords(), failures);
+  }
+
+  private static List<String> pairNames(PullOptions options) {
+    List<String> names = new ArrayList<>();
+    if (options.objectType() != null) {
+      names.add(options.objectType());
+      names.add(options.toObjectType());
+    }
+    if (options.associations() != null && !options.associations().equalsIgnoreCase("none")) {
+      for (String pair : options.associations().split(",")) {
+        names.addAll(List.of(pair.trim().split(":")));
+      }
+    }
+    return names;
+  }
+
+  private static ObjectType resolve(
+      ObjectCatalog catalog, List<ObjectSchema> schemas, String typed, String flag) {
+    return catalog
+        .find(typed, schemas)
+        .orElseThrow(
+            () ->
+                usage(
+                    flag
+                        + ": unknown object '"
+                        + typed
+                        + "'. Valid names: "
+                        + catalog.validNames()
+                        + " (singular or plural, any case), a custom object's name or type id"
+                        + " (2-…), or all"));
+  }
+
+  private static ExtractException usage(String message) {
+    return new ExtractException(ExtractException.Kind.USAGE, message);
+  }
+}
