@@ -1,0 +1,135 @@
+package dev.hubspotextract.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ObjectsApiTest {
+  private static String record(int id, String props) {
+    return "{\"id\":\""
+        + id
+        + "\",\"properties\":{"
+        + props
+        + "},\"createdAt\":\"2024-01-01T00:00:00Z\",\"updatedAt\":\"2024-01-02T00:00:00.123Z\","
+        + "\"archived\":false}";
+  }
+
+  @Test
+  void followsTheCursorUntilHubSpotSendsNoPaging() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(1, "\"email\":\"a@x\"")
+                    + "],"
+                    + "\"paging\":{\"next\":{\"after\":\"2\",\"link\":\"?after=2\"}}}")
+            // paging before results, and a value that is JSON null
+            .then(
+                200,
+                "{\"paging\":{\"next\":{\"after\":\"3\"}},\"results\":["
+                    + record(2, "\"email\":null")
+                    + "]}")
+            .then(
+                200, "{\"results\":[" + record(3, "\"email\":\"line1\\nline2, \\\"q\\\"\"") + "]}");
+
+    List<HubSpotRecord> records =
+        new ObjectsApi(wire).stream("contacts", List.of("email"), Long.MAX_VALUE).toList();
+
+    assertThat(records).extracting(HubSpotRecord::id).containsExactly("1", "2", "3");
+    assertThat(records.get(1).properties()).containsEntry("email", null);
+    assertThat(records.get(2).properties()).containsEntry("email", "line1\nline2, \"q\"");
+    assertThat(records.get(0).updatedAt()).isEqualTo("2024-01-02T00:00:00.123Z");
+    assertThat(wire.requests)
+        .extracting(ApiRequest::pathAndQuery)
+        .containsExactly(
+            "/crm/v3/objects/contacts?limit=100&archived=false&properties=email",
+            "/crm/v3/objects/contacts?limit=100&archived=false&properties=email&after=2",
+            "/crm/v3/objects/contacts?limit=100&archived=false&properties=email&after=3");
+  }
+
+  @Test
+  void fetchesPagesLazilyAndStopsAtTheRecordLimit() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(1, "")
+                    + ","
+                    + record(2, "")
+                    + "],"
+                    + "\"paging\":{\"next\":{\"after\":\"3\"}}}");
+
+    List<HubSpotRecord> records = new ObjectsApi(wire).stream("deals", List.of(), 2).toList();
+
+    assertThat(records).hasSize(2);
+    assertThat(wire.requests).hasSize(1);
+    assertThat(wire.requests.get(0).pathAndQuery()).contains("limit=2");
+  }
+
+  @Test
+  void readsAWideObjectWithAnIdListingAndOneBatchReadPerPageKeepingUnderTheUrlBudget() {
+    List<String> properties =
+        IntStream.range(0, 2_000).mapToObj(i -> String.format("custom_field_%04d", i)).toList();
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(7, "\"hs_object_id\":\"7\"")
+                    + ","
+                    + record(8, "\"hs_object_id\":\"8\"")
+                    + "]}")
+            // batch read answers out of order
+            .then(
+                200,
+                "{\"status\":\"COMPLETE\",\"results\":["
+                    + record(8, "\"custom_field_1999\":\"z\"")
+                    + ","
+                    + record(7, "\"custom_field_0000\":\"a\"")
+                    + "]}");
+    ObjectsApi objects = new ObjectsApi(wire);
+
+    assertThat(objects.needsBatchRead("contacts", properties)).isTrue();
+    assertThat(objects.needsBatchRead("contacts", properties.subList(0, 20))).isFalse();
+    List<HubSpotRecord> records = objects.stream("contacts", properties, Long.MAX_VALUE).toList();
+
+    assertThat(records).extracting(HubSpotRecord::id).containsExactly("7", "8");
+    assertThat(records.get(0).properties()).containsEntry("custom_field_0000", "a");
+    assertThat(wire.requests.get(0).pathAndQuery())
+        .isEqualTo("/crm/v3/objects/contacts?limit=100&archived=false&properties=hs_object_id");
+    assertThat(wire.requests.get(1).pathAndQuery())
+        .isEqualTo("/crm/v3/objects/contacts/batch/read?archived=false");
+    assertThat(wire.body(1))
+        .startsWith(
+            "{\"inputs\":[{\"id\":\"7\"},{\"id\":\"8\"}],\"properties\":[\"custom_field_0000\"")
+        .endsWith("\"propertiesWithHistory\":[]}");
+    for (ApiRequest request : wire.requests) {
+      assertThat(request.pathAndQuery().length()).isLessThanOrEqualTo(ObjectsApi.URL_BUDGET);
+    }
+  }
+
+  @Test
+  void skipsARecordThatAPageBoundaryRepeats() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(1, "")
+                    + ","
+                    + record(2, "")
+                    + "],"
+                    + "\"paging\":{\"next\":{\"after\":\"2\"}}}")
+            .then(200, "{\"results\":[" + record(2, "") + "," + record(3, "") + "]}");
+
+    List<String> ids = new ArrayList<>();
+    new ObjectsApi(wire).stream("deals", List.of(), Long.MAX_VALUE).forEach(r -> ids.add(r.id()));
+
+    assertThat(ids).containsExactly("1", "2", "3");
+  }
+}
