@@ -1,17 +1,116 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.JoinPlanner;
+import dev.hubspotextract.analyze.JoinQuery;
+import dev.hubspotextract.analyze.JoinRequest;
+import dev.hubspotextract.analyze.PulledDatabase;
+import dev.hubspotextract.analyze.PulledFolder;
+import dev.hubspotextract.analyze.QueryOutput;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the command lands. */
+/** The {@code join} command: pulled objects joined along their association files. */
 @Command(
     name = "join",
     mixinStandardHelpOptions = true,
-    description = "Joins pulled objects along their association files.")
+    description = "Joins pulled objects along their association files.",
+    footer = {
+      "",
+      "Every row of the first object is kept, with the columns of each linked record of the later",
+      "objects, one row per linked combination; every column is prefixed by its object's singular",
+      "name (deal.dealname, company.name). A later object links to the first one through",
+      "first_other (or other_first, read in reverse); when neither exists, through the nearest",
+      "earlier object that has one. A pair linked by several association types counts once.",
+      "",
+      "Example: join deals companies contacts --in out --primary --out deals.csv"
+    })
 final class JoinCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "2..*",
+      paramLabel = "OBJECT",
+      description = "Objects to join, in order (deals companies contacts …).")
+  List<String> objects;
+
+  @Option(
+      names = "--in",
+      paramLabel = "DIR",
+      defaultValue = "out",
+      description = "The folder pull wrote (default: ${DEFAULT-VALUE}).")
+  Path in;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write every row to FILE (.csv or .parquet); without it, print the first rows.")
+  Path out;
+
+  @Option(
+      names = "--inner",
+      description = "Keep only rows linked to a record of every later object (default: left join).")
+  boolean inner;
+
+  @Option(
+      names = "--primary",
+      description = "Only primary links, in association files that mark any (e.g. deal→company).")
+  boolean primary;
+
+  @Option(
+      names = "--label",
+      paramLabel = "TEXT",
+      description = "Only links with this label, in association files that use it.")
+  String label;
+
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "COLUMN",
+      description =
+          "Output columns, prefixed: deal.dealname,company.name or company.* (default: all).")
+  List<String> columns = List.of();
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--print-sql", description = "Print the SQL the join runs and stop.")
+  boolean printSql;
+
   @Override
   public Integer call() {
-    System.err.println("join: not implemented yet");
-    return 1;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      JoinRequest request =
+          new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
+      JoinQuery query = JoinPlanner.plan(db, request);
+      query.notes().forEach(note -> stderr.println("join: " + note));
+      stderr.flush();
+      if (printSql) {
+        stdout.println(query.sql());
+        stdout.flush();
+        return 0;
+      }
+      QueryOutput.deliver(
+          db.connection(), query.sql(), Optional.ofNullable(out), maxRows, stdout, stderr);
+      return 0;
+    } catch (AnalyzeException e) {
+      stderr.println("join: " + e.getMessage());
+      stderr.flush();
+      return 2;
+    }
   }
 }

@@ -1,17 +1,100 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.PulledDatabase;
+import dev.hubspotextract.analyze.PulledFolder;
+import dev.hubspotextract.analyze.PulledTable;
+import dev.hubspotextract.analyze.QueryOutput;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the command lands. */
+/** The {@code sql} command: SQL over a pulled folder, one typed table per file. */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Runs SQL over a pulled folder.")
+    description = "Runs SQL over a pulled folder.",
+    footer = {
+      "",
+      "Each file is a table named after it (deals, deals_companies), typed from manifest.json:",
+      "number → DOUBLE, date → DATE, datetime → TIMESTAMPTZ (UTC), bool → BOOLEAN, ids → BIGINT,",
+      "everything else → VARCHAR. A value that does not parse as its type reads as NULL.",
+      "The engine is DuckDB: https://duckdb.org/docs/sql/introduction",
+      "",
+      "Example: sql --in out \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\""
+    })
 final class SqlCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The SQL to run.")
+  String query;
+
+  @Option(
+      names = "--in",
+      paramLabel = "DIR",
+      defaultValue = "out",
+      description = "The folder pull wrote (default: ${DEFAULT-VALUE}).")
+  Path in;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write every row to FILE (.csv or .parquet); without it, print the first rows.")
+  Path out;
+
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--tables", description = "List the tables and their columns' types, and stop.")
+  boolean listTables;
+
   @Override
   public Integer call() {
-    System.err.println("sql: not implemented yet");
-    return 1;
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (query == null && !listTables) {
+      stderr.println(
+          "sql: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or --tables");
+      stderr.flush();
+      return 2;
+    }
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      String sql = listTables ? tablesQuery(db) : query;
+      QueryOutput.deliver(
+          db.connection(),
+          sql,
+          listTables ? Optional.empty() : Optional.ofNullable(out),
+          listTables ? Integer.MAX_VALUE : maxRows,
+          stdout,
+          stderr);
+      return 0;
+    } catch (AnalyzeException e) {
+      stderr.println("sql: " + e.getMessage());
+      stderr.flush();
+      return 2;
+    }
+  }
+
+  private static String tablesQuery(PulledDatabase db) {
+    String names =
+        db.tables().stream()
+            .map(PulledTable::table)
+            .map(t -> "'" + t.replace("'", "''") + "'")
+            .collect(Collectors.joining(", "));
+    return "SELECT table_name AS \"table\", column_name AS \"column\", data_type AS \"type\""
+        + " FROM information_schema.columns WHERE table_name IN ("
+        + (names.isEmpty() ? "NULL" : names)
+        + ") ORDER BY table_name, ordinal_position";
   }
 }

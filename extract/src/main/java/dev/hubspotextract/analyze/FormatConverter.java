@@ -1,0 +1,164 @@
+package dev.hubspotextract.analyze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a folder of CSV files written by {@code pull} into typed Parquet files (one per table) or
+ * one DuckDB database file holding every table, with the same types {@code sql} gives the CSV
+ * files.
+ *
+ * <p>Safe against failure: every new file is written under a temporary name; only when all are
+ * written are they renamed into place, then {@code manifest.json} is rewritten (format, file
+ * names), and only then are the CSV files deleted. A failed conversion leaves the CSV folder as it
+ * was.
+ */
+public final class FormatConverter {
+  private FormatConverter() {}
+
+  /**
+   * Converts the CSV folder {@code dir} to {@code target}; nothing to do when it is CSV already.
+   */
+  public static PulledFolder convert(Path dir, OutputFormat target) {
+    PulledFolder folder = PulledFolder.open(dir);
+    if (folder.format() == target) {
+      return folder;
+    }
+    if (folder.format() != OutputFormat.CSV) {
+      throw new AnalyzeException(
+          dir
+              + " is in "
+              + folder.format()
+              + " format already; only a CSV folder can be converted");
+    }
+    if (!Files.isRegularFile(folder.manifestPath())) {
+      throw new AnalyzeException(
+          folder.manifestPath() + " not found: convert only a folder written by pull");
+    }
+    List<PulledTable> tables = folder.tables().stream().filter(folder::isPresent).toList();
+    Map<Path, Path> written = new LinkedHashMap<>();
+    try (Connection connection = PulledDatabase.newConnection()) {
+      if (target == OutputFormat.PARQUET) {
+        writeParquet(connection, folder, tables, written);
+      } else {
+        writeDatabase(connection, folder, tables, written);
+      }
+    } catch (SQLException | RuntimeException e) {
+      for (Path temp : written.keySet()) {
+        ResultFiles.deleteQuietly(temp);
+        ResultFiles.deleteQuietly(Path.of(temp + ".wal"));
+      }
+      if (e instanceof AnalyzeException analyze) {
+        throw analyze;
+      }
+      throw new AnalyzeException(
+          "converting "
+              + dir
+              + " to "
+              + target
+              + " failed, the CSV files are kept: "
+              + e.getMessage(),
+          e);
+    }
+    try {
+      for (Map.Entry<Path, Path> file : written.entrySet()) {
+        Files.move(
+            file.getKey(),
+            file.getValue(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+      rewriteManifest(folder, target);
+      for (PulledTable table : tables) {
+        Files.delete(folder.pathOf(table));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("finishing the conversion of " + dir + " to " + target, e);
+    }
+    return PulledFolder.open(dir);
+  }
+
+  private static void writeParquet(
+      Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (PulledTable table : tables) {
+        Path file = folder.dir().resolve(OutputFormat.PARQUET.fileFor(table.table()));
+        Path temp = temporary(file);
+        written.put(temp, file);
+        statement.execute(
+            "COPY ("
+                + PulledDatabase.select(folder, table)
+                + ") TO "
+                + Sql.literal(temp)
+                + " (FORMAT parquet, COMPRESSION zstd)");
+      }
+    }
+  }
+
+  private static void writeDatabase(
+      Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
+      throws SQLException {
+    Path file = folder.dir().resolve(OutputFormat.DATABASE_FILE);
+    Path temp = temporary(file);
+    ResultFiles.deleteQuietly(temp);
+    written.put(temp, file);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ATTACH " + Sql.literal(temp) + " AS target");
+      for (PulledTable table : tables) {
+        statement.execute(
+            "CREATE TABLE target."
+                + Sql.identifier(table.table())
+                + " AS "
+                + PulledDatabase.select(folder, table));
+      }
+      statement.execute("CHECKPOINT target");
+      statement.execute("DETACH target");
+    }
+  }
+
+  private static Path temporary(Path file) {
+    return file.resolveSibling("." + file.getFileName() + ".tmp");
+  }
+
+  /** Sets the format and points every entry at its new file (and, in a database, its table). */
+  private static void rewriteManifest(PulledFolder folder, OutputFormat target) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = (ObjectNode) mapper.readTree(folder.manifestPath().toFile());
+    root.put("format", target.label());
+    Iterator<PulledTable> tables = folder.tables().iterator();
+    List<JsonNode> entries = new ArrayList<>();
+    root.path("objects").forEach(entries::add);
+    root.path("associations").forEach(entries::add);
+    for (JsonNode entry : entries) {
+      PulledTable table = tables.next();
+      ObjectNode node = (ObjectNode) entry;
+      node.put("file", target.fileFor(table.table()));
+      if (target == OutputFormat.DUCKDB) {
+        node.put("table", table.table());
+      }
+    }
+    Path temp = temporary(folder.manifestPath());
+    mapper.writeValue(temp.toFile(), root);
+    Files.move(
+        temp,
+        folder.manifestPath(),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.hubspotextract.analyze;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The format of a pulled folder: CSV files, Parquet files, or one DuckDB database file. */
+public enum OutputFormat {
+  CSV("csv"),
+  PARQUET("parquet"),
+  DUCKDB("duckdb");
+
+  /** The database file of a folder in DuckDB format. */
+  public static final String DATABASE_FILE = "hubspot.duckdb";
+
+  private final String label;
+
+  OutputFormat(String label) {
+    this.label = label;
+  }
+
+  /** The name used on the command line and in {@code manifest.json}. */
+  public String label() {
+    return label;
+  }
+
+  /** The file that holds {@code table} in this format. */
+  public String fileFor(String table) {
+    return this == DUCKDB ? DATABASE_FILE : table + "." + label;
+  }
+
+  public static OutputFormat of(String label) {
+    String wanted = label == null ? "csv" : label.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(f -> f.label.equals(wanted))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AnalyzeException(
+                    "unknown format '"
+                        + label
+                        + "': use one of "
+                        + Arrays.stream(values())
+                            .map(OutputFormat::label)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

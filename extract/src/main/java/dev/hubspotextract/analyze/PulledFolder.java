@@ -1,0 +1,173 @@
+package dev.hubspotextract.analyze;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder written by {@code pull}: its format and its tables, read from {@code manifest.json}. A
+ * folder of CSV files without a manifest is read too (ids, timestamps and flags typed by their
+ * well-known names, the rest as text), so hand-made or older folders still work.
+ */
+public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables) {
+  public static final String MANIFEST = "manifest.json";
+  private static final List<String> ASSOCIATION_HEADER = List.of("from_id", "to_id");
+
+  public PulledFolder {
+    tables = List.copyOf(tables);
+  }
+
+  /** Reads the folder's manifest, or scans its CSV files when it has none. */
+  public static PulledFolder open(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new AnalyzeException(
+          dir
+              + " is not a folder: pass the folder that pull wrote (--in), e.g. run"
+              + " ./hubspot-extract pull --out "
+              + dir);
+    }
+    Path manifest = dir.resolve(MANIFEST);
+    return Files.isRegularFile(manifest) ? fromManifest(dir, manifest) : fromCsvFiles(dir);
+  }
+
+  public Path manifestPath() {
+    return dir.resolve(MANIFEST);
+  }
+
+  /** The file of a table, resolved against the folder. */
+  public Path pathOf(PulledTable table) {
+    return dir.resolve(table.file());
+  }
+
+  /** Whether the table's data is really there (a failed pull may list it without writing it). */
+  public boolean isPresent(PulledTable table) {
+    return Files.isRegularFile(pathOf(table));
+  }
+
+  /**
+   * The object table named {@code name} (its object name or table name), if the folder lists it.
+   */
+  public Optional<PulledTable> object(String name) {
+    return tables.stream()
+        .filter(t -> !t.association() && (t.name().equals(name) || t.table().equals(name)))
+        .findFirst();
+  }
+
+  /** The association table {@code from_to}, if the folder lists it. */
+  public Optional<PulledTable> association(String fromTable, String toTable) {
+    String wanted = fromTable + "_" + toTable;
+    return tables.stream()
+        .filter(t -> t.association() && (t.table().equals(wanted) || t.name().equals(wanted)))
+        .findFirst();
+  }
+
+  private static PulledFolder fromManifest(Path dir, Path manifest) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(manifest.toFile());
+    } catch (JsonProcessingException e) {
+      throw new AnalyzeException(
+          manifest
+              + " is not valid JSON ("
+              + e.getOriginalMessage()
+              + "): pull again to rewrite it",
+          e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + manifest, e);
+    }
+    OutputFormat format = OutputFormat.of(root.path("format").asText("csv"));
+    List<PulledTable> tables = new ArrayList<>();
+    for (JsonNode object : root.path("objects")) {
+      tables.add(tableOf(object, false, object.path("name").asText(), format, manifest));
+    }
+    for (JsonNode pair : root.path("associations")) {
+      String name = pair.path("from").asText() + "_" + pair.path("to").asText();
+      tables.add(tableOf(pair, true, name, format, manifest));
+    }
+    return new PulledFolder(dir, format, tables);
+  }
+
+  private static PulledTable tableOf(
+      JsonNode entry, boolean association, String name, OutputFormat format, Path manifest) {
+    String file = entry.path("file").asText("");
+    if (file.isEmpty()) {
+      file = format.fileFor(name);
+    }
+    // a database file holds every table, so there the table is named in the entry or after the
+    // object
+    String table =
+        entry.hasNonNull("table")
+            ? entry.get("table").asText()
+            : format == OutputFormat.DUCKDB ? name : baseName(file);
+    if (name.isEmpty() || name.equals("_")) {
+      throw new AnalyzeException(
+          manifest
+              + " lists a table without a name (file '"
+              + file
+              + "'): pull again to rewrite it");
+    }
+    Map<String, ColumnType> types = new HashMap<>();
+    for (JsonNode column : entry.path("columns")) {
+      types.put(
+          column.path("name").asText(), ColumnType.ofHubSpotType(column.path("type").asText(null)));
+    }
+    boolean failed = "failed".equalsIgnoreCase(entry.path("status").asText(""));
+    return new PulledTable(name, table, file, association, failed, types);
+  }
+
+  private static PulledFolder fromCsvFiles(Path dir) {
+    List<PulledTable> tables = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+        String table = baseName(file.getFileName().toString());
+        boolean association = isAssociation(header(file));
+        Map<String, ColumnType> types =
+            Map.of(
+                "id", ColumnType.ID,
+                "createdAt", ColumnType.DATETIME,
+                "updatedAt", ColumnType.DATETIME,
+                "archived", ColumnType.BOOL);
+        tables.add(
+            new PulledTable(
+                table, table, file.getFileName().toString(), association, false, types));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + dir, e);
+    }
+    if (tables.isEmpty()) {
+      throw new AnalyzeException(
+          dir + " has no manifest.json and no CSV files: run ./hubspot-extract pull --out " + dir);
+    }
+    return new PulledFolder(dir, OutputFormat.CSV, tables);
+  }
+
+  private static boolean isAssociation(List<String> header) {
+    return header.size() >= 2 && header.subList(0, 2).equals(ASSOCIATION_HEADER);
+  }
+
+  /** The header row of a CSV file; empty for an empty file. */
+  static List<String> header(Path csv) {
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+      return reader.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the header of " + csv, e);
+    }
+  }
+
+  private static String baseName(String file) {
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.hubspotextract.analyze;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Writes a query's result to a CSV or Parquet file, chosen by the file's extension, under a
+ * temporary name renamed into place when complete, so a failed run leaves no file that looks
+ * complete.
+ */
+public final class ResultFiles {
+  private ResultFiles() {}
+
+  /** The output format a file name asks for. */
+  public static OutputFormat formatOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv")) {
+      return OutputFormat.CSV;
+    }
+    if (name.endsWith(".parquet")) {
+      return OutputFormat.PARQUET;
+    }
+    throw new AnalyzeException(
+        "cannot tell the format of " + file + ": name it *.csv or *.parquet");
+  }
+
+  /** Runs {@code query} and writes every row to {@code out}; returns the number of rows written. */
+  public static long write(Connection connection, String query, Path out) throws SQLException {
+    OutputFormat format = formatOf(out);
+    Path target = out.toAbsolutePath();
+    Path parent = target.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new AnalyzeException(
+          "cannot write " + out + ": folder " + parent + " does not exist; create it first");
+    }
+    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    String options =
+        format == OutputFormat.PARQUET
+            ? "FORMAT parquet, COMPRESSION zstd"
+            // the dialect pull writes; timestamps in ISO-8601 UTC as HubSpot sends them, not "…
+            // +00"
+            : "FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\r\\n',"
+                + " TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%S.%gZ'";
+    try (Statement statement = connection.createStatement()) {
+      long rows =
+          statement.executeLargeUpdate(
+              "COPY (" + query + ") TO " + Sql.literal(temp) + " (" + options + ")");
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("moving " + temp + " to " + target, e);
+    } finally {
+      deleteQuietly(temp);
+    }
+  }
+
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a leftover temporary file is hidden and named .tmp; it never looks like a result
+    }
+  }
+}

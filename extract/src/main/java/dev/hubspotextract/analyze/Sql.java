@@ -1,0 +1,31 @@
+package dev.hubspotextract.analyze;
+
+import java.nio.file.Path;
+
+/** Quoting for the SQL text we build: identifiers and string literals. */
+final class Sql {
+  private Sql() {}
+
+  static String identifier(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  static String literal(String text) {
+    return '\'' + text.replace("'", "''") + '\'';
+  }
+
+  static String literal(Path path) {
+    return literal(path.toAbsolutePath().toString());
+  }
+
+  /**
+   * A query as typed by a user, without the trailing semicolons that would break it as a subquery.
+   */
+  static String trimmed(String query) {
+    String q = query.strip();
+    while (q.endsWith(";")) {
+      q = q.substring(0, q.length() - 1).strip();
+    }
+    return q;
+  }
+}
