@@ -1,0 +1,40 @@
+package dev.hubspotextract.sandbox;
+
+import java.util.Locale;
+
+/** A kind of failure the sandbox can inject into a response. */
+public enum FaultKind {
+  /** A 500, 502, 503 or 504 with HubSpot's error body. */
+  SERVER_ERROR("5xx"),
+  /** The connection is dropped before any response byte is sent. */
+  RESET("reset"),
+  /** The body is cut short: the Content-Length promises more bytes than are sent. */
+  TRUNCATE("truncate"),
+  /** A 429 {@code TEN_SECONDLY_ROLLING} answer although no limit was reached. */
+  RATE_LIMIT("429"),
+  /** A list or search page with fewer records than asked for, its cursor still present. */
+  SHORT_PAGE("short-page");
+
+  private final String cliName;
+
+  FaultKind(String cliName) {
+    this.cliName = cliName;
+  }
+
+  /** The spelling used in {@code --faults}. */
+  public String cliName() {
+    return cliName;
+  }
+
+  /** Parses the {@code --faults} spelling of a kind. */
+  public static FaultKind parse(String text) {
+    String wanted = text.trim().toLowerCase(Locale.ROOT);
+    for (FaultKind kind : values()) {
+      if (kind.cliName.equals(wanted)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown fault kind '" + text + "': use 5xx, reset, truncate, 429 or short-page");
+  }
+}

@@ -1,0 +1,98 @@
+package dev.hubspotextract.sandbox;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One object type of the portal: names, type id, scope, size, id range and property definitions.
+ */
+final class ObjectDef {
+  final String name;
+  final String singular;
+  final String objectTypeId;
+  final boolean custom;
+
+  /** {@code p<portalId>_<name>} for custom objects, else {@code null}. */
+  final String fullyQualifiedName;
+
+  final int ordinal;
+  final String scope;
+  final long idBase;
+  final long baseCount;
+  final String createdProperty;
+  final String modifiedProperty;
+
+  /** Sorted by name, the order HubSpot's JSON shows them in. */
+  final List<PropertyDef> properties;
+
+  final PropertyDef[] defaultProperties;
+  final String labelSingular;
+  final String labelPlural;
+  final String primaryDisplayProperty;
+  private final Map<String, PropertyDef> byName = new HashMap<>();
+
+  ObjectDef(
+      String name,
+      String singular,
+      String objectTypeId,
+      String fullyQualifiedName,
+      int ordinal,
+      String scope,
+      long baseCount,
+      String createdProperty,
+      String modifiedProperty,
+      List<PropertyDef> properties,
+      List<String> defaultPropertyNames,
+      String labelSingular,
+      String labelPlural,
+      String primaryDisplayProperty) {
+    this.name = name;
+    this.singular = singular;
+    this.objectTypeId = objectTypeId;
+    this.custom = fullyQualifiedName != null;
+    this.fullyQualifiedName = fullyQualifiedName;
+    this.ordinal = ordinal;
+    this.scope = scope;
+    this.idBase = (ordinal + 1L) * 1_000_000_000L;
+    this.baseCount = baseCount;
+    this.createdProperty = createdProperty;
+    this.modifiedProperty = modifiedProperty;
+    this.properties =
+        properties.stream().sorted(Comparator.comparing((PropertyDef p) -> p.name)).toList();
+    for (PropertyDef p : this.properties) {
+      if (byName.put(p.name, p) != null) {
+        throw new IllegalStateException("duplicate property " + p.name + " on " + name);
+      }
+    }
+    this.defaultProperties =
+        defaultPropertyNames.stream()
+            .map(byName::get)
+            .filter(p -> p != null)
+            .distinct()
+            .sorted(Comparator.comparing((PropertyDef p) -> p.name))
+            .toArray(PropertyDef[]::new);
+    this.labelSingular = labelSingular;
+    this.labelPlural = labelPlural;
+    this.primaryDisplayProperty = primaryDisplayProperty;
+  }
+
+  PropertyDef property(String propertyName) {
+    return byName.get(propertyName);
+  }
+
+  long idOf(long index) {
+    return idBase + index + 1;
+  }
+
+  /** The index of an id of this type, or -1 when the id is outside this type's range. */
+  long indexOf(long id) {
+    long index = id - idBase - 1;
+    return index >= 0 && index < 1_000_000_000L ? index : -1;
+  }
+
+  PortalObjectType toPortalObjectType() {
+    return new PortalObjectType(name, objectTypeId, custom);
+  }
+}

@@ -1,0 +1,282 @@
+package dev.hubspotextract.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code GET /crm/v3/objects/{type}}, {@code GET …/{id}} and {@code POST …/batch/read}. */
+final class ObjectsEndpoint {
+  static final int MAX_LIMIT = 100;
+  static final int MAX_HISTORY_LIMIT = 50;
+  static final int MAX_BATCH = 100;
+  static final int MAX_BATCH_HISTORY = 50;
+
+  private final Portal portal;
+  private final RecordWriter writer;
+  private final String baseUrl;
+
+  ObjectsEndpoint(Portal portal, RecordWriter writer, String baseUrl) {
+    this.portal = portal;
+    this.writer = writer;
+    this.baseUrl = baseUrl;
+  }
+
+  Response list(Request r, ObjectDef def, boolean shortPage) {
+    int limit = r.intParam("limit", 10);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ApiException.validation(
+          "limit must be between 1 and "
+              + MAX_LIMIT
+              + ", got "
+              + limit
+              + ": page with 'after' instead");
+    }
+    PropertyDef[] props = writer.resolve(def, r.list("properties"));
+    PropertyDef[] history = writer.resolveHistory(def, r.list("propertiesWithHistory"));
+    if (history != null) {
+      limit = Math.min(limit, MAX_HISTORY_LIMIT);
+    }
+    List<ObjectDef> associated = associated(r);
+    boolean archived = r.boolParam("archived");
+    ObjectStore store = portal.store(def);
+    long start = startIndex(def, r.param("after"));
+    List<RecordView> page = new ArrayList<>(limit);
+    long i = start;
+    long size = store.size();
+    for (; i < size && page.size() < limit; i++) {
+      RecordView v = store.view(i);
+      if (v.archived == archived) {
+        page.add(v);
+      }
+    }
+    if (shortPage && page.size() > 1) {
+      int keep = page.size() / 2;
+      i = page.get(keep).index;
+      page.subList(keep, page.size()).clear();
+    }
+    long next = -1;
+    for (; i < size; i++) {
+      RecordView v = store.view(i);
+      if (v.archived == archived) {
+        next = v.id;
+        break;
+      }
+    }
+    long nextId = next;
+    return Response.json(
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("results");
+          for (RecordView v : page) {
+            writer.write(g, v, props, history, associated);
+          }
+          g.writeEndArray();
+          if (nextId >= 0) {
+            g.writeObjectFieldStart("paging");
+            g.writeObjectFieldStart("next");
+            g.writeStringField("after", Long.toString(nextId));
+            g.writeStringField("link", link(r, Long.toString(nextId)));
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+          g.writeEndObject();
+        });
+  }
+
+  private static long startIndex(ObjectDef def, String after) {
+    if (after == null || after.isEmpty()) {
+      return 0;
+    }
+    long id;
+    try {
+      id = Long.parseLong(after.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.validation(
+          "Invalid 'after' cursor '"
+              + after
+              + "': use the paging.next.after value of the previous page");
+    }
+    return Math.max(0, id - def.idBase - 1);
+  }
+
+  private String link(Request r, String after) {
+    StringBuilder b = new StringBuilder(baseUrl).append(r.path).append('?');
+    if (r.rawQuery != null) {
+      for (String part : r.rawQuery.split("&")) {
+        if (!part.isEmpty() && !part.startsWith("after=")) {
+          b.append(part).append('&');
+        }
+      }
+    }
+    return b.append("after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8)).toString();
+  }
+
+  private List<ObjectDef> associated(Request r) {
+    List<String> names = r.list("associations");
+    if (names == null) {
+      return null;
+    }
+    List<ObjectDef> defs = new ArrayList<>();
+    for (String name : names) {
+      ObjectDef to = portal.catalog().resolve(name);
+      if (to != null && !defs.contains(to)) {
+        defs.add(to); // unknown types are ignored, as HubSpot does
+      }
+    }
+    return defs;
+  }
+
+  Response get(Request r, ObjectDef def, String idText) {
+    PropertyDef[] props = writer.resolve(def, r.list("properties"));
+    PropertyDef[] history = writer.resolveHistory(def, r.list("propertiesWithHistory"));
+    List<ObjectDef> associated = associated(r);
+    RecordView v = lookup(def, idText, r.param("idProperty"));
+    if (v == null || v.archived != r.boolParam("archived")) {
+      throw new ApiException(
+          404,
+          "OBJECT_NOT_FOUND",
+          null,
+          "Object not found.  objectId are usually numeric.",
+          Map.of("id", List.of(idText)),
+          List.of());
+    }
+    return Response.json(200, g -> writer.write(g, v, props, history, associated));
+  }
+
+  /**
+   * Finds a record by id or by a unique property ({@code email} on contacts); {@code null} when
+   * none.
+   */
+  RecordView lookup(ObjectDef def, String key, String idProperty) {
+    if (idProperty == null || idProperty.isEmpty() || idProperty.equals("hs_object_id")) {
+      long id;
+      try {
+        id = Long.parseLong(key.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      return portal.store(def).view(def.indexOf(id));
+    }
+    PropertyDef p = def.property(idProperty);
+    if (p == null || p.kind != PropertyDef.Kind.EMAIL) {
+      throw ApiException.validation(
+          "Property '"
+              + idProperty
+              + "' is not a unique identifier of "
+              + def.name
+              + ": use hs_object_id"
+              + (def.name.equals("contacts") ? " or email" : ""));
+    }
+    // generated e-mails embed the record id: name.<id>@domain
+    int at = key.lastIndexOf('@');
+    int dot = at < 0 ? -1 : key.lastIndexOf('.', at);
+    if (dot < 0) {
+      return null;
+    }
+    try {
+      RecordView v =
+          portal.store(def).view(def.indexOf(Long.parseLong(key.substring(dot + 1, at))));
+      return v != null && key.toLowerCase(Locale.ROOT).equals(lower(v.value(p))) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  Response batchRead(Request r, ObjectDef def) {
+    String requestedAt = Timestamps.iso(System.currentTimeMillis());
+    JsonNode body = r.json();
+    JsonNode inputs = body.path("inputs");
+    if (!inputs.isArray()) {
+      throw ApiException.validation("'inputs' is required: send {\"inputs\":[{\"id\":\"…\"}]}");
+    }
+    List<String> historyNames = strings(body.path("propertiesWithHistory"));
+    PropertyDef[] history = writer.resolveHistory(def, historyNames);
+    if (history != null && inputs.size() > MAX_BATCH_HISTORY) {
+      throw ApiException.validation(
+          "The maximum number of inputs supported in a batch request for property histories is 50. Please"
+              + " reduce the number of items and try again");
+    }
+    if (inputs.size() > MAX_BATCH) {
+      throw ApiException.validation(
+          "The maximum number of inputs supported in a batch request is "
+              + MAX_BATCH
+              + ", got "
+              + inputs.size()
+              + ". Please reduce the number of items and try again");
+    }
+    PropertyDef[] props = writer.resolve(def, strings(body.path("properties")));
+    String idProperty =
+        body.path("idProperty").isTextual() ? body.path("idProperty").asText() : null;
+    boolean archived = r.boolParam("archived");
+    Map<Long, RecordView> found = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (JsonNode input : inputs) {
+      String key = input.path("id").asText("");
+      RecordView v = key.isEmpty() ? null : lookup(def, key, idProperty);
+      if (v == null || v.archived != archived) {
+        missing.add(key);
+      } else {
+        found.putIfAbsent(v.id, v);
+      }
+    }
+    String completedAt = Instant.now().toString();
+    return Response.json(
+        missing.isEmpty() ? 200 : 207,
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("status", "COMPLETE");
+          g.writeArrayFieldStart("results");
+          for (RecordView v : found.values()) {
+            writer.write(g, v, props, history, null);
+          }
+          g.writeEndArray();
+          if (!missing.isEmpty()) {
+            g.writeNumberField("numErrors", 1);
+            g.writeArrayFieldStart("errors");
+            g.writeStartObject();
+            g.writeStringField("status", "error");
+            g.writeStringField("category", "OBJECT_NOT_FOUND");
+            g.writeStringField(
+                "message",
+                "Could not get some "
+                    + def.singular.toUpperCase(Locale.ROOT)
+                    + " objects, they may be deleted or not exist. Check that ids are valid.");
+            ErrorBodies.writeContext(g, Map.of("ids", missing));
+            g.writeEndObject();
+            g.writeEndArray();
+          }
+          g.writeStringField("requestedAt", requestedAt);
+          g.writeStringField("startedAt", requestedAt);
+          g.writeStringField("completedAt", completedAt);
+          g.writeEndObject();
+        });
+  }
+
+  static List<String> strings(JsonNode node) {
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(n -> values.add(n.asText()));
+    } else if (node.isTextual()) {
+      for (String s : node.asText().split(",")) {
+        if (!s.isBlank()) {
+          values.add(s.trim());
+        }
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.hubspotextract.sandbox;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * A read-only view of the generated portal: the same data the HTTP API serves, for tests that
+ * compare an export with its source. Every record is computed from (seed, object, index) on demand.
+ */
+public final class Portal {
+  private final Catalog catalog;
+  private final Map<ObjectDef, ObjectStore> stores = new IdentityHashMap<>();
+  private final Associations associations;
+  private final long seed;
+
+  Portal(long records, int contactProperties, long seed) {
+    this.seed = seed;
+    this.catalog = new Catalog(records, contactProperties, seed);
+    for (ObjectDef def : catalog.objects) {
+      stores.put(def, new ObjectStore(def, seed));
+    }
+    this.associations = new Associations(catalog, stores, seed);
+  }
+
+  /** The 13 standard object types and the custom ones, standard first. */
+  public List<PortalObjectType> objectTypes() {
+    return catalog.objects.stream().map(ObjectDef::toPortalObjectType).toList();
+  }
+
+  /**
+   * An object type by name, singular name, type id ({@code 0-1}, {@code 2-…}) or fully qualified
+   * name.
+   *
+   * @throws IllegalArgumentException for an unknown type
+   */
+  public PortalObjectType objectType(String nameOrId) {
+    return def(nameOrId).toPortalObjectType();
+  }
+
+  /** Live (non-archived) records of a type, churn included. */
+  public long count(String type) {
+    return store(def(type)).liveCount();
+  }
+
+  /** Live records of a type in ascending id order. */
+  public Stream<PortalRecord> records(String type) {
+    ObjectStore store = store(def(type));
+    return LongStream.range(0, store.size())
+        .mapToObj(store::view)
+        .filter(v -> v != null && !v.archived)
+        .map(RecordView::toPortalRecord);
+  }
+
+  /** Archived records of a type in ascending id order (what {@code archived=true} lists). */
+  public Stream<PortalRecord> archivedRecords(String type) {
+    ObjectStore store = store(def(type));
+    return LongStream.range(0, store.size())
+        .mapToObj(store::view)
+        .filter(v -> v != null && v.archived)
+        .map(RecordView::toPortalRecord);
+  }
+
+  /** One record by id (archived or not), or {@code null} when there is none. */
+  public PortalRecord record(String type, String id) {
+    ObjectDef def = def(type);
+    long index;
+    try {
+      index = def.indexOf(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    RecordView view = store(def).view(index);
+    return view == null ? null : view.toPortalRecord();
+  }
+
+  /** The property definitions of a type, ascending by name. */
+  public List<PortalProperty> properties(String type) {
+    return def(type).properties.stream().map(PropertyDef::toPortalProperty).toList();
+  }
+
+  /**
+   * Every association type linking one record to records of another type, ascending by target id;
+   * empty when the record does not exist, is archived, or the types are not associated.
+   */
+  public List<PortalAssociation> associations(String fromType, String toType, String fromId) {
+    ObjectDef from = def(fromType);
+    ObjectDef to = def(toType);
+    long index;
+    try {
+      index = from.indexOf(Long.parseLong(fromId));
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+    List<PortalAssociation> result = new ArrayList<>();
+    for (Associations.Link link : associations.links(from, to, index)) {
+      for (AssociationPair.Type t : link.types()) {
+        result.add(
+            new PortalAssociation(Long.toString(link.toId()), t.typeId(), t.category(), t.label()));
+      }
+    }
+    return result;
+  }
+
+  /** The pairs of object types that have associations, as (child, parent) names. */
+  public List<List<String>> associationPairs() {
+    return associations.pairs().stream().map(p -> List.of(p.child.name, p.parent.name)).toList();
+  }
+
+  /** The portal id used in custom objects' fully qualified names. */
+  public long portalId() {
+    return Catalog.PORTAL_ID;
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  Associations associationModel() {
+    return associations;
+  }
+
+  ObjectStore store(ObjectDef def) {
+    return stores.get(def);
+  }
+
+  private ObjectDef def(String nameOrId) {
+    ObjectDef def = catalog.resolve(nameOrId);
+    if (def == null) {
+      throw new IllegalArgumentException(
+          "unknown object type '" + nameOrId + "': use a name like contacts or a type id like 0-1");
+    }
+    return def;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.hubspotextract.sandbox;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One record at one moment: its id, timestamps, archived flag, and values computed on demand. */
+final class RecordView {
+  final ObjectDef def;
+  final long index;
+  final long id;
+  final long createdAt;
+  final long updatedAt;
+  final boolean archived;
+  final long archivedAt;
+  private final long hash;
+  private String createdIso;
+  private String updatedIso;
+
+  RecordView(
+      ObjectDef def,
+      long index,
+      long id,
+      long createdAt,
+      long updatedAt,
+      boolean archived,
+      long archivedAt,
+      long hash) {
+    this.def = def;
+    this.index = index;
+    this.id = id;
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+    this.archived = archived;
+    this.archivedAt = archivedAt;
+    this.hash = hash;
+  }
+
+  String createdIso() {
+    if (createdIso == null) {
+      createdIso = Timestamps.iso(createdAt);
+    }
+    return createdIso;
+  }
+
+  String updatedIso() {
+    if (updatedIso == null) {
+      updatedIso = Timestamps.iso(updatedAt);
+    }
+    return updatedIso;
+  }
+
+  String value(PropertyDef p) {
+    return p.value(Hashing.mix(hash ^ p.nameHash), id, createdIso(), updatedIso());
+  }
+
+  /** The value the record had before its last change (for property history), or {@code null}. */
+  String previousValue(PropertyDef p) {
+    return p.value(Hashing.mix(Hashing.mix(hash) ^ p.nameHash), id, createdIso(), createdIso());
+  }
+
+  PortalRecord toPortalRecord() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (PropertyDef p : def.properties) {
+      properties.put(p.name, value(p));
+    }
+    return new PortalRecord(
+        Long.toString(id),
+        Instant.ofEpochMilli(createdAt),
+        Instant.ofEpochMilli(updatedAt),
+        archived,
+        properties);
+  }
+}

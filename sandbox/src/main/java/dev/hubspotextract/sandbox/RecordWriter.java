@@ -1,0 +1,200 @@
+package dev.hubspotextract.sandbox;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes records in HubSpot's {@code SimplePublicObject} shape, straight to a streaming generator.
+ */
+final class RecordWriter {
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString PROPERTIES = new SerializedString("properties");
+  private static final SerializedString CREATED_AT = new SerializedString("createdAt");
+  private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
+  private static final SerializedString ARCHIVED = new SerializedString("archived");
+  private static final int CACHE_LIMIT = 1024;
+
+  private final ConcurrentHashMap<String, PropertyDef[]> resolved = new ConcurrentHashMap<>();
+  private final Associations associations;
+
+  RecordWriter(Associations associations) {
+    this.associations = associations;
+  }
+
+  /**
+   * The properties to write: the requested ones that exist (undefined ones are left out, as HubSpot
+   * does) or the object's defaults, plus the id, created and last-modified properties; sorted by
+   * name.
+   */
+  PropertyDef[] resolve(ObjectDef def, List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return def.defaultProperties;
+    }
+    String key = def.name + '|' + String.join(",", names);
+    PropertyDef[] cached = resolved.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Set<PropertyDef> props = new LinkedHashSet<>();
+    for (String name : names) {
+      PropertyDef p = def.property(name);
+      if (p != null) {
+        props.add(p);
+      }
+    }
+    props.add(def.property("hs_object_id"));
+    props.add(def.property(def.createdProperty));
+    props.add(def.property(def.modifiedProperty));
+    PropertyDef[] result =
+        props.stream()
+            .sorted(Comparator.comparing((PropertyDef p) -> p.name))
+            .toArray(PropertyDef[]::new);
+    if (resolved.size() > CACHE_LIMIT) {
+      resolved.clear();
+    }
+    resolved.put(key, result);
+    return result;
+  }
+
+  /** Properties named for history; {@code null} when none were asked for. */
+  PropertyDef[] resolveHistory(ObjectDef def, List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return null;
+    }
+    return names.stream()
+        .map(def::property)
+        .filter(p -> p != null)
+        .distinct()
+        .sorted(Comparator.comparing((PropertyDef p) -> p.name))
+        .toArray(PropertyDef[]::new);
+  }
+
+  void write(
+      JsonGenerator g,
+      RecordView v,
+      PropertyDef[] props,
+      PropertyDef[] history,
+      List<ObjectDef> associated)
+      throws IOException {
+    g.writeStartObject();
+    g.writeFieldName(ID);
+    g.writeString(Long.toString(v.id));
+    g.writeFieldName(PROPERTIES);
+    g.writeStartObject();
+    for (PropertyDef p : props) {
+      g.writeFieldName(p.jsonName);
+      String value = v.value(p);
+      if (value == null) {
+        g.writeNull();
+      } else {
+        g.writeString(value);
+      }
+    }
+    g.writeEndObject();
+    if (history != null) {
+      writeHistory(g, v, history);
+    }
+    g.writeFieldName(CREATED_AT);
+    g.writeString(v.createdIso());
+    g.writeFieldName(UPDATED_AT);
+    g.writeString(v.updatedIso());
+    g.writeFieldName(ARCHIVED);
+    g.writeBoolean(v.archived);
+    if (v.archived) {
+      g.writeStringField("archivedAt", Timestamps.iso(v.archivedAt));
+    }
+    if (associated != null && !associated.isEmpty()) {
+      writeAssociations(g, v, associated);
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeHistory(JsonGenerator g, RecordView v, PropertyDef[] history)
+      throws IOException {
+    g.writeObjectFieldStart("propertiesWithHistory");
+    for (PropertyDef p : history) {
+      g.writeArrayFieldStart(p.name);
+      String value = v.value(p);
+      if (value != null) {
+        Owners.Owner owner = Owners.ALL.get(Hashing.below(v.id, Owners.ALL.size()));
+        g.writeStartObject();
+        g.writeStringField("value", value);
+        g.writeStringField("timestamp", v.updatedIso());
+        g.writeStringField("sourceType", "CRM_UI");
+        g.writeStringField("sourceId", "userId:" + owner.userId());
+        g.writeNumberField("updatedByUserId", owner.userId());
+        g.writeEndObject();
+        String previous = v.previousValue(p);
+        if (v.updatedAt != v.createdAt && previous != null && !previous.equals(value)) {
+          g.writeStartObject();
+          g.writeStringField("value", previous);
+          g.writeStringField("timestamp", v.createdIso());
+          g.writeStringField("sourceType", "IMPORT");
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * The legacy v3 {@code associations} block on list/get: ids and type names, at most 100 per type.
+   */
+  private void writeAssociations(JsonGenerator g, RecordView v, List<ObjectDef> associated)
+      throws IOException {
+    boolean opened = false;
+    for (ObjectDef to : associated) {
+      List<Associations.Link> links = associations.links(v.def, to, v.index);
+      if (links.isEmpty()) {
+        continue;
+      }
+      if (!opened) {
+        g.writeObjectFieldStart("associations");
+        opened = true;
+      }
+      Associations.Direction d = associations.direction(v.def, to);
+      boolean hasPrimary =
+          d.fromChild()
+              ? d.pair().childToParentPrimary != null
+              : d.pair().parentToChildPrimary != null;
+      String base = v.def.singular + "_to_" + to.singular;
+      g.writeObjectFieldStart(to.name);
+      g.writeArrayFieldStart("results");
+      int written = 0;
+      for (Associations.Link link : links) {
+        for (AssociationPair.Type t : link.types()) {
+          if (written == 100) {
+            break;
+          }
+          if (t.label() != null && !t.label().equals("Primary")) {
+            continue; // v3 names only HubSpot's primary/unlabelled types
+          }
+          String type = hasPrimary && t.label() == null ? base + "_unlabeled" : base;
+          g.writeStartObject();
+          g.writeStringField("id", Long.toString(link.toId()));
+          g.writeStringField("type", type);
+          g.writeEndObject();
+          written++;
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    if (opened) {
+      g.writeEndObject();
+    }
+  }
+
+  static List<String> names(PropertyDef[] props) {
+    return new ArrayList<>(Arrays.stream(props).map(p -> p.name).toList());
+  }
+}

@@ -1,0 +1,167 @@
+package dev.hubspotextract.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running local server that speaks HubSpot's CRM API over a generated portal. Start one with
+ * {@link #builder()}, point a client at {@link #baseUrl()} with {@link #token()}, inspect {@link
+ * #requests()}, then {@link #close()}.
+ *
+ * <p>Thread-safe. Uses the JDK's {@code com.sun.net.httpserver} with a fixed pool of worker
+ * threads.
+ */
+public final class Sandbox implements AutoCloseable {
+  static {
+    // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
+    // delayed ACKs
+    // add ~40 ms to small responses
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService churnTimer;
+  private final Portal portal;
+  private final String token;
+  private final URI baseUrl;
+  private final AtomicLong requestCount = new AtomicLong();
+  private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
+  private final int recordLimit;
+
+  /** A builder with every option at its default. */
+  public static SandboxBuilder builder() {
+    return new SandboxBuilder();
+  }
+
+  Sandbox(SandboxBuilder b) throws IOException {
+    this.portal = new Portal(b.records, b.contactProperties, b.seed);
+    this.token = b.token;
+    this.recordLimit = b.recordLimit;
+    Set<ObjectDef> unscoped = new LinkedHashSet<>();
+    for (String name : b.withoutScopes) {
+      ObjectDef def = portal.catalog().resolve(name.trim());
+      if (def == null) {
+        throw new IllegalArgumentException(
+            "unknown object '"
+                + name
+                + "' in without-scope: use object names like contacts or tickets");
+      }
+      unscoped.add(def);
+    }
+    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
+    String host = b.host.equals("0.0.0.0") ? "127.0.0.1" : b.host;
+    this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
+    RecordWriter writer = new RecordWriter(portal.associationModel());
+    Router router =
+        new Router(
+            portal,
+            new ObjectsEndpoint(portal, writer, baseUrl.toString()),
+            new SearchEndpoint(portal, writer),
+            new MetadataEndpoint(portal),
+            new AssociationsEndpoint(portal, b.associationPageSize));
+    SandboxHandler handler =
+        new SandboxHandler(
+            router,
+            new Authenticator(b.token, unscoped),
+            new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
+            new FaultInjector(b.faults, b.seed),
+            b.maxRequestLineLength,
+            b.latencyMillis,
+            this::record);
+    server.createContext("/", handler);
+    this.workers = Executors.newFixedThreadPool(b.threads, daemon("hubspot-sandbox-worker"));
+    server.setExecutor(workers);
+    server.start();
+    if (b.churnPerSecond > 0) {
+      Churn churn = new Churn(portal, b.clock, b.seed);
+      this.churnTimer = Executors.newSingleThreadScheduledExecutor(daemon("hubspot-sandbox-churn"));
+      long periodMicros = Math.max(1, (long) (1_000_000 / b.churnPerSecond));
+      churnTimer.scheduleAtFixedRate(
+          churn::step, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+    } else {
+      this.churnTimer = null;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private void record(RecordedRequest request) {
+    requestCount.incrementAndGet();
+    if (recordLimit == 0) {
+      return;
+    }
+    synchronized (recorded) {
+      if (recorded.size() == recordLimit) {
+        recorded.pollFirst();
+      }
+      recorded.addLast(request);
+    }
+  }
+
+  /** Where the sandbox listens, e.g. {@code http://127.0.0.1:40123} (no trailing slash). */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** The bearer token the sandbox accepts. */
+  public String token() {
+    return token;
+  }
+
+  /** The requests answered so far (the most recent ones, up to the record limit), oldest first. */
+  public List<RecordedRequest> requests() {
+    synchronized (recorded) {
+      return List.copyOf(new ArrayList<>(recorded));
+    }
+  }
+
+  /** How many requests were answered (or dropped) since start. */
+  public long requestCount() {
+    return requestCount.get();
+  }
+
+  /** Forgets the recorded requests and resets the count (between phases of a test). */
+  public void clearRequests() {
+    synchronized (recorded) {
+      recorded.clear();
+      requestCount.set(0);
+    }
+  }
+
+  /** The generated data the API serves. */
+  public Portal portal() {
+    return portal;
+  }
+
+  /** Stops serving and releases the port and threads. */
+  @Override
+  public void close() {
+    if (churnTimer != null) {
+      churnTimer.shutdownNow();
+    }
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

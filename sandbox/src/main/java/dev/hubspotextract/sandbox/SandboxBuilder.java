@@ -1,0 +1,194 @@
+package dev.hubspotextract.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Configures and starts a {@link Sandbox}; every option has a default. Options check their values.
+ */
+public final class SandboxBuilder {
+  /**
+   * The token a sandbox accepts unless told otherwise (not a secret: it only opens the local
+   * sandbox).
+   */
+  public static final String DEFAULT_TOKEN = "pat-na1-00000000-0000-4000-8000-000000000000";
+
+  public static final int DEFAULT_MAX_REQUEST_LINE = 16_384;
+
+  String host = "127.0.0.1";
+  int port = 0;
+  String token = DEFAULT_TOKEN;
+  long records = 2_000;
+  long seed = 42;
+  long latencyMillis = 0;
+  RateLimitTier rateLimit = RateLimitTier.OFF;
+  long dailyLimit = 0;
+  FaultPlan faults = FaultPlan.NONE;
+  int contactProperties = 50;
+  Set<String> withoutScopes = Set.of();
+  int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
+  double churnPerSecond = 0;
+  int associationPageSize = 500;
+  int recordLimit = 100_000;
+  int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  Clock clock = Clock.systemUTC();
+
+  SandboxBuilder() {}
+
+  /** The port to listen on; 0 (the default) picks a free one. */
+  public SandboxBuilder port(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
+  /** The address to bind (default 127.0.0.1; use 0.0.0.0 to serve other machines). */
+  public SandboxBuilder host(String host) {
+    this.host = Objects.requireNonNull(host, "host is null");
+    return this;
+  }
+
+  /** The bearer token the sandbox accepts. */
+  public SandboxBuilder token(String token) {
+    if (token == null || token.isBlank() || token.chars().anyMatch(c -> c <= ' ')) {
+      throw new IllegalArgumentException("token must be a non-empty string without spaces");
+    }
+    this.token = token;
+    return this;
+  }
+
+  /** Portal size: this many contacts, the other objects in proportion (see the README). */
+  public SandboxBuilder records(long records) {
+    if (records < 0 || records > 100_000_000) {
+      throw new IllegalArgumentException("records must be between 0 and 100000000, got " + records);
+    }
+    this.records = records;
+    return this;
+  }
+
+  /** The seed every generated value derives from. */
+  public SandboxBuilder seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** Average delay added to each response; the actual delay is uniform in [0.5, 1.5] × this. */
+  public SandboxBuilder latencyMillis(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("latency must not be negative, got " + millis);
+    }
+    this.latencyMillis = millis;
+    return this;
+  }
+
+  public SandboxBuilder rateLimit(RateLimitTier tier) {
+    this.rateLimit = Objects.requireNonNull(tier, "tier is null");
+    return this;
+  }
+
+  /** Overrides the tier's daily limit (for tests that must reach it). */
+  public SandboxBuilder dailyLimit(long dailyLimit) {
+    if (dailyLimit < 0) {
+      throw new IllegalArgumentException("daily limit must not be negative, got " + dailyLimit);
+    }
+    this.dailyLimit = dailyLimit;
+    return this;
+  }
+
+  public SandboxBuilder faults(FaultPlan faults) {
+    this.faults = Objects.requireNonNull(faults, "faults is null");
+    return this;
+  }
+
+  /** How many properties contacts have in all (standard ones first, then generated custom ones). */
+  public SandboxBuilder contactProperties(int count) {
+    if (count < Catalog.MIN_CONTACT_PROPERTIES || count > 20_000) {
+      throw new IllegalArgumentException(
+          "contact properties must be between "
+              + Catalog.MIN_CONTACT_PROPERTIES
+              + " and 20000, got "
+              + count);
+    }
+    this.contactProperties = count;
+    return this;
+  }
+
+  /**
+   * Object types (names or type ids) whose scope the token lacks: answered with 403 MISSING_SCOPES.
+   */
+  public SandboxBuilder withoutScopes(Set<String> objects) {
+    this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));
+    return this;
+  }
+
+  /** Requests whose request line is longer than this get 414 (default 16,384). */
+  public SandboxBuilder maxRequestLineLength(int length) {
+    if (length < 64) {
+      throw new IllegalArgumentException(
+          "max request line length must be at least 64, got " + length);
+    }
+    this.maxRequestLineLength = length;
+    return this;
+  }
+
+  /**
+   * Records created, updated or archived per second while the sandbox runs (0 = a still portal).
+   */
+  public SandboxBuilder churnPerSecond(double perSecond) {
+    if (perSecond < 0 || perSecond > 10_000 || Double.isNaN(perSecond)) {
+      throw new IllegalArgumentException(
+          "churn must be between 0 and 10000 per second, got " + perSecond);
+    }
+    this.churnPerSecond = perSecond;
+    return this;
+  }
+
+  /** Links per input per page in v4 association batch reads (default 500). */
+  public SandboxBuilder associationPageSize(int size) {
+    if (size < 1 || size > 10_000) {
+      throw new IllegalArgumentException(
+          "association page size must be between 1 and 10000, got " + size);
+    }
+    this.associationPageSize = size;
+    return this;
+  }
+
+  /** How many recent requests {@link Sandbox#requests()} keeps (default 100,000; 0 keeps none). */
+  public SandboxBuilder recordRequests(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("request record limit must not be negative, got " + limit);
+    }
+    this.recordLimit = limit;
+    return this;
+  }
+
+  /** Server worker threads (default max(4, 2 × cores)). */
+  public SandboxBuilder threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+    return this;
+  }
+
+  /** The clock behind rate limits and churn timestamps (tests inject one to skip waiting). */
+  public SandboxBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock is null");
+    return this;
+  }
+
+  /** Generates the portal (lazily: start-up does no per-record work) and starts serving. */
+  public Sandbox start() {
+    try {
+      return new Sandbox(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the sandbox on " + host + ":" + port, e);
+    }
+  }
+}

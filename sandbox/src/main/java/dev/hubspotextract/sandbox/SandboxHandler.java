@@ -1,0 +1,181 @@
+package dev.hubspotextract.sandbox;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The server's one handler: runs the policies in order (URL length, authentication, routing,
+ * scopes, rate limits, injected faults), the endpoint, then latency, and records the request.
+ */
+final class SandboxHandler implements HttpHandler {
+  private final Router router;
+  private final Authenticator authenticator;
+  private final RateLimiter rateLimiter;
+  private final FaultInjector faults;
+  private final int maxRequestLineLength;
+  private final long latencyMillis;
+  private final Consumer<RecordedRequest> recorder;
+
+  SandboxHandler(
+      Router router,
+      Authenticator authenticator,
+      RateLimiter rateLimiter,
+      FaultInjector faults,
+      int maxRequestLineLength,
+      long latencyMillis,
+      Consumer<RecordedRequest> recorder) {
+    this.router = router;
+    this.authenticator = authenticator;
+    this.rateLimiter = rateLimiter;
+    this.faults = faults;
+    this.maxRequestLineLength = maxRequestLineLength;
+    this.latencyMillis = latencyMillis;
+    this.recorder = recorder;
+  }
+
+  /** Thrown to make the server drop the connection without answering (the {@code reset} fault). */
+  static final class DroppedConnection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DroppedConnection() {
+      super("injected connection reset", null, false, false);
+    }
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String body = readBody(exchange);
+    String rawPath = exchange.getRequestURI().getRawPath();
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    FaultKind[] fault = {null};
+    Response response;
+    try {
+      response = respond(exchange, method, rawPath, rawQuery, body, fault);
+    } catch (DroppedConnection e) {
+      record(exchange, method, rawPath, rawQuery, body, 0);
+      throw e;
+    } catch (RuntimeException e) {
+      response = ErrorBodies.of(new ApiException(500, "INTERNAL_ERROR", "sandbox error: " + e));
+    }
+    record(exchange, method, rawPath, rawQuery, body, response.status);
+    sleepLatency();
+    send(exchange, response, fault[0] == FaultKind.TRUNCATE);
+  }
+
+  private Response respond(
+      HttpExchange exchange,
+      String method,
+      String rawPath,
+      String rawQuery,
+      String body,
+      FaultKind[] fault) {
+    int requestLine =
+        method.length()
+            + 1
+            + exchange.getRequestURI().getRawPath().length()
+            + (rawQuery == null ? 0 : rawQuery.length() + 1)
+            + " HTTP/1.1".length();
+    if (requestLine > maxRequestLineLength) {
+      return ErrorBodies.uriTooLong(maxRequestLineLength);
+    }
+    Map<String, String> rateHeaders = Map.of();
+    try {
+      authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      Request request = new Request(method, rawPath, rawQuery, body);
+      Router.Route route = router.route(request);
+      route.objects().forEach(authenticator::checkScope);
+      rateHeaders = rateLimiter.admit(route.bucket());
+      FaultKind kind = faults.next();
+      fault[0] = kind;
+      if (kind == FaultKind.RESET) {
+        throw new DroppedConnection();
+      }
+      if (kind == FaultKind.SERVER_ERROR) {
+        return ErrorBodies.serverError(faults.serverErrorStatus());
+      }
+      if (kind == FaultKind.RATE_LIMIT) {
+        return withHeaders(
+            ErrorBodies.rateLimited(
+                "TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."),
+            rateHeaders);
+      }
+      return withHeaders(route.action().run(kind == FaultKind.SHORT_PAGE), rateHeaders);
+    } catch (RateLimiter.RateLimited e) {
+      return e.response();
+    } catch (ApiException e) {
+      return withHeaders(ErrorBodies.of(e), rateHeaders);
+    }
+  }
+
+  private static Response withHeaders(Response response, Map<String, String> headers) {
+    headers.forEach(response::header);
+    return response;
+  }
+
+  private void send(HttpExchange exchange, Response response, boolean truncate) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", response.contentType);
+    headers.set("X-HubSpot-Correlation-Id", UUID.randomUUID().toString());
+    response.headers.forEach(headers::set);
+    byte[] bytes = response.body;
+    exchange.sendResponseHeaders(response.status, bytes.length == 0 ? -1 : bytes.length);
+    OutputStream out = exchange.getResponseBody();
+    if (truncate && bytes.length > 1) {
+      // promise bytes.length, send half, then drop the connection
+      out.write(bytes, 0, bytes.length / 2);
+      out.flush();
+      throw new DroppedConnection();
+    }
+    out.write(bytes);
+    out.close();
+  }
+
+  private void sleepLatency() {
+    if (latencyMillis <= 0) {
+      return;
+    }
+    long jittered = latencyMillis / 2 + ThreadLocalRandom.current().nextLong(latencyMillis + 1);
+    try {
+      Thread.sleep(jittered);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void record(
+      HttpExchange exchange, String method, String path, String rawQuery, String body, int status) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              String key = name.toLowerCase(Locale.ROOT);
+              List<String> copy = new ArrayList<>(values);
+              if (key.equals("authorization")) {
+                copy.replaceAll(Authenticator::redact);
+              }
+              headers.put(key, List.copyOf(copy));
+            });
+    recorder.accept(new RecordedRequest(method, path, rawQuery, headers, body, status));
+  }
+}
