@@ -1,0 +1,199 @@
+package dev.hubspotextract.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FormatConverterTest {
+  private static final List<String> TABLES =
+      List.of(
+          "companies",
+          "contacts",
+          "deals",
+          "line_items",
+          "deals_companies",
+          "contacts_deals",
+          "contacts_companies",
+          "deals_line_items");
+
+  /** Every table's rows (ordered) and column types, read through {@link PulledDatabase}. */
+  private static Map<String, List<String>> contents(Path dir) throws Exception {
+    Map<String, List<String>> contents = new TreeMap<>();
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(dir));
+        Statement statement = db.connection().createStatement()) {
+      for (String table : TABLES) {
+        List<String> lines = new ArrayList<>();
+        try (ResultSet types =
+            statement.executeQuery(
+                "SELECT column_name || ' ' || data_type FROM information_schema.columns"
+                    + " WHERE table_name = '"
+                    + table
+                    + "' AND table_catalog = current_database() ORDER BY ordinal_position")) {
+          while (types.next()) {
+            lines.add(types.getString(1));
+          }
+        }
+        try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY ALL")) {
+          int width = rows.getMetaData().getColumnCount();
+          while (rows.next()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 1; i <= width; i++) {
+              line.append(rows.getObject(i)).append('\u241f');
+            }
+            lines.add(line.toString());
+          }
+        }
+        contents.put(table, lines);
+      }
+    }
+    return contents;
+  }
+
+  private static void assertSameContents(
+      Map<String, List<String>> after, Map<String, List<String>> before) {
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String table : before.keySet()) {
+      assertThat(after.get(table)).as(table).containsExactlyElementsOf(before.get(table));
+    }
+  }
+
+  private static JsonNode manifest(Path dir) throws Exception {
+    return new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+  }
+
+  @Test
+  void parquetHoldsTheSameTypedRowsAsTheCsvFilesAndReplacesThem(@TempDir Path dir)
+      throws Exception {
+    PulledFolderFixture.write(dir, 3);
+    Map<String, List<String>> before = contents(dir);
+
+    PulledFolder converted = FormatConverter.convert(dir, OutputFormat.PARQUET);
+
+    assertThat(converted.format()).isEqualTo(OutputFormat.PARQUET);
+    assertSameContents(contents(dir), before);
+    for (String table : TABLES) {
+      assertThat(dir.resolve(table + ".parquet")).isRegularFile();
+      assertThat(dir.resolve(table + ".csv")).doesNotExist();
+    }
+    JsonNode manifest = manifest(dir);
+    assertThat(manifest.path("format").asText()).isEqualTo("parquet");
+    assertThat(manifest.path("objects").get(0).path("file").asText()).endsWith(".parquet");
+    assertThat(manifest.path("associations").get(0).path("file").asText()).endsWith(".parquet");
+    assertThat(manifest.path("tool").asText()).isEqualTo("hubspot-extract");
+    assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void duckdbHoldsEveryTableInOneDatabaseFile(@TempDir Path dir) throws Exception {
+    PulledFolderFixture.write(dir, 3);
+    Map<String, List<String>> before = contents(dir);
+
+    FormatConverter.convert(dir, OutputFormat.DUCKDB);
+
+    assertSameContents(contents(dir), before);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json");
+    }
+    JsonNode deals = manifest(dir).path("objects").get(2);
+    assertThat(deals.path("file").asText()).isEqualTo("hubspot.duckdb");
+    assertThat(deals.path("table").asText()).isEqualTo("deals");
+  }
+
+  @Test
+  void aDatabaseFileOpensDirectlyWithTypedTables(@TempDir Path dir) throws Exception {
+    PulledFolderFixture.write(dir, 3);
+    FormatConverter.convert(dir, OutputFormat.DUCKDB);
+
+    try (var connection =
+            java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("hubspot.duckdb"));
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*), typeof(first(amount)), typeof(first(closedate)) FROM deals")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isEqualTo(80);
+      assertThat(rows.getString(2)).isEqualTo("DOUBLE");
+      assertThat(rows.getString(3)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+    }
+  }
+
+  @Test
+  void joinAndSqlReadAConvertedFolderAsTheyReadCsv(@TempDir Path dir) throws Exception {
+    Path csv = Files.createDirectory(dir.resolve("csv"));
+    Path parquet = Files.createDirectory(dir.resolve("parquet"));
+    Path duckdb = Files.createDirectory(dir.resolve("duckdb"));
+    for (Path folder : List.of(csv, parquet, duckdb)) {
+      PulledFolderFixture.write(folder, 11);
+    }
+    FormatConverter.convert(parquet, OutputFormat.PARQUET);
+    FormatConverter.convert(duckdb, OutputFormat.DUCKDB);
+
+    List<String> outputs = new ArrayList<>();
+    for (Path folder : List.of(csv, parquet, duckdb)) {
+      Path out = dir.resolve(folder.getFileName() + ".csv");
+      CliRun run =
+          CliRun.of(
+              "join",
+              "deals",
+              "companies",
+              "contacts",
+              "--primary",
+              "--in",
+              folder.toString(),
+              "--out",
+              out.toString());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      outputs.add(Files.readString(out));
+      CliRun sql =
+          CliRun.of("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
+      assertThat(sql.exitCode()).as(sql.err()).isZero();
+      outputs.add(sql.out());
+    }
+    assertThat(outputs.get(2)).isEqualTo(outputs.get(0));
+    assertThat(outputs.get(4)).isEqualTo(outputs.get(0));
+    assertThat(outputs.get(3)).isEqualTo(outputs.get(1));
+    assertThat(outputs.get(5)).isEqualTo(outputs.get(1));
+  }
+
+  @Test
+  void aFailedConversionKeepsTheCsvFolderAsItWas(@TempDir Path dir) throws Exception {
+    PulledFolderFixture.write(dir, 3);
+    // an unterminated quote makes the file unreadable
+    Files.writeString(dir.resolve("line_items.csv"), "id,name\r\n1,\"never closed\r\n");
+    String manifest = Files.readString(dir.resolve("manifest.json"));
+
+    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.PARQUET))
+        .isInstanceOf(AnalyzeException.class)
+        .hasMessageContaining("the CSV files are kept");
+
+    assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo(manifest);
+    assertThat(dir.resolve("deals.csv")).isRegularFile();
+    assertThat(dir)
+        .isDirectoryNotContaining("glob:**.parquet")
+        .isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void aFolderAlreadyInTheFormatIsLeftAlone(@TempDir Path dir) throws Exception {
+    PulledFolderFixture.write(dir, 3);
+    FormatConverter.convert(dir, OutputFormat.PARQUET);
+
+    assertThat(FormatConverter.convert(dir, OutputFormat.PARQUET).format())
+        .isEqualTo(OutputFormat.PARQUET);
+    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.DUCKDB))
+        .hasMessageContaining("only a CSV folder can be converted");
+  }
+}
