@@ -27,7 +27,11 @@ public final class Main implements Runnable {
 
   /** Builds the command line with the project's error handling; tests call this too. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExitCodeExceptionMapper(failure -> ExitCode.of(failure).code());
+    return commandLine;
   }
 
   public static void main(String[] args) {

@@ -1,17 +1,295 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.RetryPolicy;
+import dev.hubspotextract.client.Sleeper;
+import dev.hubspotextract.client.TokenBucketPacer;
+import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.Planner;
+import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.TaskFailure;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the command lands. */
+/** {@code pull}: every object, property and association pair of a portal to CSV files. */
 @Command(
     name = "pull",
     mixinStandardHelpOptions = true,
-    description = "Pulls every object, property and association pair to files.")
+    sortOptions = false,
+    description = {
+      "Pulls every object, property and association pair to files.",
+      "Writes {object}.csv, {from}_{to}.csv and manifest.json to --out."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  internal error (a bug: please report it)",
+      "  2  usage: bad flag or value, unknown object or property",
+      "  3  HubSpot rejected the access token (401)",
+      "  4  partial: some objects or pairs failed (e.g. a missing scope), the rest were written",
+      "  5  HubSpot unreachable or kept failing (retries exhausted)",
+      "  6  HubSpot's daily request limit is used up",
+      "  7  the output folder cannot be created or written"
+    })
 final class PullCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--sandbox",
+      description = "Pull from an embedded sandbox portal (no token needed).")
+  boolean sandbox;
+
+  @Option(
+      names = {"--token", "--access_token"},
+      defaultValue = "${env:HUBSPOT_ACCESS_TOKEN}",
+      showDefaultValue = Visibility.NEVER,
+      description = "Private app access token (default: $HUBSPOT_ACCESS_TOKEN).")
+  String token;
+
+  @Option(
+      names = "--base-url",
+      defaultValue = "https://api.hubapi.com",
+      description = "HubSpot API base URL (default: ${DEFAULT-VALUE}); a standalone sandbox's URL.")
+  URI baseUrl;
+
+  @Option(
+      names = {"--objects", "--object_list"},
+      paramLabel = "LIST",
+      description =
+          "Objects to pull, comma-separated: names (any case, singular or plural), custom object"
+              + " names or type ids, or all (standard + custom). Default: the 13 standard objects.")
+  List<String> objects = new ArrayList<>();
+
+  @Option(
+      names = "--associations",
+      paramLabel = "FROM:TO[,FROM:TO...]|none",
+      description = "Association files to write (default: the pairs users join among the objects).")
+  String associations;
+
+  @Option(
+      names = "--object_type",
+      paramLabel = "OBJECT",
+      description = "With --to_object_type: write {object_type}_{to_object_type}.csv.")
+  String objectType;
+
+  @Option(names = "--to_object_type", paramLabel = "OBJECT", description = "See --object_type.")
+  String toObjectType;
+
+  @Option(
+      names = "--association_id_list",
+      paramLabel = "IDS",
+      description = "Only these --object_type record ids (comma-separated).")
+  String associationIds;
+
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "At most N records per object (default: every record).")
+  Long count;
+
+  @Option(
+      names = "--properties",
+      paramLabel = "LIST",
+      description = "Only these properties (comma-separated; default: every property).")
+  String properties;
+
+  @Option(
+      names = "--out",
+      defaultValue = "out",
+      paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan (objects, columns, association files) and stop.")
+  boolean dryRun;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No status lines.")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "HTTP traces (token redacted) and stack traces on stderr.")
+  boolean verbose;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "3",
+      description = "Objects or association files pulled at once (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "100",
+      paramLabel = "N",
+      description = "At most N requests per 10 seconds (default: ${DEFAULT-VALUE}, HubSpot Free).")
+  int rateLimit;
+
+  @Option(
+      names = "--max-retries",
+      defaultValue = "4",
+      paramLabel = "N",
+      description =
+          "Retries of a failed request (5xx, dropped connection) (default: ${DEFAULT-VALUE}).")
+  int maxRetries;
+
+  @Option(
+      names = "--sandbox-records",
+      defaultValue = "300",
+      hidden = true,
+      description = "Size of the embedded sandbox portal.")
+  int sandboxRecords;
+
   @Override
-  public Integer call() {
-    System.err.println("pull: not implemented yet");
-    return 1;
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PullOptions options = options();
+    Planner.validate(options);
+    if (threads < 1 || threads > 16) {
+      throw usage("--threads must be between 1 and 16, got " + threads);
+    }
+    if (rateLimit < 10) {
+      throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
+    }
+    if (maxRetries < 0) {
+      throw usage("--max-retries must be 0 or more, got " + maxRetries);
+    }
+    if (!sandbox && (token == null || token.isBlank())) {
+      throw usage(
+          "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
+              + " pat-…), or try --sandbox");
+    }
+    if (!dryRun) {
+      options = withOut(options, dev.hubspotextract.extract.OutputFolder.prepare(out));
+    }
+    Sandbox embedded = sandbox ? startSandbox() : null;
+    try {
+      String accessToken = embedded != null ? embedded.token() : token;
+      URI base = embedded != null ? embedded.baseUrl() : baseUrl;
+      Clock clock = Clock.systemUTC();
+      HubSpotClient client =
+          HubSpotClient.builder()
+              .baseUrl(base)
+              .token(accessToken)
+              .clock(clock)
+              .pacer(
+                  embedded != null
+                      ? Pacer.UNLIMITED
+                      : new TokenBucketPacer(
+                          rateLimit, Duration.ofSeconds(10), clock, Sleeper.SYSTEM))
+              .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
+              .trace(verbose ? line -> trace(err, line) : null)
+              .build();
+      Plan plan = new Planner(client, base.toString()).plan(options);
+      if (dryRun) {
+        spec.commandLine().getOut().print(plan.describe());
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK.code();
+      }
+      RunResult result;
+      try (StatusPrinter status =
+          new StatusPrinter(
+              spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+        result = new Extractor(client, clock, threads, status).run(plan);
+        Manifest.write(result, version());
+        if (result.fatal() != null) {
+          throw result.fatal();
+        }
+        status.jobCompleted(result);
+      }
+      List<TaskFailure> failures = result.failures();
+      if (failures.isEmpty()) {
+        return ExitCode.OK.code();
+      }
+      err.println(
+          "hubspot-extract: "
+              + failures.size()
+              + " failed; the rest were written to "
+              + plan.outDir()
+              + " (see manifest.json):");
+      for (TaskFailure failure : failures) {
+        err.println("  " + failure.subject() + ": " + failure.message());
+      }
+      err.flush();
+      return ExitCode.PARTIAL.code();
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private PullOptions options() {
+    List<String> objectNames = new ArrayList<>();
+    objects.forEach(typed -> objectNames.addAll(Planner.splitList(typed)));
+    return new PullOptions(
+        objectNames,
+        associations,
+        Planner.splitList(properties),
+        count == null ? Long.MAX_VALUE : count,
+        out,
+        objectType,
+        toObjectType,
+        Planner.splitList(associationIds));
+  }
+
+  private static PullOptions withOut(PullOptions options, Path dir) {
+    return new PullOptions(
+        options.objects(),
+        options.associations(),
+        options.properties(),
+        options.maxRecords(),
+        dir,
+        options.objectType(),
+        options.toObjectType(),
+        options.associationIds());
+  }
+
+  private Sandbox startSandbox() {
+    return Sandbox.builder()
+        .port(0)
+        .token("pat-na1-" + UUID.randomUUID())
+        .records(sandboxRecords)
+        .seed(42)
+        .latencyMillis(0)
+        .rateLimit(RateLimitTier.OFF)
+        .start();
+  }
+
+  private static synchronized void trace(PrintWriter err, String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  private static String version() {
+    String version = PullCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  private static ExtractException usage(String message) {
+    return new ExtractException(ExtractException.Kind.USAGE, message);
   }
 }

@@ -1,0 +1,114 @@
+package dev.hubspotextract.cli;
+
+import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.StatusListener;
+import dev.hubspotextract.extract.TaskFailure;
+import dev.hubspotextract.extract.TaskResult;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Prints a pull's status: one line per finished object or association file and a final "job
+ * completed" line; a progress bar on stderr when it is a terminal. Silent with {@code --quiet}.
+ */
+final class StatusPrinter implements StatusListener, AutoCloseable {
+  private final PrintWriter out;
+  private final boolean quiet;
+  private final ProgressBar bar;
+
+  StatusPrinter(PrintWriter out, boolean quiet, PrintStream terminal) {
+    this.out = out;
+    this.quiet = quiet;
+    this.bar =
+        quiet || terminal == null
+            ? null
+            : new ProgressBarBuilder()
+                .setTaskName("pulling")
+                .setInitialMax(-1)
+                .setUnit(" rows", 1)
+                .setConsumer(new ConsoleProgressBarConsumer(terminal))
+                .clearDisplayOnFinish()
+                .build();
+  }
+
+  @Override
+  public synchronized void taskFinished(TaskResult result) {
+    if (quiet) {
+      return;
+    }
+    out.println(line(result));
+    out.flush();
+  }
+
+  @Override
+  public void rowsWritten(long rows) {
+    if (bar != null && rows > 0) {
+      bar.stepBy(rows);
+    }
+  }
+
+  /**
+   * {@code contacts: 2000 records, 21 requests, 0.8 s} or {@code tickets: FAILED (permission) …}.
+   */
+  static String line(TaskResult result) {
+    if (!result.completed()) {
+      return result.name()
+          + ": FAILED ("
+          + result.failure().kind()
+          + ") "
+          + result.failure().message();
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s: %d %s, %d requests, %.1f s",
+        result.name(),
+        result.rows(),
+        result.association() ? "rows" : "records",
+        result.requests(),
+        result.seconds());
+  }
+
+  synchronized void jobCompleted(RunResult result) {
+    closeBar();
+    if (quiet) {
+      return;
+    }
+    double seconds =
+        (result.finishedAt().toEpochMilli() - result.startedAt().toEpochMilli()) / 1000.0;
+    List<TaskFailure> failures = result.failures();
+    long objects = result.objects().stream().filter(TaskResult::completed).count();
+    long pairs = result.associations().stream().filter(TaskResult::completed).count();
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "job completed: %d objects (%d records), %d association files (%d rows), %d requests,"
+                + " %.1f s, %d failed%s",
+            objects,
+            result.totalRecords(),
+            pairs,
+            result.totalAssociationRows(),
+            result.totalRequests(),
+            seconds,
+            failures.size(),
+            failures.isEmpty()
+                ? ""
+                : ": " + String.join(", ", failures.stream().map(TaskFailure::subject).toList())));
+    out.flush();
+  }
+
+  private void closeBar() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    closeBar();
+  }
+}

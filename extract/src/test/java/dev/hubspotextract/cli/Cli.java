@@ -1,0 +1,44 @@
+package dev.hubspotextract.cli;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs the command line as {@code main} would, with captured stdout and stderr. */
+final class Cli {
+  /** What one run printed and returned. */
+  record Run(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private Cli() {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Every row of a CSV file, header first. */
+  static List<List<String>> readCsv(Path file) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
+      return reader.stream().map(CsvRecord::getFields).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

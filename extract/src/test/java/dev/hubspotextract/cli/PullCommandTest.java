@@ -1,0 +1,558 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.DefaultPairs;
+import dev.hubspotextract.extract.ObjectCatalog;
+import dev.hubspotextract.extract.ObjectType;
+import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.PortalObjectType;
+import dev.hubspotextract.sandbox.PortalRecord;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.RecordedRequest;
+import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.sandbox.SandboxBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PullCommandTest {
+  private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
+  @TempDir Path tmp;
+
+  private static Sandbox start(Function<SandboxBuilder, SandboxBuilder> options) {
+    return options.apply(Sandbox.builder().port(0).token(TOKEN).records(300).seed(7)).start();
+  }
+
+  private Cli.Run pull(Sandbox sandbox, String... args) {
+    List<String> all = new ArrayList<>();
+    all.addAll(
+        List.of(
+            "pull",
+            "--base-url",
+            sandbox.baseUrl().toString(),
+            "--token",
+            TOKEN,
+            "--rate-limit",
+            "100000",
+            "--out",
+            tmp.resolve("out").toString()));
+    all.addAll(Arrays.asList(args));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  private Path out() {
+    return tmp.resolve("out");
+  }
+
+  private JsonNode manifest() throws IOException {
+    return new ObjectMapper().readTree(out().resolve("manifest.json").toFile());
+  }
+
+  @Test
+  void pullsEveryStandardObjectAndDefaultPairExactlyAsTheSandboxHoldsThem() throws IOException {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox);
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (ObjectType type : ObjectCatalog.STANDARD) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type.name(), Long.MAX_VALUE);
+        assertThat(run.out())
+            .containsPattern(
+                "(?m)^" + type.name() + ": \\d+ records, \\d+ requests, \\d+\\.\\d s$");
+      }
+      assertThat(DefaultPairs.among(ObjectCatalog.STANDARD)).hasSize(29);
+      for (List<String> pair : DefaultPairs.PAIRS) {
+        PortalChecks.pairFileMatchesPortal(
+            out(), sandbox.portal(), pair.get(0), pair.get(1), List.of());
+        assertThat(run.out())
+            .containsPattern(
+                "(?m)^" + pair.get(0) + "_" + pair.get(1) + ": \\d+ rows, \\d+ requests");
+      }
+      assertThat(run.out())
+          .containsPattern(
+              "(?m)^job completed: 13 objects \\(\\d+ records\\), 29 association files \\(\\d+ rows\\), \\d+ requests, \\d+\\.\\d s, 0 failed$");
+      try (Stream<Path> files = Files.list(out())) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .noneMatch(name -> name.endsWith(".partial"))
+            .hasSize(13 + 29 + 1);
+      }
+
+      JsonNode manifest = manifest();
+      assertThat(manifest.path("tool").asText()).isEqualTo("hubspot-extract");
+      assertThat(manifest.path("source").asText()).isEqualTo(sandbox.baseUrl().toString());
+      assertThat(manifest.path("failures")).isEmpty();
+      assertThat(manifest.path("objects")).hasSize(13);
+      JsonNode contacts = manifest.path("objects").get(0);
+      assertThat(contacts.path("name").asText()).isEqualTo("contacts");
+      assertThat(contacts.path("objectTypeId").asText()).isEqualTo("0-1");
+      assertThat(contacts.path("status").asText()).isEqualTo("complete");
+      assertThat(contacts.path("records").asLong()).isEqualTo(sandbox.portal().count("contacts"));
+      assertThat(contacts.path("columns").get(0).path("type").asText()).isEqualTo("id");
+      Map<String, String> types = new java.util.HashMap<>();
+      contacts
+          .path("columns")
+          .forEach(c -> types.put(c.path("name").asText(), c.path("type").asText()));
+      sandbox
+          .portal()
+          .properties("contacts")
+          .forEach(p -> assertThat(types).containsEntry(p.name(), p.type()));
+      assertThat(manifest.path("associations")).hasSize(29);
+      JsonNode first = manifest.path("associations").get(0);
+      assertThat(first.path("from").asText() + "_" + first.path("to").asText() + ".csv")
+          .isEqualTo(first.path("file").asText());
+      assertThat(first.path("rows").asLong())
+          .isEqualTo(Cli.readCsv(out().resolve(first.path("file").asText())).size() - 1);
+    }
+  }
+
+  @Test
+  void writesEveryLinkOfACompanyWithMoreThanAThousandContactsFollowingEveryPage() {
+    try (Sandbox sandbox = start(b -> b.records(5_000).associationPageSize(300))) {
+      Cli.Run run =
+          pull(sandbox, "--objects", "companies,contacts", "--associations", "companies:contacts");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<List<String>> rows =
+          PortalChecks.pairFileMatchesPortal(
+              out(), sandbox.portal(), "companies", "contacts", List.of());
+      Map<String, Long> linksPerCompany =
+          rows.stream().collect(Collectors.groupingBy(row -> row.get(0), Collectors.counting()));
+      assertThat(linksPerCompany.values()).anyMatch(count -> count > 1_000);
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "companies", Long.MAX_VALUE);
+    }
+  }
+
+  @Test
+  void pullsTheEmbeddedSandboxWithNoToken() {
+    Cli.Run run = Cli.run("pull", "--sandbox", "--out", out().toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(out().resolve("contacts.csv")).isRegularFile();
+    assertThat(out().resolve("deals_companies.csv")).isRegularFile();
+    assertThat(out().resolve("manifest.json")).isRegularFile();
+    assertThat(run.out()).contains("job completed: 13 objects");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void acceptsTheOriginalConnectorsDefaultObjectListWithItsDotAndACount() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run =
+          Cli.run(
+              "pull",
+              "--base-url",
+              sandbox.baseUrl().toString(),
+              "--access_token",
+              TOKEN,
+              "--out",
+              out().toString(),
+              "--object_list",
+              "contacts,companies,deals,tickets,products,line_items,quotes,feedback_submissions,"
+                  + "calls,emails,meetings,notes.tasks",
+              "--count",
+              "5");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (ObjectType type : ObjectCatalog.STANDARD) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type.name(), 5);
+      }
+      // associations of the 5 pulled deals only
+      List<String> deals =
+          sandbox.portal().records("deals").limit(5).map(PortalRecord::id).toList();
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "deals", "companies", deals);
+    }
+  }
+
+  @Test
+  void resolvesObjectsInAnyCaseSingularOrPluralAndCustomObjectsByNameOrTypeId() {
+    try (Sandbox sandbox = start(b -> b)) {
+      String vehiclesId =
+          sandbox.portal().objectTypes().stream()
+              .filter(t -> t.name().equals("vehicles"))
+              .map(PortalObjectType::objectTypeId)
+              .findFirst()
+              .orElseThrow();
+
+      Cli.Run run =
+          pull(
+              sandbox,
+              "--objects",
+              "Contact,DEALS,line_item,pets," + vehiclesId,
+              "--associations",
+              "pets:contacts");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (String type : List.of("contacts", "deals", "line_items", "pets", "vehicles")) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type, Long.MAX_VALUE);
+      }
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "pets", "contacts", List.of());
+      assertThat(out().resolve("deals_contacts.csv")).doesNotExist();
+    }
+  }
+
+  @Test
+  void objectsAllIncludesCustomObjects() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--objects", "all", "--associations", "none", "--count", "3");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (PortalObjectType type : sandbox.portal().objectTypes()) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type.name(), 3);
+      }
+      assertThat(out().resolve("deals_companies.csv")).doesNotExist();
+    }
+  }
+
+  @Test
+  void writesTheAssociationsOfTheGivenIdsToObjectTypeUnderscoreToObjectType() {
+    try (Sandbox sandbox = start(b -> b)) {
+      List<String> ids =
+          sandbox.portal().records("deals").skip(10).limit(3).map(PortalRecord::id).toList();
+
+      Cli.Run run =
+          pull(
+              sandbox,
+              "--object_list",
+              "deals",
+              "--count",
+              "2",
+              "--object_type",
+              "deal",
+              "--to_object_type",
+              "Companies",
+              "--association_id_list",
+              String.join(",", ids));
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "deals", "companies", ids);
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "deals", 2);
+    }
+  }
+
+  @Test
+  void writesTheAssociationsOfEveryPulledObjectTypeRecordWhenNoIdsAreGiven() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run =
+          pull(
+              sandbox,
+              "--object_list",
+              "contacts",
+              "--count",
+              "40",
+              "--object_type",
+              "contacts",
+              "--to_object_type",
+              "companies");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<String> pulled =
+          sandbox.portal().records("contacts").limit(40).map(PortalRecord::id).toList();
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "contacts", "companies", pulled);
+    }
+  }
+
+  @Test
+  void pairsWhoseFromObjectIsNotPulledPageItsIds() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts", "--associations", "tickets:contacts");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "tickets", "contacts", List.of());
+      assertThat(out().resolve("tickets.csv")).doesNotExist();
+    }
+  }
+
+  @Test
+  void narrowsColumnsToTheGivenProperties() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run =
+          pull(
+              sandbox,
+              "--objects",
+              "contacts",
+              "--properties",
+              "lastname,email",
+              "--associations",
+              "none");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<List<String>> rows = Cli.readCsv(out().resolve("contacts.csv"));
+      assertThat(rows.get(0))
+          .containsExactly("id", "createdAt", "updatedAt", "archived", "email", "lastname");
+      PortalRecord first = sandbox.portal().records("contacts").findFirst().orElseThrow();
+      assertThat(rows.get(1).get(4)).isEqualTo(String.valueOf(first.properties().get("email")));
+    }
+  }
+
+  @Test
+  void anUnknownObjectFailsWithTheValidNamesAndExitCode2BeforeAnyDataIsRead() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts,contcts");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("unknown object 'contcts'")
+          .contains("contacts, companies, deals")
+          .contains("pets")
+          .doesNotContain("\tat ");
+      assertThat(run.err().lines()).hasSize(1);
+      // only the custom-object lookup that proves the name unknown; no property or record read
+      assertThat(sandbox.requests())
+          .extracting(RecordedRequest::path)
+          .containsExactly("/crm-object-schemas/v3/schemas");
+      assertThat(out().resolve("contacts.csv")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aMisspelledStandardObjectNeedsNoRequestAtAll() {
+    Cli.Run run =
+        Cli.run(
+            "pull",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--token",
+            TOKEN,
+            "--out",
+            out().toString(),
+            "--associations",
+            "deals:compnies",
+            "--max-retries",
+            "0");
+
+    // compnies is not standard, so the one lookup is of custom objects; host 9 is closed
+    assertThat(run.exitCode()).as(run.toString()).isIn(2, 5);
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void badFlagsExitWith2AndOneClearLine() {
+    for (String[] args :
+        List.of(
+            new String[] {"pull", "--sandbox", "--count", "abc"},
+            new String[] {"pull", "--sandbox", "--count", "0"},
+            new String[] {"pull", "--sandbox", "--threads", "0"},
+            new String[] {"pull", "--sandbox", "--associations", "deals"},
+            new String[] {"pull", "--sandbox", "--to_object_type", "companies"},
+            new String[] {"pull", "--sandbox", "--no-such-flag"})) {
+      Cli.Run run = Cli.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run).isEqualTo(2);
+      assertThat(run.err()).as(String.join(" ", args)).doesNotContain("\tat ").isNotBlank();
+    }
+  }
+
+  @Test
+  void noTokenIsAUsageErrorThatSaysWhereToPutOne() {
+    Cli.Run run = Cli.run("pull", "--token", "", "--out", out().toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("HUBSPOT_ACCESS_TOKEN").contains("--token");
+  }
+
+  @Test
+  void aWidePortalExportsEveryPropertyWithoutA414AtTwoCallsPerHundredRecords() {
+    try (Sandbox sandbox = start(b -> b.contactProperties(1_200).maxRequestLineLength(8_000))) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts", "--associations", "none");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(sandbox.portal().properties("contacts")).hasSizeGreaterThan(1_200);
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
+      assertThat(sandbox.requests()).extracting(RecordedRequest::status).doesNotContain(414);
+      long records = sandbox.portal().count("contacts");
+      long pages = (records + 99) / 100;
+      assertThat(run.out())
+          .contains("contacts: " + records + " records, " + (2 * pages) + " requests");
+    }
+  }
+
+  @Test
+  void aRejectedTokenFailsFastWithExitCode3AndSaysHowToFixIt() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run =
+          Cli.run(
+              "pull",
+              "--base-url",
+              sandbox.baseUrl().toString(),
+              "--token",
+              "pat-na1-wrong",
+              "--out",
+              out().toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+      assertThat(run.err())
+          .contains("HubSpot rejected the access token (401")
+          .contains("HUBSPOT_ACCESS_TOKEN / --token")
+          .doesNotContain("\tat ");
+      assertThat(run.err().lines()).hasSize(1);
+      assertThat(sandbox.requestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aMissingScopeFailsThatObjectOnlyLeavesNoFileForItAndExitsWith4() throws IOException {
+    try (Sandbox sandbox = start(b -> b.withoutScopes(Set.of("tickets")))) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts,tickets,companies");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+      assertThat(out().resolve("tickets.csv")).doesNotExist();
+      assertThat(out().resolve("tickets.csv.partial")).doesNotExist();
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "companies", Long.MAX_VALUE);
+      PortalChecks.pairFileMatchesPortal(
+          out(), sandbox.portal(), "companies", "contacts", List.of());
+      assertThat(run.err())
+          .contains("tickets")
+          .containsIgnoringCase("scope")
+          .doesNotContain("\tat ");
+      assertThat(run.out()).contains("job completed").contains("failed: tickets");
+      JsonNode manifest = manifest();
+      assertThat(manifest.path("failures").toString())
+          .contains("\"object\":\"tickets\"")
+          .contains("permission");
+      assertThat(manifest.path("objects").toString())
+          .contains("\"name\":\"tickets\"")
+          .contains("\"status\":\"failed\"");
+    }
+  }
+
+  @Test
+  void anUnreachableHostExitsWith5InOneLine() {
+    Cli.Run run =
+        Cli.run(
+            "pull",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--token",
+            TOKEN,
+            "--out",
+            out().toString(),
+            "--max-retries",
+            "1");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+    assertThat(run.err()).contains("cannot connect to http://127.0.0.1:9").doesNotContain("\tat ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void anOutputFolderThatCannotBeCreatedExitsWith7BeforeAnyRequest() throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run =
+          Cli.run(
+              "pull",
+              "--base-url",
+              sandbox.baseUrl().toString(),
+              "--token",
+              TOKEN,
+              "--out",
+              file.resolve("sub").toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
+      assertThat(run.err()).contains("output folder").contains("--out").doesNotContain("\tat ");
+      assertThat(sandbox.requestCount()).isZero();
+    }
+  }
+
+  @Test
+  void finishesAgainstARateLimitedSandboxWithTheRightRows() {
+    try (Sandbox sandbox = start(b -> b.records(2_500).rateLimit(RateLimitTier.FREE))) {
+      // pull() sets a budget far above the tier's 100 per 10 s, so HubSpot's 429s are met and
+      // waited out (the window, from X-HubSpot-RateLimit-Interval-Milliseconds)
+      Cli.Run run = pull(sandbox);
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (String type : List.of("contacts", "companies", "deals", "line_items")) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type, Long.MAX_VALUE);
+      }
+      PortalChecks.pairFileMatchesPortal(out(), sandbox.portal(), "deals", "line_items", List.of());
+      assertThat(sandbox.requests()).extracting(RecordedRequest::status).contains(429);
+    }
+  }
+
+  @Test
+  void finishesAgainstAFaultySandboxWithTheRightRows() {
+    try (Sandbox sandbox =
+        start(
+            b -> b.faults(FaultPlan.parse("5xx=0.05,reset=0.03,truncate=0.03,short-page=0.05")))) {
+      Cli.Run run =
+          pull(sandbox, "--objects", "contacts,companies,deals,tickets", "--max-retries", "8");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      for (String type : List.of("contacts", "companies", "deals", "tickets")) {
+        PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), type, Long.MAX_VALUE);
+      }
+      for (List<String> pair :
+          List.of(
+              List.of("deals", "companies"),
+              List.of("companies", "contacts"),
+              List.of("tickets", "deals"))) {
+        PortalChecks.pairFileMatchesPortal(
+            out(), sandbox.portal(), pair.get(0), pair.get(1), List.of());
+      }
+      assertThat(sandbox.requests())
+          .extracting(RecordedRequest::status)
+          .anyMatch(s -> s >= 500 || s == 0);
+    }
+  }
+
+  @Test
+  void theTokenNeverAppearsInOutputTracesOrFiles() throws IOException {
+    try (Sandbox sandbox = start(b -> b.withoutScopes(Set.of("tickets")))) {
+      Cli.Run run = pull(sandbox, "--verbose", "--objects", "contacts,tickets,deals");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+      assertThat(run.err()).contains("http > GET /crm/v3/objects/contacts").contains("Bearer ***");
+      assertThat(run.out() + run.err()).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(8));
+      try (Stream<Path> files = Files.walk(tmp)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(TOKEN.substring(8));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDryRunPrintsThePlanAndWritesNothing() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--dry-run", "--objects", "deals,companies");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out())
+          .contains("deals")
+          .contains("0-3")
+          .contains("deals_companies.csv")
+          .contains(sandbox.portal().properties("deals").size() + " properties");
+      assertThat(out()).doesNotExist();
+      assertThat(sandbox.requests())
+          .extracting(RecordedRequest::path)
+          .allMatch(p -> p.startsWith("/crm/v3/properties/"));
+    }
+  }
+
+  @Test
+  void quietPrintsNothingWhenAllGoesWell() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--quiet", "--objects", "products");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).isEmpty();
+      assertThat(out().resolve("products.csv")).isRegularFile();
+    }
+  }
+}
