@@ -108,9 +108,9 @@ final class JoinCommand implements Callable<Integer> {
           db.connection(), query.sql(), Optional.ofNullable(out), maxRows, stdout, stderr);
       return 0;
     } catch (AnalyzeException e) {
-      stderr.println("join: " + e.getMessage());
+      stderr.println("hubspot-extract: " + e.getMessage());
       stderr.flush();
-      return 2;
+      return ExitCode.USAGE.code();
     }
   }
 }

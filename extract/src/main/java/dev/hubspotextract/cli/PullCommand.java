@@ -1,5 +1,8 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.FormatConverter;
+import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RetryPolicy;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,6 +125,15 @@ final class PullCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--format",
+      defaultValue = "csv",
+      paramLabel = "FORMAT",
+      description =
+          "csv (default), parquet (one typed .parquet per table) or duckdb (every table, typed,"
+              + " in one hubspot.duckdb).")
+  String format;
+
+  @Option(
       names = "--dry-run",
       description = "Print the plan (objects, columns, association files) and stop.")
   boolean dryRun;
@@ -174,6 +187,9 @@ final class PullCommand implements Callable<Integer> {
     if (rateLimit < 10) {
       throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
     }
+    if (!List.of("csv", "parquet", "duckdb").contains(format)) {
+      throw usage("--format must be csv, parquet or duckdb, got " + format);
+    }
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
     }
@@ -203,7 +219,8 @@ final class PullCommand implements Callable<Integer> {
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
-      Plan plan = new Planner(client, base.toString()).plan(options);
+      LongAdder planRequests = new LongAdder();
+      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(options);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe());
         spec.commandLine().getOut().flush();
@@ -218,7 +235,8 @@ final class PullCommand implements Callable<Integer> {
         if (result.fatal() != null) {
           throw result.fatal();
         }
-        status.jobCompleted(result);
+        convert(plan.outDir());
+        status.jobCompleted(result, planRequests.sum());
       }
       List<TaskFailure> failures = result.failures();
       if (failures.isEmpty()) {
@@ -277,6 +295,15 @@ final class PullCommand implements Callable<Integer> {
         .latencyMillis(0)
         .rateLimit(RateLimitTier.OFF)
         .start();
+  }
+
+  /** Turns the CSV files just written into the requested format (nothing to do for csv). */
+  private void convert(Path dir) {
+    try {
+      FormatConverter.convert(dir, OutputFormat.of(format));
+    } catch (AnalyzeException e) {
+      throw new ExtractException(ExtractException.Kind.OUTPUT, e.getMessage(), e);
+    }
   }
 
   private static synchronized void trace(PrintWriter err, String line) {

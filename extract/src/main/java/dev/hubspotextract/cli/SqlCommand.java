@@ -65,9 +65,9 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     if (query == null && !listTables) {
       stderr.println(
-          "sql: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or --tables");
+          "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or --tables");
       stderr.flush();
-      return 2;
+      return ExitCode.USAGE.code();
     }
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
       String sql = listTables ? tablesQuery(db) : query;
@@ -80,9 +80,9 @@ final class SqlCommand implements Callable<Integer> {
           stderr);
       return 0;
     } catch (AnalyzeException e) {
-      stderr.println("sql: " + e.getMessage());
+      stderr.println("hubspot-extract: " + e.getMessage());
       stderr.flush();
-      return 2;
+      return ExitCode.USAGE.code();
     }
   }
 

@@ -225,7 +225,7 @@ class SqlCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("sql: Binder Error").contains("nope");
+    assertThat(run.err()).startsWith("hubspot-extract: Binder Error").contains("nope");
   }
 
   @Test
