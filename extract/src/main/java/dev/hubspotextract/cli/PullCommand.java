@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -219,8 +218,7 @@ final class PullCommand implements Callable<Integer> {
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
-      LongAdder planRequests = new LongAdder();
-      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(options);
+      Plan plan = new Planner(client, base.toString()).plan(options);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe());
         spec.commandLine().getOut().flush();
@@ -236,7 +234,7 @@ final class PullCommand implements Callable<Integer> {
           throw result.fatal();
         }
         convert(plan.outDir());
-        status.jobCompleted(result, planRequests.sum());
+        status.jobCompleted(result);
       }
       List<TaskFailure> failures = result.failures();
       if (failures.isEmpty()) {
