@@ -1,17 +1,253 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.sandbox.PortalProperty;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the command lands. */
+/**
+ * {@code hubspot-extract bench}: measurements that print figures; one subcommand per thing
+ * measured.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measures the sandbox and the extractor and prints the figures.")
-final class BenchCommand implements Callable<Integer> {
+    description = "Measures the sandbox and the extractor and prints the figures.",
+    subcommands = {BenchCommand.SandboxBench.class})
+final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("bench: not implemented yet");
-    return 1;
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /**
+   * {@code bench sandbox}: starts an embedded sandbox and drives list pages (100 records × 50
+   * properties by default) from a few concurrent JDK HttpClient workers for a fixed time; prints
+   * pages/s, MB/s, start-up time and heap.
+   */
+  @Command(
+      name = "sandbox",
+      mixinStandardHelpOptions = true,
+      description =
+          "Serves list pages from an embedded sandbox as fast as it can and prints pages/s and MB/s.")
+  static final class SandboxBench implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "10",
+        description = "How long to measure (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "3",
+        description = "Seconds of warm-up first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+        names = "--workers",
+        defaultValue = "4",
+        description = "Concurrent HTTP workers (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(
+        names = "--records",
+        defaultValue = "100000",
+        description = "Portal size in contacts (default: ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(
+        names = "--properties",
+        defaultValue = "50",
+        description = "Properties requested per record (default: ${DEFAULT-VALUE}).")
+    int properties;
+
+    @Option(
+        names = "--limit",
+        defaultValue = "100",
+        description = "Records per page (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (seconds < 1
+          || warmup < 0
+          || workers < 1
+          || records < 1
+          || properties < 6
+          || limit < 1
+          || limit > 100) {
+        err.println(
+            "hubspot-extract bench sandbox: need --seconds ≥ 1, --warmup ≥ 0, --workers ≥ 1, --records ≥ 1,"
+                + " --properties ≥ 6 and --limit between 1 and 100");
+        err.flush();
+        return ExitCode.USAGE.code();
+      }
+      System.gc();
+      long heapBefore = usedHeap();
+      long t0 = System.nanoTime();
+      try (Sandbox sandbox =
+          Sandbox.builder()
+              .records(records)
+              .contactProperties(Math.max(properties, 6))
+              .recordRequests(0)
+              .start()) {
+        long startMillis = (System.nanoTime() - t0) / 1_000_000;
+        List<PortalProperty> all = sandbox.portal().properties("contacts");
+        String names =
+            all.stream()
+                .limit(properties)
+                .map(PortalProperty::name)
+                .collect(Collectors.joining(","));
+        String base =
+            sandbox.baseUrl() + "/crm/v3/objects/contacts?limit=" + limit + "&properties=" + names;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        out.printf(
+            "sandbox: %,d contacts, started in %d ms; %d workers, %d records × %d properties per page%n",
+            records, startMillis, workers, limit, properties);
+        out.flush();
+        run(http, sandbox, base, warmup);
+        Result result = run(http, sandbox, base, seconds);
+        System.gc();
+        long heapAfter = usedHeap();
+        double pagesPerSecond = result.pages / (result.nanos / 1e9);
+        double mbPerSecond = result.bytes / (result.nanos / 1e9) / 1_000_000.0;
+        out.printf(
+            "pages/s: %,.0f   MB/s: %,.1f   records/s: %,.0f   avg page: %,d bytes   errors: %d%n",
+            pagesPerSecond,
+            mbPerSecond,
+            pagesPerSecond * limit,
+            result.pages == 0 ? 0 : result.bytes / result.pages,
+            result.errors);
+        out.printf(
+            "heap used after GC: %,d MB (before start %,d MB); max heap %,d MB%n",
+            heapAfter / 1_000_000,
+            heapBefore / 1_000_000,
+            Runtime.getRuntime().maxMemory() / 1_000_000);
+        out.flush();
+        return result.errors == 0 ? ExitCode.OK.code() : ExitCode.INTERNAL.code();
+      }
+    }
+
+    private static long usedHeap() {
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private record Result(long pages, long bytes, long errors, long nanos) {}
+
+    private Result run(HttpClient http, Sandbox sandbox, String base, int forSeconds)
+        throws Exception {
+      if (forSeconds == 0) {
+        return new Result(0, 0, 0, 1);
+      }
+      AtomicLong pages = new AtomicLong();
+      AtomicLong bytes = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      long deadline = System.nanoTime() + forSeconds * 1_000_000_000L;
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      long start = System.nanoTime();
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+          // each worker starts at a different place in the portal and wraps around at the end
+          long firstId =
+              sandbox
+                  .portal()
+                  .records("contacts")
+                  .skip((long) w * 997)
+                  .findFirst()
+                  .map(r -> Long.parseLong(r.id()))
+                  .orElse(0L);
+          futures.add(
+              pool.submit(
+                  () -> drive(http, sandbox, base, firstId, deadline, pages, bytes, errors)));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      return new Result(pages.get(), bytes.get(), errors.get(), System.nanoTime() - start);
+    }
+
+    private static Void drive(
+        HttpClient http,
+        Sandbox sandbox,
+        String base,
+        long firstId,
+        long deadline,
+        AtomicLong pages,
+        AtomicLong bytes,
+        AtomicLong errors)
+        throws InterruptedException {
+      byte[] buffer = new byte[64 * 1024];
+      String after = Long.toString(firstId);
+      while (System.nanoTime() < deadline) {
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(base + "&after=" + after))
+                .header("Authorization", "Bearer " + sandbox.token())
+                .build();
+        try {
+          HttpResponse<InputStream> response =
+              http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          long n = 0;
+          // read the body, remembering where the cursor is (it follows "after":" near the end)
+          byte[] tail = new byte[256];
+          int tailLength = 0;
+          try (InputStream in = response.body()) {
+            for (int r; (r = in.read(buffer)) > 0; ) {
+              n += r;
+              int keep = Math.min(r, tail.length);
+              if (keep == tail.length) {
+                System.arraycopy(buffer, r - keep, tail, 0, keep);
+                tailLength = keep;
+              } else {
+                int shift = Math.min(tailLength, tail.length - keep);
+                System.arraycopy(tail, tailLength - shift, tail, 0, shift);
+                System.arraycopy(buffer, 0, tail, shift, keep);
+                tailLength = shift + keep;
+              }
+            }
+          }
+          if (response.statusCode() != 200) {
+            errors.incrementAndGet();
+            continue;
+          }
+          pages.incrementAndGet();
+          bytes.addAndGet(n);
+          String end = new String(tail, 0, tailLength, java.nio.charset.StandardCharsets.UTF_8);
+          // the page ends with …"link":"…&after=<id>"}}} unless it is the last page
+          int at = end.endsWith("\"}}}") ? end.lastIndexOf("after=") : -1;
+          after = at < 0 ? "0" : end.substring(at + 6, end.length() - 4);
+        } catch (IOException e) {
+          errors.incrementAndGet();
+        }
+      }
+      return null;
+    }
   }
 }

@@ -1,17 +1,263 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.sandbox.SandboxBuilder;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the command lands. */
+/**
+ * {@code hubspot-extract sandbox}: serves a generated portal over HubSpot's CRM API until
+ * interrupted.
+ *
+ * <p>Options are read as text and checked here, so that a bad value gets one line naming the option
+ * and the fix (exit code 2) rather than a usage page.
+ */
 @Command(
     name = "sandbox",
     mixinStandardHelpOptions = true,
-    description = "Serves a local HubSpot-compatible CRM API over generated data.")
+    description = {
+      "Serves a local HubSpot-compatible CRM API over generated data until interrupted (Ctrl-C).",
+      "Prints its base URL and the token it accepts."
+    })
 final class SandboxCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+  String port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address to bind; 0.0.0.0 serves other machines (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--token",
+      defaultValue = SandboxBuilder.DEFAULT_TOKEN,
+      paramLabel = "TOKEN",
+      description = "Bearer token the sandbox accepts (default: a fixed sandbox token).")
+  String token;
+
+  @Option(
+      names = "--records",
+      defaultValue = "2000",
+      paramLabel = "N",
+      description =
+          "Portal size: N contacts; companies N/5, deals N/2, tickets N/4, line items N, … (default: ${DEFAULT-VALUE}).")
+  String records;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
+  String seed;
+
+  @Option(
+      names = "--latency",
+      defaultValue = "0",
+      paramLabel = "MS",
+      description =
+          "Average delay per response in milliseconds, with ±50% jitter (default: ${DEFAULT-VALUE}).")
+  String latency;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "off",
+      paramLabel = "TIER",
+      description =
+          "HubSpot rate limits: free, starter, professional, enterprise, api-add-on or off (default: ${DEFAULT-VALUE}).")
+  String rateLimit;
+
+  @Option(
+      names = "--faults",
+      defaultValue = "",
+      paramLabel = "KIND=RATE[,KIND=RATE…]",
+      description =
+          "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page"
+              + " (e.g. 5xx=0.05,reset=0.01).")
+  String faults;
+
+  @Option(
+      names = "--contact-properties",
+      defaultValue = "50",
+      paramLabel = "N",
+      description =
+          "How many properties contacts have; 1000+ makes URLs long enough to hit 414 (default: ${DEFAULT-VALUE}).")
+  String contactProperties;
+
+  @Option(
+      names = "--without-scope",
+      defaultValue = "",
+      paramLabel = "OBJECT[,OBJECT…]",
+      description = "Objects the token lacks the scope for: answered with 403 MISSING_SCOPES.")
+  String withoutScope;
+
+  @Option(
+      names = "--max-url-length",
+      defaultValue = "16384",
+      paramLabel = "BYTES",
+      description = "Request lines longer than this get 414 (default: ${DEFAULT-VALUE}).")
+  String maxUrlLength;
+
+  @Option(
+      names = "--churn",
+      defaultValue = "0",
+      paramLabel = "PER_SECOND",
+      description =
+          "Records created, updated or archived per second while running (default: ${DEFAULT-VALUE}).")
+  String churn;
+
+  /** Counted down to stop serving; tests count it down instead of sending Ctrl-C. */
+  final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Set once the sandbox serves (for tests). */
+  volatile Sandbox running;
+
   @Override
-  public Integer call() {
-    System.err.println("sandbox: not implemented yet");
-    return 1;
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SandboxBuilder builder;
+    try {
+      builder = builder();
+    } catch (IllegalArgumentException e) {
+      err.println("hubspot-extract sandbox: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
+    long started = System.nanoTime();
+    Sandbox sandbox;
+    try {
+      sandbox = builder.start();
+    } catch (IllegalArgumentException e) {
+      err.println("hubspot-extract sandbox: --without-scope: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE.code();
+    } catch (java.io.UncheckedIOException e) {
+      err.println(
+          "hubspot-extract sandbox: --port "
+              + port
+              + ": cannot listen ("
+              + e.getCause().getMessage()
+              + "): pick another port, or 0 for any free one");
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
+    Thread hook = new Thread(stop::countDown, "hubspot-sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (sandbox) {
+      running = sandbox;
+      out.printf(
+          "HubSpot sandbox: %d contacts (seed %s), started in %d ms%n",
+          sandbox.portal().count("contacts"), seed, (System.nanoTime() - started) / 1_000_000);
+      out.println("Base URL: " + sandbox.baseUrl());
+      out.println("Token:    " + sandbox.token());
+      out.println(
+          "Try:      curl -H 'Authorization: Bearer "
+              + sandbox.token()
+              + "' '"
+              + sandbox.baseUrl()
+              + "/crm/v3/objects/contacts?limit=2'");
+      out.println("Serving until interrupted (Ctrl-C).");
+      out.flush();
+      stop.await();
+      out.println("Stopped after " + sandbox.requestCount() + " requests.");
+      out.flush();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook is what stopped us
+      }
+    }
+    return ExitCode.OK.code();
+  }
+
+  SandboxBuilder builder() {
+    SandboxBuilder b = Sandbox.builder().host(host).recordRequests(0);
+    b.port((int) number("--port", port, 0, 65_535, "a port number, or 0 for any free port"));
+    b.token(text("--token", token));
+    b.records(number("--records", records, 0, 100_000_000, "a number of contacts, e.g. 2000"));
+    b.seed(number("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer"));
+    b.latencyMillis(number("--latency", latency, 0, 600_000, "milliseconds, e.g. 50"));
+    try {
+      b.rateLimit(RateLimitTier.parse(rateLimit));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--rate-limit: " + e.getMessage(), e);
+    }
+    try {
+      b.faults(FaultPlan.parse(faults));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--faults: " + e.getMessage(), e);
+    }
+    b.contactProperties(
+        (int)
+            number(
+                "--contact-properties",
+                contactProperties,
+                6,
+                20_000,
+                "a count between 6 and 20000"));
+    Set<String> scopes = new LinkedHashSet<>();
+    Arrays.stream(withoutScope.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .forEach(scopes::add);
+    b.withoutScopes(scopes);
+    b.maxRequestLineLength(
+        (int)
+            number(
+                "--max-url-length", maxUrlLength, 64, 10_000_000, "a length in bytes, e.g. 16384"));
+    double perSecond;
+    try {
+      perSecond = Double.parseDouble(churn.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--churn: '" + churn + "' is not a number: use records per second, e.g. 5");
+    }
+    if (perSecond < 0 || perSecond > 10_000) {
+      throw new IllegalArgumentException(
+          "--churn: must be between 0 and 10000 per second, got " + churn);
+    }
+    b.churnPerSecond(perSecond);
+    return b;
+  }
+
+  private static long number(String option, String value, long min, long max, String fix) {
+    long n;
+    try {
+      n = Long.parseLong(value.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          option + ": '" + value + "' is not a whole number: use " + fix);
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(
+          option + ": " + value + " is out of range [" + min + ", " + max + "]: use " + fix);
+    }
+    return n;
+  }
+
+  private static String text(String option, String value) {
+    if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
+      throw new IllegalArgumentException(option + ": must be a non-empty value without spaces");
+    }
+    return value;
   }
 }

@@ -48,7 +48,7 @@ final class ObjectStore {
           Hashing.below(h2, 3) == 0
               ? created
               : created + Hashing.belowLong(h2 >>> 2, Math.max(1, Catalog.T_END - created));
-      archived = Hashing.below(h2 >>> 40, 100) == 0;
+      archived = Hashing.below(h2 >>> 32, 100) == 0;
       if (archived) {
         archivedAt = updated;
       }

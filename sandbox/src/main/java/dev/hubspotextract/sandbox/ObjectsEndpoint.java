@@ -69,6 +69,22 @@ final class ObjectsEndpoint {
       }
     }
     long nextId = next;
+    if (history == null && (associated == null || associated.isEmpty())) {
+      RawJson out = Response.rawBuffer();
+      out.ascii("{\"results\":[");
+      for (int k = 0; k < page.size(); k++) {
+        if (k > 0) {
+          out.raw(',');
+        }
+        RecordWriter.writeRaw(out, page.get(k), props);
+      }
+      out.raw(']');
+      if (nextId >= 0) {
+        out.ascii(",\"paging\":{\"next\":{\"after\":").quotedLong(nextId).ascii(",\"link\":");
+        out.string(link(r, Long.toString(nextId))).ascii("}}");
+      }
+      return Response.raw(200, out.raw('}'));
+    }
     return Response.json(
         200,
         g -> {

@@ -32,6 +32,20 @@ final class PropertyDef {
   final int nullPerMille;
   final List<Option> options;
   final String[] pool;
+
+  /**
+   * The pool as pre-encoded JSON strings: the serving path copies bytes instead of escaping text.
+   */
+  final SerializedString[] encodedPool;
+
+  /** The pool as quoted UTF-8 JSON strings, for {@link RawJson}. */
+  final byte[][] rawPool;
+
+  /** {@code ,"name":} and {@code "name":}, for {@link RawJson}. */
+  final byte[] rawName;
+
+  final byte[] rawNameFirst;
+
   final boolean hubspotDefined;
   final SerializedString jsonName;
 
@@ -61,6 +75,19 @@ final class PropertyDef {
     this.nullPerMille = nullPerMille;
     this.options = List.copyOf(options);
     this.pool = pool;
+    this.encodedPool = new SerializedString[pool.length];
+    this.rawPool = new byte[pool.length][];
+    for (int i = 0; i < pool.length; i++) {
+      encodedPool[i] = new SerializedString(pool[i]);
+      encodedPool[i].asQuotedUTF8(); // encode once, now
+      rawPool[i] = RawJson.quoted(pool[i]);
+    }
+    byte[] quotedName = RawJson.quoted(name);
+    this.rawName = new byte[quotedName.length + 2];
+    rawName[0] = ',';
+    System.arraycopy(quotedName, 0, rawName, 1, quotedName.length);
+    rawName[rawName.length - 1] = ':';
+    this.rawNameFirst = java.util.Arrays.copyOfRange(rawName, 1, rawName.length);
     this.hubspotDefined = hubspotDefined;
     this.jsonName = new SerializedString(name);
     this.nameHash = Hashing.mix(name.hashCode() * 0x9E3779B97F4A7C15L + name.length());
@@ -92,11 +119,62 @@ final class PropertyDef {
             + "."
             + id
             + "@"
-            + ValuePools.DOMAINS[Hashing.below(h >>> 37, ValuePools.DOMAINS.length)];
+            + ValuePools.DOMAINS[Hashing.below(h >>> 29, ValuePools.DOMAINS.length)];
       case NAMED:
         return picked + " #" + id;
       default:
         return picked;
+    }
+  }
+
+  /**
+   * Writes this property's value for one record: the same value as {@link #value}, without building
+   * it.
+   */
+  void write(com.fasterxml.jackson.core.JsonGenerator g, long h, RecordView v)
+      throws java.io.IOException {
+    if (kind == Kind.POOL) {
+      if (Hashing.below(h, 1000) < nullPerMille) {
+        g.writeNull();
+      } else {
+        g.writeString(encodedPool[Hashing.below(h >>> 11, pool.length)]);
+      }
+      return;
+    }
+    String value = value(h, v.id, v.createdIso(), v.updatedIso());
+    if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value);
+    }
+  }
+
+  /** Appends {@code ,"name":value} (without the comma when first) for one record. */
+  void writeRaw(RawJson out, long h, RecordView v, boolean first) {
+    out.raw(first ? rawNameFirst : rawName);
+    switch (kind) {
+      case POOL:
+        out.raw(
+            Hashing.below(h, 1000) < nullPerMille
+                ? RawJson.NULL
+                : rawPool[Hashing.below(h >>> 11, pool.length)]);
+        return;
+      case ID:
+        out.quotedLong(v.id);
+        return;
+      case CREATED:
+        out.raw(v.createdQuoted());
+        return;
+      case MODIFIED:
+        out.raw(v.updatedQuoted());
+        return;
+      default:
+        String value = value(h, v.id, v.createdIso(), v.updatedIso());
+        if (value == null) {
+          out.raw(RawJson.NULL);
+        } else {
+          out.string(value);
+        }
     }
   }
 

@@ -50,8 +50,29 @@ final class RecordView {
     return updatedIso;
   }
 
+  private byte[] createdQuoted;
+  private byte[] updatedQuoted;
+
+  byte[] createdQuoted() {
+    if (createdQuoted == null) {
+      createdQuoted = RawJson.quoted(createdIso());
+    }
+    return createdQuoted;
+  }
+
+  byte[] updatedQuoted() {
+    if (updatedQuoted == null) {
+      updatedQuoted = RawJson.quoted(updatedIso());
+    }
+    return updatedQuoted;
+  }
+
   String value(PropertyDef p) {
-    return p.value(Hashing.mix(hash ^ p.nameHash), id, createdIso(), updatedIso());
+    return p.value(valueHash(p), id, createdIso(), updatedIso());
+  }
+
+  long valueHash(PropertyDef p) {
+    return Hashing.mix(hash ^ p.nameHash);
   }
 
   /** The value the record had before its last change (for property history), or {@code null}. */

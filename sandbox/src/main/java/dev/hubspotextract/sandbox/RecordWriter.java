@@ -21,6 +21,16 @@ final class RecordWriter {
   private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
   private static final SerializedString ARCHIVED = new SerializedString("archived");
   private static final int CACHE_LIMIT = 1024;
+  private static final byte[] RAW_ID = ascii("{\"id\":");
+  private static final byte[] RAW_PROPERTIES = ascii(",\"properties\":{");
+  private static final byte[] RAW_CREATED = ascii("},\"createdAt\":");
+  private static final byte[] RAW_UPDATED = ascii(",\"updatedAt\":");
+  private static final byte[] RAW_LIVE = ascii(",\"archived\":false}");
+  private static final byte[] RAW_ARCHIVED = ascii(",\"archived\":true,\"archivedAt\":");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
 
   private final ConcurrentHashMap<String, PropertyDef[]> resolved = new ConcurrentHashMap<>();
   private final Associations associations;
@@ -77,6 +87,24 @@ final class RecordWriter {
         .toArray(PropertyDef[]::new);
   }
 
+  /**
+   * Appends one record without property history or associations: the same JSON as {@link #write},
+   * from pre-encoded bytes (the list page's hot path).
+   */
+  static void writeRaw(RawJson out, RecordView v, PropertyDef[] props) {
+    out.raw(RAW_ID).quotedLong(v.id).raw(RAW_PROPERTIES);
+    for (int i = 0; i < props.length; i++) {
+      PropertyDef p = props[i];
+      p.writeRaw(out, v.valueHash(p), v, i == 0);
+    }
+    out.raw(RAW_CREATED).raw(v.createdQuoted()).raw(RAW_UPDATED).raw(v.updatedQuoted());
+    if (v.archived) {
+      out.raw(RAW_ARCHIVED).raw(RawJson.quoted(Timestamps.iso(v.archivedAt))).raw('}');
+    } else {
+      out.raw(RAW_LIVE);
+    }
+  }
+
   void write(
       JsonGenerator g,
       RecordView v,
@@ -91,12 +119,7 @@ final class RecordWriter {
     g.writeStartObject();
     for (PropertyDef p : props) {
       g.writeFieldName(p.jsonName);
-      String value = v.value(p);
-      if (value == null) {
-        g.writeNull();
-      } else {
-        g.writeString(value);
-      }
+      p.write(g, v.valueHash(p), v);
     }
     g.writeEndObject();
     if (history != null) {

@@ -131,16 +131,16 @@ final class SandboxHandler implements HttpHandler {
     headers.set("Content-Type", response.contentType);
     headers.set("X-HubSpot-Correlation-Id", UUID.randomUUID().toString());
     response.headers.forEach(headers::set);
-    byte[] bytes = response.body;
-    exchange.sendResponseHeaders(response.status, bytes.length == 0 ? -1 : bytes.length);
+    int length = response.length;
+    exchange.sendResponseHeaders(response.status, length == 0 ? -1 : length);
     OutputStream out = exchange.getResponseBody();
-    if (truncate && bytes.length > 1) {
-      // promise bytes.length, send half, then drop the connection
-      out.write(bytes, 0, bytes.length / 2);
+    if (truncate && length > 1) {
+      // promise the full length, send half, then drop the connection
+      out.write(response.body, 0, length / 2);
       out.flush();
       throw new DroppedConnection();
     }
-    out.write(bytes);
+    out.write(response.body, 0, length);
     out.close();
   }
 
