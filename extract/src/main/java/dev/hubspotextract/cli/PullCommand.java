@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -218,7 +219,8 @@ final class PullCommand implements Callable<Integer> {
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
-      Plan plan = new Planner(client, base.toString()).plan(options);
+      LongAdder planRequests = new LongAdder();
+      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(options);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe());
         spec.commandLine().getOut().flush();
@@ -234,7 +236,7 @@ final class PullCommand implements Callable<Integer> {
           throw result.fatal();
         }
         convert(plan.outDir());
-        status.jobCompleted(result);
+        status.jobCompleted(result, planRequests.sum());
       }
       List<TaskFailure> failures = result.failures();
       if (failures.isEmpty()) {

@@ -20,6 +20,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean quiet;
   private final ProgressBar bar;
+  private boolean barClosed;
 
   StatusPrinter(PrintWriter out, boolean quiet, PrintStream terminal) {
     this.out = out;
@@ -47,7 +48,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
 
   @Override
   public void rowsWritten(long rows) {
-    if (bar != null && rows > 0) {
+    if (bar != null && !barClosed && rows > 0) {
       bar.stepBy(rows);
     }
   }
@@ -73,7 +74,10 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
         result.seconds());
   }
 
-  synchronized void jobCompleted(RunResult result) {
+  /**
+   * The final line; {@code planRequests} are the calls made while planning (properties, schemas).
+   */
+  synchronized void jobCompleted(RunResult result, long planRequests) {
     closeBar();
     if (quiet) {
       return;
@@ -92,7 +96,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
             result.totalRecords(),
             pairs,
             result.totalAssociationRows(),
-            result.totalRequests(),
+            result.totalRequests() + planRequests,
             seconds,
             failures.size(),
             failures.isEmpty()
@@ -102,13 +106,14 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
   }
 
   private void closeBar() {
-    if (bar != null) {
+    if (bar != null && !barClosed) {
+      barClosed = true;
       bar.close();
     }
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closeBar();
   }
 }

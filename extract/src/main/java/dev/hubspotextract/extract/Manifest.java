@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ public final class Manifest {
     root.put("version", version);
     root.put("format", "csv");
     root.put("source", plan.source());
-    root.put("startedAt", result.startedAt().toString());
-    root.put("finishedAt", result.finishedAt().toString());
+    root.put("startedAt", result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    root.put("finishedAt", result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());
 
     List<Object> objects = new ArrayList<>();
     for (int i = 0; i < plan.objects().size(); i++) {

@@ -67,7 +67,7 @@ public final class ObjectCatalog {
     for (ObjectType type : custom) {
       if (type.name().equalsIgnoreCase(key)
           || type.objectTypeId().equalsIgnoreCase(key)
-          || (type.name() + "s").equalsIgnoreCase(key)) {
+          || type.name().equalsIgnoreCase(key + "s")) {
         return Optional.of(type);
       }
     }
@@ -90,9 +90,10 @@ public final class ObjectCatalog {
 
   /** A standard object by name (any case, singular or plural) or type id. */
   public static Optional<ObjectType> findStandard(String typed) {
-    String key = typed.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    String id = typed.trim();
+    String key = id.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     for (ObjectType type : STANDARD) {
-      if (type.name().equals(key) || type.objectTypeId().equals(key)) {
+      if (type.name().equals(key) || type.objectTypeId().equals(id)) {
         return Optional.of(type);
       }
     }

@@ -430,6 +430,32 @@ class PullCommandTest {
   }
 
   @Test
+  void theDailyLimitStopsTheRunWithExitCode6AndSaysWhenItResets() throws IOException {
+    try (Sandbox sandbox = start(b -> b.rateLimit(RateLimitTier.FREE).dailyLimit(8))) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts,companies,deals");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+      assertThat(run.err()).contains("daily").contains("midnight").doesNotContain("\tat ");
+      assertThat(run.err().lines()).hasSize(1);
+      try (Stream<Path> files = Files.list(out())) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .noneMatch(name -> name.endsWith(".partial"))
+            .allMatch(name -> name.equals("manifest.json") || name.endsWith(".csv"));
+      }
+      JsonNode manifest = manifest();
+      assertThat(manifest.path("failures").toString()).contains("rate_limit");
+      for (JsonNode object : manifest.path("objects")) {
+        if (object.path("status").asText().equals("complete")) {
+          PortalChecks.objectFileMatchesPortal(
+              out(), sandbox.portal(), object.path("name").asText(), Long.MAX_VALUE);
+        } else {
+          assertThat(out().resolve(object.path("file").asText())).doesNotExist();
+        }
+      }
+    }
+  }
+
+  @Test
   void anUnreachableHostExitsWith5InOneLine() {
     Cli.Run run =
         Cli.run(
