@@ -68,10 +68,11 @@ final class Catalog {
   private void buildAll(long n, int contactProperties) {
     List<PropertyDef> contacts = new ArrayList<>(contactCore());
     contacts.addAll(contactMore());
-    if (contacts.size() > contactProperties) {
-      contacts = new ArrayList<>(contacts.subList(0, contactProperties));
+    int target = contactProperties - 3; // hs_object_id, createdate and lastmodifieddate come on top
+    if (contacts.size() > target) {
+      contacts = new ArrayList<>(contacts.subList(0, target));
     }
-    for (int i = 1; contacts.size() < contactProperties; i++) {
+    for (int i = 1; contacts.size() < target; i++) {
       contacts.add(padding(i));
     }
     add(

@@ -1,0 +1,118 @@
+package dev.hubspotextract.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectionTest {
+  private static Sandbox start(String faults) {
+    return Sandbox.builder().records(120).faults(FaultPlan.parse(faults)).start();
+  }
+
+  @Test
+  void serverErrorFaultsAnswerWithA5xx() {
+    try (Sandbox sandbox = start("5xx=1")) {
+      for (int i = 0; i < 8; i++) {
+        HttpResponse<String> response = new SandboxClient(sandbox).get("/crm/v3/objects/contacts");
+        assertThat(response.statusCode()).isIn(500, 502, 503, 504);
+      }
+    }
+  }
+
+  @Test
+  void resetFaultsDropTheConnectionWithoutAnAnswer() {
+    try (Sandbox sandbox = start("reset=1")) {
+      assertThatThrownBy(() -> new SandboxClient(sandbox).get("/crm/v3/objects/contacts"))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasCauseInstanceOf(IOException.class);
+      assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsOnly(0);
+    }
+  }
+
+  @Test
+  void truncateFaultsSendFewerBytesThanTheContentLengthPromises() throws Exception {
+    try (Sandbox sandbox = start("truncate=1")) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(sandbox.baseUrl() + "/crm/v3/objects/contacts?limit=100"))
+              .header("Authorization", "Bearer " + sandbox.token())
+              .build();
+      assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void rateLimitFaultsAnswer429WithTenSecondlyRollingAlthoughNoLimitIsSet() {
+    try (Sandbox sandbox = start("429=1")) {
+      HttpResponse<String> response = new SandboxClient(sandbox).get("/crm/v3/objects/contacts");
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(SandboxClient.json(response).path("policyName").asText())
+          .isEqualTo("TEN_SECONDLY_ROLLING");
+    }
+  }
+
+  @Test
+  void shortPagesReturnFewerRecordsButFollowingTheCursorStillYieldsEveryRecordOnce() {
+    try (Sandbox sandbox = start("short-page=1")) {
+      SandboxClient client = new SandboxClient(sandbox);
+      List<String> ids = new ArrayList<>();
+      String after = null;
+      int pages = 0;
+      do {
+        JsonNode page =
+            SandboxClient.json(
+                client.get(
+                    "/crm/v3/objects/contacts?limit=20"
+                        + (after == null ? "" : "&after=" + after)));
+        if (page.has("paging")) {
+          assertThat(page.path("results").size()).isLessThan(20);
+        }
+        page.path("results").forEach(r -> ids.add(r.path("id").asText()));
+        after = page.path("paging").path("next").path("after").asText(null);
+        pages++;
+      } while (after != null);
+      assertThat(pages).isGreaterThan(6);
+      assertThat(ids)
+          .containsExactlyElementsOf(
+              sandbox.portal().records("contacts").map(PortalRecord::id).toList());
+    }
+  }
+
+  @Test
+  void faultsNeverHitRequestsThatFailAuthentication() {
+    try (Sandbox sandbox = start("5xx=1")) {
+      assertThat(new SandboxClient(sandbox, "wrong").get("/crm/v3/objects/contacts").statusCode())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aFaultPlanIsParsedFromKindEqualsRatePairs() {
+    FaultPlan plan = FaultPlan.parse("5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2");
+    assertThat(plan.rate(FaultKind.SERVER_ERROR)).isEqualTo(0.05);
+    assertThat(plan.rate(FaultKind.SHORT_PAGE)).isEqualTo(0.2);
+    assertThat(FaultPlan.parse("").isEmpty()).isTrue();
+  }
+
+  @Test
+  void badFaultPlansNameTheProblemAndTheFix() {
+    assertThatThrownBy(() -> FaultPlan.parse("boom=0.1"))
+        .hasMessageContaining("unknown fault kind 'boom'")
+        .hasMessageContaining("5xx, reset, truncate, 429 or short-page");
+    assertThatThrownBy(() -> FaultPlan.parse("5xx=2")).hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> FaultPlan.parse("5xx")).hasMessageContaining("KIND=RATE");
+    assertThatThrownBy(() -> FaultPlan.parse("5xx=lots")).hasMessageContaining("use a number");
+  }
+}

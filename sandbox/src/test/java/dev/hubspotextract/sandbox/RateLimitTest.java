@@ -1,0 +1,145 @@
+package dev.hubspotextract.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+
+  private Sandbox start(RateLimitTier tier) {
+    return Sandbox.builder().records(50).rateLimit(tier).clock(clock).start();
+  }
+
+  @Test
+  void theHundredAndFirstRequestInTenSecondsOnFreeIsRejectedWithTenSecondlyRolling() {
+    try (Sandbox sandbox = start(RateLimitTier.FREE)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 100; i++) {
+        assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      JsonNode body = SandboxClient.json(rejected);
+      assertThat(body.path("policyName").asText()).isEqualTo("TEN_SECONDLY_ROLLING");
+      assertThat(body.path("errorType").asText()).isEqualTo("RATE_LIMIT");
+      assertThat(body.path("correlationId").asText()).hasSize(36);
+      assertThat(rejected.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("0");
+
+      clock.advance(Duration.ofSeconds(10));
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void standardAnswersCarryTheTiersRateLimitHeaders() {
+    try (Sandbox sandbox = start(RateLimitTier.PROFESSIONAL)) {
+      HttpResponse<String> response =
+          new SandboxClient(sandbox).get("/crm/v3/objects/deals?limit=1");
+      assertThat(response.headers().firstValue("X-HubSpot-RateLimit-Max")).hasValue("190");
+      assertThat(response.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("189");
+      assertThat(response.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds"))
+          .hasValue("10000");
+      assertThat(response.headers().firstValue("X-HubSpot-RateLimit-Daily")).hasValue("625000");
+      assertThat(response.headers().firstValue("X-HubSpot-RateLimit-Daily-Remaining"))
+          .hasValue("624999");
+    }
+  }
+
+  @Test
+  void eachTierHasItsDocumentedLimits() {
+    assertThat(RateLimitTier.FREE.perTenSeconds()).isEqualTo(100);
+    assertThat(RateLimitTier.STARTER.perDay()).isEqualTo(250_000);
+    assertThat(RateLimitTier.ENTERPRISE.perTenSeconds()).isEqualTo(190);
+    assertThat(RateLimitTier.ENTERPRISE.perDay()).isEqualTo(1_000_000);
+    assertThat(RateLimitTier.API_ADD_ON.perTenSeconds()).isEqualTo(250);
+    assertThat(RateLimitTier.parse("api-add-on")).isEqualTo(RateLimitTier.API_ADD_ON);
+  }
+
+  @Test
+  void searchAllowsFivePerSecondAndAnswersTheSixthWithSecondlyWithoutRateLimitHeaders() {
+    try (Sandbox sandbox = start(RateLimitTier.ENTERPRISE)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 5; i++) {
+        HttpResponse<String> ok = client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("X-HubSpot-RateLimit-Max")).isEmpty();
+      }
+      HttpResponse<String> rejected =
+          client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      assertThat(SandboxClient.json(rejected).path("policyName").asText()).isEqualTo("SECONDLY");
+      assertThat(SandboxClient.json(rejected).path("message").asText())
+          .isEqualTo("You have reached your secondly limit.");
+      assertThat(rejected.headers().firstValue("X-HubSpot-RateLimit-Remaining")).isEmpty();
+
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void searchAndAssociationBatchReadsAreExemptFromTheTenSecondWindow() {
+    try (Sandbox sandbox = start(RateLimitTier.FREE)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 100; i++) {
+        client.get("/crm/v3/objects/contacts?limit=1");
+      }
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(429);
+      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+      HttpResponse<String> associations =
+          client.post(
+              "/crm/v4/associations/deals/companies/batch/read",
+              "{\"inputs\":[{\"id\":\"" + id + "\"}]}");
+      assertThat(associations.statusCode()).isIn(200, 207);
+      assertThat(client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theDailyLimitAnswersDailyOnceUsedUpAndResetsAtMidnightUtc() {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(20)
+            .rateLimit(RateLimitTier.FREE)
+            .dailyLimit(3)
+            .clock(clock)
+            .start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 3; i++) {
+        assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      assertThat(SandboxClient.json(rejected).path("policyName").asText()).isEqualTo("DAILY");
+      assertThat(SandboxClient.json(rejected).path("message").asText())
+          .isEqualTo("You have reached your daily limit.");
+
+      clock.advance(Duration.ofHours(14));
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void withRateLimitsOffNothingIsLimitedAndNoHeadersAreSent() {
+    try (Sandbox sandbox = start(RateLimitTier.OFF)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 120; i++) {
+        assertThat(client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}").statusCode())
+            .isEqualTo(200);
+      }
+      assertThat(
+              client
+                  .get("/crm/v3/objects/contacts")
+                  .headers()
+                  .firstValue("X-HubSpot-RateLimit-Max"))
+          .isEmpty();
+    }
+  }
+}
