@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.hubspotextract.cli.Main;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,12 +65,34 @@ public final class JoinBenchmark {
     if (generateOnly) {
       return;
     }
+    System.out.printf(
+        "machine: %d cores, load average %.1f%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     time(in, dir.resolve("joined.csv"), List.of());
     time(in, dir.resolve("joined.parquet"), List.of());
     time(
         in,
         dir.resolve("joined-few-columns.csv"),
         List.of("--columns", "contact.email,company.name,deal.amount"));
+
+    // the same folder as pull --format duckdb leaves it
+    Path database = dir.resolve("in-duckdb");
+    if (!Files.isRegularFile(database.resolve("manifest.json"))) {
+      Files.createDirectories(database);
+      try (var files = Files.list(in)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, database.resolve(file.getFileName()));
+        }
+      }
+      long converting = System.nanoTime();
+      FormatConverter.convert(database, OutputFormat.DUCKDB);
+      System.out.printf(
+          "converted a copy to duckdb format in %.2f s (%,d bytes)%n",
+          seconds(converting), Files.size(database.resolve(OutputFormat.DATABASE_FILE)));
+    }
+    time(database, dir.resolve("joined-from-duckdb.csv"), List.of());
+    time(database, dir.resolve("joined-from-duckdb.parquet"), List.of());
   }
 
   private static void time(Path in, Path out, List<String> extra) {
@@ -93,7 +116,8 @@ public final class JoinBenchmark {
     }
     try {
       System.out.printf(
-          "join contacts companies deals %s→ %s: %.2f s (%,d bytes)%n",
+          "join contacts companies deals --in %s %s→ %s: %.2f s (%,d bytes)%n",
+          in.getFileName(),
           extra.isEmpty() ? "" : String.join(" ", extra) + " ",
           out.getFileName(),
           elapsed,
