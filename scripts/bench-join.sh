@@ -17,8 +17,10 @@ rm -f "$cp_file"
 
 java -Xmx1g -cp "$classpath" dev.hubspotextract.analyze.JoinBenchmark "$dir" "$contacts"
 
-echo "command line (JVM start included):"
+# the shaded jar the launcher runs (its name carries the version with some Maven settings)
+jar="$(ls "$root"/extract/target/hubspot-extract*-all.jar | head -n 1)"
+echo "command line (JVM start included, the launcher's JVM options):"
 start=$(date +%s.%N)
-"$root/hubspot-extract" join contacts companies deals --in "$dir/in" --out "$dir/joined-cli.csv"
+java -Xmx1g -XX:+UseSerialGC -jar "$jar" join contacts companies deals --in "$dir/in" --out "$dir/joined-cli.csv"
 end=$(date +%s.%N)
-printf './hubspot-extract join contacts companies deals --in %s --out %s: %.2f s\n' "$dir/in" "$dir/joined-cli.csv" "$(echo "$end - $start" | bc)"
+printf 'hubspot-extract join contacts companies deals --in %s --out %s: %.2f s\n' "$dir/in" "$dir/joined-cli.csv" "$(echo "$end - $start" | bc)"
