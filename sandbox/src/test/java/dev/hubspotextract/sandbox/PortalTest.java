@@ -1,0 +1,163 @@
+package dev.hubspotextract.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class PortalTest {
+  private final Portal portal = new Portal(2000, 50, 42);
+
+  @Test
+  void theSameSeedGivesTheSamePortalAndAnotherSeedAnotherOne() {
+    Portal again = new Portal(2000, 50, 42);
+    Portal other = new Portal(2000, 50, 43);
+    assertThat(again.records("deals").limit(50).toList())
+        .isEqualTo(portal.records("deals").limit(50).toList());
+    assertThat(other.records("deals").limit(50).toList())
+        .isNotEqualTo(portal.records("deals").limit(50).toList());
+  }
+
+  @Test
+  void thereAreThirteenStandardObjectsAndTwoCustomOnes() {
+    List<PortalObjectType> types = portal.objectTypes();
+    assertThat(types.stream().filter(t -> !t.custom()).map(PortalObjectType::name))
+        .containsExactly(
+            "contacts",
+            "companies",
+            "deals",
+            "tickets",
+            "products",
+            "line_items",
+            "quotes",
+            "feedback_submissions",
+            "calls",
+            "emails",
+            "meetings",
+            "notes",
+            "tasks");
+    assertThat(types.stream().filter(PortalObjectType::custom).map(PortalObjectType::objectTypeId))
+        .hasSize(2)
+        .allMatch(id -> id.startsWith("2-"));
+    assertThat(portal.objectType("0-3").name()).isEqualTo("deals");
+    assertThat(portal.objectType("deal").name()).isEqualTo("deals");
+    assertThat(portal.objectType("p" + portal.portalId() + "_pets").name()).isEqualTo("pets");
+    assertThatThrownBy(() -> portal.objectType("widgets"))
+        .hasMessageContaining("unknown object type 'widgets'");
+  }
+
+  @Test
+  void objectsComeInTheDocumentedProportions() {
+    Map<String, Long> expected =
+        Map.ofEntries(
+            Map.entry("contacts", 2000L),
+            Map.entry("companies", 400L),
+            Map.entry("deals", 1000L),
+            Map.entry("tickets", 500L),
+            Map.entry("products", 40L),
+            Map.entry("line_items", 2000L),
+            Map.entry("quotes", 200L),
+            Map.entry("feedback_submissions", 200L),
+            Map.entry("calls", 500L),
+            Map.entry("emails", 1000L),
+            Map.entry("meetings", 400L),
+            Map.entry("notes", 1000L),
+            Map.entry("tasks", 500L),
+            Map.entry("pets", 200L),
+            Map.entry("vehicles", 100L));
+    expected.forEach(
+        (type, generated) -> {
+          long live = portal.count(type);
+          long archived = portal.archivedRecords(type).count();
+          assertThat(live + archived).as(type).isEqualTo(generated);
+          assertThat(archived).as(type + " archived").isLessThan(Math.max(3, generated / 20));
+        });
+  }
+
+  @Test
+  void idsAscendWithCreationAndModificationNeverPrecedesCreation() {
+    List<PortalRecord> records = portal.records("contacts").toList();
+    for (int i = 1; i < records.size(); i++) {
+      assertThat(Long.parseLong(records.get(i).id()))
+          .isGreaterThan(Long.parseLong(records.get(i - 1).id()));
+      assertThat(records.get(i).createdAt()).isAfter(records.get(i - 1).createdAt());
+    }
+    assertThat(records).allMatch(r -> !r.updatedAt().isBefore(r.createdAt()));
+    assertThat(records).allMatch(r -> r.id().equals(r.properties().get("hs_object_id")));
+    assertThat(records)
+        .allMatch(
+            r ->
+                r.createdAt().toString().equals(r.properties().get("createdate"))
+                    || r.properties()
+                        .get("createdate")
+                        .equals(r.createdAt().toString().replace("Z", ".000Z")));
+  }
+
+  @Test
+  void valuesCarryTheMessOfARealPortal() {
+    List<String> values =
+        Stream.of("contacts", "companies", "notes", "emails", "tickets")
+            .flatMap(portal::records)
+            .flatMap(r -> r.properties().values().stream())
+            .toList();
+    assertThat(values).contains((String) null).contains("");
+    List<String> text = values.stream().filter(Objects::nonNull).toList();
+    assertThat(text).anyMatch(v -> v.contains(","));
+    assertThat(text).anyMatch(v -> v.contains("\""));
+    assertThat(text).anyMatch(v -> v.contains("\n"));
+    assertThat(text).anyMatch(v -> v.contains("日本語"));
+    assertThat(text).anyMatch(v -> v.contains("Ελληνικά"));
+    assertThat(text).anyMatch(v -> v.contains("🎉"));
+    assertThat(text).anyMatch(v -> v.startsWith("<p>") || v.startsWith("<div>"));
+    assertThat(text).anyMatch(v -> v.length() > 10_000);
+  }
+
+  @Test
+  void everyPropertyTypeIsPresentWithWellFormedValues() {
+    List<PortalProperty> properties = portal.properties("contacts");
+    assertThat(properties.stream().map(PortalProperty::type).distinct())
+        .contains("string", "number", "date", "datetime", "enumeration", "bool", "phone_number");
+    assertThat(properties).hasSize(50);
+    PortalProperty lifecycle =
+        properties.stream()
+            .filter(p -> p.name().equals("lifecyclestage"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(lifecycle.options()).contains("lead", "customer");
+    portal
+        .records("contacts")
+        .limit(300)
+        .forEach(
+            r -> {
+              for (PortalProperty p : properties) {
+                String v = r.properties().get(p.name());
+                if (v == null || v.isEmpty()) {
+                  continue;
+                }
+                switch (p.type()) {
+                  case "number" -> assertThat(v).matches("-?\\d+(\\.\\d+)?");
+                  case "date" -> assertThat(v).matches("\\d{4}-\\d\\d-\\d\\d");
+                  case "datetime" ->
+                      assertThat(v).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+                  case "bool" -> assertThat(v).isIn("true", "false");
+                  case "enumeration" -> assertThat(List.of(v.split(";"))).isSubsetOf(p.options());
+                  default -> {}
+                }
+              }
+            });
+  }
+
+  @Test
+  void contactPropertiesPadWithGeneratedCustomPropertiesOfEveryType() {
+    Portal wide = new Portal(10, 1000, 1);
+    List<PortalProperty> properties = wide.properties("contacts");
+    assertThat(properties).hasSize(1000);
+    assertThat(properties)
+        .filteredOn(p -> p.name().startsWith("custom_field_"))
+        .allMatch(p -> !p.hubspotDefined());
+  }
+}
