@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -57,11 +58,17 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
   }
 
   /**
-   * The object table named {@code name} (its object name or table name), if the folder lists it.
+   * The object table a user means by {@code name}: its object or table name, in any case, plural or
+   * singular ({@code Deal}, {@code line_item}), if the folder lists it.
    */
   public Optional<PulledTable> object(String name) {
+    String wanted = name.strip().toLowerCase(Locale.ROOT);
     return tables.stream()
-        .filter(t -> !t.association() && (t.name().equals(name) || t.table().equals(name)))
+        .filter(t -> !t.association())
+        .filter(
+            t ->
+                Stream.of(t.name(), t.table(), ObjectNames.singular(t.name()))
+                    .anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted)))
         .findFirst();
   }
 

@@ -229,6 +229,32 @@ class JoinCommandTest {
   }
 
   @Test
+  void objectsMayBeNamedInAnyCaseSingularOrPlural() {
+    List<Map<String, String>> plural = join("plural.csv", "deals", "line_items");
+    List<Map<String, String>> singular = join("singular.csv", "Deal", "LINE_ITEM");
+
+    assertThat(singular).isEqualTo(plural);
+    assertThat(CsvTables.header(dir.resolve("singular.csv"))).contains("deal.id", "line_item.id");
+  }
+
+  @Test
+  void anObjectWithoutRecordsJoinsAsNoLinks(@TempDir Path empty) throws Exception {
+    PulledFolderFixture.write(empty, 42);
+    String header =
+        Files.readString(empty.resolve("companies.csv")).lines().findFirst().orElseThrow();
+    Files.writeString(empty.resolve("companies.csv"), header + "\r\n");
+    Path out = empty.resolve("joined.csv");
+
+    CliRun run =
+        CliRun.of("join", "deals", "companies", "--in", empty.toString(), "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(CsvTables.rows(out))
+        .hasSize(deals.size())
+        .allMatch(r -> r.get("company.id").isEmpty());
+  }
+
+  @Test
   void columnsSelectsPrefixedColumnsInTheGivenOrder() {
     join("columns.csv", "deals", "companies", "--columns", "company.name,deal.id,deal.amount");
 
