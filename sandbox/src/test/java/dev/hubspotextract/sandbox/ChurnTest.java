@@ -44,9 +44,9 @@ class ChurnTest {
                       "{\"filters\":[{\"propertyName\":\"lastmodifieddate\",\"operator\":\"GT\",\"value\":\""
                           + started
                           + "\"}],\"limit\":100}"));
-      long changedContacts =
-          portal.records("contacts").filter(r -> r.updatedAt().isAfter(started)).count();
-      assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(changedContacts);
+      assertThat(page.path("total").asLong()).isPositive();
+      page.path("results")
+          .forEach(r -> assertThat(Instant.parse(r.path("updatedAt").asText())).isAfter(started));
     }
   }
 
