@@ -31,7 +31,10 @@ final class Responses {
     }
     if (status == 403) {
       String scopes =
-          error.scopes().isEmpty() ? "a scope for " + subject : String.join(" or ", error.scopes());
+          error.scopes().isEmpty()
+              ? "a scope for " + subject
+              : (error.scopes().size() == 1 ? "the scope " : "one of the scopes ")
+                  + String.join(", ", error.scopes());
       throw new HubSpotException(
           HubSpotException.Category.PERMISSION,
           "HubSpot refused "

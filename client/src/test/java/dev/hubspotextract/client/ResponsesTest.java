@@ -38,7 +38,7 @@ class ResponsesTest {
                 org.assertj.core.api.Assertions.assertThat(e.category())
                     .isEqualTo(HubSpotException.Category.PERMISSION))
         .hasMessageContaining("listing tickets")
-        .hasMessageContaining("lacks tickets")
+        .hasMessageContaining("lacks the scope tickets")
         .hasMessageContaining("MISSING_SCOPES");
   }
 }

@@ -230,6 +230,7 @@ final class PullCommand implements Callable<Integer> {
       try (StatusPrinter status =
           new StatusPrinter(
               spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+        plan.failedObjects().forEach(status::planFailed);
         result = new Extractor(client, clock, threads, status).run(plan);
         Manifest.write(result, version());
         if (result.fatal() != null) {

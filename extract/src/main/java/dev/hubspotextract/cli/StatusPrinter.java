@@ -46,6 +46,14 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     out.flush();
   }
 
+  /** An object that failed while planning (its properties could not be read). */
+  synchronized void planFailed(TaskFailure failure) {
+    if (!quiet) {
+      out.println(failure.subject() + ": FAILED (" + failure.kind() + ") " + failure.message());
+      out.flush();
+    }
+  }
+
   @Override
   public void rowsWritten(long rows) {
     if (bar != null && !barClosed && rows > 0) {

@@ -71,6 +71,9 @@ public final class Extractor {
 
       Map<String, TaskResult> byName = new HashMap<>();
       objects.forEach(result -> byName.put(result.name(), result));
+      for (TaskFailure failure : plan.failedObjects()) {
+        byName.put(failure.subject(), new TaskResult(failure.subject(), false, 0, 0, 0, failure));
+      }
       List<Future<TaskResult>> pairTasks = new ArrayList<>();
       for (AssociationPair pair : plan.pairs()) {
         TaskResult from = byName.get(pair.from().name());
@@ -93,7 +96,10 @@ public final class Extractor {
           }
           continue;
         }
-        Path fromCsv = from == null ? null : plan.outDir().resolve(pair.from().name() + ".csv");
+        Path fromCsv =
+            from == null || !pair.fromIds().isEmpty()
+                ? null
+                : plan.outDir().resolve(pair.from().name() + ".csv");
         AssociationTask task = new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir());
         pairTasks.add(
             pool.submit(
