@@ -98,6 +98,7 @@ final class AssociationsEndpoint {
                       "fromObjectId", List.of(id),
                       "fromObjectType", List.of(from.singular),
                       "toObjectType", List.of(to.singular)));
+              ErrorBodies.writeEmptyDetails(g);
               g.writeEndObject();
             }
             g.writeEndArray();

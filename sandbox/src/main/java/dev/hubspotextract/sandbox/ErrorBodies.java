@@ -50,6 +50,17 @@ final class ErrorBodies {
     g.writeEndObject();
   }
 
+  /**
+   * The spec's {@code StandardError} requires {@code errors} and {@code links}; HubSpot sends them
+   * empty.
+   */
+  static void writeEmptyDetails(JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart("errors");
+    g.writeEndArray();
+    g.writeObjectFieldStart("links");
+    g.writeEndObject();
+  }
+
   @SuppressWarnings("unchecked")
   private static void writeDetail(JsonGenerator g, Map<String, Object> detail) throws IOException {
     g.writeStartObject();

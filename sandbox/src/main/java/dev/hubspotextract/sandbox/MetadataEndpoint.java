@@ -126,7 +126,6 @@ final class MetadataEndpoint {
     g.writeEndObject();
     g.writeStringField("objectTypeId", def.objectTypeId);
     g.writeStringField("fullyQualifiedName", def.fullyQualifiedName);
-    g.writeStringField("metaType", "PORTAL_SPECIFIC");
     g.writeStringField("primaryDisplayProperty", def.primaryDisplayProperty);
     g.writeArrayFieldStart("secondaryDisplayProperties");
     g.writeEndArray();

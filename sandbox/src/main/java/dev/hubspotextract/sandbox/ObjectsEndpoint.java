@@ -269,6 +269,7 @@ final class ObjectsEndpoint {
                     + def.singular.toUpperCase(Locale.ROOT)
                     + " objects, they may be deleted or not exist. Check that ids are valid.");
             ErrorBodies.writeContext(g, Map.of("ids", missing));
+            ErrorBodies.writeEmptyDetails(g);
             g.writeEndObject();
             g.writeEndArray();
           }
