@@ -40,15 +40,22 @@ public record Plan(
         .append('\n');
     text.append("objects (").append(objects.size()).append("):\n");
     for (PlannedObject object : objects) {
+      List<String> names = object.propertyNames();
       text.append(
           String.format(
               Locale.ROOT,
-              "  %-22s %-6s %4d properties  %s → %s%n",
+              "  %-22s %-10s %5d properties  %-21s → %s%n      %s%n",
               object.type().name(),
               object.type().objectTypeId(),
-              object.properties().size(),
+              names.size(),
               object.batchRead() ? "list ids + batch read" : "list pages",
-              object.fileName()));
+              object.fileName(),
+              names.size() <= 8
+                  ? String.join(", ", names)
+                  : String.join(", ", names.subList(0, 8))
+                      + ", … ("
+                      + (names.size() - 8)
+                      + " more)"));
     }
     for (TaskFailure failure : failedObjects) {
       text.append("  ")
