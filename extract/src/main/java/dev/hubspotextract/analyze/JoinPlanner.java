@@ -83,22 +83,19 @@ public final class JoinPlanner {
     }
     Map<String, String> selected = select(available);
 
-    StringBuilder sql = new StringBuilder("WITH ");
+    List<String> ctes = new ArrayList<>();
     for (int i = 0; i < links.size(); i++) {
       Link link = links.get(i);
-      sql.append(i == 0 ? "" : ", ")
-          .append("link")
-          .append(i + 1)
-          .append(" AS (SELECT DISTINCT ")
-          .append(link.nearColumn())
-          .append(" AS near_id, ")
-          .append(link.farColumn())
-          .append(" AS far_id FROM ")
-          .append(Sql.identifier(link.table().table()))
-          .append(" WHERE ")
-          .append(filters.get(i))
-          .append(")");
+      ctes.add(
+          String.format(
+              "link%d AS (SELECT DISTINCT %s AS near_id, %s AS far_id FROM %s WHERE %s)",
+              i + 1,
+              link.nearColumn(),
+              link.farColumn(),
+              Sql.identifier(link.table().table()),
+              filters.get(i)));
     }
+    StringBuilder sql = new StringBuilder("WITH ").append(String.join(", ", ctes));
     sql.append(" SELECT ")
         .append(
             selected.entrySet().stream()
@@ -107,30 +104,28 @@ public final class JoinPlanner {
         .append(" FROM ")
         .append(Sql.identifier(objects.get(0).table()))
         .append(" AS t0");
-    String join = request.inner() ? " JOIN " : " LEFT JOIN ";
+    // each later object: its linked records, keyed by the id of the object it links to
+    String join = request.inner() ? "JOIN" : "LEFT JOIN";
     for (int i = 1; i < objects.size(); i++) {
-      Link link = links.get(i - 1);
-      sql.append(join)
-          .append("(SELECT l.near_id AS ")
-          .append(NEAR)
-          .append(", o.* FROM link")
-          .append(i)
-          .append(" AS l JOIN ")
-          .append(Sql.identifier(objects.get(i).table()))
-          .append(" AS o ON o.\"id\" = l.far_id) AS t")
-          .append(i)
-          .append(" ON t")
-          .append(i)
-          .append('.')
-          .append(NEAR)
-          .append(" = t")
-          .append(link.nearIndex())
-          .append(".\"id\"");
+      sql.append(
+          String.format(
+              " %s (SELECT l.near_id AS %s, o.* FROM link%d AS l JOIN %s AS o ON o.\"id\" = l.far_id)"
+                  + " AS t%d ON t%d.%s = t%d.\"id\"",
+              join,
+              NEAR,
+              i,
+              Sql.identifier(objects.get(i).table()),
+              i,
+              i,
+              NEAR,
+              links.get(i - 1).nearIndex()));
     }
-    sql.append(" ORDER BY ");
+    // deterministic output: by the ids of each object in turn
+    List<String> order = new ArrayList<>();
     for (int i = 0; i < objects.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append('t').append(i).append(".\"id\"");
+      order.add("t" + i + ".\"id\"");
     }
+    sql.append(" ORDER BY ").append(String.join(", ", order));
     return new JoinQuery(sql.toString(), List.copyOf(selected.keySet()), notes);
   }
 
