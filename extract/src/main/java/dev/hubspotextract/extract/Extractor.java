@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,7 +91,7 @@ public final class Extractor {
                       true,
                       from.failure().kind(),
                       "not written: " + pair.from().name() + " failed"));
-          pairTasks.add(java.util.concurrent.CompletableFuture.completedFuture(skipped));
+          pairTasks.add(CompletableFuture.completedFuture(skipped));
           if (!from.failure().kind().equals("aborted")) {
             listener.taskFinished(skipped);
           }

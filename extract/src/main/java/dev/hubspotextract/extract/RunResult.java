@@ -1,7 +1,9 @@
 package dev.hubspotextract.extract;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,9 @@ public record RunResult(
 
   /** Every failure: objects that could not be planned, then failed objects and files. */
   public List<TaskFailure> failures() {
-    List<TaskFailure> failures = new java.util.ArrayList<>(plan.failedObjects());
-    objects.stream().map(TaskResult::failure).filter(f -> f != null).forEach(failures::add);
-    associations.stream().map(TaskResult::failure).filter(f -> f != null).forEach(failures::add);
+    List<TaskFailure> failures = new ArrayList<>(plan.failedObjects());
+    objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
+    associations.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     return failures;
   }
 
