@@ -25,13 +25,15 @@ import picocli.CommandLine.Spec;
     description = "Joins pulled objects along their association files.",
     footer = {
       "",
-      "Every row of the first object is kept, with the columns of each linked record of the later",
-      "objects, one row per linked combination; every column is prefixed by its object's singular",
-      "name (deal.dealname, company.name). A later object links to the first one through",
-      "first_other (or other_first, read in reverse); when neither exists, through the nearest",
-      "earlier object that has one. A pair linked by several association types counts once.",
+      "Every row of the first object is kept, with the columns of each linked",
+      "record of the later objects: one row per linked combination. Columns are",
+      "prefixed by their object's singular name (deal.dealname, company.name).",
+      "A later object links to the first through first_other.csv (or",
+      "other_first.csv, read in reverse); when neither exists, through the",
+      "nearest earlier object that has one. A pair linked by several association",
+      "types counts once.",
       "",
-      "Example: join deals companies contacts --in out --primary --out deals.csv"
+      "Example: join deals companies contacts --primary --out deals.csv",
     })
 final class JoinCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
     description = "Runs SQL over a pulled folder.",
     footer = {
       "",
-      "Each file is a table named after it (deals, deals_companies), typed from manifest.json:",
-      "number → DOUBLE, date → DATE, datetime → TIMESTAMPTZ (UTC), bool → BOOLEAN, ids → BIGINT,",
-      "everything else → VARCHAR. A value that does not parse as its type reads as NULL.",
-      "The engine is DuckDB: https://duckdb.org/docs/sql/introduction",
+      "Each file is a table named after it (deals, deals_companies), typed from",
+      "manifest.json: number → DOUBLE, date → DATE, datetime → TIMESTAMPTZ (UTC),",
+      "bool → BOOLEAN, ids → BIGINT, the rest → VARCHAR. A value that does not",
+      "parse as its type reads as NULL. SQL dialect: DuckDB's",
+      "(https://duckdb.org/docs/sql/introduction).",
       "",
-      "Example: sql --in out \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\""
+      "Example: sql \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\"",
     })
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
