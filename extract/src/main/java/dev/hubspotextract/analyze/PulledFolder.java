@@ -47,6 +47,21 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     return dir.resolve(MANIFEST);
   }
 
+  /**
+   * Refuses an output file that is one of the folder's own files, which writing a result would
+   * silently replace.
+   */
+  public void checkNotOverwritten(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    boolean ours =
+        target.equals(manifestPath().toAbsolutePath().normalize())
+            || tables.stream().anyMatch(t -> pathOf(t).toAbsolutePath().normalize().equals(target));
+    if (ours) {
+      throw new AnalyzeException(
+          "--out " + out + " is a file of the pulled folder " + dir + ": choose another file name");
+    }
+  }
+
   /** The file of a table, resolved against the folder. */
   public Path pathOf(PulledTable table) {
     return dir.resolve(table.file());

@@ -96,6 +96,9 @@ final class JoinCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      if (out != null) {
+        db.folder().checkNotOverwritten(out);
+      }
       JoinRequest request =
           new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
       JoinQuery query = JoinPlanner.plan(db, request);

@@ -71,6 +71,9 @@ final class SqlCommand implements Callable<Integer> {
       return ExitCode.USAGE.code();
     }
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      if (out != null) {
+        db.folder().checkNotOverwritten(out);
+      }
       String sql = listTables ? tablesQuery(db) : query;
       QueryOutput.deliver(
           db.connection(),

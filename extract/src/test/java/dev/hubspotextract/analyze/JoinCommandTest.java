@@ -255,6 +255,25 @@ class JoinCommandTest {
   }
 
   @Test
+  void outMayNotOverwriteAFileOfThePulledFolder() throws Exception {
+    String deals = Files.readString(in.resolve("deals.csv"));
+
+    CliRun run =
+        CliRun.of(
+            "join",
+            "deals",
+            "companies",
+            "--in",
+            in.toString(),
+            "--out",
+            in.resolve("deals.csv").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is a file of the pulled folder");
+    assertThat(in.resolve("deals.csv")).hasContent(deals);
+  }
+
+  @Test
   void columnsSelectsPrefixedColumnsInTheGivenOrder() {
     join("columns.csv", "deals", "companies", "--columns", "company.name,deal.id,deal.amount");
 
