@@ -3,18 +3,20 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.sandbox.PortalProperty;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -142,6 +144,17 @@ final class BenchCommand implements Runnable {
             pagesPerSecond * limit,
             result.pages == 0 ? 0 : result.bytes / result.pages,
             result.errors);
+        if (result.cpuNanos > 0 && result.pages > 0) {
+          double cpuPerPage = result.cpuNanos / 1e6 / result.pages;
+          int cores = Runtime.getRuntime().availableProcessors();
+          out.printf(
+              "CPU per page (sandbox + client together): %.3f ms → %,.0f pages/s if this process had all %d cores"
+                  + " (load average now %.1f)%n",
+              cpuPerPage,
+              cores * 1000 / cpuPerPage,
+              cores,
+              ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
         out.printf(
             "heap used after GC: %,d MB (before start %,d MB); max heap %,d MB%n",
             heapAfter / 1_000_000,
@@ -156,12 +169,23 @@ final class BenchCommand implements Runnable {
       return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private record Result(long pages, long bytes, long errors, long nanos) {}
+    private record Result(long pages, long bytes, long errors, long nanos, long cpuNanos) {}
+
+    /**
+     * CPU time of this whole process (server and client threads), or -1 when the JVM cannot tell.
+     */
+    private static long processCpuNanos() {
+      if (ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os) {
+        return os.getProcessCpuTime();
+      }
+      return -1;
+    }
 
     private Result run(HttpClient http, Sandbox sandbox, String base, int forSeconds)
         throws Exception {
       if (forSeconds == 0) {
-        return new Result(0, 0, 0, 1);
+        return new Result(0, 0, 0, 1, 0);
       }
       AtomicLong pages = new AtomicLong();
       AtomicLong bytes = new AtomicLong();
@@ -169,6 +193,7 @@ final class BenchCommand implements Runnable {
       long deadline = System.nanoTime() + forSeconds * 1_000_000_000L;
       ExecutorService pool = Executors.newFixedThreadPool(workers);
       long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -191,7 +216,12 @@ final class BenchCommand implements Runnable {
       } finally {
         pool.shutdownNow();
       }
-      return new Result(pages.get(), bytes.get(), errors.get(), System.nanoTime() - start);
+      return new Result(
+          pages.get(),
+          bytes.get(),
+          errors.get(),
+          System.nanoTime() - start,
+          processCpuNanos() - cpuStart);
     }
 
     private static Void drive(
@@ -204,7 +234,6 @@ final class BenchCommand implements Runnable {
         AtomicLong bytes,
         AtomicLong errors)
         throws InterruptedException {
-      byte[] buffer = new byte[64 * 1024];
       String after = Long.toString(firstId);
       while (System.nanoTime() < deadline) {
         HttpRequest request =
@@ -212,42 +241,67 @@ final class BenchCommand implements Runnable {
                 .header("Authorization", "Bearer " + sandbox.token())
                 .build();
         try {
-          HttpResponse<InputStream> response =
-              http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-          long n = 0;
-          // read the body, remembering where the cursor is (it follows "after":" near the end)
-          byte[] tail = new byte[256];
-          int tailLength = 0;
-          try (InputStream in = response.body()) {
-            for (int r; (r = in.read(buffer)) > 0; ) {
-              n += r;
-              int keep = Math.min(r, tail.length);
-              if (keep == tail.length) {
-                System.arraycopy(buffer, r - keep, tail, 0, keep);
-                tailLength = keep;
-              } else {
-                int shift = Math.min(tailLength, tail.length - keep);
-                System.arraycopy(tail, tailLength - shift, tail, 0, shift);
-                System.arraycopy(buffer, 0, tail, shift, keep);
-                tailLength = shift + keep;
-              }
-            }
-          }
+          HttpResponse<CountingBody> response =
+              http.send(
+                  request, HttpResponse.BodyHandlers.fromSubscriber(new CountingBody(), s -> s));
           if (response.statusCode() != 200) {
             errors.incrementAndGet();
             continue;
           }
+          CountingBody body = response.body();
           pages.incrementAndGet();
-          bytes.addAndGet(n);
-          String end = new String(tail, 0, tailLength, java.nio.charset.StandardCharsets.UTF_8);
-          // the page ends with …"link":"…&after=<id>"}}} unless it is the last page
-          int at = end.endsWith("\"}}}") ? end.lastIndexOf("after=") : -1;
-          after = at < 0 ? "0" : end.substring(at + 6, end.length() - 4);
+          bytes.addAndGet(body.count);
+          after = body.nextAfter();
         } catch (IOException e) {
           errors.incrementAndGet();
         }
       }
       return null;
+    }
+
+    /**
+     * Consumes a page without parsing it: counts the bytes and keeps the last few hundred, where
+     * the cursor is (a page ends with {@code …"link":"…&after=<id>"}}}} unless it is the last one).
+     */
+    private static final class CountingBody implements Flow.Subscriber<List<ByteBuffer>> {
+      private final byte[] tail = new byte[512];
+      private int tailLength;
+      long count;
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        subscription.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> buffers) {
+        for (ByteBuffer b : buffers) {
+          int n = b.remaining();
+          count += n;
+          if (n >= tail.length) {
+            b.position(b.limit() - tail.length);
+            b.get(tail, 0, tail.length);
+            tailLength = tail.length;
+          } else {
+            int keep = Math.min(tailLength, tail.length - n);
+            System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+            b.get(tail, keep, n);
+            tailLength = keep + n;
+          }
+        }
+      }
+
+      @Override
+      public void onError(Throwable throwable) {}
+
+      @Override
+      public void onComplete() {}
+
+      String nextAfter() {
+        String end = new String(tail, 0, tailLength, StandardCharsets.UTF_8);
+        int at = end.endsWith("\"}}}") ? end.lastIndexOf("after=") : -1;
+        return at < 0 ? "0" : end.substring(at + 6, end.length() - 4);
+      }
     }
   }
 }

@@ -44,7 +44,13 @@ final class PropertyDef {
   /** {@code ,"name":} and {@code "name":}, for {@link RawJson}. */
   final byte[] rawName;
 
-  final byte[] rawNameFirst;
+  /**
+   * {@code ,"name":"value"} per pool entry and {@code ,"name":null}: one copy per value on the hot
+   * path.
+   */
+  final byte[][] rawPairs;
+
+  final byte[] rawNullPair;
 
   final boolean hubspotDefined;
   final SerializedString jsonName;
@@ -87,7 +93,11 @@ final class PropertyDef {
     rawName[0] = ',';
     System.arraycopy(quotedName, 0, rawName, 1, quotedName.length);
     rawName[rawName.length - 1] = ':';
-    this.rawNameFirst = java.util.Arrays.copyOfRange(rawName, 1, rawName.length);
+    this.rawPairs = new byte[pool.length][];
+    for (int i = 0; i < pool.length; i++) {
+      rawPairs[i] = concat(rawName, rawPool[i]);
+    }
+    this.rawNullPair = concat(rawName, RawJson.NULL);
     this.hubspotDefined = hubspotDefined;
     this.jsonName = new SerializedString(name);
     this.nameHash = Hashing.mix(name.hashCode() * 0x9E3779B97F4A7C15L + name.length());
@@ -149,16 +159,25 @@ final class PropertyDef {
     }
   }
 
-  /** Appends {@code ,"name":value} (without the comma when first) for one record. */
-  void writeRaw(RawJson out, long h, RecordView v, boolean first) {
-    out.raw(first ? rawNameFirst : rawName);
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * Appends {@code ,"name":value} for one record (the caller turns the first comma into a brace).
+   */
+  void writeRaw(RawJson out, long h, RecordView v) {
+    if (kind == Kind.POOL) {
+      out.raw(
+          Hashing.below(h, 1000) < nullPerMille
+              ? rawNullPair
+              : rawPairs[Hashing.below(h >>> 11, pool.length)]);
+      return;
+    }
+    out.raw(rawName);
     switch (kind) {
-      case POOL:
-        out.raw(
-            Hashing.below(h, 1000) < nullPerMille
-                ? RawJson.NULL
-                : rawPool[Hashing.below(h >>> 11, pool.length)]);
-        return;
       case ID:
         out.quotedLong(v.id);
         return;
@@ -169,14 +188,32 @@ final class PropertyDef {
         out.raw(v.updatedQuoted());
         return;
       default:
-        String value = value(h, v.id, v.createdIso(), v.updatedIso());
-        if (value == null) {
-          out.raw(RawJson.NULL);
-        } else {
-          out.string(value);
-        }
+        writeRawDerived(out, h, v.id);
     }
   }
+
+  /** E-mails and named values, built straight into the buffer (same text as {@link #value}). */
+  private void writeRawDerived(RawJson out, long h, long id) {
+    if (Hashing.below(h, 1000) < nullPerMille) {
+      out.raw(RawJson.NULL);
+      return;
+    }
+    int i = Hashing.below(h >>> 11, pool.length);
+    byte[] quoted = rawPool[i];
+    out.raw(quoted, quoted.length - 1); // the value without its closing quote
+    if (kind == Kind.EMAIL) {
+      out.raw('.').digits(id).raw('@');
+      out.raw(RAW_DOMAINS[Hashing.below(h >>> 29, RAW_DOMAINS.length)]);
+    } else {
+      out.raw(' ').raw('#').digits(id);
+    }
+    out.raw('"');
+  }
+
+  private static final byte[][] RAW_DOMAINS =
+      java.util.Arrays.stream(ValuePools.DOMAINS)
+          .map(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .toArray(byte[][]::new);
 
   PropertyDef withGroup(String group) {
     return groupName.isEmpty()

@@ -39,6 +39,44 @@ final class RawJson {
     }
   }
 
+  /** Overwrites one byte already written (turns a leading comma into a brace). */
+  void set(int position, char c) {
+    buf[position] = (byte) c;
+  }
+
+  /** Appends the first {@code length} bytes. */
+  RawJson raw(byte[] bytes, int length) {
+    ensure(length);
+    System.arraycopy(bytes, 0, buf, len, length);
+    len += length;
+    return this;
+  }
+
+  /** Appends a number's digits, unquoted. */
+  RawJson digits(long value) {
+    ensure(20);
+    if (value == 0) {
+      buf[len++] = '0';
+      return this;
+    }
+    int start = len;
+    long v = value;
+    boolean negative = v < 0;
+    while (v != 0) {
+      buf[len++] = (byte) ('0' + Math.abs(v % 10));
+      v /= 10;
+    }
+    if (negative) {
+      buf[len++] = '-';
+    }
+    for (int i = start, j = len - 1; i < j; i++, j--) {
+      byte t = buf[i];
+      buf[i] = buf[j];
+      buf[j] = t;
+    }
+    return this;
+  }
+
   RawJson raw(byte[] bytes) {
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buf, len, bytes.length);
@@ -71,29 +109,7 @@ final class RawJson {
 
   /** Appends a quoted number string, e.g. an id. */
   RawJson quotedLong(long value) {
-    ensure(22);
-    buf[len++] = '"';
-    if (value == 0) {
-      buf[len++] = '0';
-    } else {
-      int start = len;
-      long v = value;
-      boolean negative = v < 0;
-      while (v != 0) {
-        buf[len++] = (byte) ('0' + Math.abs(v % 10));
-        v /= 10;
-      }
-      if (negative) {
-        buf[len++] = '-';
-      }
-      for (int i = start, j = len - 1; i < j; i++, j--) {
-        byte t = buf[i];
-        buf[i] = buf[j];
-        buf[j] = t;
-      }
-    }
-    buf[len++] = '"';
-    return this;
+    return raw('"').digits(value).raw('"');
   }
 
   /** Pre-encodes a value as a quoted JSON string. */

@@ -55,14 +55,14 @@ final class RecordView {
 
   byte[] createdQuoted() {
     if (createdQuoted == null) {
-      createdQuoted = RawJson.quoted(createdIso());
+      createdQuoted = Timestamps.isoQuoted(createdAt);
     }
     return createdQuoted;
   }
 
   byte[] updatedQuoted() {
     if (updatedQuoted == null) {
-      updatedQuoted = RawJson.quoted(updatedIso());
+      updatedQuoted = Timestamps.isoQuoted(updatedAt);
     }
     return updatedQuoted;
   }

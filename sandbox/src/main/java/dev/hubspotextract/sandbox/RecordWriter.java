@@ -22,7 +22,7 @@ final class RecordWriter {
   private static final SerializedString ARCHIVED = new SerializedString("archived");
   private static final int CACHE_LIMIT = 1024;
   private static final byte[] RAW_ID = ascii("{\"id\":");
-  private static final byte[] RAW_PROPERTIES = ascii(",\"properties\":{");
+  private static final byte[] RAW_PROPERTIES = ascii(",\"properties\":");
   private static final byte[] RAW_CREATED = ascii("},\"createdAt\":");
   private static final byte[] RAW_UPDATED = ascii(",\"updatedAt\":");
   private static final byte[] RAW_LIVE = ascii(",\"archived\":false}");
@@ -93,10 +93,11 @@ final class RecordWriter {
    */
   static void writeRaw(RawJson out, RecordView v, PropertyDef[] props) {
     out.raw(RAW_ID).quotedLong(v.id).raw(RAW_PROPERTIES);
-    for (int i = 0; i < props.length; i++) {
-      PropertyDef p = props[i];
-      p.writeRaw(out, v.valueHash(p), v, i == 0);
+    int open = out.length();
+    for (PropertyDef p : props) {
+      p.writeRaw(out, v.valueHash(p), v);
     }
+    out.set(open, '{'); // every pair starts with a comma: the first becomes the object's brace
     out.raw(RAW_CREATED).raw(v.createdQuoted()).raw(RAW_UPDATED).raw(v.updatedQuoted());
     if (v.archived) {
       out.raw(RAW_ARCHIVED).raw(RawJson.quoted(Timestamps.iso(v.archivedAt))).raw('}');

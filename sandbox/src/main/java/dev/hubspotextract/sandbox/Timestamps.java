@@ -16,6 +16,27 @@ final class Timestamps {
 
   static String iso(long epochMillis) {
     char[] out = new char[24];
+    format(epochMillis, out, 0);
+    return new String(out);
+  }
+
+  /**
+   * The timestamp as a quoted JSON string in UTF-8 ({@code "2024-03-01T12:34:56.789Z"}, quotes
+   * included).
+   */
+  static byte[] isoQuoted(long epochMillis) {
+    char[] chars = new char[26];
+    chars[0] = '"';
+    format(epochMillis, chars, 1);
+    chars[25] = '"';
+    byte[] out = new byte[26];
+    for (int i = 0; i < 26; i++) {
+      out[i] = (byte) chars[i];
+    }
+    return out;
+  }
+
+  private static void format(long epochMillis, char[] out, int at) {
     long days = Math.floorDiv(epochMillis, 86_400_000L);
     long msOfDay = Math.floorMod(epochMillis, 86_400_000L);
     // civil-from-days (H. Hinnant), valid for the proleptic Gregorian calendar
@@ -31,21 +52,20 @@ final class Timestamps {
     if (month <= 2) {
       year++;
     }
-    digits(out, 0, year, 4);
-    out[4] = '-';
-    digits(out, 5, month, 2);
-    out[7] = '-';
-    digits(out, 8, day, 2);
-    out[10] = 'T';
-    digits(out, 11, msOfDay / 3_600_000, 2);
-    out[13] = ':';
-    digits(out, 14, msOfDay / 60_000 % 60, 2);
-    out[16] = ':';
-    digits(out, 17, msOfDay / 1000 % 60, 2);
-    out[19] = '.';
-    digits(out, 20, msOfDay % 1000, 3);
-    out[23] = 'Z';
-    return new String(out);
+    digits(out, at, year, 4);
+    out[at + 4] = '-';
+    digits(out, at + 5, month, 2);
+    out[at + 7] = '-';
+    digits(out, at + 8, day, 2);
+    out[at + 10] = 'T';
+    digits(out, at + 11, msOfDay / 3_600_000, 2);
+    out[at + 13] = ':';
+    digits(out, at + 14, msOfDay / 60_000 % 60, 2);
+    out[at + 16] = ':';
+    digits(out, at + 17, msOfDay / 1000 % 60, 2);
+    out[at + 19] = '.';
+    digits(out, at + 20, msOfDay % 1000, 3);
+    out[at + 23] = 'Z';
   }
 
   static String date(long epochMillis) {

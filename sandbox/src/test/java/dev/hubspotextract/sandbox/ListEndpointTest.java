@@ -81,4 +81,37 @@ class ListEndpointTest {
     assertThat(SandboxClient.json(response).path("category").asText())
         .isEqualTo("INVALID_AUTHENTICATION");
   }
+
+  @Test
+  void everyServedValueEqualsThePortalsValueForEveryObjectType() {
+    for (PortalObjectType type : sandbox.portal().objectTypes()) {
+      List<String> names =
+          sandbox.portal().properties(type.name()).stream().map(PortalProperty::name).toList();
+      JsonNode page =
+          SandboxClient.json(
+              client.get(
+                  "/crm/v3/objects/"
+                      + type.name()
+                      + "?limit=100&properties="
+                      + String.join(",", names)));
+      List<PortalRecord> expected = sandbox.portal().records(type.name()).limit(100).toList();
+      assertThat(page.path("results")).hasSize(expected.size());
+      for (int i = 0; i < expected.size(); i++) {
+        PortalRecord record = expected.get(i);
+        JsonNode served = page.path("results").get(i);
+        assertThat(served.path("id").asText()).isEqualTo(record.id());
+        assertThat(served.path("createdAt").asText())
+            .isEqualTo(Timestamps.iso(record.createdAt().toEpochMilli()));
+        assertThat(served.path("updatedAt").asText())
+            .isEqualTo(Timestamps.iso(record.updatedAt().toEpochMilli()));
+        for (String name : names) {
+          JsonNode value = served.path("properties").get(name);
+          assertThat(value).as(type.name() + " " + record.id() + " " + name).isNotNull();
+          assertThat(value.isNull() ? null : value.asText())
+              .as(type.name() + " " + record.id() + " " + name)
+              .isEqualTo(record.properties().get(name));
+        }
+      }
+    }
+  }
 }
