@@ -1,0 +1,86 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class SandboxCommandTest {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "--records, lots, --records: 'lots' is not a whole number",
+    "--port, 70000, --port: 70000 is out of range",
+    "--rate-limit, gold, --rate-limit: unknown rate-limit tier 'gold'",
+    "--faults, 5xx=2, --faults: fault rate for 5xx must be between 0 and 1",
+    "--faults, boom=0.1, --faults: unknown fault kind 'boom'",
+    "--contact-properties, 3, --contact-properties: 3 is out of range",
+    "--without-scope, widgets, --without-scope: unknown object 'widgets'",
+    "--churn, fast, --churn: 'fast' is not a number",
+    "--max-url-length, 10, --max-url-length: 10 is out of range"
+  })
+  void aBadOptionValueGetsOneLineNamingTheOptionAndExitCode2(
+      String option, String value, String message) {
+    Cli.Run run =
+        option.equals("--port")
+            ? Cli.run("sandbox", option, value)
+            : Cli.run("sandbox", "--port", "0", option, value);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains(message);
+  }
+
+  @Test
+  void theCommandPrintsItsBaseUrlAndTokenAndServesUntilStopped() throws Exception {
+    CommandLine commandLine = Main.commandLine();
+    StringWriter out = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(new StringWriter(), true));
+    SandboxCommand command = commandLine.getSubcommands().get("sandbox").getCommand();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving =
+        new Thread(
+            () ->
+                exit.set(
+                    commandLine.execute(
+                        "sandbox",
+                        "--port",
+                        "0",
+                        "--records",
+                        "40",
+                        "--token",
+                        "pat-na1-cli-test")));
+    serving.start();
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (command.running == null && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(command.running).as("sandbox started").isNotNull();
+    String baseUrl = command.running.baseUrl().toString();
+    assertThat(out.toString())
+        .contains("Base URL: " + baseUrl)
+        .contains("Token:    pat-na1-cli-test");
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/crm/v3/objects/contacts?limit=2"))
+                    .header("Authorization", "Bearer pat-na1-cli-test")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+
+    command.stop.countDown();
+    serving.join(10_000);
+    assertThat(exit.get()).isEqualTo(0);
+    assertThat(out.toString()).contains("Stopped after 1 requests.");
+  }
+}
