@@ -159,13 +159,27 @@ final class SandboxCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE.code();
     }
-    Thread hook = new Thread(stop::countDown, "hubspot-sandbox-shutdown");
+    CountDownLatch closed = new CountDownLatch(1);
+    // on Ctrl-C: release the serving thread, then let it close the sandbox and say so before the
+    // JVM exits
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "hubspot-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    long startMillis = (System.nanoTime() - started) / 1_000_000;
     try (sandbox) {
       running = sandbox;
       out.printf(
           "HubSpot sandbox: %d contacts (seed %s), started in %d ms%n",
-          sandbox.portal().count("contacts"), seed, (System.nanoTime() - started) / 1_000_000);
+          sandbox.portal().count("contacts"), seed, startMillis);
       out.println("Base URL: " + sandbox.baseUrl());
       out.println("Token:    " + sandbox.token());
       out.println(
@@ -180,6 +194,7 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("Stopped after " + sandbox.requestCount() + " requests.");
       out.flush();
     } finally {
+      closed.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
