@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The client: endpoint families over one chain of steps, authentication → rate budget → retry →
+ * The client: endpoint families over one chain of steps, authentication → retry → rate budget →
  * redacting logger → transport. Thread-safe; share one per run.
  */
 public final class HubSpotClient {
@@ -86,7 +86,10 @@ public final class HubSpotClient {
       return this;
     }
 
-    /** The rate budget; by default at most 100 requests per 10 seconds (HubSpot's lowest tier). */
+    /**
+     * The rate budget, shared by every request made through this client; by default a {@link
+     * RateBudget} at HubSpot's lowest tier that learns the real limit from HubSpot's headers.
+     */
     public Builder pacer(Pacer pacer) {
       this.pacer = Objects.requireNonNull(pacer, "pacer is null");
       return this;
@@ -127,13 +130,14 @@ public final class HubSpotClient {
       if (trace != null) {
         chain = new RedactingLogger(trace, clock, chain);
       }
-      chain = new Retrying(retryPolicy, sleeper, chain);
+      // pacing inside retrying: every attempt, retries included, draws from the budget
       chain =
           new Pacing(
               pacer != null
                   ? pacer
-                  : new TokenBucketPacer(100, Duration.ofSeconds(10), clock, sleeper),
+                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper),
               chain);
+      chain = new Retrying(retryPolicy, sleeper, trace, chain);
       chain = new Authenticating(token, chain);
       return new HubSpotClient(chain);
     }

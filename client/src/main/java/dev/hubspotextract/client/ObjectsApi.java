@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -30,6 +31,10 @@ public final class ObjectsApi {
   public static final int URL_BUDGET = 7_000;
 
   private static final int CURSOR_ALLOWANCE = 64;
+
+  /** Pages in a row that may bring no new record before the cursor counts as stuck. */
+  static final int MAX_PAGES_WITHOUT_PROGRESS = 5;
+
   private final Transport transport;
 
   ObjectsApi(Transport transport) {
@@ -47,10 +52,26 @@ public final class ObjectsApi {
    * properties requested, stopping after {@code maxRecords}.
    */
   public Stream<HubSpotRecord> stream(String objectType, List<String> properties, long maxRecords) {
+    return stream(objectType, properties, maxRecords, null, cursor -> {});
+  }
+
+  /**
+   * Like {@link #stream(String, List, long)}, starting at a cursor saved earlier (null: the first
+   * page) and telling {@code pageDone} the cursor of the next page each time every record of a page
+   * has been handed out, before that next page is fetched: the point where a task can checkpoint.
+   */
+  public Stream<HubSpotRecord> stream(
+      String objectType,
+      List<String> properties,
+      long maxRecords,
+      String startAfter,
+      Consumer<String> pageDone) {
     List<String> names = List.copyOf(properties);
     boolean batch = needsBatchRead(objectType, names);
-    Iterator<HubSpotRecord> records =
+    Pages records =
         new Pages(objectType, batch ? List.of("hs_object_id") : names, maxRecords, batch, names);
+    records.after = startAfter;
+    records.pageDone = Objects.requireNonNull(pageDone, "pageDone is null");
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
@@ -138,6 +159,10 @@ public final class ObjectsApi {
     private final List<String> batchProperties;
     private long remaining;
     private String after;
+    private Consumer<String> pageDone = cursor -> {};
+    private boolean fetched;
+    private int pagesWithoutNewRecords;
+    private boolean newRecordOnPage;
     private boolean lastPage;
     private Iterator<HubSpotRecord> current = List.<HubSpotRecord>of().iterator();
     private HubSpotRecord ahead;
@@ -164,13 +189,20 @@ public final class ObjectsApi {
         }
         if (current.hasNext()) {
           HubSpotRecord record = current.next();
-          if (record.id().equals(lastId)) {
-            continue; // a page boundary that repeats the previous record
+          if (lastId != null && !Ids.ascending(lastId, record.id())) {
+            continue; // a page boundary that repeats records already handed out
           }
           ahead = record;
+          newRecordOnPage = true;
         } else if (lastPage) {
           return false;
         } else {
+          if (fetched) {
+            guardProgress();
+            pageDone.accept(after);
+          }
+          newRecordOnPage = false;
+          fetched = true;
           current = fetch();
         }
       }
@@ -209,6 +241,22 @@ public final class ObjectsApi {
       return listed.isEmpty()
           ? listed.iterator()
           : batchRead(objectType, listed, batchProperties).iterator();
+    }
+
+    /** A cursor that keeps giving pages without new records would loop for ever: stop. */
+    private void guardProgress() {
+      pagesWithoutNewRecords = newRecordOnPage ? 0 : pagesWithoutNewRecords + 1;
+      if (pagesWithoutNewRecords >= MAX_PAGES_WITHOUT_PROGRESS) {
+        throw new HubSpotException(
+            HubSpotException.Category.EXTERNAL,
+            "HubSpot sent "
+                + pagesWithoutNewRecords
+                + " pages of "
+                + objectType
+                + " in a row without a new record (cursor "
+                + after
+                + "): stopping to avoid a loop");
+      }
     }
 
     private void turnPage(String next, String doing) {

@@ -2,7 +2,10 @@ package dev.hubspotextract.client;
 
 import java.util.Objects;
 
-/** The rate-budget step: asks the {@link Pacer} before each request goes out. */
+/**
+ * The rate-budget step: asks the {@link Pacer} before each attempt goes out and shows it the
+ * answer. It sits inside the retry step, so every retry is paced too.
+ */
 public final class Pacing implements Transport {
   private final Pacer pacer;
   private final Transport next;
@@ -15,12 +18,14 @@ public final class Pacing implements Transport {
   @Override
   public ApiResponse send(ApiRequest request) {
     try {
-      pacer.acquire();
+      pacer.acquire(request);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HubSpotException(
           HubSpotException.Category.INTERNAL, "interrupted while waiting for the rate budget", e);
     }
-    return next.send(request);
+    ApiResponse response = next.send(request);
+    pacer.observe(request, response);
+    return response;
   }
 }

@@ -1,11 +1,14 @@
 package dev.hubspotextract.client;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * The retry step. 429s wait by HubSpot's {@code policyName} (TEN_SECONDLY_ROLLING: the window;
@@ -18,11 +21,20 @@ public final class Retrying implements Transport {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final Consumer<String> trace;
   private final Transport next;
 
   public Retrying(RetryPolicy policy, Sleeper sleeper, Transport next) {
+    this(policy, sleeper, null, next);
+  }
+
+  /**
+   * @param trace where to say each retry and rate-limit wait ({@code --verbose}); null for nowhere
+   */
+  public Retrying(RetryPolicy policy, Sleeper sleeper, Consumer<String> trace, Transport next) {
     this.policy = Objects.requireNonNull(policy, "policy is null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+    this.trace = trace == null ? line -> {} : trace;
     this.next = Objects.requireNonNull(next, "next is null");
   }
 
@@ -47,8 +59,9 @@ public final class Retrying implements Transport {
                         + request.method()
                         + " "
                         + request.path()
-                        + " was refused. The limit resets at midnight in the account's time zone;"
-                        + " run again then."),
+                        + " was refused. The limit resets at midnight in the account's time zone"
+                        + dailyReset()
+                        + "; run the same command again then."),
                 failures);
           }
           if (++rateLimitWaits > policy.maxRateLimitWaits()) {
@@ -68,7 +81,21 @@ public final class Retrying implements Transport {
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
                   "429 " + policyName + " on " + request.method() + " " + request.path()));
-          sleep(retryAfter(response).orElseGet(() -> rateLimitWait(policyName, response)));
+          Duration rateWait =
+              retryAfter(response).orElseGet(() -> rateLimitWait(policyName, response));
+          trace.accept(
+              "retry: 429 "
+                  + (policyName.isEmpty() ? "rate limit" : policyName)
+                  + " on "
+                  + request
+                  + ", waiting "
+                  + rateWait.toMillis()
+                  + " ms for the window ("
+                  + rateLimitWaits
+                  + "/"
+                  + policy.maxRateLimitWaits()
+                  + ")");
+          sleep(rateWait);
           continue;
         }
         if (isRetryableStatus(response.status())) {
@@ -117,8 +144,34 @@ public final class Retrying implements Transport {
                 failure.getCause()),
             failures);
       }
-      sleep(wait != null ? wait : jittered(policy.backoff(failedAttempts)));
+      Duration backoff = wait != null ? wait : jittered(policy.backoff(failedAttempts));
+      trace.accept(
+          "retry: attempt "
+              + (failedAttempts + 1)
+              + "/"
+              + policy.maxAttempts()
+              + " of "
+              + request
+              + " in "
+              + backoff.toMillis()
+              + " ms after: "
+              + failure.getMessage());
+      sleep(backoff);
     }
+  }
+
+  /** When midnight UTC is, for accounts whose time zone is UTC (HubSpot does not say the zone). */
+  private static String dailyReset() {
+    Instant now = Instant.now();
+    Instant midnight = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+    Duration left = Duration.between(now, midnight);
+    return " (for an account in UTC that is "
+        + midnight
+        + ", in "
+        + left.toHours()
+        + " h "
+        + left.toMinutesPart()
+        + " min)";
   }
 
   private static boolean isRetryableStatus(int status) {

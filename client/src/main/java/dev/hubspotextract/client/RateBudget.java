@@ -1,0 +1,133 @@
+package dev.hubspotextract.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The rate budget of one run, shared by every request of every task (hubspot-api.md §11). Three
+ * buckets: the 10-second window (sized from the tier, then from {@code X-HubSpot-RateLimit-Max} and
+ * {@code -Interval-Milliseconds} once HubSpot sends them), search's own 5 per second, and the v4
+ * association batch reads, which HubSpot's spec marks {@code x-hubspot-rate-limit-exemptions:
+ * ["ten-secondly"]} and which therefore go unpaced, until a 429 on one shows the exemption is not
+ * honoured, after which they draw from the 10-second window too.
+ */
+public final class RateBudget implements Pacer {
+  /** HubSpot's lowest tier (Free/Starter), used until the tier or the headers say otherwise. */
+  public static final int DEFAULT_PER_TEN_SECONDS = 100;
+
+  static final int SEARCH_PER_SECOND = 5;
+
+  /** Sends kept below HubSpot's count so a request in flight across the window edge is no 429. */
+  private static final Duration SLACK = Duration.ofMillis(150);
+
+  private final RollingWindowPacer tenSecondly;
+  private final RollingWindowPacer search;
+  private final AtomicBoolean exemptionHonoured = new AtomicBoolean(true);
+  private final boolean learn;
+
+  /**
+   * @param perTenSeconds the tier's requests per 10 seconds
+   * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget
+   */
+  public RateBudget(int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper) {
+    this.tenSecondly =
+        new RollingWindowPacer(
+            effective(perTenSeconds), Duration.ofSeconds(10), SLACK, clock, sleeper);
+    this.search =
+        new RollingWindowPacer(SEARCH_PER_SECOND, Duration.ofSeconds(1), SLACK, clock, sleeper);
+    this.learn = learn;
+  }
+
+  /** Which budget a request draws from. */
+  enum Bucket {
+    TEN_SECONDLY,
+    SEARCH,
+    EXEMPT
+  }
+
+  static Bucket bucketOf(ApiRequest request) {
+    String path = request.path();
+    if (path.startsWith("/crm/v3/objects/") && path.endsWith("/search")) {
+      return Bucket.SEARCH;
+    }
+    if (path.startsWith("/crm/v4/associations/") && path.endsWith("/batch/read")) {
+      return Bucket.EXEMPT;
+    }
+    return Bucket.TEN_SECONDLY;
+  }
+
+  /** The requests per 10 seconds this budget allows now. */
+  public int perTenSeconds() {
+    return tenSecondly.maxRequests();
+  }
+
+  @Override
+  public void acquire() throws InterruptedException {
+    tenSecondly.acquire();
+  }
+
+  @Override
+  public void acquire(ApiRequest request) throws InterruptedException {
+    switch (bucketOf(request)) {
+      case SEARCH -> search.acquire();
+      case EXEMPT -> {
+        if (!exemptionHonoured.get()) {
+          tenSecondly.acquire();
+        }
+      }
+      case TEN_SECONDLY -> tenSecondly.acquire();
+    }
+  }
+
+  @Override
+  public void observe(ApiRequest request, ApiResponse response) {
+    Bucket bucket = bucketOf(request);
+    if (response.status() == 429 && bucket == Bucket.EXEMPT) {
+      String policy = ErrorBody.parse(response.body()).policyName();
+      if ("TEN_SECONDLY_ROLLING".equalsIgnoreCase(policy)) {
+        exemptionHonoured.set(false);
+      }
+    }
+    if (!learn || bucket == Bucket.SEARCH) {
+      return;
+    }
+    Optional<Long> max = number(response, "X-HubSpot-RateLimit-Max");
+    Optional<Long> interval = number(response, "X-HubSpot-RateLimit-Interval-Milliseconds");
+    if (max.isPresent() && max.get() > 0) {
+      int wanted = effective((int) Math.min(Integer.MAX_VALUE, max.get()));
+      long millis = interval.filter(value -> value > 0).orElse(10_000L);
+      if (wanted != tenSecondly.maxRequests() || millis != tenSecondly.intervalMillis()) {
+        tenSecondly.resize(wanted, millis);
+      }
+    }
+  }
+
+  /** A couple of requests under the limit: HubSpot counts on arrival, we count on sending. */
+  static int effective(int perWindow) {
+    return Math.max(1, perWindow - Math.max(1, perWindow / 50));
+  }
+
+  private static Optional<Long> number(ApiResponse response, String header) {
+    return response
+        .header(header)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Long.parseLong(value.trim()));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  @Override
+  public String toString() {
+    return "RateBudget["
+        + tenSecondly.maxRequests()
+        + " per "
+        + tenSecondly.intervalMillis()
+        + " ms]";
+  }
+}

@@ -1,0 +1,84 @@
+package dev.hubspotextract.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * Keeps any rolling window of {@code interval} to at most {@code maxRequests} sends, as HubSpot
+ * counts them: it remembers the send times of the last {@code maxRequests} requests and lets the
+ * next one go once the oldest of them is an interval (plus a little slack) old. Unlike a token
+ * bucket sized for the worst window, it uses the whole budget. Hand-written: a few lines, and rate
+ * limiter libraries (Bucket4j, Guava) bring a large dependency for it. Thread-safe; the limit can
+ * change while it runs ({@link #resize}) when HubSpot's headers say another.
+ */
+public final class RollingWindowPacer implements Pacer {
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final long slackMillis;
+  private final ArrayDeque<Long> sent = new ArrayDeque<>();
+  private int maxRequests;
+  private long intervalMillis;
+
+  /**
+   * @param maxRequests at most this many sends in any window
+   * @param interval the window's length
+   * @param slack added to the window to absorb the delay between our send and HubSpot's count
+   */
+  public RollingWindowPacer(
+      int maxRequests, Duration interval, Duration slack, Clock clock, Sleeper sleeper) {
+    this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+    this.slackMillis = slack.toMillis();
+    resize(maxRequests, interval.toMillis());
+  }
+
+  /** Changes the limit, e.g. to what HubSpot's {@code X-HubSpot-RateLimit-Max} says. */
+  public synchronized void resize(int maxRequests, long intervalMillis) {
+    if (maxRequests < 1) {
+      throw new IllegalArgumentException("maxRequests must be at least 1, got " + maxRequests);
+    }
+    if (intervalMillis < 1) {
+      throw new IllegalArgumentException("interval must be positive, got " + intervalMillis);
+    }
+    this.maxRequests = maxRequests;
+    this.intervalMillis = intervalMillis;
+  }
+
+  public synchronized int maxRequests() {
+    return maxRequests;
+  }
+
+  public synchronized long intervalMillis() {
+    return intervalMillis;
+  }
+
+  @Override
+  public void acquire() throws InterruptedException {
+    while (true) {
+      long wait = reserve();
+      if (wait <= 0) {
+        return;
+      }
+      sleeper.sleep(Duration.ofMillis(wait));
+    }
+  }
+
+  /** Takes a slot now and returns 0, or returns how long to wait before asking again. */
+  private synchronized long reserve() {
+    long now = clock.millis();
+    while (sent.size() > maxRequests) {
+      sent.pollFirst(); // after a resize to fewer
+    }
+    if (sent.size() == maxRequests) {
+      long freeAt = sent.peekFirst() + intervalMillis + slackMillis;
+      if (freeAt > now) {
+        return freeAt - now;
+      }
+      sent.pollFirst();
+    }
+    sent.addLast(now);
+    return 0;
+  }
+}

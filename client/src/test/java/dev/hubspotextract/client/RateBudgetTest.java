@@ -1,0 +1,83 @@
+package dev.hubspotextract.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetTest {
+  private final SteppingClock clock = new SteppingClock();
+  private static final ApiRequest LIST = ApiRequest.get("/crm/v3/objects/contacts?limit=100");
+  private static final ApiRequest SEARCH =
+      ApiRequest.postJson("/crm/v3/objects/contacts/search", new byte[0]);
+  private static final ApiRequest ASSOCIATIONS =
+      ApiRequest.postJson("/crm/v4/associations/deals/companies/batch/read", new byte[0]);
+
+  private long millisFor(RateBudget budget, ApiRequest request, int count)
+      throws InterruptedException {
+    long start = clock.millis();
+    for (int i = 0; i < count; i++) {
+      budget.acquire(request);
+    }
+    return clock.millis() - start;
+  }
+
+  @Test
+  void listRequestsShareTheTiersTenSecondWindowLessASafetyMargin() throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock);
+
+    assertThat(budget.perTenSeconds()).isEqualTo(187);
+    assertThat(millisFor(budget, LIST, 187)).isZero();
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(10_150);
+  }
+
+  @Test
+  void searchHasItsOwnFivePerSecondAndLeavesTheTenSecondWindowAlone() throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    assertThat(millisFor(budget, SEARCH, 5)).isZero();
+    assertThat(millisFor(budget, SEARCH, 5)).isEqualTo(1_150);
+    assertThat(millisFor(budget, LIST, 98)).isZero();
+  }
+
+  @Test
+  void associationBatchReadsAreExemptUntilHubSpotAnswersOneWithATenSecondly429()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+    millisFor(budget, LIST, 98);
+
+    assertThat(millisFor(budget, ASSOCIATIONS, 500)).isZero();
+
+    budget.observe(
+        ASSOCIATIONS,
+        ScriptedTransport.json(429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of()));
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
+  }
+
+  @Test
+  void learnsTheLimitFromHubSpotsHeaders() {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    budget.observe(
+        LIST,
+        ScriptedTransport.json(
+            200,
+            "{}",
+            Map.of(
+                "X-HubSpot-RateLimit-Max", "250",
+                "X-HubSpot-RateLimit-Interval-Milliseconds", "10000",
+                "X-HubSpot-RateLimit-Remaining", "249")));
+
+    assertThat(budget.perTenSeconds()).isEqualTo(245);
+  }
+
+  @Test
+  void aLimitGivenByTheUserIsNotOverriddenByHeaders() {
+    RateBudget budget = new RateBudget(50, false, clock, clock);
+
+    budget.observe(
+        LIST, ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Max", "250")));
+
+    assertThat(budget.perTenSeconds()).isEqualTo(49);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.hubspotextract.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RollingWindowPacerTest {
+  private final SteppingClock clock = new SteppingClock();
+
+  private List<Long> sendTimes(RollingWindowPacer pacer, int requests) throws InterruptedException {
+    List<Long> sent = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      pacer.acquire();
+      sent.add(clock.millis());
+    }
+    return sent;
+  }
+
+  @Test
+  void neverLetsMoreThanTheLimitIntoAnyWindowYetUsesAllOfIt() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(190, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+
+    List<Long> sent = sendTimes(pacer, 1_900);
+
+    for (int i = 0; i + 190 < sent.size(); i++) {
+      assertThat(sent.get(i + 190) - sent.get(i)).isGreaterThanOrEqualTo(10_000);
+    }
+    // 1,900 requests at 190 per 10 s: the first 190 at once, then 9 more windows
+    assertThat(clock.millis()).isEqualTo(90_000);
+  }
+
+  @Test
+  void slackKeepsEachWindowThatMuchLonger() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(10, Duration.ofSeconds(1), Duration.ofMillis(100), clock, clock);
+
+    List<Long> sent = sendTimes(pacer, 30);
+
+    assertThat(sent.get(10)).isEqualTo(1_100);
+    assertThat(sent.get(20)).isEqualTo(2_200);
+  }
+
+  @Test
+  void resizingToFewerRequestsTakesEffectAtOnce() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+    sendTimes(pacer, 50);
+
+    pacer.resize(20, 10_000);
+    List<Long> sent = sendTimes(pacer, 21);
+
+    // the window already holds 50 (more than 20): nothing goes before the 31st oldest ages out
+    assertThat(sent.get(0)).isEqualTo(10_000);
+    assertThat(pacer.maxRequests()).isEqualTo(20);
+  }
+}
