@@ -373,7 +373,7 @@ final class Catalog {
 
   private PropertyDef number(
       String name, String label, int nullPm, int min, int max, int decimals) {
-    String[] pool = new String[256];
+    String[] pool = new String[64];
     for (int i = 0; i < pool.length; i++) {
       long v = random.nextLong(min, max + 1L);
       if (decimals == 0) {
@@ -388,7 +388,7 @@ final class Catalog {
   }
 
   private PropertyDef date(String name, String label, int nullPm) {
-    String[] pool = new String[256];
+    String[] pool = new String[64];
     for (int i = 0; i < pool.length; i++) {
       pool[i] = Timestamps.date(random.nextLong(T_START, T_END + 365L * 86_400_000L));
     }
@@ -397,7 +397,7 @@ final class Catalog {
   }
 
   private PropertyDef datetime(String name, String label, int nullPm) {
-    String[] pool = new String[256];
+    String[] pool = new String[64];
     for (int i = 0; i < pool.length; i++) {
       pool[i] = Timestamps.iso(random.nextLong(T_START, T_END + 365L * 86_400_000L));
     }

@@ -45,10 +45,13 @@ final class PropertyDef {
   final byte[] rawName;
 
   /**
-   * {@code ,"name":"value"} per pool entry and {@code ,"name":null}: one copy per value on the hot
-   * path.
+   * {@code ,"name":"value"} for every pool entry, back to back in one array (pair {@code i} spans
+   * {@code pairOffsets[i]} to {@code pairOffsets[i + 1]}), so a page's copies stay in cache; one
+   * copy per value.
    */
-  final byte[][] rawPairs;
+  final byte[] pairBytes;
+
+  final int[] pairOffsets;
 
   final byte[] rawNullPair;
 
@@ -93,10 +96,15 @@ final class PropertyDef {
     rawName[0] = ',';
     System.arraycopy(quotedName, 0, rawName, 1, quotedName.length);
     rawName[rawName.length - 1] = ':';
-    this.rawPairs = new byte[pool.length][];
+    java.io.ByteArrayOutputStream pairs = new java.io.ByteArrayOutputStream();
+    this.pairOffsets = new int[pool.length + 1];
     for (int i = 0; i < pool.length; i++) {
-      rawPairs[i] = concat(rawName, rawPool[i]);
+      pairOffsets[i] = pairs.size();
+      pairs.writeBytes(rawName);
+      pairs.writeBytes(rawPool[i]);
     }
+    pairOffsets[pool.length] = pairs.size();
+    this.pairBytes = pairs.toByteArray();
     this.rawNullPair = concat(rawName, RawJson.NULL);
     this.hubspotDefined = hubspotDefined;
     this.jsonName = new SerializedString(name);
@@ -170,10 +178,12 @@ final class PropertyDef {
    */
   void writeRaw(RawJson out, long h, RecordView v) {
     if (kind == Kind.POOL) {
-      out.raw(
-          Hashing.below(h, 1000) < nullPerMille
-              ? rawNullPair
-              : rawPairs[Hashing.below(h >>> 11, pool.length)]);
+      if (Hashing.below(h, 1000) < nullPerMille) {
+        out.raw(rawNullPair);
+      } else {
+        int i = Hashing.below(h >>> 11, pool.length);
+        out.raw(pairBytes, pairOffsets[i], pairOffsets[i + 1] - pairOffsets[i]);
+      }
       return;
     }
     out.raw(rawName);

@@ -46,8 +46,12 @@ final class RawJson {
 
   /** Appends the first {@code length} bytes. */
   RawJson raw(byte[] bytes, int length) {
+    return raw(bytes, 0, length);
+  }
+
+  RawJson raw(byte[] bytes, int offset, int length) {
     ensure(length);
-    System.arraycopy(bytes, 0, buf, len, length);
+    System.arraycopy(bytes, offset, buf, len, length);
     len += length;
     return this;
   }
