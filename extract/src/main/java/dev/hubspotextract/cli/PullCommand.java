@@ -4,10 +4,11 @@ import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.FormatConverter;
 import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
-import dev.hubspotextract.client.TokenBucketPacer;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.Manifest;
@@ -15,6 +16,7 @@ import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.TaskFailure;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -23,9 +25,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
@@ -150,16 +152,35 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = "--threads",
-      defaultValue = "3",
-      description = "Objects or association files pulled at once (default: ${DEFAULT-VALUE}).")
+      defaultValue = "8",
+      description =
+          "Objects or association files pulled at once, all within one rate budget (default:"
+              + " ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(
+      names = "--tier",
+      defaultValue = "free",
+      paramLabel = "TIER",
+      description =
+          "The portal's API tier, which sizes the rate budget until HubSpot's rate-limit headers"
+              + " say the real limit: free or starter (100 per 10 s), professional or enterprise"
+              + " (190), api-add-on (250). Default: ${DEFAULT-VALUE}.")
+  String tier;
+
+  @Option(
       names = "--rate-limit",
-      defaultValue = "100",
       paramLabel = "N",
-      description = "At most N requests per 10 seconds (default: ${DEFAULT-VALUE}, HubSpot Free).")
-  int rateLimit;
+      description =
+          "At most N requests per 10 seconds, whatever HubSpot's headers say (overrides --tier).")
+  Integer rateLimit;
+
+  @Option(
+      names = "--restart",
+      description =
+          "Discard an unfinished pull in --out and start over (by default a pull continues where"
+              + " the last one in the same folder stopped).")
+  boolean restart;
 
   @Option(
       names = "--max-retries",
@@ -184,7 +205,8 @@ final class PullCommand implements Callable<Integer> {
     if (threads < 1 || threads > 16) {
       throw usage("--threads must be between 1 and 16, got " + threads);
     }
-    if (rateLimit < 10) {
+    int perTenSeconds = rateLimit != null ? rateLimit : tierLimit(tier);
+    if (perTenSeconds < 10) {
       throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
     }
     if (!List.of("csv", "parquet", "duckdb").contains(format)) {
@@ -214,8 +236,7 @@ final class PullCommand implements Callable<Integer> {
               .pacer(
                   embedded != null
                       ? Pacer.UNLIMITED
-                      : new TokenBucketPacer(
-                          rateLimit, Duration.ofSeconds(10), clock, Sleeper.SYSTEM))
+                      : new RateBudget(perTenSeconds, rateLimit == null, clock, Sleeper.SYSTEM))
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
@@ -230,12 +251,22 @@ final class PullCommand implements Callable<Integer> {
       try (StatusPrinter status =
           new StatusPrinter(
               spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+        RunState state = RunState.open(plan, restart);
+        if (state.resumed() && !quiet) {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "resuming the unfinished pull in "
+                      + plan.outDir()
+                      + " (--restart to start over)");
+        }
         plan.failedObjects().forEach(status::planFailed);
-        result = new Extractor(client, clock, threads, status).run(plan);
+        result = new Extractor(client, clock, threads, status, state).run(plan);
         Manifest.write(result, version());
         if (result.fatal() != null) {
-          throw result.fatal();
+          throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
+        state.finish();
         convert(plan.outDir());
         status.jobCompleted(result, planRequests.sum());
       }
@@ -259,6 +290,39 @@ final class PullCommand implements Callable<Integer> {
         embedded.close();
       }
     }
+  }
+
+  /** The failure that stopped the run, its message saying what is kept and how to continue. */
+  private static RuntimeException withWhatWasWritten(
+      RuntimeException fatal, RunResult result, Path dir) {
+    String kept =
+        " Kept in "
+            + dir
+            + ": "
+            + result.totalRecords()
+            + " records and "
+            + result.totalAssociationRows()
+            + " association rows in finished files, unfinished ones as *.partial; run the same"
+            + " command again to continue where this run stopped.";
+    if (fatal instanceof HubSpotException hubSpot) {
+      return new HubSpotException(hubSpot.category(), hubSpot.getMessage() + kept, hubSpot);
+    }
+    if (fatal instanceof ExtractException extract
+        && extract.kind() != ExtractException.Kind.OUTPUT) {
+      return new ExtractException(extract.kind(), extract.getMessage() + kept, extract);
+    }
+    return fatal;
+  }
+
+  private static int tierLimit(String typed) {
+    return switch (typed.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+      case "free", "starter" -> 100;
+      case "professional", "enterprise" -> 190;
+      case "api-add-on" -> 250;
+      default ->
+          throw usage(
+              "--tier must be free, starter, professional, enterprise or api-add-on, got " + typed);
+    };
   }
 
   private PullOptions options() {

@@ -24,24 +24,37 @@ final class AssociationTask {
   private final AssociationPair pair;
   private final Path fromCsv;
   private final long maxRecords;
-  private final Path outDir;
+  private final TaskProgress progress;
 
   /**
    * @param fromCsv the from-object's finished CSV, or null to page its ids from HubSpot
+   * @param state where to checkpoint, or null for a run that cannot be resumed
    */
-  AssociationTask(AssociationPair pair, Path fromCsv, long maxRecords, Path outDir) {
+  AssociationTask(
+      AssociationPair pair, Path fromCsv, long maxRecords, Path outDir, RunState state) {
     this.pair = pair;
     this.fromCsv = fromCsv;
     this.maxRecords = maxRecords;
-    this.outDir = outDir;
+    this.progress = new TaskProgress(state, pair.name(), outDir.resolve(pair.fileName()));
   }
 
+  /**
+   * Writes the file and returns its rows. A checkpoint follows every batch of ids, all of whose
+   * links are written by then; a resumed run skips that many ids.
+   */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
+    TaskProgress.Start start = progress.start(HEADER);
+    if (start.done()) {
+      return start.rows();
+    }
+    CsvFileSink sink = start.sink();
+    long skip = start.checkpoint() == null ? 0 : start.checkpoint().position();
     LongAdder rows = new LongAdder();
+    rows.add(start.rows());
     AssociationsApi associations = client.associations();
-    try (RowSink sink = new CsvFileSink(outDir.resolve(pair.fileName()), HEADER);
-        Stream<String> ids = fromIds(client)) {
+    try (Stream<String> ids = fromIds(client).skip(skip)) {
       Iterator<String> iterator = ids.iterator();
+      long position = skip;
       List<String> batch = new ArrayList<>(AssociationsApi.MAX_INPUTS);
       while (iterator.hasNext() || !batch.isEmpty()) {
         if (iterator.hasNext()) {
@@ -61,10 +74,15 @@ final class AssociationTask {
               rows.increment();
             });
         listener.rowsWritten(rows.sum() - before);
+        position += batch.size();
         batch.clear();
+        progress.save(sink, new Checkpoint(null, position, 0, rows.sum(), false));
       }
       control.checkNotAborted();
-      sink.complete();
+      progress.complete(sink, rows.sum());
+    } catch (IOException | RuntimeException e) {
+      progress.stopped(sink, e);
+      throw e;
     }
     return rows.sum();
   }

@@ -3,31 +3,59 @@ package dev.hubspotextract.extract;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes an RFC 4180 CSV (UTF-8, CRLF, quotes only where needed) as {@code name.csv.partial} and
  * renames it to {@code name.csv} when complete, so a failed run never leaves a file that looks
- * whole.
+ * whole. A killed run's partial file can be reopened at a checkpointed length and continued.
  */
 public final class CsvFileSink implements RowSink {
   private final Path target;
   private final Path partial;
+  private final FileChannel channel;
   private final CsvWriter csv;
   private boolean finished;
 
+  /** Starts a new file (replacing any partial one) with its header. */
   public CsvFileSink(Path target, String... header) throws IOException {
+    this(target, 0);
+    csv.writeRecord(header);
+  }
+
+  private CsvFileSink(Path target, long keepBytes) throws IOException {
     this.target = target;
-    this.partial = target.resolveSibling(target.getFileName() + ".partial");
+    this.partial = partialOf(target);
+    this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    channel.truncate(keepBytes);
+    channel.position(keepBytes);
     this.csv =
         CsvWriter.builder()
             .lineDelimiter(LineDelimiter.CRLF)
-            .build(partial, StandardCharsets.UTF_8);
-    csv.writeRecord(header);
+            .build(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Continues a partial file: cuts it back to {@code bytes} (what the last checkpoint flushed, so
+   * rows written after it are dropped and fetched again) and appends from there.
+   */
+  public static CsvFileSink resume(Path target, long bytes) throws IOException {
+    Path partial = partialOf(target);
+    if (!Files.exists(partial) || Files.size(partial) < bytes) {
+      throw new IOException(partial + " is missing or shorter than its checkpoint");
+    }
+    return new CsvFileSink(target, bytes);
+  }
+
+  static Path partialOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".partial");
   }
 
   @Override
@@ -40,6 +68,12 @@ public final class CsvFileSink implements RowSink {
     csv.writeRecord(fields);
   }
 
+  /** Hands every row written so far to the file and returns the file's length. */
+  public long flush() throws IOException {
+    csv.flush();
+    return channel.position();
+  }
+
   @Override
   public void complete() throws IOException {
     csv.close();
@@ -50,6 +84,19 @@ public final class CsvFileSink implements RowSink {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }
     finished = true;
+  }
+
+  /** Closes the file and keeps the partial file for a later run to continue. */
+  public void suspend() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      csv.close();
+    } catch (IOException | RuntimeException e) {
+      // the checkpoint says how much of it is good
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,23 +18,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs a {@link Plan}: every object first (a few at a time), then every association file (whose ids
- * come from the finished object files). A failure confined to one object (a missing scope) fails
- * that object only; a failure that dooms the rest (a rejected token, the daily limit, HubSpot
- * unreachable, an unwritable folder) stops the run.
+ * Runs a {@link Plan} on a bounded pool of workers that share the client's one rate budget: every
+ * object at once (as many as there are workers), and each association file as soon as the object
+ * whose ids it reads is written, so the budget stays busy until the end. Results keep the plan's
+ * order whatever the scheduling. A failure confined to one object (a missing scope) fails that
+ * object only; a failure that dooms the rest (a rejected token, the daily limit, HubSpot
+ * unreachable, an unwritable folder) stops the run, keeping what was written for a resume.
  */
 public final class Extractor {
   private final HubSpotClient client;
   private final Clock clock;
   private final int threads;
   private final StatusListener listener;
+  private final RunState state;
 
   public Extractor(HubSpotClient client, Clock clock, int threads, StatusListener listener) {
+    this(client, clock, threads, listener, null);
+  }
+
+  /**
+   * @param state where tasks checkpoint and what an earlier run left to continue; null for a run
+   *     that cannot be resumed
+   */
+  public Extractor(
+      HubSpotClient client, Clock clock, int threads, StatusListener listener, RunState state) {
     this.client = Objects.requireNonNull(client, "client is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
     if (threads < 1) {
@@ -41,6 +53,7 @@ public final class Extractor {
     }
     this.threads = threads;
     this.listener = Objects.requireNonNull(listener, "listener is null");
+    this.state = state;
   }
 
   public RunResult run(Plan plan) {
@@ -56,66 +69,80 @@ public final class Extractor {
               return thread;
             });
     try {
-      List<Future<TaskResult>> objectTasks = new ArrayList<>();
+      Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
-        ObjectTask task = new ObjectTask(object, plan.maxRecords(), plan.outDir());
-        objectTasks.add(
-            pool.submit(
+        ObjectTask task = new ObjectTask(object, plan.maxRecords(), plan.outDir(), state);
+        objectTasks.put(
+            object.type().name(),
+            CompletableFuture.supplyAsync(
                 () ->
                     runTask(
                         object.type().name(),
                         false,
                         control,
-                        counted -> task.run(counted, control, listener))));
+                        counted -> task.run(counted, control, listener)),
+                pool));
       }
-      List<TaskResult> objects = collect(objectTasks);
-
-      Map<String, TaskResult> byName = new HashMap<>();
-      objects.forEach(result -> byName.put(result.name(), result));
+      Map<String, TaskFailure> failedInPlanning = new HashMap<>();
       for (TaskFailure failure : plan.failedObjects()) {
-        byName.put(failure.subject(), new TaskResult(failure.subject(), false, 0, 0, 0, failure));
+        failedInPlanning.put(failure.subject(), failure);
       }
-      List<Future<TaskResult>> pairTasks = new ArrayList<>();
+      List<CompletableFuture<TaskResult>> pairTasks = new ArrayList<>();
       for (AssociationPair pair : plan.pairs()) {
-        TaskResult from = byName.get(pair.from().name());
-        if (from != null && !from.completed() && pair.fromIds().isEmpty()) {
-          TaskResult skipped =
-              new TaskResult(
-                  pair.name(),
-                  true,
-                  0,
-                  0,
-                  0,
-                  new TaskFailure(
-                      pair.name(),
-                      true,
-                      from.failure().kind(),
-                      "not written: " + pair.from().name() + " failed"));
-          pairTasks.add(CompletableFuture.completedFuture(skipped));
-          if (!from.failure().kind().equals("aborted")) {
-            listener.taskFinished(skipped);
-          }
-          continue;
+        CompletableFuture<TaskResult> from = objectTasks.get(pair.from().name());
+        TaskFailure planFailure = failedInPlanning.get(pair.from().name());
+        if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
+          // ids given by the user, or paged from HubSpot: nothing to wait for
+          pairTasks.add(
+              CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pool));
+        } else if (from == null) {
+          pairTasks.add(CompletableFuture.completedFuture(skipped(pair, planFailure)));
+        } else {
+          pairTasks.add(
+              from.thenApplyAsync(
+                  result ->
+                      result.completed()
+                          ? runPair(
+                              plan,
+                              pair,
+                              plan.outDir().resolve(pair.from().name() + ".csv"),
+                              control)
+                          : skipped(pair, result.failure()),
+                  pool));
         }
-        Path fromCsv =
-            from == null || !pair.fromIds().isEmpty()
-                ? null
-                : plan.outDir().resolve(pair.from().name() + ".csv");
-        AssociationTask task = new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir());
-        pairTasks.add(
-            pool.submit(
-                () ->
-                    runTask(
-                        pair.name(),
-                        true,
-                        control,
-                        counted -> task.run(counted, control, listener))));
       }
+      List<TaskResult> objects = collect(List.copyOf(objectTasks.values()));
       List<TaskResult> pairs = collect(pairTasks);
       return new RunResult(plan, startedAt, clock.instant(), objects, pairs, control.fatal());
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {
+    AssociationTask task =
+        new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir(), state);
+    return runTask(pair.name(), true, control, counted -> task.run(counted, control, listener));
+  }
+
+  /** A pair not written because its from-object failed. */
+  private TaskResult skipped(AssociationPair pair, TaskFailure fromFailure) {
+    TaskResult skipped =
+        new TaskResult(
+            pair.name(),
+            true,
+            0,
+            0,
+            0,
+            new TaskFailure(
+                pair.name(),
+                true,
+                fromFailure.kind(),
+                "not written: " + pair.from().name() + " failed"));
+    if (!fromFailure.kind().equals("aborted")) {
+      listener.taskFinished(skipped);
+    }
+    return skipped;
   }
 
   /** One task's body, given a client that counts its calls. */
@@ -182,9 +209,9 @@ public final class Extractor {
             + ")");
   }
 
-  private static List<TaskResult> collect(List<Future<TaskResult>> futures) {
+  private static List<TaskResult> collect(List<CompletableFuture<TaskResult>> futures) {
     List<TaskResult> results = new ArrayList<>();
-    for (Future<TaskResult> future : futures) {
+    for (CompletableFuture<TaskResult> future : futures) {
       try {
         results.add(future.get());
       } catch (InterruptedException e) {

@@ -9,17 +9,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Streams one object's records from HubSpot straight into its CSV file. */
+/**
+ * Streams one object's records from HubSpot straight into its CSV file, checkpointing the list
+ * cursor after flushed pages so that a killed run continues where it stopped.
+ */
 final class ObjectTask {
   private static final int PROGRESS_EVERY = 100;
   private final PlannedObject object;
   private final long maxRecords;
   private final Path outDir;
+  private final TaskProgress progress;
 
-  ObjectTask(PlannedObject object, long maxRecords, Path outDir) {
+  ObjectTask(PlannedObject object, long maxRecords, Path outDir, RunState state) {
     this.object = object;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
+    this.progress =
+        new TaskProgress(state, object.type().name(), outDir.resolve(object.fileName()));
   }
 
   static List<String> header(PlannedObject object) {
@@ -30,15 +36,23 @@ final class ObjectTask {
 
   /** Writes the file and returns the number of records. */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
+    TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
+    if (start.done()) {
+      return start.rows();
+    }
     List<String> names = object.propertyNames();
-    long written = 0;
-    try (RowSink sink =
-            new CsvFileSink(
-                outDir.resolve(object.fileName()), header(object).toArray(String[]::new));
-        Stream<HubSpotRecord> records =
-            client.objects().stream(object.type().apiName(), names, maxRecords)) {
+    CsvFileSink sink = start.sink();
+    long[] written = {start.rows()};
+    try (Stream<HubSpotRecord> records =
+        client.objects().stream(
+            object.type().apiName(),
+            names,
+            maxRecords - start.rows(),
+            start.checkpoint() == null ? null : start.checkpoint().cursor(),
+            cursor -> progress.pageDone(sink, new Checkpoint(cursor, 0, 0, written[0], false)))) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       String[] row = new String[4 + names.size()];
+      long sinceProgress = 0;
       while (iterator.hasNext()) {
         control.checkNotAborted();
         HubSpotRecord record = iterator.next();
@@ -50,14 +64,19 @@ final class ObjectTask {
           row[4 + i] = record.properties().get(names.get(i));
         }
         sink.write(row);
-        if (++written % PROGRESS_EVERY == 0) {
-          listener.rowsWritten(PROGRESS_EVERY);
+        written[0]++;
+        if (++sinceProgress == PROGRESS_EVERY) {
+          listener.rowsWritten(sinceProgress);
+          sinceProgress = 0;
         }
       }
       control.checkNotAborted();
-      sink.complete();
+      listener.rowsWritten(sinceProgress);
+      progress.complete(sink, written[0]);
+    } catch (IOException | RuntimeException e) {
+      progress.stopped(sink, e);
+      throw e;
     }
-    listener.rowsWritten(written % PROGRESS_EVERY);
-    return written;
+    return written[0];
   }
 }

@@ -1,6 +1,10 @@
 package dev.hubspotextract.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +31,40 @@ public record Plan(
     failedObjects = List.copyOf(failedObjects);
     if (maxRecords < 1) {
       throw new IllegalArgumentException("maxRecords must be at least 1, got " + maxRecords);
+    }
+  }
+
+  /**
+   * A digest of everything that decides the files' content (source, objects, columns, pairs, the
+   * record limit): a resumed run must have the same one. Never includes the token.
+   */
+  public String fingerprint() {
+    StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(maxRecords);
+    for (PlannedObject object : objects) {
+      text.append("\nobject ")
+          .append(object.type().name())
+          .append(' ')
+          .append(object.type().apiName())
+          .append(' ')
+          .append(object.batchRead())
+          .append(' ')
+          .append(String.join(",", object.propertyNames()));
+    }
+    for (AssociationPair pair : pairs) {
+      text.append("\npair ")
+          .append(pair.from().apiName())
+          .append(' ')
+          .append(pair.to().apiName())
+          .append(' ')
+          .append(String.join(",", pair.fromIds()));
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -1,0 +1,99 @@
+package dev.hubspotextract.extract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One task's file and checkpoints: opens its sink afresh or at the last checkpoint, saves a
+ * checkpoint after flushing (at most a few a second, so that fast pulls are not slowed by it), and
+ * on failure keeps the partial file when the run may be resumed or deletes it when the task failed
+ * for good.
+ */
+final class TaskProgress {
+  private static final long CHECKPOINT_EVERY_NANOS = 250_000_000L;
+  private final RunState state;
+  private final String task;
+  private final Path target;
+  private long lastSaved = System.nanoTime();
+
+  TaskProgress(RunState state, String task, Path target) {
+    this.state = state;
+    this.task = task;
+    this.target = target;
+  }
+
+  /**
+   * Where the task starts: done already (a finished file from the run being resumed), or a sink
+   * with the rows already written and the checkpoint to continue from (null: from the start).
+   */
+  record Start(boolean done, long rows, CsvFileSink sink, Checkpoint checkpoint) {}
+
+  Start start(String... header) throws IOException {
+    Checkpoint saved = state == null ? null : state.load(task).orElse(null);
+    Path partial = CsvFileSink.partialOf(target);
+    if (saved != null && saved.complete()) {
+      if (Files.exists(partial)) {
+        CsvFileSink.resume(target, saved.bytes()).complete(); // killed between save and rename
+      }
+      if (Files.exists(target)) {
+        return new Start(true, saved.rows(), null, saved);
+      }
+    } else if (saved != null && Files.exists(partial) && Files.size(partial) >= saved.bytes()) {
+      return new Start(false, saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
+    }
+    if (state != null) {
+      state.forget(task);
+    }
+    return new Start(false, 0, new CsvFileSink(target, header), null);
+  }
+
+  /** After every record of a page is written: saves where to go on from, now and then. */
+  void pageDone(CsvFileSink sink, Checkpoint next) {
+    if (state == null || System.nanoTime() - lastSaved < CHECKPOINT_EVERY_NANOS) {
+      return;
+    }
+    save(sink, next);
+  }
+
+  /** Saves a checkpoint now (association tasks, after each batch of ids). */
+  void save(CsvFileSink sink, Checkpoint next) {
+    if (state == null) {
+      return;
+    }
+    try {
+      long bytes = sink.flush();
+      state.save(
+          task,
+          new Checkpoint(next.cursor(), next.position(), bytes, next.rows(), next.complete()));
+      lastSaved = System.nanoTime();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Marks the task complete, then renames its file into place. */
+  void complete(CsvFileSink sink, long rows) throws IOException {
+    save(sink, new Checkpoint(null, 0, 0, rows, true));
+    sink.complete();
+  }
+
+  /** Keeps the partial file if the run can be resumed; otherwise drops it and its checkpoint. */
+  void stopped(CsvFileSink sink, Exception failure) {
+    if (state != null
+        && (failure instanceof RunControl.Aborted
+            || failure instanceof RuntimeException runtime && RunControl.isFatal(runtime))) {
+      sink.suspend();
+      return;
+    }
+    sink.abandon();
+    if (state != null) {
+      try {
+        state.forget(task);
+      } catch (IOException e) {
+        // the plan-level failure is what gets reported
+      }
+    }
+  }
+}

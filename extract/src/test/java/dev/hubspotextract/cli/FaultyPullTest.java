@@ -1,0 +1,76 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.RetryPolicy;
+import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.Planner;
+import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.extract.StatusListener;
+import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FaultyPullTest {
+  private static final String FAULTS = "5xx=0.05,reset=0.01,truncate=0.01,429=0.02,short-page=0.02";
+  @TempDir Path tmp;
+
+  /** Pulls every standard object and default pair, with backoff and 429 waits 100 times shorter. */
+  private static RunResult pull(Sandbox sandbox, Path out) throws Exception {
+    HubSpotClient client =
+        HubSpotClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .token(sandbox.token())
+            .pacer(Pacer.UNLIMITED)
+            .sleeper(wait -> Thread.sleep(wait.toMillis() / 100))
+            .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(8))
+            .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+            .build();
+    PullOptions options =
+        new PullOptions(
+            List.of(),
+            null,
+            List.of(),
+            Long.MAX_VALUE,
+            OutputFolder.prepare(out),
+            null,
+            null,
+            List.of());
+    Plan plan = new Planner(client, "sandbox").plan(options);
+    RunState state = RunState.open(plan, false);
+    RunResult result =
+        new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);
+    Manifest.write(result, "test");
+    state.finish();
+    return result;
+  }
+
+  @Test
+  void aPullThroughEveryKindOfFaultWritesExactlyTheFilesOfACleanRun() throws Exception {
+    try (Sandbox faulty =
+            Sandbox.builder().records(2_000).seed(3).faults(FaultPlan.parse(FAULTS)).start();
+        Sandbox clean = Sandbox.builder().records(2_000).seed(3).start()) {
+      RunResult faultyRun = pull(faulty, tmp.resolve("faulty"));
+      RunResult cleanRun = pull(clean, tmp.resolve("clean"));
+
+      assertThat(faultyRun.failures()).isEmpty();
+      assertThat(cleanRun.failures()).isEmpty();
+      long faults =
+          faulty.requests().stream().filter(r -> r.status() != 200 && r.status() != 207).count();
+      assertThat(faults).as("faults injected").isGreaterThan(5);
+      SameOutput.assertSame(tmp.resolve("faulty"), tmp.resolve("clean"));
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+  @TempDir Path tmp;
+
+  private static List<String> pullArgs(Sandbox sandbox, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pull",
+                "--base-url",
+                sandbox.baseUrl().toString(),
+                "--token",
+                sandbox.token(),
+                "--rate-limit",
+                "100000",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private static Cli.Run pull(Sandbox sandbox, Path out, String... more) {
+    return Cli.run(pullArgs(sandbox, out, more).toArray(String[]::new));
+  }
+
+  /** Rows flushed by some task of a run in progress: its checkpoint files say so. */
+  private static boolean someRowsCheckpointed(Path out) throws IOException {
+    Path state = RunState.folder(out);
+    if (!Files.isDirectory(state)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(state)) {
+      return files.anyMatch(
+          file -> {
+            String name = file.getFileName().toString();
+            return name.endsWith(".json") && !name.equals("run.json");
+          });
+    }
+  }
+
+  @Test
+  void aPullKilledWithSigkillAndStartedAgainEndsWithExactlyTheFilesOfACleanRun() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
+      Path killed = tmp.resolve("killed");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "dev.hubspotextract.cli.Main"));
+      command.addAll(pullArgs(sandbox, killed, "--threads", "2", "--quiet"));
+      Process child =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!someRowsCheckpointed(killed) && child.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(300); // and a little more, so the kill lands mid-page
+        assertThat(child.isAlive()).as("the pull was still running when killed").isTrue();
+      } finally {
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+        child.waitFor();
+      }
+      assertThat(SameOutput.files(killed)).doesNotContain("manifest.json");
+
+      long requestsBefore = sandbox.requestCount();
+      Cli.Run resumed = pull(sandbox, killed);
+      long resumedRequests = sandbox.requestCount() - requestsBefore;
+
+      assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+      assertThat(resumed.out()).contains("resuming the unfinished pull");
+      Path clean = tmp.resolve("clean");
+      requestsBefore = sandbox.requestCount();
+      Cli.Run cleanRun = pull(sandbox, clean);
+      long cleanRequests = sandbox.requestCount() - requestsBefore;
+      assertThat(cleanRun.exitCode()).as(cleanRun.toString()).isZero();
+      SameOutput.assertSame(killed, clean);
+      assertThat(resumedRequests)
+          .as("the resumed run went on, it did not start over")
+          .isLessThan(cleanRequests);
+    }
+  }
+
+  /** The system clock moved by a settable offset: "tomorrow" for the sandbox's daily limit. */
+  private static final class ShiftedClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void aRunStoppedByTheDailyLimitContinuesDayAfterDayAndEndsAsACleanRunWould() throws Exception {
+    ShiftedClock clock = new ShiftedClock();
+    try (Sandbox limited =
+            Sandbox.builder()
+                .records(1_000)
+                .seed(5)
+                .rateLimit(RateLimitTier.ENTERPRISE)
+                .dailyLimit(14)
+                .clock(clock)
+                .start();
+        Sandbox unlimited = Sandbox.builder().records(1_000).seed(5).start()) {
+      Path out = tmp.resolve("daily");
+      String[] objects = {"--objects", "contacts,companies,deals", "--threads", "2"};
+
+      Cli.Run stopped = pull(limited, out, objects);
+
+      assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(6);
+      assertThat(stopped.err())
+          .contains("daily")
+          .contains("midnight")
+          .contains("run the same command again to continue");
+      assertThat(stopped.err().lines()).hasSize(1);
+      assertThat(RunState.folder(out)).isDirectory();
+
+      int days = 1;
+      Cli.Run nextDay;
+      do {
+        clock.offset = Duration.ofDays(days++);
+        nextDay = pull(limited, out, objects);
+      } while (nextDay.exitCode() == 6 && days < 30);
+
+      assertThat(nextDay.exitCode()).as(nextDay.toString()).isZero();
+      assertThat(days).as("days it took at 14 requests a day").isGreaterThan(2);
+      Path clean = tmp.resolve("clean");
+      assertThat(pull(unlimited, clean, objects).exitCode()).isZero();
+      SameOutput.assertSame(out, clean);
+    }
+  }
+
+  @Test
+  void anUnfinishedPullOfOtherObjectsIsNotMixedInUnlessRestartSaysSo() throws Exception {
+    Path out = tmp.resolve("mixed");
+    try (Sandbox limited =
+        Sandbox.builder().records(200).rateLimit(RateLimitTier.ENTERPRISE).dailyLimit(4).start()) {
+      assertThat(pull(limited, out, "--objects", "contacts,deals").exitCode()).isEqualTo(6);
+    }
+    try (Sandbox sandbox = Sandbox.builder().records(200).start()) {
+      Cli.Run other = pull(sandbox, out, "--objects", "tickets");
+
+      assertThat(other.exitCode()).as(other.toString()).isEqualTo(2);
+      assertThat(other.err()).contains("unfinished pull").contains("--restart");
+      assertThat(other.err().lines()).hasSize(1);
+
+      Cli.Run restarted = pull(sandbox, out, "--objects", "tickets", "--restart");
+
+      assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+      assertThat(SameOutput.files(out))
+          .contains("tickets.csv", "manifest.json")
+          .noneMatch(name -> name.endsWith(".partial"))
+          .doesNotContain(RunState.DIR);
+    }
+  }
+}

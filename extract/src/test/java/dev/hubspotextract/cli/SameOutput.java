@@ -1,0 +1,50 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Compares two pulled folders: every file byte for byte, the manifest without its timings. */
+final class SameOutput {
+  private SameOutput() {}
+
+  static void assertSame(Path actual, Path expected) throws IOException {
+    List<String> files = files(expected);
+    assertThat(files(actual)).containsExactlyElementsOf(files);
+    assertThat(files).contains("manifest.json").anyMatch(name -> name.endsWith(".csv"));
+    for (String name : files) {
+      if (name.equals("manifest.json")) {
+        assertThat(manifestWithoutTimings(actual)).isEqualTo(manifestWithoutTimings(expected));
+      } else {
+        assertThat(Files.readAllBytes(actual.resolve(name)))
+            .as(name)
+            .isEqualTo(Files.readAllBytes(expected.resolve(name)));
+      }
+    }
+  }
+
+  /** Every file and folder name in the output folder, sorted: no state or partial left over. */
+  static List<String> files(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.list(dir)) {
+      return paths.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static ObjectNode manifestWithoutTimings(Path dir) {
+    try {
+      ObjectNode manifest =
+          (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+      manifest.remove(List.of("startedAt", "finishedAt", "source"));
+      return manifest;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

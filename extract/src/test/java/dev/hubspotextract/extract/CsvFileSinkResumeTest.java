@@ -1,0 +1,45 @@
+package dev.hubspotextract.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvFileSinkResumeTest {
+  @TempDir Path dir;
+
+  @Test
+  void aResumedFileDropsWhatCameAfterTheCheckpointAndContinuesFromThere() throws IOException {
+    Path target = dir.resolve("deals.csv");
+    CsvFileSink first = new CsvFileSink(target, "id", "name");
+    first.write("1", "one");
+    long checkpoint = first.flush();
+    first.write("2", "two, written after the checkpoint");
+    first.flush();
+    first.suspend(); // the process dies here
+
+    try (CsvFileSink resumed = CsvFileSink.resume(target, checkpoint)) {
+      resumed.write("2", "two");
+      resumed.complete();
+    }
+
+    assertThat(Files.readString(target, StandardCharsets.UTF_8))
+        .isEqualTo("id,name\r\n1,one\r\n2,two\r\n");
+    assertThat(dir.resolve("deals.csv.partial")).doesNotExist();
+  }
+
+  @Test
+  void flushReportsTheBytesOnDiskSoACheckpointNeverPointsPastTheData() throws IOException {
+    Path target = dir.resolve("notes.csv");
+    try (CsvFileSink sink = new CsvFileSink(target, "id", "body")) {
+      sink.write("7", "é, \"quoted\"\nsecond line");
+      long bytes = sink.flush();
+
+      assertThat(Files.size(dir.resolve("notes.csv.partial"))).isEqualTo(bytes);
+    }
+  }
+}
