@@ -63,7 +63,7 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--warmup",
-        defaultValue = "3",
+        defaultValue = "8",
         description = "Seconds of warm-up first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -84,6 +84,14 @@ final class BenchCommand implements Runnable {
         defaultValue = "50",
         description = "Properties requested per record (default: ${DEFAULT-VALUE}).")
     int properties;
+
+    @Option(
+        names = "--client",
+        defaultValue = "jdk",
+        description =
+            "jdk: JDK HttpClient workers (what an extractor uses); raw: minimal HTTP/1.1 socket workers that only"
+                + " count bytes, to show the sandbox's own ceiling (default: ${DEFAULT-VALUE}).")
+    String client;
 
     @Option(
         names = "--limit",
@@ -133,8 +141,8 @@ final class BenchCommand implements Runnable {
                     Runnable::run) // no hand-offs: the client's selector thread delivers the body
                 .build();
         out.printf(
-            "sandbox: %,d contacts, started in %d ms; %d workers, %d records × %d properties per page%n",
-            records, startMillis, workers, limit, properties);
+            "sandbox: %,d contacts, started in %d ms; %d %s workers, %d records × %d properties per page%n",
+            records, startMillis, workers, client, limit, properties);
         out.flush();
         run(http, sandbox, base, warmup);
         Result result = run(http, sandbox, base, seconds);
@@ -213,7 +221,10 @@ final class BenchCommand implements Runnable {
                   .orElse(0L);
           futures.add(
               pool.submit(
-                  () -> drive(http, sandbox, base, firstId, deadline, pages, bytes, errors)));
+                  () ->
+                      client.equals("raw")
+                          ? driveRaw(sandbox, base, firstId, deadline, pages, bytes, errors)
+                          : drive(http, sandbox, base, firstId, deadline, pages, bytes, errors)));
         }
         for (Future<?> f : futures) {
           f.get();
@@ -259,6 +270,86 @@ final class BenchCommand implements Runnable {
           after = body.nextAfter();
         } catch (IOException e) {
           errors.incrementAndGet();
+        }
+      }
+      return null;
+    }
+
+    /**
+     * A minimal HTTP/1.1 keep-alive client over a socket, hand-written because its point is to cost
+     * almost nothing: it isolates the sandbox's serving cost from the JDK HttpClient's (which is
+     * measured by {@code --client jdk}).
+     */
+    private static Void driveRaw(
+        Sandbox sandbox,
+        String base,
+        long firstId,
+        long deadline,
+        AtomicLong pages,
+        AtomicLong bytes,
+        AtomicLong errors)
+        throws IOException {
+      URI uri = URI.create(base);
+      String pathAndQuery = uri.getRawPath() + "?" + uri.getRawQuery();
+      byte[] body = new byte[1 << 20];
+      try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        socket.setTcpNoDelay(true);
+        java.io.OutputStream out = socket.getOutputStream();
+        java.io.DataInputStream in =
+            new java.io.DataInputStream(
+                new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
+        String after = Long.toString(firstId);
+        StringBuilder line = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+          out.write(
+              ("GET "
+                      + pathAndQuery
+                      + "&after="
+                      + after
+                      + " HTTP/1.1\r\nHost: "
+                      + uri.getHost()
+                      + "\r\nAuthorization: Bearer "
+                      + sandbox.token()
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          int status = 0;
+          int length = -1;
+          for (boolean first = true; ; first = false) {
+            line.setLength(0);
+            for (int c; (c = in.read()) != '\n'; ) {
+              if (c < 0) {
+                throw new IOException("connection closed");
+              }
+              if (c != '\r') {
+                line.append((char) c);
+              }
+            }
+            if (line.length() == 0) {
+              break;
+            }
+            String header = line.toString();
+            if (first) {
+              status = Integer.parseInt(header.substring(9, 12));
+            } else if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
+              length = Integer.parseInt(header.substring(15).trim());
+            }
+          }
+          if (length > body.length) {
+            body = new byte[length];
+          }
+          in.readFully(body, 0, Math.max(0, length));
+          if (status != 200) {
+            errors.incrementAndGet();
+            continue;
+          }
+          pages.incrementAndGet();
+          bytes.addAndGet(length);
+          String end =
+              new String(
+                  body, Math.max(0, length - 300), Math.min(300, length), StandardCharsets.UTF_8);
+          int at = end.endsWith("\"}}}") ? end.lastIndexOf("after=") : -1;
+          after = at < 0 ? "0" : end.substring(at + 6, end.length() - 4);
         }
       }
       return null;
