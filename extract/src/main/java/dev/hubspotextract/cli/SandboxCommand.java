@@ -73,7 +73,7 @@ final class SandboxCommand implements Callable<Integer> {
       defaultValue = "0",
       paramLabel = "MS",
       description =
-          "Average delay per response in milliseconds, with ±50% jitter (default: ${DEFAULT-VALUE}).")
+          "Average delay per response in milliseconds, with ±50%% jitter (default: ${DEFAULT-VALUE}).")
   String latency;
 
   @Option(
