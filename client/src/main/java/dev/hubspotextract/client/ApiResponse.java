@@ -27,6 +27,24 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
     return status >= 200 && status < 300;
   }
 
+  /**
+   * Whether the body is exactly as long as its {@code Content-Length} said: then it is whole (the
+   * JDK fails a body cut short of its length), and checking its JSON, a second parse of every page,
+   * is not needed. A body without a length (chunked) must be checked.
+   */
+  public boolean hasPromisedLength() {
+    return header("Content-Length")
+        .map(
+            value -> {
+              try {
+                return Long.parseLong(value.trim()) == body.length;
+              } catch (NumberFormatException e) {
+                return false;
+              }
+            })
+        .orElse(false);
+  }
+
   public boolean isJson() {
     return header("Content-Type").map(type -> type.toLowerCase().contains("json")).orElse(false);
   }

@@ -9,6 +9,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -151,7 +155,33 @@ public final class ObjectsApi {
     return ordered;
   }
 
-  /** Follows the cursor lazily: a page is fetched only when the previous one is used up. */
+  /** Threads that fetch the page after the one being written; daemons, so they never block exit. */
+  private static final ExecutorService PREFETCH =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "hubspot-prefetch");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** One page's records, in the listing's order, and the cursor of the page after it. */
+  private record Page(List<HubSpotRecord> records, String next) {}
+
+  /** A page requested ahead, and the cursor it was requested with. */
+  private record Prefetch(String cursor, CompletableFuture<Page> page) {}
+
+  private static Page join(CompletableFuture<Page> page) {
+    try {
+      return page.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Follows the cursor lazily, one page ahead of the records handed out. */
   private final class Pages implements Iterator<HubSpotRecord> {
     private final String objectType;
     private final List<String> listProperties;
@@ -165,7 +195,8 @@ public final class ObjectsApi {
     private boolean newRecordOnPage;
     private boolean lastPage;
     private Iterator<HubSpotRecord> current = List.<HubSpotRecord>of().iterator();
-    private HubSpotRecord ahead;
+    private HubSpotRecord aheadRecord;
+    private Prefetch ahead;
     private String lastId;
 
     Pages(
@@ -183,7 +214,7 @@ public final class ObjectsApi {
 
     @Override
     public boolean hasNext() {
-      while (ahead == null) {
+      while (aheadRecord == null) {
         if (remaining <= 0) {
           return false;
         }
@@ -192,7 +223,7 @@ public final class ObjectsApi {
           if (lastId != null && !Ids.ascending(lastId, record.id())) {
             continue; // a page boundary that repeats records already handed out
           }
-          ahead = record;
+          aheadRecord = record;
           newRecordOnPage = true;
         } else if (lastPage) {
           return false;
@@ -214,33 +245,58 @@ public final class ObjectsApi {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      HubSpotRecord record = ahead;
-      ahead = null;
+      HubSpotRecord record = aheadRecord;
+      aheadRecord = null;
       lastId = record.id();
       remaining--;
       return record;
     }
 
+    /**
+     * The next page's records. While they are written, the page after is already on its way (one
+     * request ahead, on a daemon thread): a page is 100 records, so this holds two pages at most.
+     */
     private Iterator<HubSpotRecord> fetch() {
-      int limit = (int) Math.min(PAGE_SIZE, remaining);
       String doing = "listing " + objectType + (after == null ? "" : " after cursor " + after);
+      Page page;
+      if (ahead != null && Objects.equals(ahead.cursor(), after)) {
+        page = join(ahead.page());
+      } else {
+        page = load(after, (int) Math.min(PAGE_SIZE, remaining));
+      }
+      ahead = null;
+      turnPage(page.next(), doing);
+      long left = remaining - page.records().size();
+      if (!lastPage && left > 0) {
+        String cursor = after;
+        int limit = (int) Math.min(PAGE_SIZE, left);
+        ahead =
+            new Prefetch(
+                cursor, CompletableFuture.supplyAsync(() -> load(cursor, limit), PREFETCH));
+      }
+      return page.records().iterator();
+    }
+
+    /** One list page (and its batch read for a wide object), read whole. */
+    private Page load(String cursor, int limit) {
+      String doing = "listing " + objectType + (cursor == null ? "" : " after cursor " + cursor);
       ApiResponse response =
           Responses.requireSuccess(
-              transport.send(ApiRequest.get(listPath(objectType, limit, listProperties, after))),
+              transport.send(ApiRequest.get(listPath(objectType, limit, listProperties, cursor))),
               doing,
               objectType);
-      RecordPage reader = new RecordPage(response.body(), doing);
-      if (!batch) {
-        return new PageRecords(reader, doing);
-      }
       List<HubSpotRecord> listed = new ArrayList<>(limit);
-      for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
-        listed.add(record);
+      String next;
+      try (RecordPage reader = new RecordPage(response.body(), doing)) {
+        for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
+          listed.add(record);
+        }
+        next = reader.after();
       }
-      turnPage(reader.after(), doing);
-      return listed.isEmpty()
-          ? listed.iterator()
-          : batchRead(objectType, listed, batchProperties).iterator();
+      if (batch && !listed.isEmpty()) {
+        listed = batchRead(objectType, listed, batchProperties);
+      }
+      return new Page(listed, next);
     }
 
     /** A cursor that keeps giving pages without new records would loop for ever: stop. */
@@ -267,44 +323,6 @@ public final class ObjectsApi {
       }
       after = next;
       lastPage = next == null;
-    }
-
-    /** Hands out one page's records as they are parsed, then turns to the next page. */
-    private final class PageRecords implements Iterator<HubSpotRecord> {
-      private final RecordPage reader;
-      private final String doing;
-      private HubSpotRecord ahead;
-      private boolean done;
-
-      PageRecords(RecordPage reader, String doing) {
-        this.reader = reader;
-        this.doing = doing;
-        // no cursor until this page is read: stop Pages from fetching ahead
-        lastPage = true;
-      }
-
-      @Override
-      public boolean hasNext() {
-        if (ahead == null && !done) {
-          ahead = reader.next();
-          if (ahead == null) {
-            done = true;
-            reader.close();
-            turnPage(reader.after(), doing);
-          }
-        }
-        return ahead != null;
-      }
-
-      @Override
-      public HubSpotRecord next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        HubSpotRecord record = ahead;
-        ahead = null;
-        return record;
-      }
     }
   }
 }

@@ -109,7 +109,10 @@ public final class Retrying implements Transport {
                       + " "
                       + request.path());
           wait = retryAfter(response).orElse(null);
-        } else if (response.isSuccess() && response.isJson() && !Json.isComplete(response.body())) {
+        } else if (response.isSuccess()
+            && response.isJson()
+            && !response.hasPromisedLength()
+            && !Json.isComplete(response.body())) {
           failure =
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
