@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measures the sandbox and the extractor and prints the figures.",
-    subcommands = {BenchCommand.SandboxBench.class})
+    subcommands = {BenchCommand.SandboxBench.class, BenchPullCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

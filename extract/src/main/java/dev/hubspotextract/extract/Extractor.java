@@ -22,12 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs a {@link Plan} on a bounded pool of workers that share the client's one rate budget: every
- * object at once (as many as there are workers), and each association file as soon as the object
- * whose ids it reads is written, so the budget stays busy until the end. Results keep the plan's
- * order whatever the scheduling. A failure confined to one object (a missing scope) fails that
- * object only; a failure that dooms the rest (a rejected token, the daily limit, HubSpot
- * unreachable, an unwritable folder) stops the run, keeping what was written for a resume.
+ * Runs a {@link Plan} on two bounded pools of workers (objects, association files) that share the
+ * client's one rate budget: every object at once (as many as there are workers), and each
+ * association file as soon as the object whose ids it reads is written, so the budget stays busy
+ * until the end. Results keep the plan's order whatever the scheduling. A failure confined to one
+ * object (a missing scope) fails that object only; a failure that dooms the rest (a rejected token,
+ * the daily limit, HubSpot unreachable, an unwritable folder) stops the run, keeping what was
+ * written for a resume.
  */
 public final class Extractor {
   private final HubSpotClient client;
@@ -59,15 +60,11 @@ public final class Extractor {
   public RunResult run(Plan plan) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread thread = new Thread(runnable, "pull-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    // objects and association files on pools of their own: association reads are exempt from
+    // the 10-second budget, so running them beside the object cursors, not instead of some of
+    // them, keeps that budget full
+    ExecutorService pool = pool("pull-object-", threads);
+    ExecutorService pairPool = pool("pull-pair-", threads);
     try {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
@@ -94,7 +91,7 @@ public final class Extractor {
         if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
           // ids given by the user, or paged from HubSpot: nothing to wait for
           pairTasks.add(
-              CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pool));
+              CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pairPool));
         } else if (from == null) {
           pairTasks.add(CompletableFuture.completedFuture(skipped(pair, planFailure)));
         } else {
@@ -108,7 +105,7 @@ public final class Extractor {
                               plan.outDir().resolve(pair.from().name() + ".csv"),
                               control)
                           : skipped(pair, result.failure()),
-                  pool));
+                  pairPool));
         }
       }
       List<TaskResult> objects = collect(List.copyOf(objectTasks.values()));
@@ -116,7 +113,19 @@ public final class Extractor {
       return new RunResult(plan, startedAt, clock.instant(), objects, pairs, control.fatal());
     } finally {
       pool.shutdownNow();
+      pairPool.shutdownNow();
     }
+  }
+
+  private static ExecutorService pool(String name, int threads) {
+    AtomicInteger threadNumber = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        runnable -> {
+          Thread thread = new Thread(runnable, name + threadNumber.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {

@@ -13,6 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Turns {@link PullOptions} into a {@link Plan}: resolves object names (asking HubSpot for custom
@@ -151,9 +155,37 @@ public final class Planner {
 
     List<PlannedObject> objects = new ArrayList<>();
     Map<ObjectType, List<PropertyDefinition>> discovered = new LinkedHashMap<>();
-    for (ObjectType type : chosen) {
+    // every object's properties at once (as many as the rate budget lets through): with 150 ms
+    // a call, 13 objects one after another would idle the budget for two seconds
+    List<CompletableFuture<List<PropertyDefinition>>> lookups = new ArrayList<>();
+    ExecutorService lookupPool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(8, chosen.size())),
+            runnable -> {
+              Thread thread = new Thread(runnable, "plan-properties");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      for (ObjectType type : chosen) {
+        CompletableFuture<List<PropertyDefinition>> lookup =
+            CompletableFuture.supplyAsync(
+                () -> client.properties().list(type.apiName()), lookupPool);
+        lookups.add(lookup);
+        if (lookups.size() == 1) {
+          firstAlone(lookup); // a rejected token fails on one call, not on thirteen
+        }
+      }
+      CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
+          .exceptionally(failure -> null)
+          .join();
+    } finally {
+      lookupPool.shutdownNow();
+    }
+    for (int i = 0; i < chosen.size(); i++) {
+      ObjectType type = chosen.get(i);
       try {
-        discovered.put(type, client.properties().list(type.apiName()));
+        discovered.put(type, joined(lookups.get(i)));
       } catch (HubSpotException e) {
         if (e.category() != HubSpotException.Category.PERMISSION
             && e.category() != HubSpotException.Category.EXTERNAL) {
@@ -194,6 +226,29 @@ public final class Planner {
               + " firstname or hs_lastmodifieddate)");
     }
     return new Plan(source, options.outDir(), objects, pairs, options.maxRecords(), failures);
+  }
+
+  /** Waits for the first lookup, and fails now if its failure would fail the plan anyway. */
+  private static void firstAlone(CompletableFuture<List<PropertyDefinition>> lookup) {
+    try {
+      joined(lookup);
+    } catch (HubSpotException e) {
+      if (e.category() != HubSpotException.Category.PERMISSION
+          && e.category() != HubSpotException.Category.EXTERNAL) {
+        throw e;
+      }
+    }
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static List<String> pairNames(PullOptions options) {

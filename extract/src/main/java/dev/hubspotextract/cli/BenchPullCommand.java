@@ -1,0 +1,316 @@
+package dev.hubspotextract.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.ObjectCatalog;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.RecordedRequest;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench pull}: runs the real {@code pull} command against an embedded sandbox and prints
+ * what it achieved: against a rate-limited portal (use of the budget, share of 429s), flat out
+ * (records per second end to end) and pulling many contacts (peak memory).
+ */
+@Command(
+    name = "pull",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs pull against an embedded sandbox and prints its figures.",
+      "rate-limited: professional tier, 150 ms latency, all 13 objects and default pairs;",
+      "unlimited: no limit, no latency, contacts with 50 properties: records/s;",
+      "memory: peak heap and RSS pulling 100,000 then 1,000,000 contacts."
+    })
+final class BenchPullCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "all",
+      description = "rate-limited, unlimited, memory or all (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(
+      names = "--rate-limited-records",
+      defaultValue = "21000",
+      description =
+          "Contacts in the rate-limited portal; the 13 objects together hold about 5 times as"
+              + " many records (default: ${DEFAULT-VALUE}, just over 100,000 in all).")
+  long rateLimitedRecords;
+
+  @Option(
+      names = "--unlimited-records",
+      defaultValue = "300000",
+      description = "Contacts pulled flat out (default: ${DEFAULT-VALUE}).")
+  long unlimitedRecords;
+
+  @Option(
+      names = "--memory-records",
+      defaultValue = "1000000",
+      description = "Contacts of the large memory run (default: ${DEFAULT-VALUE}).")
+  long memoryRecords;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "8",
+      description = "pull --threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--keep",
+      description = "Keep the pulled folders (printed) instead of deleting them.")
+  boolean keep;
+
+  private PrintWriter out;
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    List<String> known = List.of("all", "rate-limited", "unlimited", "memory");
+    if (!known.contains(scenario)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "hubspot-extract bench pull: --scenario must be one of " + String.join(", ", known));
+      spec.commandLine().getErr().flush();
+      return ExitCode.USAGE.code();
+    }
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, max heap %,d MB, load average %.2f, java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / 1_000_000,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        System.getProperty("java.version"));
+    out.flush();
+    int code = 0;
+    if (scenario.equals("all") || scenario.equals("rate-limited")) {
+      code = Math.max(code, rateLimited());
+    }
+    if (scenario.equals("all") || scenario.equals("unlimited")) {
+      code = Math.max(code, unlimited());
+    }
+    if (scenario.equals("all") || scenario.equals("memory")) {
+      code = Math.max(code, memory());
+    }
+    return code;
+  }
+
+  private int rateLimited() throws IOException {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(rateLimitedRecords)
+            .rateLimit(RateLimitTier.PROFESSIONAL)
+            .latencyMillis(150)
+            .recordRequests(1_000_000)
+            .start()) {
+      long records =
+          ObjectCatalog.STANDARD.stream()
+              .mapToLong(type -> sandbox.portal().count(type.name()))
+              .sum();
+      out.printf(
+          Locale.ROOT,
+          "%n[rate-limited] sandbox: professional tier (190 per 10 s), 150 ms latency, %,d"
+              + " contacts, %,d records in the 13 standard objects; pull --tier professional --threads %d%n",
+          rateLimitedRecords,
+          records,
+          threads);
+      out.flush();
+      Timed run = pull(sandbox, "--tier", "professional");
+      List<RecordedRequest> requests = sandbox.requests();
+      long total = requests.size();
+      long exempt = requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count();
+      long windowed = total - exempt;
+      long tooMany = requests.stream().filter(r -> r.status() == 429).count();
+      double seconds = run.seconds();
+      out.printf(
+          Locale.ROOT,
+          "[rate-limited] exit %d in %.1f s: %,d records written (%,.0f records/s)%n"
+              + "[rate-limited] requests: %,d in all, %,d in the 10-second window (%.1f/s = %.0f%%"
+              + " of the allowed 19.0/s), %,d exempt v4 association reads%n"
+              + "[rate-limited] answered 429: %,d (%.2f%% of requests)%n",
+          run.exitCode(),
+          seconds,
+          run.records(),
+          run.records() / seconds,
+          total,
+          windowed,
+          windowed / seconds,
+          100 * windowed / seconds / 19.0,
+          exempt,
+          tooMany,
+          100.0 * tooMany / Math.max(1, total));
+      out.flush();
+      return run.exitCode();
+    }
+  }
+
+  private int unlimited() throws IOException {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(unlimitedRecords)
+            .contactProperties(50)
+            .recordRequests(0)
+            .start()) {
+      out.printf(
+          Locale.ROOT,
+          "%n[unlimited] sandbox: no rate limit, no latency, %,d contacts with 50 properties%n",
+          unlimitedRecords);
+      pull(sandbox, "--objects", "contacts", "--associations", "none", "--rate-limit", "1000000");
+      Timed run =
+          pull(
+              sandbox,
+              "--objects",
+              "contacts",
+              "--associations",
+              "none",
+              "--rate-limit",
+              "1000000");
+      out.printf(
+          Locale.ROOT,
+          "[unlimited] exit %d: %,d records in %.2f s = %,.0f records/s end to end (second of two"
+              + " runs; the first warms the JIT)%n",
+          run.exitCode(),
+          run.records(),
+          run.seconds(),
+          run.records() / run.seconds());
+      out.flush();
+      return run.exitCode();
+    }
+  }
+
+  private int memory() throws IOException {
+    out.printf(
+        Locale.ROOT,
+        "%n[memory] contacts with 50 properties, no limit; max heap %,d MB (sandbox in the same"
+            + " JVM)%n",
+        Runtime.getRuntime().maxMemory() / 1_000_000);
+    int code = 0;
+    for (long count : new long[] {memoryRecords / 10, memoryRecords}) {
+      try (Sandbox sandbox =
+          Sandbox.builder().records(count).contactProperties(50).recordRequests(0).start()) {
+        System.gc();
+        resetPeaks();
+        Timed run =
+            pull(
+                sandbox,
+                "--objects",
+                "contacts",
+                "--associations",
+                "none",
+                "--rate-limit",
+                "1000000");
+        out.printf(
+            Locale.ROOT,
+            "[memory] %,d contacts: exit %d in %.1f s; peak heap used %,d MB; peak RSS %s%n",
+            count,
+            run.exitCode(),
+            run.seconds(),
+            peakHeap() / 1_000_000,
+            peakRss());
+        out.flush();
+        code = Math.max(code, run.exitCode());
+      }
+    }
+    return code;
+  }
+
+  private record Timed(int exitCode, long records, double seconds) {}
+
+  /** Runs the real pull command into a fresh folder; returns its exit code, records and time. */
+  private Timed pull(Sandbox sandbox, String... more) throws IOException {
+    Path dir = Files.createTempDirectory("bench-pull");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pull",
+                "--base-url",
+                sandbox.baseUrl().toString(),
+                "--token",
+                sandbox.token(),
+                "--threads",
+                Integer.toString(threads),
+                "--out",
+                dir.toString(),
+                "--quiet"));
+    args.addAll(List.of(more));
+    CommandLine pull = Main.commandLine();
+    StringWriter err = new StringWriter();
+    pull.setOut(new PrintWriter(new StringWriter()));
+    pull.setErr(new PrintWriter(err));
+    long start = System.nanoTime();
+    int code = pull.execute(args.toArray(String[]::new));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (code != 0) {
+      out.println("pull failed: " + err.toString().strip());
+    }
+    long records = 0;
+    Path manifest = dir.resolve("manifest.json");
+    if (Files.exists(manifest)) {
+      for (JsonNode object : new ObjectMapper().readTree(manifest.toFile()).path("objects")) {
+        records += object.path("records").asLong();
+      }
+    }
+    if (keep) {
+      out.println("kept " + dir);
+    } else {
+      delete(dir);
+    }
+    return new Timed(code, records, seconds);
+  }
+
+  private static void resetPeaks() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // Linux: resets VmHWM
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the RSS figure is then the process's peak so far
+    }
+  }
+
+  private static long peakHeap() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+        .sum();
+  }
+
+  private static String peakRss() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+      return lines
+          .filter(line -> line.startsWith("VmHWM:"))
+          .map(line -> line.substring(6).trim())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown (no /proc)";
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
