@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
       "  1  internal error (a bug: please report it)",
       "  2  usage: bad flag or value, unknown object or property",
       "  3  HubSpot rejected the access token (401)",
-      "  4  partial: some objects or pairs failed (e.g. a missing scope), the rest were written",
+      "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
       "  5  HubSpot unreachable or kept failing (retries exhausted)",
       "  6  HubSpot's daily request limit is used up",
       "  7  the output folder cannot be created or written"
