@@ -2,15 +2,22 @@ package dev.hubspotextract.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.client.HubSpotClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -52,39 +59,74 @@ final class AssociationTask {
     LongAdder rows = new LongAdder();
     rows.add(start.rows());
     AssociationsApi associations = client.associations();
+    Deque<Batch> inFlight = new ArrayDeque<>();
     try (Stream<String> ids = fromIds(client).skip(skip)) {
       Iterator<String> iterator = ids.iterator();
       long position = skip;
-      List<String> batch = new ArrayList<>(AssociationsApi.MAX_INPUTS);
-      while (iterator.hasNext() || !batch.isEmpty()) {
-        if (iterator.hasNext()) {
-          batch.add(iterator.next());
-          if (batch.size() < AssociationsApi.MAX_INPUTS && iterator.hasNext()) {
-            continue;
+      while (iterator.hasNext() || !inFlight.isEmpty()) {
+        // a few batches read at once (they are exempt from the 10-second budget), written in order
+        while (inFlight.size() < BATCHES_AT_ONCE && iterator.hasNext()) {
+          List<String> batch = new ArrayList<>(AssociationsApi.MAX_INPUTS);
+          while (batch.size() < AssociationsApi.MAX_INPUTS && iterator.hasNext()) {
+            batch.add(iterator.next());
           }
+          inFlight.add(
+              new Batch(
+                  batch.size(),
+                  CompletableFuture.supplyAsync(
+                      () -> {
+                        List<AssociationRow> read = new ArrayList<>();
+                        associations.read(
+                            pair.from().apiName(), pair.to().apiName(), batch, read::add);
+                        return read;
+                      },
+                      READERS)));
         }
         control.checkNotAborted();
-        long before = rows.sum();
-        associations.read(
-            pair.from().apiName(),
-            pair.to().apiName(),
-            batch,
-            row -> {
-              sink.write(row.fromId(), row.toId(), row.typeId(), row.category(), row.label());
-              rows.increment();
-            });
-        listener.rowsWritten(rows.sum() - before);
-        position += batch.size();
-        batch.clear();
+        Batch next = inFlight.poll();
+        List<AssociationRow> read = joined(next.rows());
+        for (AssociationRow row : read) {
+          sink.write(row.fromId(), row.toId(), row.typeId(), row.category(), row.label());
+        }
+        rows.add(read.size());
+        listener.rowsWritten(read.size());
+        position += next.ids();
         progress.save(sink, new Checkpoint(null, position, 0, rows.sum(), false));
       }
       control.checkNotAborted();
       progress.complete(sink, rows.sum());
     } catch (IOException | RuntimeException e) {
+      inFlight.forEach(batch -> batch.rows().cancel(false));
       progress.stopped(sink, e);
       throw e;
     }
     return rows.sum();
+  }
+
+  /** Batches of from-ids read at once per association file. */
+  private static final int BATCHES_AT_ONCE = 4;
+
+  /** Threads that read batches ahead of the one being written; daemons, never blocking exit. */
+  private static final ExecutorService READERS =
+      Executors.newCachedThreadPool(
+          runnable -> {
+            Thread thread = new Thread(runnable, "pull-association-batch");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** A batch of from-ids on its way: how many ids, and their links once read. */
+  private record Batch(int ids, CompletableFuture<List<AssociationRow>> rows) {}
+
+  private static List<AssociationRow> joined(CompletableFuture<List<AssociationRow>> rows) {
+    try {
+      return rows.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private Stream<String> fromIds(HubSpotClient client) throws IOException {
