@@ -90,7 +90,11 @@ class FaultToleranceTest {
         .hasMessageContaining("without a new record")
         .hasMessageContaining("avoid a loop");
     assertThat(seen).containsExactly("1");
-    assertThat(wire.requests).hasSize(1 + ObjectsApi.MAX_PAGES_WITHOUT_PROGRESS);
+    // the stream reads one page ahead, so the page after the last one judged may have been asked
+    // for
+    assertThat(wire.requests)
+        .hasSizeBetween(
+            1 + ObjectsApi.MAX_PAGES_WITHOUT_PROGRESS, 2 + ObjectsApi.MAX_PAGES_WITHOUT_PROGRESS);
   }
 
   @Test
