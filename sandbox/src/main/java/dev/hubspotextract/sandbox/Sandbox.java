@@ -84,7 +84,8 @@ public final class Sandbox implements AutoCloseable {
             b.latencyMillis,
             this::record);
     server.createContext("/", handler);
-    this.workers = Executors.newFixedThreadPool(b.threads, daemon("hubspot-sandbox-worker"));
+    this.workers =
+        Executors.newFixedThreadPool(b.workerThreads(), daemon("hubspot-sandbox-worker"));
     server.setExecutor(workers);
     server.start();
     if (b.churnPerSecond > 0) {

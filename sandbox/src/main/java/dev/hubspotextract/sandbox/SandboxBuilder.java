@@ -34,7 +34,7 @@ public final class SandboxBuilder {
   double churnPerSecond = 0;
   int associationPageSize = 500;
   int recordLimit = 100_000;
-  int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  int threads = 0; // 0 = chosen from the latency, see workerThreads()
   Clock clock = Clock.systemUTC();
 
   SandboxBuilder() {}
@@ -168,13 +168,23 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** Server worker threads (default max(4, 2 × cores)). */
+  /**
+   * Server worker threads. By default max(4, 2 × cores), or 64 when there is latency: an answer's
+   * simulated latency is slept on its worker, and sleeping workers must not cap the request rate.
+   */
   public SandboxBuilder threads(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
     return this;
+  }
+
+  int workerThreads() {
+    if (threads > 0) {
+      return threads;
+    }
+    return latencyMillis > 0 ? 64 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   /** The clock behind rate limits and churn timestamps (tests inject one to skip waiting). */
