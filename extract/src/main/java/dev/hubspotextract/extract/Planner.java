@@ -79,6 +79,34 @@ public final class Planner {
         }
       }
     }
+    options.objects().forEach(name -> rejectTypo("--objects / --object_list", name));
+    if (options.objectType() != null) {
+      rejectTypo("--object_type", options.objectType());
+      rejectTypo("--to_object_type", options.toObjectType());
+    }
+    if (options.associations() != null && !options.associations().equalsIgnoreCase("none")) {
+      for (String pair : options.associations().split(",")) {
+        List.of(pair.trim().split(":")).forEach(name -> rejectTypo("--associations", name));
+      }
+    }
+  }
+
+  /** A mistyped standard name fails here, before the custom-object lookup costs a request. */
+  private static void rejectTypo(String flag, String name) {
+    ObjectCatalog.likelyTypoOf(name)
+        .ifPresent(
+            standard -> {
+              throw usage(
+                  flag
+                      + ": unknown object '"
+                      + name
+                      + "': did you mean "
+                      + standard
+                      + "? Valid names: "
+                      + ObjectCatalog.standardOnly().validNames()
+                      + " (singular or plural, any case), a custom object's name or type id"
+                      + " (2-…), or all");
+            });
   }
 
   public Plan plan(PullOptions options) {

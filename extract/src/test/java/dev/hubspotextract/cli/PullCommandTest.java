@@ -299,13 +299,29 @@ class PullCommandTest {
   }
 
   @Test
-  void anUnknownObjectFailsWithTheValidNamesAndExitCode2BeforeAnyDataIsRead() {
+  void aMistypedObjectFailsBeforeAnyRequestSuggestingTheStandardNameWithExitCode2() {
     try (Sandbox sandbox = start(b -> b)) {
       Cli.Run run = pull(sandbox, "--objects", "contacts,contcts");
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.err())
-          .contains("unknown object 'contcts'")
+          .contains("unknown object 'contcts': did you mean contacts?")
+          .contains("contacts, companies, deals")
+          .doesNotContain("\tat ");
+      assertThat(run.err().lines()).hasSize(1);
+      assertThat(sandbox.requests()).isEmpty();
+      assertThat(out().resolve("contacts.csv")).doesNotExist();
+    }
+  }
+
+  @Test
+  void anUnknownObjectFailsWithTheValidNamesAndExitCode2BeforeAnyDataIsRead() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run run = pull(sandbox, "--objects", "contacts,widgets");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("unknown object 'widgets'")
           .contains("contacts, companies, deals")
           .contains("pets")
           .doesNotContain("\tat ");
@@ -326,9 +342,7 @@ class PullCommandTest {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.err()).contains("--associations: unknown object 'compnies'");
       assertThat(run.err().lines()).hasSize(1);
-      assertThat(sandbox.requests())
-          .extracting(RecordedRequest::path)
-          .containsExactly("/crm-object-schemas/v3/schemas");
+      assertThat(sandbox.requests()).isEmpty();
     }
   }
 

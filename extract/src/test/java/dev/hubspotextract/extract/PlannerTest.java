@@ -94,12 +94,24 @@ class PlannerTest {
   }
 
   @Test
+  void aMistypedStandardNameIsRejectedWithoutAnyRequestButACustomNameNearOneIsNot() {
+    assertThatThrownBy(() -> plan("compnies", null, null))
+        .hasMessageContaining("did you mean companies?");
+    assertThat(requested).isEmpty();
+    assertThat(ObjectCatalog.likelyTypoOf("lineitem")).isEmpty(); // a valid spelling
+    assertThat(ObjectCatalog.likelyTypoOf("leads"))
+        .isEmpty(); // two edits from deals: may be custom
+    assertThat(ObjectCatalog.likelyTypoOf("pets")).isEmpty();
+    assertThat(ObjectCatalog.likelyTypoOf("tickts")).contains("tickets");
+  }
+
+  @Test
   void anUnknownObjectIsAUsageErrorListingTheValidNames() {
-    assertThatThrownBy(() -> plan("contacts,contcts", null, null))
+    assertThatThrownBy(() -> plan("contacts,widgets", null, null))
         .isInstanceOfSatisfying(
             ExtractException.class,
             e -> assertThat(e.kind()).isEqualTo(ExtractException.Kind.USAGE))
-        .hasMessageContaining("unknown object 'contcts'")
+        .hasMessageContaining("unknown object 'widgets'")
         .hasMessageContaining("contacts, companies, deals, tickets")
         .hasMessageContaining("pets");
     assertThat(requested).doesNotContain("/crm/v3/properties/contacts");
