@@ -31,21 +31,7 @@ class CallsPerRecordTest {
             .maxRequestLineLength(8_000)
             .start()) {
       Cli.Run run =
-          Cli.run(
-              "pull",
-              "--base-url",
-              sandbox.baseUrl().toString(),
-              "--token",
-              TOKEN,
-              "--rate-limit",
-              "100000",
-              "--objects",
-              "contacts",
-              "--associations",
-              "none",
-              "--quiet",
-              "--out",
-              tmp.toString());
+          Cli.pull(sandbox, tmp, "--objects", "contacts", "--associations", "none", "--quiet");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       long records = sandbox.portal().count("contacts");

@@ -2,12 +2,14 @@ package dev.hubspotextract.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the command line as {@code main} would, with captured stdout and stderr. */
@@ -30,6 +32,27 @@ final class Cli {
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs {@code pull} against a sandbox into {@code out}, with a budget far above any tier so tests
+   * are not paced; {@code extra} adds or overrides options.
+   */
+  static Run pull(Sandbox sandbox, Path out, String... extra) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "pull",
+            "--base-url",
+            sandbox.baseUrl().toString(),
+            "--token",
+            sandbox.token(),
+            "--rate-limit",
+            "100000",
+            "--out",
+            out.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
   }
 
   /** Every row of a CSV file, header first. */

@@ -17,8 +17,6 @@ import dev.hubspotextract.sandbox.SandboxBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,20 +36,7 @@ class PullCommandTest {
   }
 
   private Cli.Run pull(Sandbox sandbox, String... args) {
-    List<String> all = new ArrayList<>();
-    all.addAll(
-        List.of(
-            "pull",
-            "--base-url",
-            sandbox.baseUrl().toString(),
-            "--token",
-            TOKEN,
-            "--rate-limit",
-            "100000",
-            "--out",
-            tmp.resolve("out").toString()));
-    all.addAll(Arrays.asList(args));
-    return Cli.run(all.toArray(String[]::new));
+    return Cli.pull(sandbox, out(), args);
   }
 
   private Path out() {

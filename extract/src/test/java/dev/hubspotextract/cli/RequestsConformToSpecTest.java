@@ -86,19 +86,7 @@ class RequestsConformToSpecTest {
             .maxRequestLineLength(8_000)
             .associationPageSize(2)
             .start()) {
-      Cli.Run run =
-          Cli.run(
-              "pull",
-              "--base-url",
-              sandbox.baseUrl().toString(),
-              "--token",
-              TOKEN,
-              "--rate-limit",
-              "100000",
-              "--objects",
-              "all",
-              "--out",
-              tmp.toString());
+      Cli.Run run = Cli.pull(sandbox, tmp, "--objects", "all");
       assertThat(run.exitCode()).as(run.toString()).isZero();
 
       List<String> problems = new ArrayList<>();
