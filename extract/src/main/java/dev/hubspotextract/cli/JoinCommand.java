@@ -8,11 +8,11 @@ import dev.hubspotextract.analyze.PulledDatabase;
 import dev.hubspotextract.analyze.PulledFolder;
 import dev.hubspotextract.analyze.QueryOutput;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,18 +44,7 @@ final class JoinCommand implements Callable<Integer> {
       description = "Objects to join, in order (deals companies contacts …).")
   List<String> objects;
 
-  @Option(
-      names = "--in",
-      paramLabel = "DIR",
-      defaultValue = "out",
-      description = "The folder pull wrote (default: ${DEFAULT-VALUE}).")
-  Path in;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write every row to FILE (.csv or .parquet); without it, print the first rows.")
-  Path out;
+  @Mixin QueryFolderOptions folder;
 
   @Option(
       names = "--inner",
@@ -81,13 +70,6 @@ final class JoinCommand implements Callable<Integer> {
           "Output columns, prefixed: deal.dealname,company.name or company.* (default: all).")
   List<String> columns = List.of();
 
-  @Option(
-      names = "--max-rows",
-      paramLabel = "N",
-      defaultValue = "50",
-      description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
-  int maxRows;
-
   @Option(names = "--print-sql", description = "Print the SQL the join runs and stop.")
   boolean printSql;
 
@@ -95,9 +77,9 @@ final class JoinCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
-      if (out != null) {
-        db.folder().checkNotOverwritten(out);
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
+      if (folder.out != null) {
+        db.folder().checkNotOverwritten(folder.out);
       }
       JoinRequest request =
           new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
@@ -110,7 +92,12 @@ final class JoinCommand implements Callable<Integer> {
         return 0;
       }
       QueryOutput.deliver(
-          db.connection(), query.sql(), Optional.ofNullable(out), maxRows, stdout, stderr);
+          db.connection(),
+          query.sql(),
+          Optional.ofNullable(folder.out),
+          folder.maxRows,
+          stdout,
+          stderr);
       return 0;
     } catch (AnalyzeException e) {
       stderr.println("hubspot-extract: " + e.getMessage());

@@ -6,11 +6,11 @@ import dev.hubspotextract.analyze.PulledFolder;
 import dev.hubspotextract.analyze.PulledTable;
 import dev.hubspotextract.analyze.QueryOutput;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,25 +37,7 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The SQL to run.")
   String query;
 
-  @Option(
-      names = "--in",
-      paramLabel = "DIR",
-      defaultValue = "out",
-      description = "The folder pull wrote (default: ${DEFAULT-VALUE}).")
-  Path in;
-
-  @Option(
-      names = "--out",
-      paramLabel = "FILE",
-      description = "Write every row to FILE (.csv or .parquet); without it, print the first rows.")
-  Path out;
-
-  @Option(
-      names = "--max-rows",
-      paramLabel = "N",
-      defaultValue = "50",
-      description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
-  int maxRows;
+  @Mixin QueryFolderOptions folder;
 
   @Option(names = "--tables", description = "List the tables and their columns' types, and stop.")
   boolean listTables;
@@ -70,16 +52,16 @@ final class SqlCommand implements Callable<Integer> {
       stderr.flush();
       return ExitCode.USAGE.code();
     }
-    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
-      if (out != null) {
-        db.folder().checkNotOverwritten(out);
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
+      if (folder.out != null) {
+        db.folder().checkNotOverwritten(folder.out);
       }
       String sql = listTables ? tablesQuery(db) : query;
       QueryOutput.deliver(
           db.connection(),
           sql,
-          listTables ? Optional.empty() : Optional.ofNullable(out),
-          listTables ? Integer.MAX_VALUE : maxRows,
+          listTables ? Optional.empty() : Optional.ofNullable(folder.out),
+          listTables ? Integer.MAX_VALUE : folder.maxRows,
           stdout,
           stderr);
       return 0;
