@@ -60,7 +60,8 @@ public final class ObjectsApi {
   }
 
   /**
-   * Like {@link #stream(String, List, long)}, starting at a cursor saved earlier (null: the first
+   * Like {@link #stream(String, List, long)} (each record's {@link PropertyValues#valueAt} column
+   * {@code i} is {@code properties.get(i)}), starting at a cursor saved earlier (null: the first
    * page) and telling {@code pageDone} the cursor of the next page each time every record of a page
    * has been handed out, before that next page is fetched: the point where a task can checkpoint.
    */
@@ -108,7 +109,8 @@ public final class ObjectsApi {
   }
 
   private List<HubSpotRecord> batchRead(
-      String objectType, List<HubSpotRecord> listed, List<String> properties) {
+      String objectType, List<HubSpotRecord> listed, PropertyColumns batchColumns) {
+    List<String> properties = batchColumns.names();
     byte[] body =
         Json.write(
             json -> {
@@ -140,7 +142,7 @@ public final class ObjectsApi {
             objectType);
     // results come in any order; keep the listing's (a record deleted in between is skipped)
     Map<String, HubSpotRecord> byId = new HashMap<>();
-    try (RecordPage page = new RecordPage(response.body(), doing)) {
+    try (RecordPage page = new RecordPage(response.body(), doing, batchColumns)) {
       for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
         byId.put(record.id(), record);
       }
@@ -185,8 +187,9 @@ public final class ObjectsApi {
   private final class Pages implements Iterator<HubSpotRecord> {
     private final String objectType;
     private final List<String> listProperties;
+    private final PropertyColumns listColumns;
     private final boolean batch;
-    private final List<String> batchProperties;
+    private final PropertyColumns batchColumns;
     private long remaining;
     private String after;
     private Consumer<String> pageDone = cursor -> {};
@@ -207,9 +210,10 @@ public final class ObjectsApi {
         List<String> batchProperties) {
       this.objectType = objectType;
       this.listProperties = listProperties;
+      this.listColumns = new PropertyColumns(listProperties);
       this.remaining = maxRecords;
       this.batch = batch;
-      this.batchProperties = batchProperties;
+      this.batchColumns = new PropertyColumns(batchProperties);
     }
 
     @Override
@@ -287,14 +291,14 @@ public final class ObjectsApi {
               objectType);
       List<HubSpotRecord> listed = new ArrayList<>(limit);
       String next;
-      try (RecordPage reader = new RecordPage(response.body(), doing)) {
+      try (RecordPage reader = new RecordPage(response.body(), doing, listColumns)) {
         for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
           listed.add(record);
         }
         next = reader.after();
       }
       if (batch && !listed.isEmpty()) {
-        listed = batchRead(objectType, listed, batchProperties);
+        listed = batchRead(objectType, listed, batchColumns);
       }
       return new Page(listed, next);
     }

@@ -3,8 +3,7 @@ package dev.hubspotextract.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Reads one page ({@code {"results":[…],"paging":{"next":{"after":…}}}}) with the streaming parser,
@@ -14,13 +13,25 @@ import java.util.Map;
 final class RecordPage implements AutoCloseable {
   private final JsonParser parser;
   private final String doing;
+  private final PropertyColumns columns;
+
+  /**
+   * For each column, the column that followed it in the previous record ({@code [size]}: the first
+   * one), or -1: HubSpot sends properties in the same order record after record, so the next name
+   * is compared with the expected one's bytes instead of being decoded and looked up.
+   */
+  private final int[] following;
+
   private boolean inResults;
   private boolean finished;
   private String after;
 
-  RecordPage(byte[] body, String doing) {
+  RecordPage(byte[] body, String doing, PropertyColumns columns) {
     this.parser = Json.parser(body);
     this.doing = doing;
+    this.columns = columns;
+    this.following = new int[columns.size() + 1];
+    Arrays.fill(following, -1);
     try {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("expected a JSON object");
@@ -98,12 +109,12 @@ final class RecordPage implements AutoCloseable {
     return cursor == null || cursor.isEmpty() ? null : cursor;
   }
 
-  private static HubSpotRecord readRecord(JsonParser parser) throws IOException {
+  private HubSpotRecord readRecord(JsonParser parser) throws IOException {
     String id = null;
     String createdAt = null;
     String updatedAt = null;
     boolean archived = false;
-    Map<String, String> properties = new HashMap<>();
+    String[] values = new String[columns.size()];
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
@@ -117,11 +128,7 @@ final class RecordPage implements AutoCloseable {
                     || (token == JsonToken.VALUE_STRING && parser.getText().equals("true"));
         case "properties" -> {
           if (token == JsonToken.START_OBJECT) {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String name = parser.currentName();
-              parser.nextToken();
-              properties.put(name, Json.scalarText(parser));
-            }
+            readProperties(parser, values);
           } else {
             parser.skipChildren();
           }
@@ -132,6 +139,31 @@ final class RecordPage implements AutoCloseable {
     if (id == null) {
       throw new IOException("a record without an id");
     }
-    return new HubSpotRecord(id, createdAt, updatedAt, archived, properties);
+    return new HubSpotRecord(
+        id, createdAt, updatedAt, archived, new PropertyValues(columns, values));
+  }
+
+  /** Fills {@code values} by column; properties not asked for are skipped. */
+  private void readProperties(JsonParser parser, String[] values) throws IOException {
+    int previous = columns.size();
+    while (true) {
+      int expected = following[previous];
+      int column;
+      if (expected >= 0 && parser.nextFieldName(columns.quoted(expected))) {
+        column = expected;
+      } else if ((expected >= 0 ? parser.currentToken() : parser.nextToken())
+          == JsonToken.FIELD_NAME) {
+        column = columns.columnOf(parser.currentName());
+      } else {
+        return; // END_OBJECT
+      }
+      parser.nextToken();
+      String value = Json.scalarText(parser);
+      if (column >= 0) {
+        values[column] = value;
+        following[previous] = column;
+        previous = column;
+      }
+    }
   }
 }

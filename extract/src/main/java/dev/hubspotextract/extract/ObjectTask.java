@@ -60,8 +60,8 @@ final class ObjectTask {
         row[1] = record.createdAt();
         row[2] = record.updatedAt();
         row[3] = String.valueOf(record.archived());
-        for (int i = 0; i < names.size(); i++) {
-          row[4 + i] = record.properties().get(names.get(i));
+        for (int i = 0; i < names.size(); i++) { // the stream's columns are `names`, in order
+          row[4 + i] = record.properties().valueAt(i);
         }
         sink.write(row);
         written[0]++;
