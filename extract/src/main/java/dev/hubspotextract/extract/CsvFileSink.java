@@ -3,9 +3,7 @@ package dev.hubspotextract.extract;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +34,12 @@ public final class CsvFileSink implements RowSink {
     this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(keepBytes);
     channel.position(keepBytes);
+    // unbuffered: the writer below buffers bytes, and gets whole values to encode
     this.csv =
         CsvWriter.builder()
             .lineDelimiter(LineDelimiter.CRLF)
-            .build(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+            .bufferSize(0)
+            .build(new Utf8ChannelWriter(channel));
   }
 
   /**
