@@ -1,6 +1,8 @@
 package dev.hubspotextract.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,35 @@ class ObjectsApiTest {
             "/crm/v3/objects/contacts?limit=100&archived=false&properties=email",
             "/crm/v3/objects/contacts?limit=100&archived=false&properties=email&after=2",
             "/crm/v3/objects/contacts?limit=100&archived=false&properties=email&after=3");
+  }
+
+  @Test
+  void putsEachPropertyInItsColumnWhateverOrderHubSpotSendsThemIn() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(1, "\"b\":\"b1\",\"a\":\"a1\",\"c\":\"c1\"")
+                    // the order learnt from record 1 breaks: names swapped, one not asked for
+                    + ","
+                    + record(2, "\"a\":\"a2\",\"extra\":\"x\",\"c\":{\"n\":1},\"b\":\"b2\"")
+                    // a name written with an escape, and one property missing
+                    + ","
+                    + record(3, "\"b\":\"b3\",\"\\u0061\":\"a3\"")
+                    + "]}");
+
+    List<HubSpotRecord> records =
+        new ObjectsApi(wire).stream("contacts", List.of("a", "b", "c"), Long.MAX_VALUE).toList();
+
+    assertThat(records)
+        .extracting(
+            r -> r.properties().valueAt(0),
+            r -> r.properties().valueAt(1),
+            r -> r.properties().valueAt(2))
+        .containsExactly(tuple("a1", "b1", "c1"), tuple("a2", "b2", null), tuple("a3", "b3", null));
+    assertThat(records.get(1).properties())
+        .containsExactly(entry("a", "a2"), entry("b", "b2"), entry("c", null));
   }
 
   @Test
