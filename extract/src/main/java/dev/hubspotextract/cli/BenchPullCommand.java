@@ -121,9 +121,6 @@ final class BenchPullCommand implements Callable<Integer> {
             .records(rateLimitedRecords)
             .rateLimit(RateLimitTier.PROFESSIONAL)
             .latencyMillis(150)
-            // the sandbox sleeps its latency on a worker thread: with its default 4 workers it
-            // would queue requests and cap the run at ~27 requests/s, unlike HubSpot
-            .threads(64)
             .recordRequests(1_000_000)
             .start()) {
       long records =
