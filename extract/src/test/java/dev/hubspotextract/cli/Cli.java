@@ -39,6 +39,11 @@ final class Cli {
    * are not paced; {@code extra} adds or overrides options.
    */
   static Run pull(Sandbox sandbox, Path out, String... extra) {
+    return run(pullArgs(sandbox, out, extra).toArray(String[]::new));
+  }
+
+  /** The arguments of {@link #pull}, for a test that runs them in a child JVM. */
+  static List<String> pullArgs(Sandbox sandbox, Path out, String... extra) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -52,7 +57,7 @@ final class Cli {
             "--out",
             out.toString()));
     args.addAll(List.of(extra));
-    return run(args.toArray(String[]::new));
+    return args;
   }
 
   /** Every row of a CSV file, header first. */

@@ -23,27 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path tmp;
 
-  private static List<String> pullArgs(Sandbox sandbox, Path out, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "pull",
-                "--base-url",
-                sandbox.baseUrl().toString(),
-                "--token",
-                sandbox.token(),
-                "--rate-limit",
-                "100000",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(more));
-    return args;
-  }
-
-  private static Cli.Run pull(Sandbox sandbox, Path out, String... more) {
-    return Cli.run(pullArgs(sandbox, out, more).toArray(String[]::new));
-  }
-
   /** Rows flushed by some task of a run in progress: its checkpoint files say so. */
   private static boolean someRowsCheckpointed(Path out) throws IOException {
     Path state = RunState.folder(out);
@@ -70,7 +49,7 @@ class ResumeTest {
                   "-cp",
                   System.getProperty("java.class.path"),
                   "dev.hubspotextract.cli.Main"));
-      command.addAll(pullArgs(sandbox, killed, "--threads", "2", "--quiet"));
+      command.addAll(Cli.pullArgs(sandbox, killed, "--threads", "2", "--quiet"));
       Process child =
           new ProcessBuilder(command)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -90,14 +69,14 @@ class ResumeTest {
       assertThat(SameOutput.files(killed)).doesNotContain("manifest.json");
 
       long requestsBefore = sandbox.requestCount();
-      Cli.Run resumed = pull(sandbox, killed);
+      Cli.Run resumed = Cli.pull(sandbox, killed);
       long resumedRequests = sandbox.requestCount() - requestsBefore;
 
       assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
       assertThat(resumed.out()).contains("resuming the unfinished pull");
       Path clean = tmp.resolve("clean");
       requestsBefore = sandbox.requestCount();
-      Cli.Run cleanRun = pull(sandbox, clean);
+      Cli.Run cleanRun = Cli.pull(sandbox, clean);
       long cleanRequests = sandbox.requestCount() - requestsBefore;
       assertThat(cleanRun.exitCode()).as(cleanRun.toString()).isZero();
       SameOutput.assertSame(killed, clean);
@@ -142,7 +121,7 @@ class ResumeTest {
       Path out = tmp.resolve("daily");
       String[] objects = {"--objects", "contacts,companies,deals", "--threads", "2"};
 
-      Cli.Run stopped = pull(limited, out, objects);
+      Cli.Run stopped = Cli.pull(limited, out, objects);
 
       assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(6);
       assertThat(stopped.err())
@@ -156,13 +135,13 @@ class ResumeTest {
       Cli.Run nextDay;
       do {
         clock.offset = Duration.ofDays(days++);
-        nextDay = pull(limited, out, objects);
+        nextDay = Cli.pull(limited, out, objects);
       } while (nextDay.exitCode() == 6 && days < 30);
 
       assertThat(nextDay.exitCode()).as(nextDay.toString()).isZero();
       assertThat(days).as("days it took at 14 requests a day").isGreaterThan(2);
       Path clean = tmp.resolve("clean");
-      assertThat(pull(unlimited, clean, objects).exitCode()).isZero();
+      assertThat(Cli.pull(unlimited, clean, objects).exitCode()).isZero();
       SameOutput.assertSame(out, clean);
     }
   }
@@ -172,16 +151,16 @@ class ResumeTest {
     Path out = tmp.resolve("mixed");
     try (Sandbox limited =
         Sandbox.builder().records(200).rateLimit(RateLimitTier.ENTERPRISE).dailyLimit(4).start()) {
-      assertThat(pull(limited, out, "--objects", "contacts,deals").exitCode()).isEqualTo(6);
+      assertThat(Cli.pull(limited, out, "--objects", "contacts,deals").exitCode()).isEqualTo(6);
     }
     try (Sandbox sandbox = Sandbox.builder().records(200).start()) {
-      Cli.Run other = pull(sandbox, out, "--objects", "tickets");
+      Cli.Run other = Cli.pull(sandbox, out, "--objects", "tickets");
 
       assertThat(other.exitCode()).as(other.toString()).isEqualTo(2);
       assertThat(other.err()).contains("unfinished pull").contains("--restart");
       assertThat(other.err().lines()).hasSize(1);
 
-      Cli.Run restarted = pull(sandbox, out, "--objects", "tickets", "--restart");
+      Cli.Run restarted = Cli.pull(sandbox, out, "--objects", "tickets", "--restart");
 
       assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
       assertThat(SameOutput.files(out))
