@@ -23,6 +23,19 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /** A header holding a whole number; empty when it is absent or not a number. */
+  public Optional<Long> longHeader(String name) {
+    return header(name)
+        .flatMap(
+            value -> {
+              try {
+                return Optional.of(Long.parseLong(value.trim()));
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
   public boolean isSuccess() {
     return status >= 200 && status < 300;
   }
@@ -33,16 +46,7 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
    * is not needed. A body without a length (chunked) must be checked.
    */
   public boolean hasPromisedLength() {
-    return header("Content-Length")
-        .map(
-            value -> {
-              try {
-                return Long.parseLong(value.trim()) == body.length;
-              } catch (NumberFormatException e) {
-                return false;
-              }
-            })
-        .orElse(false);
+    return longHeader("Content-Length").map(length -> length == body.length).orElse(false);
   }
 
   public boolean isJson() {

@@ -93,8 +93,8 @@ public final class RateBudget implements Pacer {
     if (!learn || bucket == Bucket.SEARCH) {
       return;
     }
-    Optional<Long> max = number(response, "X-HubSpot-RateLimit-Max");
-    Optional<Long> interval = number(response, "X-HubSpot-RateLimit-Interval-Milliseconds");
+    Optional<Long> max = response.longHeader("X-HubSpot-RateLimit-Max");
+    Optional<Long> interval = response.longHeader("X-HubSpot-RateLimit-Interval-Milliseconds");
     if (max.isPresent() && max.get() > 0) {
       int wanted = effective((int) Math.min(Integer.MAX_VALUE, max.get()));
       long millis = interval.filter(value -> value > 0).orElse(10_000L);
@@ -107,19 +107,6 @@ public final class RateBudget implements Pacer {
   /** A couple of requests under the limit: HubSpot counts on arrival, we count on sending. */
   static int effective(int perWindow) {
     return Math.max(1, perWindow - Math.max(1, perWindow / 50));
-  }
-
-  private static Optional<Long> number(ApiResponse response, String header) {
-    return response
-        .header(header)
-        .flatMap(
-            value -> {
-              try {
-                return Optional.of(Long.parseLong(value.trim()));
-              } catch (NumberFormatException e) {
-                return Optional.empty();
-              }
-            });
   }
 
   @Override

@@ -182,16 +182,8 @@ public final class Retrying implements Transport {
   }
 
   private static Optional<Duration> retryAfter(ApiResponse response) {
-    return response
-        .header("Retry-After")
-        .flatMap(
-            value -> {
-              try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-              } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: fall back to the policy's wait
-              }
-            });
+    // an HTTP date instead of seconds reads as empty: the policy's wait applies
+    return response.longHeader("Retry-After").map(Duration::ofSeconds);
   }
 
   private static Duration rateLimitWait(String policyName, ApiResponse response) {
@@ -200,15 +192,8 @@ public final class Retrying implements Transport {
     }
     // TEN_SECONDLY_ROLLING or unnamed: wait out the window HubSpot says it counts in
     return response
-        .header("X-HubSpot-RateLimit-Interval-Milliseconds")
-        .flatMap(
-            value -> {
-              try {
-                return Optional.of(Duration.ofMillis(Long.parseLong(value.trim())));
-              } catch (NumberFormatException e) {
-                return Optional.empty();
-              }
-            })
+        .longHeader("X-HubSpot-RateLimit-Interval-Milliseconds")
+        .map(Duration::ofMillis)
         .orElse(TEN_SECONDS);
   }
 
