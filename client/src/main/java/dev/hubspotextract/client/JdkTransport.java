@@ -96,10 +96,6 @@ public final class JdkTransport implements Transport {
         HubSpotException.Category.INTERNAL, call + " failed unexpectedly: " + cause, cause);
   }
 
-  public String baseUrl() {
-    return baseUrl;
-  }
-
   private static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getMessage() == null) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a run went: each task's result, and the failure that stopped the run early if one did.
@@ -29,10 +28,6 @@ public record RunResult(
     objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     associations.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     return failures;
-  }
-
-  public Optional<RuntimeException> fatalFailure() {
-    return Optional.ofNullable(fatal);
   }
 
   public long totalRecords() {
