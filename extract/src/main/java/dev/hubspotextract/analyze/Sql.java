@@ -3,7 +3,7 @@ package dev.hubspotextract.analyze;
 import java.nio.file.Path;
 
 /** Quoting for the SQL text we build: identifiers and string literals. */
-final class Sql {
+public final class Sql {
   private Sql() {}
 
   static String identifier(String name) {
@@ -21,7 +21,7 @@ final class Sql {
   /**
    * A query as typed by a user, without the trailing semicolons that would break it as a subquery.
    */
-  static String trimmed(String query) {
+  public static String trimmed(String query) {
     String q = query.strip();
     while (q.endsWith(";")) {
       q = q.substring(0, q.length() - 1).strip();

@@ -5,6 +5,7 @@ import dev.hubspotextract.analyze.PulledDatabase;
 import dev.hubspotextract.analyze.PulledFolder;
 import dev.hubspotextract.analyze.PulledTable;
 import dev.hubspotextract.analyze.QueryOutput;
+import dev.hubspotextract.analyze.Sql;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,7 +57,7 @@ final class SqlCommand implements Callable<Integer> {
       if (folder.out != null) {
         db.folder().checkNotOverwritten(folder.out);
       }
-      String sql = listTables ? tablesQuery(db) : query;
+      String sql = listTables ? tablesQuery(db) : Sql.trimmed(query);
       QueryOutput.deliver(
           db.connection(),
           sql,

@@ -199,6 +199,25 @@ class SqlCommandTest {
   }
 
   @Test
+  void aQueryEndingInASemicolonAsTypedInAnSqlShellStillWritesItsFile() throws Exception {
+    Path csv = dir.resolve("semicolon.csv");
+
+    CliRun run =
+        CliRun.of(
+            "sql",
+            "--in",
+            in.toString(),
+            "SELECT count(*) AS n FROM deals; ",
+            "--out",
+            csv.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(CsvTables.rows(csv))
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("n")).isEqualTo(String.valueOf(deals.size())));
+  }
+
+  @Test
   void outWritesEveryRowToCsvOrParquet() throws Exception {
     Path csv = dir.resolve("result.csv");
     Path parquet = dir.resolve("result.parquet");
