@@ -209,8 +209,11 @@ final class PullCommand implements Callable<Integer> {
     if (perTenSeconds < 10) {
       throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
     }
-    if (!List.of("csv", "parquet", "duckdb").contains(format)) {
-      throw usage("--format must be csv, parquet or duckdb, got " + format);
+    OutputFormat outputFormat;
+    try {
+      outputFormat = OutputFormat.of(format);
+    } catch (AnalyzeException e) {
+      throw usage("--format: " + e.getMessage());
     }
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
@@ -267,7 +270,7 @@ final class PullCommand implements Callable<Integer> {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
         state.finish();
-        convert(plan.outDir());
+        convert(plan.outDir(), outputFormat);
         status.jobCompleted(result, planRequests.sum());
       }
       List<TaskFailure> failures = result.failures();
@@ -363,9 +366,9 @@ final class PullCommand implements Callable<Integer> {
   }
 
   /** Turns the CSV files just written into the requested format (nothing to do for csv). */
-  private void convert(Path dir) {
+  private static void convert(Path dir, OutputFormat outputFormat) {
     try {
-      FormatConverter.convert(dir, OutputFormat.of(format));
+      FormatConverter.convert(dir, outputFormat);
     } catch (AnalyzeException e) {
       throw new ExtractException(ExtractException.Kind.OUTPUT, e.getMessage(), e);
     }
