@@ -88,12 +88,16 @@ public final class Extractor {
       for (AssociationPair pair : plan.pairs()) {
         CompletableFuture<TaskResult> from = objectTasks.get(pair.from().name());
         TaskFailure planFailure = failedInPlanning.get(pair.from().name());
-        if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
+        TaskFailure toFailure = failedInPlanning.get(pair.to().name());
+        if (toFailure != null) {
+          // the same missing scope would refuse the association reads: no request for a known no
+          pairTasks.add(CompletableFuture.completedFuture(skipped(pair, pair.to(), toFailure)));
+        } else if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
           // ids given by the user, or paged from HubSpot: nothing to wait for
           pairTasks.add(
               CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pairPool));
         } else if (from == null) {
-          pairTasks.add(CompletableFuture.completedFuture(skipped(pair, planFailure)));
+          pairTasks.add(CompletableFuture.completedFuture(skipped(pair, pair.from(), planFailure)));
         } else {
           pairTasks.add(
               from.thenApplyAsync(
@@ -104,7 +108,7 @@ public final class Extractor {
                               pair,
                               plan.outDir().resolve(pair.from().name() + ".csv"),
                               control)
-                          : skipped(pair, result.failure()),
+                          : skipped(pair, pair.from(), result.failure()),
                   pairPool));
         }
       }
@@ -134,8 +138,8 @@ public final class Extractor {
     return runTask(pair.name(), true, control, counted -> task.run(counted, control, listener));
   }
 
-  /** A pair not written because its from-object failed. */
-  private TaskResult skipped(AssociationPair pair, TaskFailure fromFailure) {
+  /** A pair not written because one of its objects failed. */
+  private TaskResult skipped(AssociationPair pair, ObjectType failed, TaskFailure failure) {
     TaskResult skipped =
         new TaskResult(
             pair.name(),
@@ -144,11 +148,8 @@ public final class Extractor {
             0,
             0,
             new TaskFailure(
-                pair.name(),
-                true,
-                fromFailure.kind(),
-                "not written: " + pair.from().name() + " failed"));
-    if (!fromFailure.kind().equals("aborted")) {
+                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"));
+    if (!failure.kind().equals("aborted")) {
       listener.taskFinished(skipped);
     }
     return skipped;
