@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A running local server that speaks HubSpot's CRM API over a generated portal. Start one with
@@ -108,16 +108,17 @@ public final class Sandbox implements AutoCloseable {
     };
   }
 
-  private void record(RecordedRequest request) {
+  private void record(Supplier<RecordedRequest> request) {
     requestCount.incrementAndGet();
     if (recordLimit == 0) {
       return;
     }
+    RecordedRequest kept = request.get();
     synchronized (recorded) {
       if (recorded.size() == recordLimit) {
         recorded.pollFirst();
       }
-      recorded.addLast(request);
+      recorded.addLast(kept);
     }
   }
 
@@ -134,7 +135,7 @@ public final class Sandbox implements AutoCloseable {
   /** The requests answered so far (the most recent ones, up to the record limit), oldest first. */
   public List<RecordedRequest> requests() {
     synchronized (recorded) {
-      return List.copyOf(new ArrayList<>(recorded));
+      return List.copyOf(recorded);
     }
   }
 

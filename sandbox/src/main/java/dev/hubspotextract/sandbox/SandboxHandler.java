@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The server's one handler: runs the policies in order (URL length, authentication, routing,
@@ -27,7 +28,7 @@ final class SandboxHandler implements HttpHandler {
   private final FaultInjector faults;
   private final int maxRequestLineLength;
   private final long latencyMillis;
-  private final Consumer<RecordedRequest> recorder;
+  private final Consumer<Supplier<RecordedRequest>> recorder;
 
   SandboxHandler(
       Router router,
@@ -36,7 +37,7 @@ final class SandboxHandler implements HttpHandler {
       FaultInjector faults,
       int maxRequestLineLength,
       long latencyMillis,
-      Consumer<RecordedRequest> recorder) {
+      Consumer<Supplier<RecordedRequest>> recorder) {
     this.router = router;
     this.authenticator = authenticator;
     this.rateLimiter = rateLimiter;
@@ -162,20 +163,24 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
+  /** Counts the request; the record (headers copied, token redacted) is built only if kept. */
   private void record(
       HttpExchange exchange, String method, String path, String rawQuery, String body, int status) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> {
-              String key = name.toLowerCase(Locale.ROOT);
-              List<String> copy = new ArrayList<>(values);
-              if (key.equals("authorization")) {
-                copy.replaceAll(Authenticator::redact);
-              }
-              headers.put(key, List.copyOf(copy));
-            });
-    recorder.accept(new RecordedRequest(method, path, rawQuery, headers, body, status));
+    recorder.accept(
+        () -> {
+          Map<String, List<String>> headers = new LinkedHashMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach(
+                  (name, values) -> {
+                    String key = name.toLowerCase(Locale.ROOT);
+                    List<String> copy = new ArrayList<>(values);
+                    if (key.equals("authorization")) {
+                      copy.replaceAll(Authenticator::redact);
+                    }
+                    headers.put(key, List.copyOf(copy));
+                  });
+          return new RecordedRequest(method, path, rawQuery, headers, body, status);
+        });
   }
 }
