@@ -108,12 +108,7 @@ final class AssociationTask {
 
   /** Threads that read batches ahead of the one being written; daemons, never blocking exit. */
   private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(
-          runnable -> {
-            Thread thread = new Thread(runnable, "pull-association-batch");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(DaemonThreads.named("pull-association-batch-"));
 
   /** A batch of from-ids on its way: how many ids, and their links once read. */
   private record Batch(int ids, CompletableFuture<List<AssociationRow>> rows) {}

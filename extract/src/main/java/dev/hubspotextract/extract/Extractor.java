@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -122,14 +121,7 @@ public final class Extractor {
   }
 
   private static ExecutorService pool(String name, int threads) {
-    AtomicInteger threadNumber = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        runnable -> {
-          Thread thread = new Thread(runnable, name + threadNumber.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
   }
 
   private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {

@@ -188,12 +188,7 @@ public final class Planner {
     List<CompletableFuture<List<PropertyDefinition>>> lookups = new ArrayList<>();
     ExecutorService lookupPool =
         Executors.newFixedThreadPool(
-            Math.max(1, Math.min(8, chosen.size())),
-            runnable -> {
-              Thread thread = new Thread(runnable, "plan-properties");
-              thread.setDaemon(true);
-              return thread;
-            });
+            Math.max(1, Math.min(8, chosen.size())), DaemonThreads.named("plan-properties-"));
     try {
       for (ObjectType type : chosen) {
         CompletableFuture<List<PropertyDefinition>> lookup =
