@@ -20,11 +20,13 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean quiet;
   private final ProgressBar bar;
+  private final PrintStream terminal;
   private boolean barClosed;
 
   StatusPrinter(PrintWriter out, boolean quiet, PrintStream terminal) {
     this.out = out;
     this.quiet = quiet;
+    this.terminal = terminal;
     this.bar =
         quiet || terminal == null
             ? null
@@ -42,13 +44,26 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     if (quiet) {
       return;
     }
+    clearBarLine();
     out.println(line(result));
     out.flush();
+  }
+
+  /**
+   * Blanks the bar's line before a status line: both share one terminal, and a status line would
+   * otherwise start where the bar ends. The bar draws itself again on its next tick.
+   */
+  private void clearBarLine() {
+    if (bar != null && !barClosed) {
+      terminal.print("\r\033[K");
+      terminal.flush();
+    }
   }
 
   /** An object that failed while planning (its properties could not be read). */
   synchronized void planFailed(TaskFailure failure) {
     if (!quiet) {
+      clearBarLine();
       out.println(failure.subject() + ": FAILED (" + failure.kind() + ") " + failure.message());
       out.flush();
     }
