@@ -11,6 +11,7 @@ import java.util.Arrays;
  * {@code paging} comes first).
  */
 final class RecordPage implements AutoCloseable {
+  private final byte[] body;
   private final JsonParser parser;
   private final String doing;
   private final PropertyColumns columns;
@@ -27,6 +28,7 @@ final class RecordPage implements AutoCloseable {
   private String after;
 
   RecordPage(byte[] body, String doing, PropertyColumns columns) {
+    this.body = body;
     this.parser = Json.parser(body);
     this.doing = doing;
     this.columns = columns;
@@ -114,7 +116,8 @@ final class RecordPage implements AutoCloseable {
     String createdAt = null;
     String updatedAt = null;
     boolean archived = false;
-    String[] values = new String[columns.size()];
+    int[] spans = new int[2 * columns.size()];
+    String[] decoded = new String[columns.size()];
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken token = parser.nextToken();
@@ -128,7 +131,7 @@ final class RecordPage implements AutoCloseable {
                     || (token == JsonToken.VALUE_STRING && parser.getText().equals("true"));
         case "properties" -> {
           if (token == JsonToken.START_OBJECT) {
-            readProperties(parser, values);
+            readProperties(parser, spans, decoded);
           } else {
             parser.skipChildren();
           }
@@ -140,11 +143,14 @@ final class RecordPage implements AutoCloseable {
       throw new IOException("a record without an id");
     }
     return new HubSpotRecord(
-        id, createdAt, updatedAt, archived, new PropertyValues(columns, values));
+        id, createdAt, updatedAt, archived, new PropertyValues(columns, body, spans, decoded));
   }
 
-  /** Fills {@code values} by column; properties not asked for are skipped. */
-  private void readProperties(JsonParser parser, String[] values) throws IOException {
+  /**
+   * Fills {@code spans} (a plain string's bytes) or {@code decoded} (any other value) by column;
+   * properties not asked for are skipped.
+   */
+  private void readProperties(JsonParser parser, int[] spans, String[] decoded) throws IOException {
     int previous = columns.size();
     while (true) {
       int expected = following[previous];
@@ -157,13 +163,44 @@ final class RecordPage implements AutoCloseable {
       } else {
         return; // END_OBJECT
       }
-      parser.nextToken();
-      String value = Json.scalarText(parser);
-      if (column >= 0) {
-        values[column] = value;
-        following[previous] = column;
-        previous = column;
+      JsonToken token = parser.nextToken();
+      if (column < 0) {
+        parser.skipChildren();
+        continue;
+      }
+      int quote = token == JsonToken.VALUE_STRING ? openingQuote() : -1;
+      int end = quote < 0 ? -1 : plainStringEnd(quote);
+      if (end >= 0) {
+        spans[2 * column] = quote + 1;
+        spans[2 * column + 1] = end; // Jackson skips the string without decoding it
+      } else {
+        decoded[column] = Json.scalarText(parser);
+      }
+      following[previous] = column;
+      previous = column;
+    }
+  }
+
+  /** Where the current string token's opening quote lies in the body, or -1 if unknown. */
+  private int openingQuote() {
+    long quote = parser.currentTokenLocation().getByteOffset();
+    return quote >= 0 && quote < body.length && body[(int) quote] == '"' ? (int) quote : -1;
+  }
+
+  /**
+   * Where the closing quote of the string opened at {@code quote} lies when the string holds no
+   * escape or control character (so its bytes are the value's UTF-8), else -1.
+   */
+  private int plainStringEnd(int quote) {
+    for (int i = quote + 1; i < body.length; i++) {
+      byte b = body[i];
+      if (b == '"') {
+        return i;
+      }
+      if (b == '\\' || (b >= 0 && b < 0x20)) {
+        return -1;
       }
     }
+    return -1;
   }
 }

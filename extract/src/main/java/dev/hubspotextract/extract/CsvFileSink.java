@@ -1,8 +1,7 @@
 package dev.hubspotextract.extract;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,28 +17,23 @@ import java.nio.file.StandardOpenOption;
 public final class CsvFileSink implements RowSink {
   private final Path target;
   private final Path partial;
-  private final FileChannel channel;
-  private final CsvWriter csv;
+  private final CsvEncoder csv;
   private boolean finished;
 
   /** Starts a new file (replacing any partial one) with its header. */
   public CsvFileSink(Path target, String... header) throws IOException {
     this(target, 0);
-    csv.writeRecord(header);
+    write(header);
   }
 
   private CsvFileSink(Path target, long keepBytes) throws IOException {
     this.target = target;
     this.partial = partialOf(target);
-    this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     channel.truncate(keepBytes);
     channel.position(keepBytes);
-    // unbuffered: the writer below buffers bytes, and gets whole values to encode
-    this.csv =
-        CsvWriter.builder()
-            .lineDelimiter(LineDelimiter.CRLF)
-            .bufferSize(0)
-            .build(new Utf8ChannelWriter(channel));
+    this.csv = new CsvEncoder(channel);
   }
 
   /**
@@ -60,18 +54,42 @@ public final class CsvFileSink implements RowSink {
 
   @Override
   public void write(String... fields) {
-    for (int i = 0; i < fields.length; i++) {
-      if (fields[i] == null) {
-        fields[i] = "";
-      }
+    for (String field : fields) {
+      field(field);
     }
-    csv.writeRecord(fields);
+    endRow();
+  }
+
+  /** Appends a field to the row being built (null: an empty field); end it with {@link #endRow}. */
+  public void field(String value) {
+    try {
+      csv.field(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends a field given as UTF-8 bytes to the row being built. */
+  public void field(byte[] utf8, int offset, int count) {
+    try {
+      csv.field(utf8, offset, count);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Ends the row built with {@link #field}. */
+  public void endRow() {
+    try {
+      csv.endRow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Hands every row written so far to the file and returns the file's length. */
   public long flush() throws IOException {
-    csv.flush();
-    return channel.position();
+    return csv.flush();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
+import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,19 +52,22 @@ final class ObjectTask {
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
             cursor -> progress.pageDone(sink, new Checkpoint(cursor, 0, 0, written[0], false)))) {
       Iterator<HubSpotRecord> iterator = records.iterator();
-      String[] row = new String[4 + names.size()];
+      PropertyValues.Utf8Consumer verbatim = sink::field;
       long sinceProgress = 0;
       while (iterator.hasNext()) {
         control.checkNotAborted();
         HubSpotRecord record = iterator.next();
-        row[0] = record.id();
-        row[1] = record.createdAt();
-        row[2] = record.updatedAt();
-        row[3] = String.valueOf(record.archived());
+        sink.field(record.id());
+        sink.field(record.createdAt());
+        sink.field(record.updatedAt());
+        sink.field(record.archived() ? "true" : "false");
+        PropertyValues properties = record.properties();
         for (int i = 0; i < names.size(); i++) { // the stream's columns are `names`, in order
-          row[4 + i] = record.properties().valueAt(i);
+          if (!properties.copyVerbatim(i, verbatim)) {
+            sink.field(properties.valueAt(i));
+          }
         }
-        sink.write(row);
+        sink.endRow();
         written[0]++;
         if (++sinceProgress == PROGRESS_EVERY) {
           listener.rowsWritten(sinceProgress);
