@@ -1,5 +1,6 @@
 package dev.hubspotextract.client;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,6 +36,9 @@ public final class ObjectsApi {
   public static final int URL_BUDGET = 7_000;
 
   private static final int CURSOR_ALLOWANCE = 64;
+
+  /** Pages asked for beyond the one whose records are being handed out. */
+  static final int PAGES_AHEAD = 2;
 
   /** Pages in a row that may bring no new record before the cursor counts as stuck. */
   static final int MAX_PAGES_WITHOUT_PROGRESS = 5;
@@ -157,7 +161,7 @@ public final class ObjectsApi {
     return ordered;
   }
 
-  /** Threads that fetch the page after the one being written; daemons, so they never block exit. */
+  /** Threads that fetch pages ahead of the one being written; daemons, so they never block exit. */
   private static final ExecutorService PREFETCH =
       Executors.newCachedThreadPool(
           runnable -> {
@@ -168,9 +172,6 @@ public final class ObjectsApi {
 
   /** One page's records, in the listing's order, and the cursor of the page after it. */
   private record Page(List<HubSpotRecord> records, String next) {}
-
-  /** A page requested ahead, and the cursor it was requested with. */
-  private record Prefetch(String cursor, CompletableFuture<Page> page) {}
 
   private static Page join(CompletableFuture<Page> page) {
     try {
@@ -183,7 +184,12 @@ public final class ObjectsApi {
     }
   }
 
-  /** Follows the cursor lazily, one page ahead of the records handed out. */
+  /**
+   * Follows the cursor lazily. Pages are fetched ahead on daemon threads, {@link #PAGES_AHEAD}
+   * deep: as soon as a page's body arrives, the next cursor is read from its tail ({@link
+   * NextCursor}) and that page is asked for, before this one is even parsed. So the wire, the
+   * parsing and the writing of three pages overlap, and at most three pages are held.
+   */
   private final class Pages implements Iterator<HubSpotRecord> {
     private final String objectType;
     private final List<String> listProperties;
@@ -199,8 +205,19 @@ public final class ObjectsApi {
     private boolean lastPage;
     private Iterator<HubSpotRecord> current = List.<HubSpotRecord>of().iterator();
     private HubSpotRecord aheadRecord;
-    private Prefetch ahead;
     private String lastId;
+
+    /**
+     * Pages asked for ahead of the one being handed out, in order, at most {@link #PAGES_AHEAD};
+     * guarded by {@code this}, as the prefetch threads add to it.
+     */
+    private final ArrayDeque<Fetch> ahead = new ArrayDeque<>();
+
+    /** The page whose records are being handed out; guarded by {@code this}. */
+    private Fetch handingOut;
+
+    /** Records still wanted beyond the pages asked for; guarded by {@code this}. */
+    private long unclaimed;
 
     Pages(
         String objectType,
@@ -212,6 +229,7 @@ public final class ObjectsApi {
       this.listProperties = listProperties;
       this.listColumns = new PropertyColumns(listProperties);
       this.remaining = maxRecords;
+      this.unclaimed = maxRecords;
       this.batch = batch;
       this.batchColumns = new PropertyColumns(batchProperties);
     }
@@ -256,51 +274,94 @@ public final class ObjectsApi {
       return record;
     }
 
-    /**
-     * The next page's records. While they are written, the page after is already on its way (one
-     * request ahead, on a daemon thread): a page is 100 records, so this holds two pages at most.
-     */
+    /** The next page's records, taken from the fetch ahead when its cursor was the right one. */
     private Iterator<HubSpotRecord> fetch() {
       String doing = "listing " + objectType + (after == null ? "" : " after cursor " + after);
-      Page page;
-      if (ahead != null && Objects.equals(ahead.cursor(), after)) {
-        page = join(ahead.page());
-      } else {
-        page = load(after, (int) Math.min(PAGE_SIZE, remaining));
+      Fetch fetch;
+      synchronized (this) {
+        fetch = ahead.pollFirst();
+        if (fetch == null || !Objects.equals(fetch.cursor, after)) {
+          ahead.clear(); // a wrong guess: the pages asked for after it are dropped unread
+          unclaimed = remaining;
+          fetch = start(after);
+        }
+        handingOut = fetch;
+        chainAfter(ahead.isEmpty() ? fetch : ahead.peekLast());
       }
-      ahead = null;
+      Page page = join(fetch.page);
       turnPage(page.next(), doing);
-      long left = remaining - page.records().size();
-      if (!lastPage && left > 0) {
-        String cursor = after;
-        int limit = (int) Math.min(PAGE_SIZE, left);
-        ahead =
-            new Prefetch(
-                cursor, CompletableFuture.supplyAsync(() -> load(cursor, limit), PREFETCH));
-      }
       return page.records().iterator();
     }
 
-    /** One list page (and its batch read for a wide object), read whole. */
-    private Page load(String cursor, int limit) {
-      String doing = "listing " + objectType + (cursor == null ? "" : " after cursor " + cursor);
-      ApiResponse response =
-          Responses.requireSuccess(
-              transport.send(ApiRequest.get(listPath(objectType, limit, listProperties, cursor))),
-              doing,
-              objectType);
-      List<HubSpotRecord> listed = new ArrayList<>(limit);
-      String next;
-      try (RecordPage reader = new RecordPage(response.body(), doing, listColumns)) {
-        for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
-          listed.add(record);
+    /** Asks for the page at {@code cursor}; guarded by {@code this}. */
+    private Fetch start(String cursor) {
+      int limit = (int) Math.min(PAGE_SIZE, unclaimed);
+      unclaimed -= limit;
+      return new Fetch(cursor, limit);
+    }
+
+    /**
+     * Once {@code last}'s body has named the next cursor, asks for that page too, unless enough
+     * pages are ahead or enough records asked for; guarded by {@code this}.
+     */
+    private void chainAfter(Fetch last) {
+      if (last.nextCursor != null && !last.chained && ahead.size() < PAGES_AHEAD && unclaimed > 0) {
+        last.chained = true;
+        ahead.addLast(start(last.nextCursor));
+      }
+    }
+
+    /** A body arrived, naming (or not) the cursor after it: the page after may be asked for. */
+    private synchronized void arrived(Fetch fetch, String nextCursor) {
+      fetch.nextCursor = nextCursor;
+      if (fetch == (ahead.isEmpty() ? handingOut : ahead.peekLast())) {
+        chainAfter(fetch);
+      }
+    }
+
+    /**
+     * One page on its way: its body, as soon as it arrives, gives the cursor after it (guessed from
+     * the tail, checked by the full parse before it is used); then its records are parsed.
+     */
+    private final class Fetch {
+      final String cursor;
+      final int limit;
+      final CompletableFuture<Page> page;
+
+      /** The cursor the body's tail names; guarded by the enclosing {@link Pages}. */
+      String nextCursor;
+
+      /** Whether the page after was asked for; guarded by the enclosing {@link Pages}. */
+      boolean chained;
+
+      Fetch(String cursor, int limit) {
+        this.cursor = cursor;
+        this.limit = limit;
+        this.page = CompletableFuture.supplyAsync(this::load, PREFETCH);
+      }
+
+      /** One list page (and its batch read for a wide object), read whole. */
+      private Page load() {
+        String doing = "listing " + objectType + (cursor == null ? "" : " after cursor " + cursor);
+        ApiResponse response =
+            Responses.requireSuccess(
+                transport.send(ApiRequest.get(listPath(objectType, limit, listProperties, cursor))),
+                doing,
+                objectType);
+        arrived(this, NextCursor.peek(response.body()));
+        List<HubSpotRecord> listed = new ArrayList<>(limit);
+        String next;
+        try (RecordPage reader = new RecordPage(response.body(), doing, listColumns)) {
+          for (HubSpotRecord record = reader.next(); record != null; record = reader.next()) {
+            listed.add(record);
+          }
+          next = reader.after();
         }
-        next = reader.after();
+        if (batch && !listed.isEmpty()) {
+          listed = batchRead(objectType, listed, batchColumns);
+        }
+        return new Page(listed, next);
       }
-      if (batch && !listed.isEmpty()) {
-        listed = batchRead(objectType, listed, batchColumns);
-      }
-      return new Page(listed, next);
     }
 
     /** A cursor that keeps giving pages without new records would loop for ever: stop. */

@@ -54,6 +54,72 @@ class ObjectsApiTest {
   }
 
   @Test
+  void aCursorGuessedWrongFromABodysTailIsDroppedAndTheRealOneFollowed() {
+    // paging comes first; the last record carries a field that looks like paging to the tail
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .answering(
+                request ->
+                    ScriptedTransport.json(
+                        200,
+                        request.pathAndQuery().endsWith("after=2")
+                            ? "{\"results\":[" + record(2, "") + "]}"
+                            : request.pathAndQuery().endsWith("after=decoy")
+                                ? "{\"results\":[" + record(99, "") + "]}"
+                                : "{\"paging\":{\"next\":{\"after\":\"2\"}},\"results\":["
+                                    + "{\"id\":\"1\",\"properties\":{},"
+                                    + "\"paging\":{\"next\":{\"after\":\"decoy\"}}}"
+                                    + "]}",
+                        java.util.Map.of()));
+
+    List<HubSpotRecord> records =
+        new ObjectsApi(wire).stream("contacts", List.of(), Long.MAX_VALUE).toList();
+
+    assertThat(records).extracting(HubSpotRecord::id).containsExactly("1", "2");
+    assertThat(wire.requests) // the guess was acted on, and its page dropped
+        .extracting(ApiRequest::pathAndQuery)
+        .anyMatch(path -> path.endsWith("after=decoy"));
+  }
+
+  @Test
+  void aValueComesAsWireBytesOnlyWhenThoseBytesAreTheValue() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":["
+                    + record(
+                        1,
+                        "\"plain\":\"Zoë 🎉, 東京\",\"empty\":\"\",\"escaped\":\"a\\\"b\\u00e9\\ud83c\\udf89\","
+                            + "\"number\":12.5,\"flag\":true,\"missing\":null")
+                    + "]}");
+    List<String> names = List.of("plain", "empty", "escaped", "number", "flag", "missing");
+
+    PropertyValues values =
+        new ObjectsApi(wire).stream("contacts", names, 1).toList().get(0).properties();
+
+    List<String> verbatim = new ArrayList<>();
+    for (int column = 0; column < names.size(); column++) {
+      boolean copied =
+          values.copyVerbatim(
+              column,
+              (bytes, offset, length) ->
+                  verbatim.add(
+                      new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(copied).as(names.get(column)).isEqualTo(column < 2);
+    }
+    assertThat(verbatim).containsExactly("Zoë 🎉, 東京", "");
+    assertThat(values)
+        .containsExactly(
+            entry("plain", "Zoë 🎉, 東京"),
+            entry("empty", ""),
+            entry("escaped", "a\"bé🎉"),
+            entry("number", "12.5"),
+            entry("flag", "true"),
+            entry("missing", null));
+  }
+
+  @Test
   void putsEachPropertyInItsColumnWhateverOrderHubSpotSendsThemIn() {
     ScriptedTransport wire =
         new ScriptedTransport()
