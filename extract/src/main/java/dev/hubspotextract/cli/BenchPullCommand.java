@@ -180,11 +180,17 @@ final class BenchPullCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "[unlimited] exit %d: %,d records in %.2f s = %,.0f records/s end to end (second of two"
-              + " runs; the first warms the JIT)%n",
+              + " runs; the first warms the JIT)%n"
+              + "[unlimited] CPU: %.1f s = %.0f%% of %d cores, %.1f µs per record (pull, sandbox,"
+              + " JIT and GC together)%n",
           run.exitCode(),
           run.records(),
           run.seconds(),
-          run.records() / run.seconds());
+          run.records() / run.seconds(),
+          run.cpuSeconds(),
+          100 * run.cpuSeconds() / run.seconds() / Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors(),
+          1e6 * run.cpuSeconds() / Math.max(1, run.records()));
       out.flush();
       return run.exitCode();
     }
@@ -218,15 +224,16 @@ final class BenchPullCommand implements Callable<Integer> {
     return code;
   }
 
-  private record Timed(int exitCode, long records, double seconds) {}
+  /** A pull's exit code, records written, wall time and CPU time of the whole process. */
+  private record Timed(int exitCode, long records, double seconds, double cpuSeconds) {}
 
-  /** Runs the real pull command into a fresh folder; returns its exit code, records and time. */
   /** Contacts only, flat out: the unlimited and memory scenarios. */
   private Timed pullContacts(Sandbox sandbox) throws IOException {
     return pull(
         sandbox, "--objects", "contacts", "--associations", "none", "--rate-limit", "1000000");
   }
 
+  /** Runs the real pull command into a fresh folder; returns its exit code, records and times. */
   private Timed pull(Sandbox sandbox, String... more) throws IOException {
     Path dir = Files.createTempDirectory("bench-pull");
     List<String> args =
@@ -247,9 +254,11 @@ final class BenchPullCommand implements Callable<Integer> {
     StringWriter err = new StringWriter();
     pull.setOut(new PrintWriter(new StringWriter()));
     pull.setErr(new PrintWriter(err));
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     int code = pull.execute(args.toArray(String[]::new));
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
     if (code != 0) {
       out.println("pull failed: " + err.toString().strip());
     }
@@ -265,7 +274,15 @@ final class BenchPullCommand implements Callable<Integer> {
     } else {
       delete(dir);
     }
-    return new Timed(code, records, seconds);
+    return new Timed(code, records, seconds, cpuSeconds);
+  }
+
+  /** CPU time of the whole process (pull, sandbox, JIT and GC together), or 0 if unknown. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static void resetPeaks() {
