@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The rate budget of one run, shared by every request of every task (hubspot-api.md §11). Three
  * buckets: the 10-second window (sized from the tier, then from {@code X-HubSpot-RateLimit-Max} and
- * {@code -Interval-Milliseconds} once HubSpot sends them), search's own 5 per second, and the v4
- * association batch reads, which HubSpot's spec marks {@code x-hubspot-rate-limit-exemptions:
- * ["ten-secondly"]} and which therefore go unpaced, until a 429 on one shows the exemption is not
- * honoured, after which they draw from the 10-second window too.
+ * {@code -Interval-Milliseconds} once HubSpot sends them, and kept within {@code -Remaining} when
+ * another app of the account spends part of it), search's own 5 per second, and the v4 association
+ * batch reads, which HubSpot's spec marks {@code x-hubspot-rate-limit-exemptions: ["ten-secondly"]}
+ * and which therefore go unpaced, until a 429 on one shows the exemption is not honoured, after
+ * which they draw from the 10-second window too. A 429 pauses its whole bucket, not only the
+ * request refused.
  */
 public final class RateBudget implements Pacer {
   /** HubSpot's lowest tier (Free/Starter), used until the tier or the headers say otherwise. */
@@ -84,14 +86,14 @@ public final class RateBudget implements Pacer {
   @Override
   public void observe(ApiRequest request, ApiResponse response) {
     Bucket bucket = bucketOf(request);
-    if (response.status() == 429 && bucket == Bucket.EXEMPT) {
-      String policy = ErrorBody.parse(response.body()).policyName();
-      if ("TEN_SECONDLY_ROLLING".equalsIgnoreCase(policy)) {
-        exemptionHonoured.set(false);
-      }
+    if (response.status() == 429) {
+      pauseFor429(bucket, response);
     }
     if (!learn || bucket == Bucket.SEARCH) {
       return;
+    }
+    if (bucket == Bucket.TEN_SECONDLY) {
+      response.longHeader("X-HubSpot-RateLimit-Remaining").ifPresent(tenSecondly::atMost);
     }
     Optional<Long> max = response.longHeader("X-HubSpot-RateLimit-Max");
     Optional<Long> interval = response.longHeader("X-HubSpot-RateLimit-Interval-Milliseconds");
@@ -101,6 +103,30 @@ public final class RateBudget implements Pacer {
       if (wanted != tenSecondly.maxRequests() || millis != tenSecondly.intervalMillis()) {
         tenSecondly.resize(wanted, millis);
       }
+    }
+  }
+
+  /**
+   * A 429 means HubSpot's window is full whatever this budget counted (another app on the account,
+   * clocks apart): every request waiting on that window waits, not only the one refused. DAILY ends
+   * the run instead (see {@link Retrying}).
+   */
+  private void pauseFor429(Bucket bucket, ApiResponse response) {
+    String policy = ErrorBody.parse(response.body()).policyName();
+    String name = policy == null ? "" : policy;
+    if (name.equalsIgnoreCase("DAILY")) {
+      return;
+    }
+    Duration wait = Retrying.rateLimitWait(name, response);
+    if (bucket == Bucket.SEARCH) {
+      search.pause(wait);
+    } else if (bucket == Bucket.EXEMPT && !name.equalsIgnoreCase("TEN_SECONDLY_ROLLING")) {
+      return; // a secondly or unnamed limit on an exempt read says nothing of the window
+    } else {
+      if (bucket == Bucket.EXEMPT) {
+        exemptionHonoured.set(false); // not exempt after all: these reads draw from the window now
+      }
+      tenSecondly.pause(wait);
     }
   }
 

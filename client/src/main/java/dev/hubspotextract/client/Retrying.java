@@ -81,8 +81,7 @@ public final class Retrying implements Transport {
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
                   "429 " + policyName + " on " + request.method() + " " + request.path()));
-          Duration rateWait =
-              retryAfter(response).orElseGet(() -> rateLimitWait(policyName, response));
+          Duration rateWait = rateLimitWait(policyName, response);
           trace.accept(
               "retry: 429 "
                   + (policyName.isEmpty() ? "rate limit" : policyName)
@@ -186,7 +185,15 @@ public final class Retrying implements Transport {
     return response.longHeader("Retry-After").map(Duration::ofSeconds);
   }
 
-  private static Duration rateLimitWait(String policyName, ApiResponse response) {
+  /**
+   * How long a 429 of this policy asks to wait: {@code Retry-After} if sent, else the policy's
+   * window. The rate budget pauses every request for as long (hubspot-api.md §11).
+   */
+  static Duration rateLimitWait(String policyName, ApiResponse response) {
+    Optional<Duration> retryAfter = retryAfter(response);
+    if (retryAfter.isPresent()) {
+      return retryAfter.get();
+    }
     if (policyName.equalsIgnoreCase("SECONDLY")) {
       return Duration.ofSeconds(1);
     }

@@ -20,6 +20,7 @@ public final class RollingWindowPacer implements Pacer {
   private final ArrayDeque<Long> sent = new ArrayDeque<>();
   private int maxRequests;
   private long intervalMillis;
+  private long pausedUntil;
 
   /**
    * @param maxRequests at most this many sends in any window
@@ -65,9 +66,41 @@ public final class RollingWindowPacer implements Pacer {
     }
   }
 
+  /**
+   * HubSpot says only {@code remaining} sends are left in its window: when that is fewer than this
+   * pacer would allow, someone else (another app on the account) spent the difference, which is
+   * counted as sent now.
+   */
+  public synchronized void atMost(long remaining) {
+    long now = clock.millis();
+    expire(now);
+    long spentElsewhere = (maxRequests - sent.size()) - Math.max(0, remaining);
+    for (long i = 0; i < spentElsewhere; i++) {
+      sent.addLast(now);
+    }
+  }
+
+  /** Lets nothing through for {@code duration}: HubSpot answered 429, its window is full. */
+  public synchronized void pause(Duration duration) {
+    pausedUntil = Math.max(pausedUntil, clock.millis() + duration.toMillis());
+  }
+
+  /** Forgets sends older than the window (and any beyond the limit after a resize to fewer). */
+  private void expire(long now) {
+    while (sent.size() > maxRequests) {
+      sent.pollFirst();
+    }
+    while (!sent.isEmpty() && sent.peekFirst() + intervalMillis + slackMillis <= now) {
+      sent.pollFirst();
+    }
+  }
+
   /** Takes a slot now and returns 0, or returns how long to wait before asking again. */
   private synchronized long reserve() {
     long now = clock.millis();
+    if (pausedUntil > now) {
+      return pausedUntil - now;
+    }
     while (sent.size() > maxRequests) {
       sent.pollFirst(); // after a resize to fewer
     }

@@ -80,4 +80,64 @@ class RateBudgetTest {
 
     assertThat(budget.perTenSeconds()).isEqualTo(49);
   }
+
+  @Test
+  void whenHubSpotSaysFewerRemainInTheWindowTheDifferenceCountsAsSpentByAnotherApp()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock);
+    millisFor(budget, LIST, 10); // 177 of our 187 left
+
+    budget.observe(
+        LIST,
+        ScriptedTransport.json(
+            200,
+            "{}",
+            Map.of("X-HubSpot-RateLimit-Max", "190", "X-HubSpot-RateLimit-Remaining", "100")));
+
+    assertThat(millisFor(budget, LIST, 100)).isZero();
+    assertThat(millisFor(budget, LIST, 1)).isPositive();
+  }
+
+  @Test
+  void aRemainingCountAboveOursChangesNothingAndAUserLimitIgnoresIt() throws InterruptedException {
+    RateBudget learning = new RateBudget(100, true, clock, clock);
+    RateBudget fixed = new RateBudget(100, false, clock, clock);
+    ApiResponse plenty =
+        ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Remaining", "100"));
+    ApiResponse none =
+        ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Remaining", "0"));
+
+    learning.observe(LIST, plenty); // requests of ours in flight are counted by us, not yet by it
+    fixed.observe(LIST, none);
+
+    assertThat(millisFor(learning, LIST, 98)).isZero();
+    assertThat(millisFor(fixed, LIST, 98)).isZero();
+  }
+
+  @Test
+  void aTenSecondly429PausesEveryRequestOfTheWindowForTheWindowOrItsRetryAfter()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock);
+    String body = "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
+
+    budget.observe(
+        LIST,
+        ScriptedTransport.json(
+            429, body, Map.of("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")));
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(10_000);
+    assertThat(millisFor(budget, SEARCH, 1)).isZero(); // search has its own budget
+
+    budget.observe(LIST, ScriptedTransport.json(429, body, Map.of("Retry-After", "3")));
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(3_000);
+  }
+
+  @Test
+  void aSecondly429OnSearchPausesSearchForASecondAndLeavesListsAlone() throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    budget.observe(SEARCH, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
+
+    assertThat(millisFor(budget, LIST, 1)).isZero();
+    assertThat(millisFor(budget, SEARCH, 1)).isEqualTo(1_000);
+  }
 }
