@@ -96,6 +96,73 @@ public final class ObjectsApi {
         .map(HubSpotRecord::id);
   }
 
+  /** HubSpot's largest search page. */
+  public static final int SEARCH_PAGE_SIZE = 200;
+
+  /**
+   * The next records of a walk down an object from its highest id, by search (its own 5 per second
+   * budget, hubspot-api.md §6): up to {@value #SEARCH_PAGE_SIZE} records below {@code belowId}
+   * (null: from the top), highest id first, with exactly the given properties (column {@code i} of
+   * {@link PropertyValues#valueAt} is {@code properties.get(i)}). Each page is a new query bounded
+   * by the last id seen, never an offset, so the 10,000-result cap of search does not apply. Empty
+   * when no record lies below.
+   */
+  public List<HubSpotRecord> searchBelow(
+      String objectType, List<String> properties, String belowId) {
+    PropertyColumns columns = new PropertyColumns(properties);
+    byte[] body =
+        Json.write(
+            json -> {
+              json.writeStartObject();
+              json.writeArrayFieldStart("filterGroups");
+              if (belowId != null) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("filters");
+                json.writeStartObject();
+                json.writeStringField("propertyName", "hs_object_id");
+                json.writeStringField("operator", "LT");
+                json.writeStringField("value", belowId);
+                json.writeEndObject();
+                json.writeEndArray();
+                json.writeEndObject();
+              }
+              json.writeEndArray();
+              // the documented object form; the spec's string[] is codegen (hubspot-api.md §6)
+              json.writeArrayFieldStart("sorts");
+              json.writeStartObject();
+              json.writeStringField("propertyName", "hs_object_id");
+              json.writeStringField("direction", "DESCENDING");
+              json.writeEndObject();
+              json.writeEndArray();
+              json.writeArrayFieldStart("properties");
+              for (String property : columns.names()) {
+                json.writeString(property);
+              }
+              json.writeEndArray();
+              json.writeNumberField("limit", SEARCH_PAGE_SIZE);
+              json.writeStringField("after", "0");
+              json.writeEndObject();
+            });
+    String doing =
+        "searching " + objectType + (belowId == null ? " from the top" : " below id " + belowId);
+    ApiResponse response =
+        Responses.requireSuccess(
+            transport.send(
+                ApiRequest.postJson(
+                    "/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
+            doing,
+            objectType);
+    List<HubSpotRecord> records = new ArrayList<>(SEARCH_PAGE_SIZE);
+    try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
+      for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
+        if (belowId == null || Ids.ascending(record.id(), belowId)) {
+          records.add(record); // a record not below the bound would walk the wrong way: dropped
+        }
+      }
+    }
+    return records;
+  }
+
   static String listPath(String objectType, int limit, List<String> properties, String after) {
     StringBuilder path =
         new StringBuilder("/crm/v3/objects/")

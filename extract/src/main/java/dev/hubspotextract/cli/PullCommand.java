@@ -151,6 +151,17 @@ final class PullCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--search-split",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "While the list cursor pages an object up from its lowest id, also walk it down from the"
+              + " highest through the search API, which has its own budget (5 requests a second):"
+              + " a large object comes faster. --no-search-split pages by the list only.")
+  boolean searchSplit;
+
+  @Option(
       names = "--threads",
       defaultValue = "8",
       description =
@@ -264,7 +275,8 @@ final class PullCommand implements Callable<Integer> {
                       + " (--restart to start over)");
         }
         plan.failedObjects().forEach(status::planFailed);
-        result = new Extractor(client, clock, threads, status, state).run(plan);
+        result =
+            new Extractor(client, clock, threads, status, state).searchSplit(searchSplit).run(plan);
         Manifest.write(result, version());
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());

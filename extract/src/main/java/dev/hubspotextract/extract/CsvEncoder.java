@@ -114,6 +114,19 @@ final class CsvEncoder {
     }
   }
 
+  /** Appends {@code count} bytes of another file, from {@code position}, after what is written. */
+  void append(FileChannel source, long position, long count) throws IOException {
+    drain();
+    long done = 0;
+    while (done < count) {
+      long moved = source.transferTo(position + done, count - done, channel);
+      if (moved <= 0) {
+        throw new IOException("the file to append ended early");
+      }
+      done += moved;
+    }
+  }
+
   /** Hands every byte written so far to the file and returns the file's length. */
   long flush() throws IOException {
     drain();

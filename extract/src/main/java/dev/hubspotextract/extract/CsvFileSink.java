@@ -36,6 +36,11 @@ public final class CsvFileSink implements RowSink {
     this.csv = new CsvEncoder(channel);
   }
 
+  /** Starts a new file without a header: rows that will be appended to another file. */
+  static CsvFileSink withoutHeader(Path target) throws IOException {
+    return new CsvFileSink(target, 0);
+  }
+
   /**
    * Continues a partial file: cuts it back to {@code bytes} (what the last checkpoint flushed, so
    * rows written after it are dropped and fetched again) and appends from there.
@@ -84,6 +89,17 @@ public final class CsvFileSink implements RowSink {
       csv.endRow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Appends the bytes {@code [from, to)} of another sink's partial file (whole rows it wrote) after
+   * the rows written here.
+   */
+  void append(CsvFileSink other, long from, long to) throws IOException {
+    other.flush();
+    try (FileChannel source = FileChannel.open(other.partial, StandardOpenOption.READ)) {
+      csv.append(source, from, to - from);
     }
   }
 

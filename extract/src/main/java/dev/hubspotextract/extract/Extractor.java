@@ -35,6 +35,7 @@ public final class Extractor {
   private final int threads;
   private final StatusListener listener;
   private final RunState state;
+  private boolean searchSplit = true;
 
   public Extractor(HubSpotClient client, Clock clock, int threads, StatusListener listener) {
     this(client, clock, threads, listener, null);
@@ -56,6 +57,15 @@ public final class Extractor {
     this.state = state;
   }
 
+  /**
+   * Whether large objects are also walked down from the top by search while the list pages up (on
+   * by default; see {@link TopWalk}).
+   */
+  public Extractor searchSplit(boolean on) {
+    this.searchSplit = on;
+    return this;
+  }
+
   public RunResult run(Plan plan) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
@@ -67,7 +77,8 @@ public final class Extractor {
     try {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
-        ObjectTask task = new ObjectTask(object, plan.maxRecords(), plan.outDir(), state);
+        ObjectTask task =
+            new ObjectTask(object, plan.maxRecords(), plan.outDir(), state, searchSplit);
         objectTasks.put(
             object.type().name(),
             CompletableFuture.supplyAsync(

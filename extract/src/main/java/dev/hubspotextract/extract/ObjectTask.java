@@ -4,6 +4,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
 import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,9 +21,16 @@ final class ObjectTask {
   private final long maxRecords;
   private final Path outDir;
   private final TaskProgress progress;
+  private final boolean splitLargeObjects;
 
-  ObjectTask(PlannedObject object, long maxRecords, Path outDir, RunState state) {
+  ObjectTask(
+      PlannedObject object,
+      long maxRecords,
+      Path outDir,
+      RunState state,
+      boolean splitLargeObjects) {
     this.object = object;
+    this.splitLargeObjects = splitLargeObjects;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
     this.progress =
@@ -35,7 +43,11 @@ final class ObjectTask {
     return header;
   }
 
-  /** Writes the file and returns the number of records. */
+  /**
+   * Writes the file and returns the number of records. Past its first page, an object whose every
+   * record is wanted is also walked down from the top by search ({@link TopWalk}), the two walks
+   * meeting somewhere in the middle.
+   */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
     if (start.done()) {
@@ -44,30 +56,32 @@ final class ObjectTask {
     List<String> names = object.propertyNames();
     CsvFileSink sink = start.sink();
     long[] written = {start.rows()};
+    long[] lastId = {start.checkpoint() == null ? 0 : start.checkpoint().position()};
+    MeetingPoint meeting = new MeetingPoint(lastId[0]);
+    TopWalk[] top = {null};
     try (Stream<HubSpotRecord> records =
         client.objects().stream(
             object.type().apiName(),
             names,
             maxRecords - start.rows(),
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
-            cursor -> progress.pageDone(sink, new Checkpoint(cursor, 0, 0, written[0], false)))) {
+            cursor -> {
+              progress.pageDone(sink, new Checkpoint(cursor, lastId[0], 0, written[0], false));
+              if (top[0] == null && splitLargeObjects && maxRecords == Long.MAX_VALUE) {
+                top[0] = startTopWalk(client, meeting, control, listener);
+              }
+            })) {
       Iterator<HubSpotRecord> iterator = records.iterator();
-      PropertyValues.Utf8Consumer verbatim = sink::field;
       long sinceProgress = 0;
       while (iterator.hasNext()) {
         control.checkNotAborted();
         HubSpotRecord record = iterator.next();
-        sink.field(record.id());
-        sink.field(record.createdAt());
-        sink.field(record.updatedAt());
-        sink.field(record.archived() ? "true" : "false");
-        PropertyValues properties = record.properties();
-        for (int i = 0; i < names.size(); i++) { // the stream's columns are `names`, in order
-          if (!properties.copyVerbatim(i, verbatim)) {
-            sink.field(properties.valueAt(i));
-          }
+        long id = MeetingPoint.idOf(record.id());
+        if (!meeting.claimFromBelow(id)) {
+          break; // the search walk has written this record and every one above it
         }
-        sink.endRow();
+        writeRow(sink, record, names.size());
+        lastId[0] = id;
         written[0]++;
         if (++sinceProgress == PROGRESS_EVERY) {
           listener.rowsWritten(sinceProgress);
@@ -76,11 +90,43 @@ final class ObjectTask {
       }
       control.checkNotAborted();
       listener.rowsWritten(sinceProgress);
+      if (top[0] != null) {
+        written[0] += top[0].finishInto(sink);
+      }
       progress.complete(sink, written[0]);
     } catch (IOException | RuntimeException e) {
+      if (top[0] != null) {
+        top[0].abandon();
+      }
       progress.stopped(sink, e);
       throw e;
     }
     return written[0];
+  }
+
+  private TopWalk startTopWalk(
+      HubSpotClient client, MeetingPoint meeting, RunControl control, StatusListener listener) {
+    try {
+      return TopWalk.start(
+          client, object, meeting, outDir.resolve(object.fileName()), control, listener);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes one record as a row; its properties are the first {@code columns} asked for. */
+  static void writeRow(CsvFileSink sink, HubSpotRecord record, int columns) {
+    sink.field(record.id());
+    sink.field(record.createdAt());
+    sink.field(record.updatedAt());
+    sink.field(record.archived() ? "true" : "false");
+    PropertyValues properties = record.properties();
+    PropertyValues.Utf8Consumer verbatim = sink::field;
+    for (int i = 0; i < columns; i++) {
+      if (!properties.copyVerbatim(i, verbatim)) {
+        sink.field(properties.valueAt(i));
+      }
+    }
+    sink.endRow();
   }
 }

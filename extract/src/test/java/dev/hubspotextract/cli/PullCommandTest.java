@@ -370,7 +370,8 @@ class PullCommandTest {
   @Test
   void aWidePortalExportsEveryPropertyWithoutA414AtTwoCallsPerHundredRecords() {
     try (Sandbox sandbox = start(b -> b.contactProperties(1_200).maxRequestLineLength(8_000))) {
-      Cli.Run run = pull(sandbox, "--objects", "contacts", "--associations", "none");
+      Cli.Run run =
+          pull(sandbox, "--objects", "contacts", "--associations", "none", "--no-search-split");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(sandbox.portal().properties("contacts")).hasSizeGreaterThanOrEqualTo(1_200);

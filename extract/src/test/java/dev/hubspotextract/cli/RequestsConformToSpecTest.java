@@ -99,7 +99,12 @@ class RequestsConformToSpecTest {
           continue;
         }
         ValidationReport report = validators.get(prefix).validateRequest(toRequest(recorded));
-        if (report.hasErrors()) {
+        List<ValidationReport.Message> errors =
+            report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !isDocumentedSortForm(recorded, message))
+                .toList();
+        if (!errors.isEmpty()) {
           problems.add(
               recorded.method()
                   + " "
@@ -107,7 +112,7 @@ class RequestsConformToSpecTest {
                   + "?"
                   + recorded.rawQuery()
                   + ": "
-                  + report.getMessages());
+                  + errors);
         }
       }
       assertThat(problems).isEmpty();
@@ -121,10 +126,22 @@ class RequestsConformToSpecTest {
           .anyMatch(k -> k.matches("GET /crm/v3/objects/"))
           .anyMatch(k -> k.matches("POST /crm/v3/objects/contacts/batch/"))
           .anyMatch(k -> k.matches("GET /crm/v3/properties/"))
+          .anyMatch(k -> k.matches("POST /crm/v3/objects/contacts/"))
           .anyMatch(k -> k.matches("POST /crm/v4/associations/[a-z_]+/[a-z_]+/batch/"));
       // per-input paging was exercised: some association inputs carried an "after" cursor
       assertThat(requests).extracting(RecordedRequest::body).anyMatch(b -> b.contains("\"after\""));
     }
+  }
+
+  /**
+   * Relaxed on purpose: the spec types a search's {@code sorts} as strings, but HubSpot's docs and
+   * the connectors send {@code {"propertyName":…,"direction":…}} objects, the form clients should
+   * send (hubspot-api.md §6). Only that message, at that path, on a search.
+   */
+  private static boolean isDocumentedSortForm(
+      RecordedRequest recorded, ValidationReport.Message message) {
+    return recorded.path().endsWith("/search")
+        && message.getMessage().startsWith("[Path '/sorts/0'] Instance type (object)");
   }
 
   private static Request toRequest(RecordedRequest recorded) {
