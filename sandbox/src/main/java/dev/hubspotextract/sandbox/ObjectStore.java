@@ -3,6 +3,7 @@ package dev.hubspotextract.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The records of one object type: a closed-form function of (seed, index) plus a small in-memory
@@ -17,7 +18,12 @@ final class ObjectStore {
   private final long step;
   private final ConcurrentHashMap<Long, Mutation> mutations = new ConcurrentHashMap<>();
   private final List<Long> createdTimes = new ArrayList<>();
+
+  /** Indices churn archived (churn never restores an archived record). */
+  private final ConcurrentSkipListSet<Long> archivedByChurn = new ConcurrentSkipListSet<>();
+
   private volatile long size;
+  private volatile ArchivedCounts archivedAtStart;
 
   ObjectStore(ObjectDef def, long seed) {
     this.def = def;
@@ -41,14 +47,14 @@ final class ObjectStore {
     boolean archived;
     long archivedAt = 0;
     if (index < def.baseCount) {
-      long h = Hashing.hash(seed, 1000 + def.ordinal, index);
+      long h = generatedHash(index);
       created = Catalog.T_START + index * step + Hashing.belowLong(h, Math.max(1, step));
       long h2 = Hashing.mix(h);
       updated =
           Hashing.below(h2, 3) == 0
               ? created
               : created + Hashing.belowLong(h2 >>> 2, Math.max(1, Catalog.T_END - created));
-      archived = Hashing.below(h2 >>> 32, 100) == 0;
+      archived = startsArchived(h2);
       if (archived) {
         archivedAt = updated;
       }
@@ -74,6 +80,45 @@ final class ObjectStore {
     long hash = Hashing.hash(seed, def.ordinal, index, version);
     return new RecordView(
         def, index, def.idOf(index), created, updated, archived, archivedAt, hash);
+  }
+
+  private long generatedHash(long index) {
+    return Hashing.hash(seed, 1000 + def.ordinal, index);
+  }
+
+  /** Whether a generated record starts archived (about 1 in 100), from its hash's second mix. */
+  private static boolean startsArchived(long h2) {
+    return Hashing.below(h2 >>> 32, 100) == 0;
+  }
+
+  /**
+   * Live records with an index in {@code [from, to)}, counted without generating them: the range
+   * less the generated records that start archived and the records churn archived since.
+   */
+  long liveCount(long from, long to) {
+    from = Math.max(0, from);
+    to = Math.min(to, size);
+    if (from >= to) {
+      return 0;
+    }
+    long archived = archivedCounts().count(from, Math.min(to, def.baseCount));
+    archived += archivedByChurn.subSet(from, to).size();
+    return (to - from) - archived;
+  }
+
+  private ArchivedCounts archivedCounts() {
+    ArchivedCounts counts = archivedAtStart;
+    if (counts == null) {
+      synchronized (this) {
+        counts = archivedAtStart;
+        if (counts == null) {
+          counts =
+              new ArchivedCounts(def.baseCount, i -> startsArchived(Hashing.mix(generatedHash(i))));
+          archivedAtStart = counts;
+        }
+      }
+    }
+    return counts;
   }
 
   /** True when the index holds a record in the given archived state. */
@@ -127,5 +172,6 @@ final class ObjectStore {
     }
     long at = Math.max(now, v.updatedAt + 1);
     mutations.compute(index, (k, m) -> new Mutation(at, m == null ? 0 : m.version(), true, at));
+    archivedByChurn.add(index);
   }
 }

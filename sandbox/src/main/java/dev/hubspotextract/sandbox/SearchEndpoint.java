@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.PrimitiveIterator;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
  * {@code POST /crm/v3/objects/{type}/search}: filters (groups OR'ed, filters within a group
- * AND'ed), one sort, integer offset paging, {@code total}, and the 10,000-result cap. Scans the
- * generated indices and keeps only the requested window (or a bounded heap when sorting by a value
- * that is not in id order), so a big portal is never materialized.
+ * AND'ed), one sort, integer offset paging, {@code total}, and the 10,000-result cap. Scans only
+ * the indices the {@code hs_object_id} bounds allow, in the sort's direction, and keeps only the
+ * requested window (or a bounded heap when sorting by a value that is not in id order), so a big
+ * portal is never materialized and a keyset page on the id does not scan the whole object.
  */
 final class SearchEndpoint {
   static final int MAX_LIMIT = 200;
@@ -24,9 +27,16 @@ final class SearchEndpoint {
   private final Portal portal;
   private final RecordWriter writer;
 
+  /** Records generated to answer searches so far (tests check that keyset pages stay cheap). */
+  private final LongAdder recordsViewed = new LongAdder();
+
   SearchEndpoint(Portal portal, RecordWriter writer) {
     this.portal = portal;
     this.writer = writer;
+  }
+
+  long recordsViewed() {
+    return recordsViewed.sum();
   }
 
   /** One entry of a bounded heap: the sort key and the record index. */
@@ -67,64 +77,66 @@ final class SearchEndpoint {
     PropertyDef[] props = writer.resolve(def, ObjectsEndpoint.strings(body.path("properties")));
 
     ObjectStore store = portal.store(def);
-    long size = store.size();
-    long total = 0;
-    List<Long> window = new ArrayList<>();
-    int wanted = after + limit;
+    IndexRanges ranges = IndexRanges.of(def, body, store.size());
     boolean indexOrder = sort == null || sort.indexOrdered();
-    boolean descending = sort != null && sort.descending;
-    long[] all = indexOrder && descending ? new long[16] : null;
+    boolean descending = indexOrder && sort != null && sort.descending;
+    int wanted = after + limit;
+    // When the id bounds are the only filters, the total is a count, not a scan, so a scan in
+    // index order can stop at the window's last record: a keyset page costs O(after + limit).
+    boolean counted = indexOrder && query.isBlank() && ranges.onlyIdBounds();
+    long total = counted ? ranges.liveCount(store) : 0;
+    long matched = 0;
+    long viewed = 0;
+    List<RecordView> window = new ArrayList<>();
     PriorityQueue<Keyed> heap =
         indexOrder
             ? null
             : new PriorityQueue<>(
                 Comparator.comparing((Keyed k) -> k, sort.comparator().reversed()));
-    for (long i = 0; i < size; i++) {
+    PrimitiveIterator.OfLong indices = ranges.indices(descending);
+    while (indices.hasNext() && !(counted && matched >= wanted)) {
+      long i = indices.nextLong();
       RecordView v = store.view(i);
-      if (v.archived || !filter.test(v)) {
+      viewed++;
+      if (v == null || v.archived || !filter.test(v)) {
         continue;
       }
-      if (indexOrder && !descending) {
-        if (total >= after && total < wanted) {
-          window.add(i);
+      if (indexOrder) {
+        if (matched >= after && matched < wanted) {
+          window.add(v);
         }
-      } else if (indexOrder) {
-        if (total == all.length) {
-          all = java.util.Arrays.copyOf(all, all.length * 2);
-        }
-        all[(int) total] = i;
       } else if (wanted > 0) {
         heap.add(new Keyed(sort.key(v), i));
         if (heap.size() > wanted) {
           heap.poll();
         }
       }
-      total++;
+      matched++;
     }
-    if (indexOrder && descending) {
-      for (long k = total - 1 - after; k >= 0 && k > total - 1 - wanted; k--) {
-        window.add(all[(int) k]);
-      }
-    } else if (!indexOrder) {
+    if (!counted) {
+      total = matched;
+    }
+    if (!indexOrder) {
       List<Keyed> sorted = new ArrayList<>(heap);
       sorted.sort(sort.comparator());
       for (int k = after; k < sorted.size(); k++) {
-        window.add(sorted.get(k).index());
+        window.add(store.view(sorted.get(k).index()));
+        viewed++;
       }
     }
+    recordsViewed.add(viewed);
     if (shortPage && window.size() > 1) {
       window.subList(window.size() / 2, window.size()).clear();
     }
     long next = after + window.size();
     long totalFinal = total;
-    List<RecordView> page = window.stream().map(store::view).toList();
     return Response.json(
         200,
         g -> {
           g.writeStartObject();
           g.writeNumberField("total", totalFinal);
           g.writeArrayFieldStart("results");
-          for (RecordView v : page) {
+          for (RecordView v : window) {
             writer.write(g, v, props, null, null);
           }
           g.writeEndArray();

@@ -14,12 +14,23 @@ import java.util.function.Predicate;
 final class SearchFilters {
   private SearchFilters() {}
 
-  static Predicate<RecordView> parse(ObjectDef def, JsonNode body) {
+  /** The filter groups of a search body, each an object with a {@code filters} list. */
+  static List<JsonNode> groups(JsonNode body) {
     List<JsonNode> groups = new ArrayList<>();
     body.path("filterGroups").forEach(groups::add);
     if (body.path("filters").isArray() && !body.path("filters").isEmpty()) {
       groups.add(body); // a top-level "filters" list is one more group
     }
+    return groups;
+  }
+
+  /** The operator of a filter, as {@link #parse} reads it. */
+  static String operator(JsonNode filter) {
+    return filter.path("operator").asText("EQ").toUpperCase(Locale.ROOT);
+  }
+
+  static Predicate<RecordView> parse(ObjectDef def, JsonNode body) {
+    List<JsonNode> groups = groups(body);
     if (groups.size() > SearchEndpoint.MAX_GROUPS) {
       throw ApiException.validation(
           "Too many filter groups (" + groups.size() + "): at most " + SearchEndpoint.MAX_GROUPS);
@@ -68,7 +79,7 @@ final class SearchFilters {
 
   private static Predicate<RecordView> filter(ObjectDef def, JsonNode f) {
     String name = f.path("propertyName").asText("");
-    String op = f.path("operator").asText("EQ").toUpperCase(Locale.ROOT);
+    String op = operator(f);
     PropertyDef p = def.property(name);
     if (p == null) {
       throw ApiException.validation(
