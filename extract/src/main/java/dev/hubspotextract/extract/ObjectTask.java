@@ -49,6 +49,7 @@ final class ObjectTask {
    * meeting somewhere in the middle.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
+    TopWalk.discardLeftover(outDir.resolve(object.fileName()));
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
     if (start.done()) {
       return start.rows();

@@ -5,6 +5,7 @@ import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.HubSpotRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,17 @@ final class TopWalk {
       RunControl control,
       StatusListener listener)
       throws IOException {
-    Path sidePath = target.resolveSibling(target.getFileName() + ".top");
     return new TopWalk(
-        client, object, meeting, CsvFileSink.withoutHeader(sidePath), control, listener);
+        client, object, meeting, CsvFileSink.withoutHeader(sideOf(target)), control, listener);
+  }
+
+  /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */
+  static void discardLeftover(Path target) throws IOException {
+    Files.deleteIfExists(CsvFileSink.partialOf(sideOf(target)));
+  }
+
+  private static Path sideOf(Path target) {
+    return target.resolveSibling(target.getFileName() + ".top");
   }
 
   private void walk(

@@ -47,4 +47,22 @@ class SearchSplitTest {
       assertThat(Files.list(split)).noneMatch(file -> file.toString().endsWith(".partial"));
     }
   }
+
+  @Test
+  void aSideFileThatAKilledRunLeftBehindIsDiscardedEvenByARunThatDoesNotWalk() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(150).start()) {
+      Path out = tmp.resolve("out");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("contacts.csv.top.partial"), "1,stale,row\r\n");
+
+      // this run does not walk (as when a resumed run has only the list's last page left)
+      Cli.Run run =
+          Cli.pull(
+              sandbox, out, "--objects", "contacts", "--associations", "none", "--no-search-split");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
+      assertThat(Files.list(out)).noneMatch(file -> file.toString().endsWith(".partial"));
+    }
+  }
 }
