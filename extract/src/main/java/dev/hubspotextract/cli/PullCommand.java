@@ -281,8 +281,10 @@ final class PullCommand implements Callable<Integer> {
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
-        state.finish();
+        // the state outlives the conversion: a conversion cut short is finished by the same
+        // command, without pulling again
         convert(plan.outDir(), outputFormat);
+        state.finish();
         status.jobCompleted(result, planRequests.sum());
       }
       List<TaskFailure> failures = result.failures();
@@ -382,7 +384,10 @@ final class PullCommand implements Callable<Integer> {
     try {
       FormatConverter.convert(dir, outputFormat);
     } catch (AnalyzeException e) {
-      throw new ExtractException(ExtractException.Kind.OUTPUT, e.getMessage(), e);
+      throw new ExtractException(
+          ExtractException.Kind.OUTPUT,
+          e.getMessage() + ". Run the same command again to convert them without pulling again.",
+          e);
     }
   }
 

@@ -107,6 +107,40 @@ class ResumeTest {
   }
 
   @Test
+  void aConversionThatFailedIsFinishedByTheSameCommandWithoutPullingAgain() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(300).recordRequests(10_000).start()) {
+      Path out = tmp.resolve("out");
+      // a directory where the conversion writes contacts.parquet first: it cannot
+      Files.createDirectories(out.resolve(".contacts.parquet.tmp").resolve("in-the-way"));
+      String[] command = {"--objects", "contacts,companies", "--format", "parquet"};
+
+      Cli.Run failed = Cli.pull(sandbox, out, command);
+      assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
+      assertThat(failed.err()).contains("Run the same command again");
+      int pulled = sandbox.requests().size();
+      deleteTree(out.resolve(".contacts.parquet.tmp"));
+      Cli.Run again = Cli.pull(sandbox, out, command);
+
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(again.out()).contains("resuming");
+      assertThat(sandbox.requests().subList(pulled, sandbox.requests().size()))
+          .noneMatch(request -> request.path().startsWith("/crm/v3/objects/"))
+          .noneMatch(request -> request.path().startsWith("/crm/v4/"));
+      assertThat(SameOutput.files(out))
+          .contains("contacts.parquet", "companies.parquet", "companies_contacts.parquet")
+          .noneMatch(name -> name.endsWith(".csv") || name.startsWith("."));
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @Test
   void aRunStoppedByTheDailyLimitContinuesDayAfterDayAndEndsAsACleanRunWould() throws Exception {
     ShiftedClock clock = new ShiftedClock();
     try (Sandbox limited =
