@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubspotextract.extract.FileMoves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,11 +77,7 @@ public final class FormatConverter {
     }
     try {
       for (Map.Entry<Path, Path> file : written.entrySet()) {
-        Files.move(
-            file.getKey(),
-            file.getValue(),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        FileMoves.replace(file.getKey(), file.getValue());
       }
       rewriteManifest(folder, target);
       for (PulledTable table : tables) {
@@ -155,10 +151,6 @@ public final class FormatConverter {
     }
     Path temp = temporary(folder.manifestPath());
     mapper.writeValue(temp.toFile(), root);
-    Files.move(
-        temp,
-        folder.manifestPath(),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    FileMoves.replace(temp, folder.manifestPath());
   }
 }

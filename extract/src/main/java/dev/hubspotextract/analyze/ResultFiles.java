@@ -1,10 +1,10 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FileMoves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,7 +52,7 @@ public final class ResultFiles {
       long rows =
           statement.executeLargeUpdate(
               "COPY (" + query + ") TO " + Sql.literal(temp) + " (" + options + ")");
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      FileMoves.replace(temp, target);
       return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("moving " + temp + " to " + target, e);

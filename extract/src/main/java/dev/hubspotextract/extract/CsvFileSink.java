@@ -3,10 +3,8 @@ package dev.hubspotextract.extract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -111,12 +109,7 @@ public final class CsvFileSink implements RowSink {
   @Override
   public void complete() throws IOException {
     csv.close();
-    try {
-      Files.move(
-          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    FileMoves.replace(partial, target);
     finished = true;
   }
 

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hubspotextract.client.PropertyDefinition;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +99,7 @@ public final class Manifest {
     Path target = plan.outDir().resolve(FILE);
     Path partial = target.resolveSibling(FILE + ".partial");
     JSON.writeValue(partial.toFile(), root);
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    FileMoves.replace(partial, target);
     return target;
   }
 

@@ -3,11 +3,9 @@ package dev.hubspotextract.extract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -112,11 +110,7 @@ public final class RunState {
     Path target = dir.resolve(name);
     Path temp = dir.resolve(name + ".tmp");
     JSON.writeValue(temp.toFile(), value);
-    try {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    FileMoves.replace(temp, target);
   }
 
   private static void deletePartials(Path outDir) throws IOException {

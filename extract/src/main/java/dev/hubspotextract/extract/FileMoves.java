@@ -1,0 +1,26 @@
+package dev.hubspotextract.extract;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Puts a finished file in place of another, so a reader sees the old file or the new, never half.
+ */
+public final class FileMoves {
+  private FileMoves() {}
+
+  /**
+   * Renames {@code from} to {@code to}, replacing it: atomically where the file system can, as a
+   * plain rename where it cannot (a few network file systems).
+   */
+  public static void replace(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}
