@@ -119,7 +119,9 @@ public final class RunState {
     }
     try (Stream<Path> files = Files.list(outDir)) {
       for (Path file : files.toList()) {
-        if (file.getFileName().toString().endsWith(".csv.partial")) {
+        // every unfinished file a pull writes: name.csv.partial, a search walk's
+        // name.csv.top.partial
+        if (file.getFileName().toString().endsWith(".partial")) {
           Files.deleteIfExists(file);
         }
       }
