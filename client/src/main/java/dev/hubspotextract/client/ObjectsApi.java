@@ -109,19 +109,33 @@ public final class ObjectsApi {
    */
   public List<HubSpotRecord> searchBelow(
       String objectType, List<String> properties, String belowId) {
+    return searchFrom(objectType, properties, belowId, true);
+  }
+
+  /**
+   * Like {@link #searchBelow}, upwards: up to {@value #SEARCH_PAGE_SIZE} records above {@code
+   * aboveId}, lowest id first.
+   */
+  public List<HubSpotRecord> searchAbove(
+      String objectType, List<String> properties, String aboveId) {
+    return searchFrom(objectType, properties, Objects.requireNonNull(aboveId), false);
+  }
+
+  private List<HubSpotRecord> searchFrom(
+      String objectType, List<String> properties, String boundId, boolean down) {
     PropertyColumns columns = new PropertyColumns(properties);
     byte[] body =
         Json.write(
             json -> {
               json.writeStartObject();
               json.writeArrayFieldStart("filterGroups");
-              if (belowId != null) {
+              if (boundId != null) {
                 json.writeStartObject();
                 json.writeArrayFieldStart("filters");
                 json.writeStartObject();
                 json.writeStringField("propertyName", "hs_object_id");
-                json.writeStringField("operator", "LT");
-                json.writeStringField("value", belowId);
+                json.writeStringField("operator", down ? "LT" : "GT");
+                json.writeStringField("value", boundId);
                 json.writeEndObject();
                 json.writeEndArray();
                 json.writeEndObject();
@@ -131,7 +145,7 @@ public final class ObjectsApi {
               json.writeArrayFieldStart("sorts");
               json.writeStartObject();
               json.writeStringField("propertyName", "hs_object_id");
-              json.writeStringField("direction", "DESCENDING");
+              json.writeStringField("direction", down ? "DESCENDING" : "ASCENDING");
               json.writeEndObject();
               json.writeEndArray();
               json.writeArrayFieldStart("properties");
@@ -144,7 +158,9 @@ public final class ObjectsApi {
               json.writeEndObject();
             });
     String doing =
-        "searching " + objectType + (belowId == null ? " from the top" : " below id " + belowId);
+        "searching "
+            + objectType
+            + (boundId == null ? " from the top" : (down ? " below id " : " above id ") + boundId);
     ApiResponse response =
         Responses.requireSuccess(
             transport.send(
@@ -155,8 +171,13 @@ public final class ObjectsApi {
     List<HubSpotRecord> records = new ArrayList<>(SEARCH_PAGE_SIZE);
     try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
       for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
-        if (belowId == null || Ids.ascending(record.id(), belowId)) {
-          records.add(record); // a record not below the bound would walk the wrong way: dropped
+        boolean beyond =
+            boundId == null
+                || (down
+                    ? Ids.ascending(record.id(), boundId)
+                    : Ids.ascending(boundId, record.id()));
+        if (beyond) {
+          records.add(record); // one on the wrong side of the bound would turn the walk: dropped
         }
       }
     }

@@ -27,11 +27,15 @@ final class TopWalk {
   private static final ExecutorService WALKERS =
       Executors.newCachedThreadPool(DaemonThreads.named("pull-search-"));
 
+  private final HubSpotClient client;
+  private final PlannedObject object;
+  private final StatusListener listener;
   private final CsvFileSink side;
   private final List<long[]> chunks = new ArrayList<>(); // [from, to) in the side file, by page
   private final CompletableFuture<Void> done;
   private volatile boolean stopped;
   private long rows; // written by the walk; read once it is done
+  private String highest; // the first id the walk claimed: the top when it started
 
   private TopWalk(
       HubSpotClient client,
@@ -40,9 +44,11 @@ final class TopWalk {
       CsvFileSink side,
       RunControl control,
       StatusListener listener) {
+    this.client = client;
+    this.object = object;
+    this.listener = listener;
     this.side = side;
-    this.done =
-        CompletableFuture.runAsync(() -> walk(client, object, meeting, control, listener), WALKERS);
+    this.done = CompletableFuture.runAsync(() -> walk(meeting, control), WALKERS);
   }
 
   /** Starts walking down {@code object} into a side file beside {@code target}. */
@@ -67,12 +73,7 @@ final class TopWalk {
     return target.resolveSibling(target.getFileName() + ".top");
   }
 
-  private void walk(
-      HubSpotClient client,
-      PlannedObject object,
-      MeetingPoint meeting,
-      RunControl control,
-      StatusListener listener) {
+  private void walk(MeetingPoint meeting, RunControl control) {
     List<String> names = object.propertyNames();
     String below = null;
     try {
@@ -90,6 +91,9 @@ final class TopWalk {
           ObjectTask.writeRow(side, claimed.get(i), names.size());
         }
         chunks.add(new long[] {from, side.flush()});
+        if (highest == null && !claimed.isEmpty()) {
+          highest = claimed.get(0).id();
+        }
         rows += claimed.size();
         listener.rowsWritten(claimed.size());
         if (claimed.size() < page.size() || page.isEmpty()) {
@@ -120,10 +124,30 @@ final class TopWalk {
       for (int i = chunks.size() - 1; i >= 0; i--) {
         sink.append(side, chunks.get(i)[0], chunks.get(i)[1]);
       }
-      return rows;
+      return rows + topUp(sink);
     } finally {
       side.abandon();
     }
+  }
+
+  /**
+   * Appends the records above the walk's starting point: created since, or too recently before for
+   * search to have shown them then ("a few moments", hubspot-api.md §6). A list-only pull would
+   * have met them at the end of its cursor; they are above every id written, so order holds.
+   */
+  private long topUp(CsvFileSink sink) {
+    long added = 0;
+    for (String above = highest; above != null; ) {
+      List<HubSpotRecord> page =
+          client.objects().searchAbove(object.type().apiName(), object.propertyNames(), above);
+      for (HubSpotRecord record : page) {
+        ObjectTask.writeRow(sink, record, object.propertyNames().size());
+      }
+      added += page.size();
+      listener.rowsWritten(page.size());
+      above = page.isEmpty() ? null : page.get(page.size() - 1).id();
+    }
+    return added;
   }
 
   /** Stops the walk (the list failed) and deletes its side file once it has stopped. */
