@@ -1,5 +1,6 @@
 package dev.hubspotextract.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,9 +16,9 @@ final class Timestamps {
   private Timestamps() {}
 
   static String iso(long epochMillis) {
-    char[] out = new char[24];
+    byte[] out = new byte[24];
     format(epochMillis, out, 0);
-    return new String(out);
+    return new String(out, StandardCharsets.US_ASCII);
   }
 
   /**
@@ -25,18 +26,14 @@ final class Timestamps {
    * included).
    */
   static byte[] isoQuoted(long epochMillis) {
-    char[] chars = new char[26];
-    chars[0] = '"';
-    format(epochMillis, chars, 1);
-    chars[25] = '"';
     byte[] out = new byte[26];
-    for (int i = 0; i < 26; i++) {
-      out[i] = (byte) chars[i];
-    }
+    out[0] = '"';
+    format(epochMillis, out, 1);
+    out[25] = '"';
     return out;
   }
 
-  private static void format(long epochMillis, char[] out, int at) {
+  private static void format(long epochMillis, byte[] out, int at) {
     long days = Math.floorDiv(epochMillis, 86_400_000L);
     long msOfDay = Math.floorMod(epochMillis, 86_400_000L);
     // civil-from-days (H. Hinnant), valid for the proleptic Gregorian calendar
@@ -72,9 +69,9 @@ final class Timestamps {
     return LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L)).toString();
   }
 
-  private static void digits(char[] out, int at, long value, int width) {
+  private static void digits(byte[] out, int at, long value, int width) {
     for (int i = width - 1; i >= 0; i--) {
-      out[at + i] = (char) ('0' + value % 10);
+      out[at + i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }
