@@ -92,9 +92,6 @@ public final class RateBudget implements Pacer {
     if (!learn || bucket == Bucket.SEARCH) {
       return;
     }
-    if (bucket == Bucket.TEN_SECONDLY) {
-      response.longHeader("X-HubSpot-RateLimit-Remaining").ifPresent(tenSecondly::atMost);
-    }
     Optional<Long> max = response.longHeader("X-HubSpot-RateLimit-Max");
     Optional<Long> interval = response.longHeader("X-HubSpot-RateLimit-Interval-Milliseconds");
     if (max.isPresent() && max.get() > 0) {
@@ -103,6 +100,9 @@ public final class RateBudget implements Pacer {
       if (wanted != tenSecondly.maxRequests() || millis != tenSecondly.intervalMillis()) {
         tenSecondly.resize(wanted, millis);
       }
+    }
+    if (bucket == Bucket.TEN_SECONDLY) { // once the window has its size
+      response.longHeader("X-HubSpot-RateLimit-Remaining").ifPresent(tenSecondly::atMost);
     }
   }
 
