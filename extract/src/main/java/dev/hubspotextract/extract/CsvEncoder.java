@@ -35,7 +35,9 @@ final class CsvEncoder {
     if (count + 1 > buffer.length - length) {
       drain();
     }
-    if (count + 1 <= buffer.length && copyPlain(utf8, offset, count)) {
+    if (count + 1 <= buffer.length
+        ? copyPlain(utf8, offset, count)
+        : copyLarge(utf8, offset, count)) {
       return;
     }
     if (inRow) {
@@ -54,6 +56,22 @@ final class CsvEncoder {
     }
     put(utf8, from, end - from);
     put((byte) '"');
+  }
+
+  /** Like {@link #copyPlain} for a field larger than the buffer: checked first, then copied. */
+  private boolean copyLarge(byte[] utf8, int offset, int count) throws IOException {
+    for (int i = offset, end = offset + count; i < end; i++) {
+      byte b = utf8[i];
+      if (b == ',' || b == '"' || b == '\n' || b == '\r') {
+        return false;
+      }
+    }
+    if (inRow) {
+      put((byte) ',');
+    }
+    inRow = true;
+    put(utf8, offset, count);
+    return true;
   }
 
   /**

@@ -59,7 +59,9 @@ class CsvFileSinkTest {
     for (int i = 0; i < values.size(); i++) {
       assertThat(rows.get(i + 1)).containsExactly(String.valueOf(i), values.get(i), values.get(i));
     }
-    assertThat(Files.readString(target)).contains("\r\n1,\"a,b\",\"a,b\"\r\n");
+    assertThat(Files.readString(target))
+        .contains("\r\n1,\"a,b\",\"a,b\"\r\n")
+        .contains("\r\n7," + hugePlain + "," + hugePlain + "\r\n"); // unquoted, however long
   }
 
   @Test
