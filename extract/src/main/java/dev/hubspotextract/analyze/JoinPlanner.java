@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.ObjectType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +77,7 @@ public final class JoinPlanner {
         throw new AnalyzeException(
             describe(object) + " has no id column, so it cannot be joined: pull it again");
       }
-      String prefix = ObjectNames.singular(object.name());
+      String prefix = ObjectType.singularOf(object.name());
       for (String column : columns) {
         available.put(prefix + "." + column, "t" + i + "." + Sql.identifier(column));
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.extract.ObjectType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
         .filter(t -> !t.association())
         .filter(
             t ->
-                Stream.of(t.name(), t.table(), ObjectNames.singular(t.name()))
+                Stream.of(t.name(), t.table(), ObjectType.singularOf(t.name()))
                     .anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted)))
         .findFirst();
   }

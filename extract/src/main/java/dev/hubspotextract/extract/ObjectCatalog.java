@@ -162,10 +162,7 @@ public final class ObjectCatalog {
     Map<String, ObjectType> singular = new LinkedHashMap<>();
     for (ObjectType type : STANDARD) {
       String name = type.name();
-      String one =
-          name.equals("companies")
-              ? "company"
-              : name.substring(0, name.length() - 1); // contacts → contact, line_items → line_item
+      String one = ObjectType.singularOf(name);
       singular.put(one, type);
       singular.put(name.replace("_", ""), type); // lineitems, feedbacksubmissions
       singular.put(one.replace("_", ""), type);

@@ -12,4 +12,22 @@ public record ObjectType(String name, String objectTypeId, String apiName, boole
     Objects.requireNonNull(objectTypeId, "objectTypeId is null");
     Objects.requireNonNull(apiName, "apiName is null");
   }
+
+  /**
+   * The singular of an object name: {@code companies → company}, {@code line_items → line_item},
+   * {@code addresses → address}; a name that is not a plural (a custom object such as {@code
+   * my_object}) stays as it is.
+   */
+  public static String singularOf(String plural) {
+    if (plural.endsWith("ies") && plural.length() > 3) {
+      return plural.substring(0, plural.length() - 3) + "y";
+    }
+    if (plural.matches(".*(ss|sh|ch|x)es")) {
+      return plural.substring(0, plural.length() - 2);
+    }
+    if (plural.endsWith("s") && !plural.endsWith("ss") && plural.length() > 1) {
+      return plural.substring(0, plural.length() - 1);
+    }
+    return plural;
+  }
 }
