@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * at a time.
  */
 final class AssociationTask {
-  static final String[] HEADER = {"from_id", "to_id", "association_type_id", "category", "label"};
+  static final String[] HEADER = FixedColumn.names(FixedColumn.ASSOCIATION).toArray(String[]::new);
   private final AssociationPair pair;
   private final Path fromCsv;
   private final long maxRecords;

@@ -40,10 +40,9 @@ public final class Manifest {
       entry.put("records", task == null ? 0 : task.rows());
       entry.put("status", task != null && task.completed() ? "complete" : "failed");
       List<Object> columns = new ArrayList<>();
-      columns.add(column("id", "id", null));
-      columns.add(column("createdAt", "datetime", null));
-      columns.add(column("updatedAt", "datetime", null));
-      columns.add(column("archived", "bool", null));
+      for (FixedColumn fixed : FixedColumn.RECORD) {
+        columns.add(column(fixed.name(), fixed.type(), null));
+      }
       for (PropertyDefinition property : object.properties()) {
         columns.add(column(property.name(), property.type(), property.fieldType()));
       }
@@ -76,12 +75,9 @@ public final class Manifest {
       entry.put("status", task != null && task.completed() ? "complete" : "failed");
       entry.put(
           "columns",
-          List.of(
-              column("from_id", "id", null),
-              column("to_id", "id", null),
-              column("association_type_id", "number", null),
-              column("category", "string", null),
-              column("label", "string", null)));
+          FixedColumn.ASSOCIATION.stream()
+              .map(fixed -> column(fixed.name(), fixed.type(), null))
+              .toList());
       associations.add(entry);
     }
     root.put("associations", associations);

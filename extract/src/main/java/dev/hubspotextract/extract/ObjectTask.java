@@ -38,7 +38,7 @@ final class ObjectTask {
   }
 
   static List<String> header(PlannedObject object) {
-    List<String> header = new ArrayList<>(List.of("id", "createdAt", "updatedAt", "archived"));
+    List<String> header = new ArrayList<>(FixedColumn.names(FixedColumn.RECORD));
     header.addAll(object.propertyNames());
     return header;
   }
