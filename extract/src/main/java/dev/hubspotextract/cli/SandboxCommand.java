@@ -85,6 +85,14 @@ final class SandboxCommand implements Callable<Integer> {
   String rateLimit;
 
   @Option(
+      names = "--daily-limit",
+      paramLabel = "N",
+      description =
+          "Requests a day before 429 DAILY, with --rate-limit (default: the tier's, e.g. 625000 for"
+              + " professional).")
+  String dailyLimit;
+
+  @Option(
       names = "--faults",
       defaultValue = "",
       paramLabel = "KIND=RATE[,KIND=RATE…]",
@@ -215,6 +223,13 @@ final class SandboxCommand implements Callable<Integer> {
       b.rateLimit(RateLimitTier.parse(rateLimit));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--rate-limit: " + e.getMessage(), e);
+    }
+    if (dailyLimit != null) {
+      if (rateLimit.trim().equalsIgnoreCase("off")) {
+        throw new IllegalArgumentException(
+            "--daily-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
+      }
+      b.dailyLimit(number("--daily-limit", dailyLimit, 1, Long.MAX_VALUE, "a number of requests"));
     }
     try {
       b.faults(FaultPlan.parse(faults));

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -25,7 +26,8 @@ class SandboxCommandTest {
     "--contact-properties, 3, --contact-properties: 3 is out of range",
     "--without-scope, widgets, --without-scope: unknown object 'widgets'",
     "--churn, fast, --churn: 'fast' is not a number",
-    "--max-url-length, 10, --max-url-length: 10 is out of range"
+    "--max-url-length, 10, --max-url-length: 10 is out of range",
+    "--daily-limit, 100, --daily-limit: needs a --rate-limit tier"
   })
   void aBadOptionValueGetsOneLineNamingTheOptionAndExitCode2(
       String option, String value, String message) {
@@ -82,5 +84,28 @@ class SandboxCommandTest {
     serving.join(10_000);
     assertThat(exit.get()).isEqualTo(0);
     assertThat(out.toString()).contains("Stopped after 1 requests.");
+  }
+
+  @Test
+  void aDailyLimitGivenOnTheCommandLineAnswers429DailyOnceUsedUp() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port", "0", "--records", "40", "--rate-limit", "starter", "--daily-limit", "2");
+    try (Sandbox sandbox = command.builder().start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest list =
+          HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/crm/v3/objects/contacts"))
+              .header("Authorization", "Bearer " + sandbox.token())
+              .build();
+      for (int i = 0; i < 2; i++) {
+        assertThat(http.send(list, HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(200);
+      }
+      HttpResponse<String> third = http.send(list, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(third.statusCode()).isEqualTo(429);
+      assertThat(third.body()).contains("\"policyName\":\"DAILY\"");
+    }
   }
 }
