@@ -115,27 +115,13 @@ public final class CsvFileSink implements RowSink {
 
   /** Closes the file and keeps the partial file for a later run to continue. */
   public void suspend() {
-    if (finished) {
-      return;
-    }
-    finished = true;
-    try {
-      csv.close();
-    } catch (IOException | RuntimeException e) {
-      // the checkpoint says how much of it is good
-    }
+    stop(); // the checkpoint says how much of the file is good
   }
 
   @Override
   public void abandon() {
-    if (finished) {
+    if (!stop()) {
       return;
-    }
-    finished = true;
-    try {
-      csv.close();
-    } catch (IOException | RuntimeException e) {
-      // deleting it next is all that matters
     }
     try {
       Files.deleteIfExists(partial);
@@ -148,5 +134,19 @@ public final class CsvFileSink implements RowSink {
   @Override
   public void close() {
     abandon();
+  }
+
+  /** Closes the file once, whatever fails on the way; false if the sink was already done. */
+  private boolean stop() {
+    if (finished) {
+      return false;
+    }
+    finished = true;
+    try {
+      csv.close();
+    } catch (IOException | RuntimeException e) {
+      // what happens to the partial file next is what matters
+    }
+    return true;
   }
 }
