@@ -29,6 +29,7 @@ final class TopWalk {
 
   private final HubSpotClient client;
   private final PlannedObject object;
+  private final List<String> names;
   private final StatusListener listener;
   private final CsvFileSink side;
   private final List<long[]> chunks = new ArrayList<>(); // [from, to) in the side file, by page
@@ -46,6 +47,7 @@ final class TopWalk {
       StatusListener listener) {
     this.client = client;
     this.object = object;
+    this.names = object.propertyNames();
     this.listener = listener;
     this.side = side;
     this.done = CompletableFuture.runAsync(() -> walk(meeting, control), WALKERS);
@@ -74,7 +76,6 @@ final class TopWalk {
   }
 
   private void walk(MeetingPoint meeting, RunControl control) {
-    List<String> names = object.propertyNames();
     String below = null;
     try {
       while (!stopped) {
@@ -139,9 +140,9 @@ final class TopWalk {
     long added = 0;
     for (String above = highest; above != null; ) {
       List<HubSpotRecord> page =
-          client.objects().searchAbove(object.type().apiName(), object.propertyNames(), above);
+          client.objects().searchAbove(object.type().apiName(), names, above);
       for (HubSpotRecord record : page) {
-        ObjectTask.writeRow(sink, record, object.propertyNames().size());
+        ObjectTask.writeRow(sink, record, names.size());
       }
       added += page.size();
       listener.rowsWritten(page.size());
