@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
+import dev.hubspotextract.extract.NewFiles;
+import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,7 +37,7 @@ public final class FormatConverter {
   /**
    * Converts the CSV folder {@code dir} to {@code target}; nothing to do when it is CSV already.
    */
-  public static PulledFolder convert(Path dir, OutputFormat target) {
+  public static PulledFolder convert(Path dir, OutputFormat target, FileMode mode) {
     PulledFolder folder = PulledFolder.open(dir);
     if (folder.format() == target) {
       return folder;
@@ -77,14 +80,24 @@ public final class FormatConverter {
     }
     try {
       for (Map.Entry<Path, Path> file : written.entrySet()) {
+        mode.restrict(file.getKey());
         FileMoves.replace(file.getKey(), file.getValue());
       }
-      rewriteManifest(folder, target);
+      rewriteManifest(folder, target, mode);
       for (PulledTable table : tables) {
         Files.delete(folder.pathOf(table));
       }
+      OutputFolder.removePrivateFolderIfEmpty(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("finishing the conversion of " + dir + " to " + target, e);
+      throw new AnalyzeException(
+          "finishing the conversion of "
+              + dir
+              + " to "
+              + target
+              + " failed, the CSV files are kept ("
+              + e
+              + ")",
+          e);
     }
     return PulledFolder.open(dir);
   }
@@ -94,7 +107,7 @@ public final class FormatConverter {
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (PulledTable table : tables) {
-        Path file = folder.dir().resolve(OutputFormat.PARQUET.fileFor(table.table()));
+        Path file = OutputFolder.fileIn(folder.dir(), OutputFormat.PARQUET.fileFor(table.table()));
         Path temp = temporary(file);
         written.put(temp, file);
         statement.execute(
@@ -110,7 +123,7 @@ public final class FormatConverter {
   private static void writeDatabase(
       Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
       throws SQLException {
-    Path file = folder.dir().resolve(OutputFormat.DATABASE_FILE);
+    Path file = OutputFolder.fileIn(folder.dir(), OutputFormat.DATABASE_FILE);
     Path temp = temporary(file);
     ResultFiles.deleteQuietly(temp);
     written.put(temp, file);
@@ -128,12 +141,15 @@ public final class FormatConverter {
     }
   }
 
+  /** Where a file is written before it is complete: the pull's private folder, the user's alone. */
   private static Path temporary(Path file) {
-    return file.resolveSibling("." + file.getFileName() + ".tmp");
+    OutputFolder.privateFolder(file.getParent());
+    return OutputFolder.unfinishedOf(file, ".tmp");
   }
 
   /** Sets the format and points every entry at its new file (and, in a database, its table). */
-  private static void rewriteManifest(PulledFolder folder, OutputFormat target) throws IOException {
+  private static void rewriteManifest(PulledFolder folder, OutputFormat target, FileMode mode)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = (ObjectNode) mapper.readTree(folder.manifestPath().toFile());
     root.put("format", target.label());
@@ -150,7 +166,9 @@ public final class FormatConverter {
       }
     }
     Path temp = temporary(folder.manifestPath());
-    mapper.writeValue(temp.toFile(), root);
+    try (OutputStream out = NewFiles.stream(temp, mode)) {
+      mapper.writeValue(out, root);
+    }
     FileMoves.replace(temp, folder.manifestPath());
   }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.ObjectType;
+import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,6 +129,14 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     String file = entry.path("file").asText("");
     if (file.isEmpty()) {
       file = format.fileFor(name);
+    }
+    try {
+      OutputFolder.fileIn(manifest.getParent(), file);
+    } catch (ExtractException e) {
+      // a folder received from someone else is untrusted: its manifest must not point sql at
+      // /etc/passwd, or a conversion at a file to delete
+      throw new AnalyzeException(
+          manifest + " lists a file outside its folder (" + e.getMessage() + "): pull again", e);
     }
     // a database file holds every table, so there the table is named in the entry or after the
     // object

@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FileMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +20,13 @@ public final class QueryOutput {
       Connection connection,
       String query,
       Optional<Path> file,
+      FileMode mode,
       int maxRows,
       PrintWriter out,
       PrintWriter err) {
     try {
       if (file.isPresent()) {
-        long rows = ResultFiles.write(connection, query, file.get());
+        long rows = ResultFiles.write(connection, query, file.get(), mode);
         err.printf("wrote %d rows to %s%n", rows, file.get());
         err.flush();
       } else {

@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,12 @@ public final class ResultFiles {
         "cannot tell the format of " + file + ": name it *.csv or *.parquet");
   }
 
-  /** Runs {@code query} and writes every row to {@code out}; returns the number of rows written. */
-  public static long write(Connection connection, String query, Path out) throws SQLException {
+  /**
+   * Runs {@code query} and writes every row to {@code out}, with {@code mode}'s permissions;
+   * returns the number of rows written.
+   */
+  public static long write(Connection connection, String query, Path out, FileMode mode)
+      throws SQLException {
     OutputFormat format = formatOf(out);
     Path target = out.toAbsolutePath();
     Path parent = target.getParent();
@@ -40,7 +45,14 @@ public final class ResultFiles {
       throw new AnalyzeException(
           "cannot write " + out + ": folder " + parent + " does not exist; create it first");
     }
-    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    // a new file under a name no one can guess, that DuckDB then fills: a link or file planted
+    // beside the result cannot receive it, and the rows are never readable by others
+    Path temp;
+    try {
+      temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp", mode.newFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("creating a temporary file beside " + target, e);
+    }
     String options =
         format == OutputFormat.PARQUET
             ? "FORMAT parquet, COMPRESSION zstd"
@@ -52,6 +64,7 @@ public final class ResultFiles {
       long rows =
           statement.executeLargeUpdate(
               "COPY (" + query + ") TO " + Sql.literal(temp) + " (" + options + ")");
+      mode.restrict(temp);
       FileMoves.replace(temp, target);
       return rows;
     } catch (IOException e) {

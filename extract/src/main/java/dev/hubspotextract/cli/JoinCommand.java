@@ -95,6 +95,7 @@ final class JoinCommand implements Callable<Integer> {
           db.connection(),
           query.sql(),
           Optional.ofNullable(folder.out),
+          folder.fileMode(),
           folder.maxRows,
           stdout,
           stderr);

@@ -1,7 +1,10 @@
 package dev.hubspotextract.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 
 /** The `hubspot-extract` command: a thin dispatcher to one subcommand per job. */
 @Command(
@@ -25,12 +28,23 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  /** Builds the command line with the project's error handling; tests call this too. */
+  /** Builds the command line with the project's error handling, printing to stdout and stderr. */
   public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    return commandLine(commandLine.getOut(), commandLine.getErr());
+  }
+
+  /** The command line printing to these writers, through {@link PrintableWriter}; tests use it. */
+  public static CommandLine commandLine(Writer out, Writer err) {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExecutionExceptionHandler(new ErrorHandler());
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExitCodeExceptionMapper(failure -> ExitCode.of(failure).code());
+    // no colours in help: every escape sequence that reaches the terminal would be one the
+    // server could also send
+    commandLine.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+    commandLine.setOut(new PrintWriter(new PrintableWriter(out), true));
+    commandLine.setErr(new PrintWriter(new PrintableWriter(err), true));
     return commandLine;
   }
 

@@ -11,7 +11,9 @@ import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullOptions;
@@ -75,8 +77,24 @@ final class PullCommand implements Callable<Integer> {
   @Option(
       names = "--base-url",
       defaultValue = "https://api.hubapi.com",
-      description = "HubSpot API base URL (default: ${DEFAULT-VALUE}); a standalone sandbox's URL.")
-  URI baseUrl;
+      description =
+          "HubSpot API base URL (default: ${DEFAULT-VALUE}); a standalone sandbox's URL. Plain"
+              + " http:// only to this machine unless --insecure-http.")
+  String baseUrl;
+
+  @Option(
+      names = "--insecure-http",
+      description =
+          "Allow a plain http:// --base-url on another machine: the token and data travel"
+              + " unencrypted.")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--keep-umask",
+      description =
+          "Give the files and folders written the permissions your umask says (default: yours"
+              + " alone, 600 and 700: CRM data is personal data).")
+  boolean keepUmask;
 
   @Option(
       names = {"--objects", "--object_list"},
@@ -234,13 +252,15 @@ final class PullCommand implements Callable<Integer> {
           "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
               + " pat-…), or try --sandbox");
     }
+    URI checkedBaseUrl = BaseUrl.parse(baseUrl, insecureHttp, line -> trace(err, line));
+    FileMode fileMode = keepUmask ? FileMode.UMASK : FileMode.PRIVATE;
     if (!dryRun) {
-      options = withOut(options, dev.hubspotextract.extract.OutputFolder.prepare(out));
+      options = withOut(options, OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
     }
     Sandbox embedded = sandbox ? startSandbox() : null;
     try {
       String accessToken = embedded != null ? embedded.token() : token;
-      URI base = embedded != null ? embedded.baseUrl() : baseUrl;
+      URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
       Clock clock = Clock.systemUTC();
       HubSpotClient client =
           HubSpotClient.builder()
@@ -265,7 +285,7 @@ final class PullCommand implements Callable<Integer> {
       try (StatusPrinter status =
           new StatusPrinter(
               spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
-        RunState state = RunState.open(plan, restart);
+        RunState state = RunState.open(plan, restart, fileMode);
         if (state.resumed() && !quiet) {
           spec.commandLine()
               .getOut()
@@ -277,13 +297,13 @@ final class PullCommand implements Callable<Integer> {
         plan.failedObjects().forEach(status::planFailed);
         result =
             new Extractor(client, clock, threads, status, state).searchSplit(searchSplit).run(plan);
-        Manifest.write(result, version());
+        Manifest.write(result, version(), fileMode);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
         // the state outlives the conversion: a conversion cut short is finished by the same
         // command, without pulling again
-        convert(plan.outDir(), outputFormat);
+        convert(plan.outDir(), outputFormat, fileMode);
         state.finish();
         status.jobCompleted(result, planRequests.sum());
       }
@@ -380,9 +400,9 @@ final class PullCommand implements Callable<Integer> {
   }
 
   /** Turns the CSV files just written into the requested format (nothing to do for csv). */
-  private static void convert(Path dir, OutputFormat outputFormat) {
+  private static void convert(Path dir, OutputFormat outputFormat, FileMode fileMode) {
     try {
-      FormatConverter.convert(dir, outputFormat);
+      FormatConverter.convert(dir, outputFormat, fileMode);
     } catch (AnalyzeException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,

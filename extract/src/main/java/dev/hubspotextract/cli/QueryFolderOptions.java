@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.extract.FileMode;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -26,4 +27,15 @@ final class QueryFolderOptions {
       defaultValue = "50",
       description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
   int maxRows;
+
+  @Option(
+      names = "--keep-umask",
+      description =
+          "Give --out the permissions your umask says (default: yours alone, 600: CRM data is"
+              + " personal data).")
+  boolean keepUmask;
+
+  FileMode fileMode() {
+    return keepUmask ? FileMode.UMASK : FileMode.PRIVATE;
+  }
 }

@@ -62,6 +62,7 @@ final class SqlCommand implements Callable<Integer> {
           db.connection(),
           sql,
           listTables ? Optional.empty() : Optional.ofNullable(folder.out),
+          folder.fileMode(),
           listTables ? Integer.MAX_VALUE : folder.maxRows,
           stdout,
           stderr);

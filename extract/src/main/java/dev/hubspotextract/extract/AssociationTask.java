@@ -42,7 +42,8 @@ final class AssociationTask {
     this.pair = pair;
     this.fromCsv = fromCsv;
     this.maxRecords = maxRecords;
-    this.progress = new TaskProgress(state, pair.name(), outDir.resolve(pair.fileName()));
+    this.progress =
+        new TaskProgress(state, pair.name(), OutputFolder.fileIn(outDir, pair.fileName()));
   }
 
   /**

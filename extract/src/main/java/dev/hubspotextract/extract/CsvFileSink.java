@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes an RFC 4180 CSV (UTF-8, CRLF, quotes only where needed) as {@code name.csv.partial} and
- * renames it to {@code name.csv} when complete, so a failed run never leaves a file that looks
- * whole. A killed run's partial file can be reopened at a checkpointed length and continued.
+ * Writes an RFC 4180 CSV (UTF-8, CRLF, quotes only where needed) as an unfinished file in the
+ * tool's private folder ({@link OutputFolder#unfinishedOf}) and renames it to {@code name.csv} when
+ * complete, so a failed run never leaves a file that looks whole. The unfinished file is always
+ * created new, never through a link, with {@link FileMode}'s permissions. A killed run's unfinished
+ * file can be reopened at a checkpointed length and continued.
  */
 public final class CsvFileSink implements RowSink {
   private final Path target;
@@ -18,41 +21,55 @@ public final class CsvFileSink implements RowSink {
   private final CsvEncoder csv;
   private boolean finished;
 
-  /** Starts a new file (replacing any partial one) with its header. */
-  public CsvFileSink(Path target, String... header) throws IOException {
-    this(target, 0);
+  /** Starts a new file (replacing any unfinished one) with its header. */
+  public CsvFileSink(Path target, FileMode mode, String... header) throws IOException {
+    this(target, mode, 0);
     write(header);
   }
 
-  private CsvFileSink(Path target, long keepBytes) throws IOException {
+  private CsvFileSink(Path target, FileMode mode, long keepBytes) throws IOException {
     this.target = target;
     this.partial = partialOf(target);
-    FileChannel channel =
-        FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    channel.truncate(keepBytes);
-    channel.position(keepBytes);
+    OutputFolder.privateFolder(target.getParent());
+    FileChannel channel;
+    if (keepBytes == 0) {
+      channel = NewFiles.channel(partial, mode);
+    } else {
+      channel = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+      channel.truncate(keepBytes);
+      channel.position(keepBytes);
+    }
     this.csv = new CsvEncoder(channel);
   }
 
   /** Starts a new file without a header: rows that will be appended to another file. */
-  static CsvFileSink withoutHeader(Path target) throws IOException {
-    return new CsvFileSink(target, 0);
+  static CsvFileSink withoutHeader(Path target, FileMode mode) throws IOException {
+    return new CsvFileSink(target, mode, 0);
   }
 
   /**
-   * Continues a partial file: cuts it back to {@code bytes} (what the last checkpoint flushed, so
-   * rows written after it are dropped and fetched again) and appends from there.
+   * Continues an unfinished file: cuts it back to {@code bytes} (what the last checkpoint flushed,
+   * so rows written after it are dropped and fetched again) and appends from there.
    */
   public static CsvFileSink resume(Path target, long bytes) throws IOException {
-    Path partial = partialOf(target);
-    if (!Files.exists(partial) || Files.size(partial) < bytes) {
-      throw new IOException(partial + " is missing or shorter than its checkpoint");
+    if (!canResume(target, bytes)) {
+      throw new IOException(
+          partialOf(target) + " is missing, not a regular file, or shorter than its checkpoint");
     }
-    return new CsvFileSink(target, bytes);
+    return new CsvFileSink(target, FileMode.PRIVATE, bytes);
+  }
+
+  /**
+   * Whether the unfinished file of {@code target} can be continued from {@code bytes}: a regular
+   * file (a link or anything else is started afresh) at least that long.
+   */
+  static boolean canResume(Path target, long bytes) throws IOException {
+    Path partial = partialOf(target);
+    return Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) && Files.size(partial) >= bytes;
   }
 
   static Path partialOf(Path target) {
-    return target.resolveSibling(target.getFileName() + ".partial");
+    return OutputFolder.unfinishedOf(target, ".partial");
   }
 
   @Override
@@ -96,7 +113,8 @@ public final class CsvFileSink implements RowSink {
    */
   void append(CsvFileSink other, long from, long to) throws IOException {
     other.flush();
-    try (FileChannel source = FileChannel.open(other.partial, StandardOpenOption.READ)) {
+    try (FileChannel source =
+        FileChannel.open(other.partial, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       csv.append(source, from, to - from);
     }
   }

@@ -116,7 +116,7 @@ public final class Extractor {
                           ? runPair(
                               plan,
                               pair,
-                              plan.outDir().resolve(pair.from().name() + ".csv"),
+                              OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
                               control)
                           : skipped(pair, pair.from(), result.failure()),
                   pairPool));

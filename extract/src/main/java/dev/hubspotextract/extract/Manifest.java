@@ -4,22 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hubspotextract.client.PropertyDefinition;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Writes {@code manifest.json} as the README's "Output format" section fixes it. */
 public final class Manifest {
   public static final String FILE = "manifest.json";
+
+  /** A name an object of the plan can have: the others are not files. */
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Manifest() {}
 
-  public static Path write(RunResult result, String version) throws IOException {
+  public static Path write(RunResult result, String version, FileMode mode) throws IOException {
     Plan plan = result.plan();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tool", "hubspot-extract");
@@ -36,6 +42,15 @@ public final class Manifest {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", object.type().name());
       entry.put("objectTypeId", object.type().objectTypeId());
+      if (object.type().renamed()) {
+        entry.put("schemaName", object.type().schemaName());
+        entry.put(
+            "renamed",
+            "HubSpot's name "
+                + object.type().schemaName()
+                + " belongs to a standard object, an association file or one of the tool's own"
+                + " files");
+      }
       entry.put("file", object.fileName());
       entry.put("records", task == null ? 0 : task.rows());
       entry.put("status", task != null && task.completed() ? "complete" : "failed");
@@ -50,8 +65,8 @@ public final class Manifest {
       objects.add(entry);
     }
     for (TaskFailure failure : plan.failedObjects()) {
-      if (failure.subject().equals("custom objects")) {
-        continue;
+      if (!PLAIN_NAME.matcher(failure.subject()).matches()) {
+        continue; // the custom objects as a whole, or one whose name or type id was refused
       }
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", failure.subject());
@@ -92,9 +107,12 @@ public final class Manifest {
     }
     root.put("failures", failures);
 
-    Path target = plan.outDir().resolve(FILE);
-    Path partial = target.resolveSibling(FILE + ".partial");
-    JSON.writeValue(partial.toFile(), root);
+    Path target = OutputFolder.fileIn(plan.outDir(), FILE);
+    Path partial = OutputFolder.unfinishedOf(target, ".partial");
+    OutputFolder.privateFolder(plan.outDir());
+    try (OutputStream out = NewFiles.stream(partial, mode)) {
+      JSON.writeValue(out, root);
+    }
     FileMoves.replace(partial, target);
     return target;
   }

@@ -2,11 +2,13 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.ObjectSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * HubSpot's 13 standard objects in the original connector's order, and the resolution of what users
@@ -32,13 +34,64 @@ public final class ObjectCatalog {
           standard("tasks", "0-27"));
 
   private final List<ObjectType> custom;
+  private final List<Rejected> rejected;
 
+  /** A custom object the server described with a name or type id that cannot be used. */
+  public record Rejected(ObjectSchema schema, String subject, String reason) {}
+
+  /**
+   * The standard objects and these custom ones. A schema whose name or type id is not HubSpot's
+   * shape is rejected ({@link #rejected()}); a custom object whose name another output owns ({@link
+   * ServerNames#isReserved}, or another custom object's in another case) is named {@code
+   * {name}__{typeId}}.
+   */
   public ObjectCatalog(List<ObjectSchema> schemas) {
-    List<ObjectType> types = new ArrayList<>();
+    List<ObjectSchema> valid = new ArrayList<>();
+    List<Rejected> refused = new ArrayList<>();
     for (ObjectSchema schema : schemas) {
-      types.add(new ObjectType(schema.name(), schema.objectTypeId(), schema.objectTypeId(), true));
+      Optional<String> problem = ServerNames.schemaProblem(schema);
+      if (problem.isPresent()) {
+        String subject =
+            ServerNames.isObjectTypeId(schema.objectTypeId())
+                ? schema.objectTypeId()
+                : "custom object " + (refused.size() + 1);
+        refused.add(new Rejected(schema, subject, problem.get()));
+      } else {
+        valid.add(schema);
+      }
+    }
+    List<String> objectNames = new ArrayList<>();
+    STANDARD.forEach(type -> objectNames.add(type.name()));
+    valid.forEach(schema -> objectNames.add(schema.name()));
+    Set<String> taken = new HashSet<>();
+    List<ObjectType> types = new ArrayList<>();
+    for (ObjectSchema schema : valid) {
+      boolean clash =
+          ServerNames.isReserved(schema.name(), objectNames)
+              || !taken.add(schema.name().toLowerCase(Locale.ROOT));
+      String name = clash ? ServerNames.disambiguated(schema) : schema.name();
+      taken.add(name.toLowerCase(Locale.ROOT));
+      types.add(
+          new ObjectType(name, schema.objectTypeId(), schema.objectTypeId(), true, schema.name()));
     }
     this.custom = List.copyOf(types);
+    this.rejected = List.copyOf(refused);
+  }
+
+  /** The custom objects that cannot be pulled, with why. */
+  public List<Rejected> rejected() {
+    return rejected;
+  }
+
+  /** The rejected custom object a user typed (by type id or fullyQualifiedName), if any. */
+  public Optional<Rejected> findRejected(String typed) {
+    String key = typed.trim();
+    return rejected.stream()
+        .filter(
+            r ->
+                key.equalsIgnoreCase(r.schema().objectTypeId())
+                    || key.equalsIgnoreCase(r.schema().fullyQualifiedName()))
+        .findFirst();
   }
 
   /** Standard objects only: resolving needs no request to HubSpot. */
@@ -65,9 +118,12 @@ public final class ObjectCatalog {
     }
     String key = typed.trim().toLowerCase(Locale.ROOT);
     for (ObjectType type : custom) {
-      if (type.name().equalsIgnoreCase(key)
-          || type.objectTypeId().equalsIgnoreCase(key)
-          || type.name().equalsIgnoreCase(key + "s")) {
+      if (type.name().equalsIgnoreCase(key) || type.objectTypeId().equalsIgnoreCase(key)) {
+        return Optional.of(type);
+      }
+    }
+    for (ObjectType type : custom) { // a renamed object by HubSpot's name; a singular name
+      if (type.schemaName().equalsIgnoreCase(key) || type.name().equalsIgnoreCase(key + "s")) {
         return Optional.of(type);
       }
     }
@@ -171,6 +227,6 @@ public final class ObjectCatalog {
   }
 
   private static ObjectType standard(String name, String objectTypeId) {
-    return new ObjectType(name, objectTypeId, name, false);
+    return new ObjectType(name, objectTypeId, name, false, name);
   }
 }

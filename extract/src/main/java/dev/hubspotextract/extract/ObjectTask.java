@@ -33,8 +33,12 @@ final class ObjectTask {
     this.splitLargeObjects = splitLargeObjects;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
-    this.progress =
-        new TaskProgress(state, object.type().name(), outDir.resolve(object.fileName()));
+    this.progress = new TaskProgress(state, object.type().name(), target());
+  }
+
+  /** The object's file, a name that stays inside the output folder. */
+  private Path target() {
+    return OutputFolder.fileIn(outDir, object.fileName());
   }
 
   static List<String> header(PlannedObject object) {
@@ -49,7 +53,7 @@ final class ObjectTask {
    * meeting somewhere in the middle.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
-    TopWalk.discardLeftover(outDir.resolve(object.fileName()));
+    TopWalk.discardLeftover(target());
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
     if (start.done()) {
       return start.rows();
@@ -109,7 +113,7 @@ final class ObjectTask {
       HubSpotClient client, MeetingPoint meeting, RunControl control, StatusListener listener) {
     try {
       return TopWalk.start(
-          client, object, meeting, outDir.resolve(object.fileName()), control, listener);
+          client, object, meeting, target(), control, listener, progress.fileMode());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

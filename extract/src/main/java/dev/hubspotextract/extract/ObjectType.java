@@ -3,14 +3,30 @@ package dev.hubspotextract.extract;
 import java.util.Objects;
 
 /**
- * An object to pull: its file name ({@code deals}, or a custom object's schema name) and the path
- * segment HubSpot's API takes for it (the name for standard objects, {@code 2-…} for custom ones).
+ * An object to pull: its file and table name ({@code deals}, or a custom object's schema name) and
+ * the path segment HubSpot's API takes for it (the name for standard objects, {@code 2-…} for
+ * custom ones).
+ *
+ * @param schemaName the name HubSpot gives it; differs from {@code name} only for a custom object
+ *     whose name is taken by another output ({@code contacts} written as {@code contacts__2_123})
  */
-public record ObjectType(String name, String objectTypeId, String apiName, boolean custom) {
+public record ObjectType(
+    String name, String objectTypeId, String apiName, boolean custom, String schemaName) {
   public ObjectType {
     Objects.requireNonNull(name, "name is null");
     Objects.requireNonNull(objectTypeId, "objectTypeId is null");
     Objects.requireNonNull(apiName, "apiName is null");
+    Objects.requireNonNull(schemaName, "schemaName is null");
+  }
+
+  /** The object's CSV file in the output folder. */
+  public String fileName() {
+    return name + ".csv";
+  }
+
+  /** Whether this custom object is written under another name than HubSpot's. */
+  public boolean renamed() {
+    return !name.equals(schemaName);
   }
 
   /**

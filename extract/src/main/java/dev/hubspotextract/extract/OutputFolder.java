@@ -3,16 +3,36 @@ package dev.hubspotextract.extract;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-/** Makes sure the output folder exists and can be written, before any request is made. */
+/**
+ * The output folder's safety rules: it exists and can be written before any request is made; the
+ * tool's own folder in it ({@value #PRIVATE_FOLDER}, resume state and unfinished files) is the
+ * user's alone; and every file the tool writes, moves or deletes is a plain name inside it.
+ */
 public final class OutputFolder {
+  /** The tool's folder inside {@code --out}; owner-only, never a link, never another user's. */
+  public static final String PRIVATE_FOLDER = ".hubspot-extract";
+
+  private static final String UNFINISHED = "unfinished";
+
   private OutputFolder() {}
 
-  public static Path prepare(Path dir) {
+  /**
+   * Creates the folder (with {@code mode}'s permissions) or checks the one there, and returns its
+   * absolute path; an existing folder keeps its permissions, with a warning when others can read it
+   * and the mode is private.
+   */
+  public static Path prepare(Path dir, FileMode mode, Consumer<String> warnings) {
     Path absolute = dir.toAbsolutePath().normalize();
+    boolean existed = Files.isDirectory(absolute);
     try {
-      Files.createDirectories(absolute);
+      Files.createDirectories(absolute, mode.newFolder());
     } catch (FileAlreadyExistsException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -31,6 +51,13 @@ public final class OutputFolder {
     try {
       Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
       Files.delete(probe);
+      if (existed && mode == FileMode.PRIVATE && FileMode.othersCanRead(absolute)) {
+        warnings.accept(
+            "warning: other users can open "
+                + absolute
+                + " (its permissions are kept); the files written in it are yours alone. Run"
+                + " chmod 700 on it to keep them from listing it.");
+      }
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -41,7 +68,126 @@ public final class OutputFolder {
               + "). Choose another --out or fix its permissions.",
           e);
     }
+    privateFolder(absolute);
     return absolute;
+  }
+
+  /**
+   * The tool's own folder in {@code outDir}, created owner-only if missing. One that is a link, not
+   * a folder, or another user's is refused: whoever planted it could read or redirect what is
+   * written there.
+   */
+  public static Path privateFolder(Path outDir) {
+    Path folder = outDir.resolve(PRIVATE_FOLDER);
+    try {
+      ensureOwnFolder(folder);
+      ensureOwnFolder(folder.resolve(UNFINISHED));
+      return folder;
+    } catch (IOException e) {
+      throw new ExtractException(
+          ExtractException.Kind.OUTPUT,
+          "cannot use " + folder + " for the pull's unfinished files: " + reason(e),
+          e);
+    }
+  }
+
+  /** Where the unfinished copy of a file of {@code outDir} is written: in the private folder. */
+  public static Path unfinishedOf(Path target, String suffix) {
+    return target
+        .resolveSibling(PRIVATE_FOLDER)
+        .resolve(UNFINISHED)
+        .resolve(target.getFileName() + suffix);
+  }
+
+  /** Deletes the private folder once nothing is left in it (a pull or conversion is over). */
+  public static void removePrivateFolderIfEmpty(Path outDir) throws IOException {
+    deleteIfEmpty(unfinishedFolder(outDir));
+    deleteIfEmpty(outDir.resolve(PRIVATE_FOLDER));
+  }
+
+  private static void deleteIfEmpty(Path folder) throws IOException {
+    try (Stream<Path> left = Files.list(folder)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(folder);
+      }
+    } catch (NoSuchFileException e) {
+      // already gone
+    }
+  }
+
+  /** The folder of unfinished files, which a run that starts afresh empties. */
+  static Path unfinishedFolder(Path outDir) {
+    return outDir.resolve(PRIVATE_FOLDER).resolve(UNFINISHED);
+  }
+
+  /**
+   * {@code dir/name}, once {@code name} is shown to be a plain file name that stays in {@code dir}:
+   * the last wall between a name that came from a server (or a manifest) and the file system.
+   */
+  public static Path fileIn(Path dir, String name) {
+    boolean plain =
+        !name.isEmpty()
+            && !name.equals(".")
+            && !name.equals("..")
+            && name.indexOf('/') < 0
+            && name.indexOf('\\') < 0
+            && name.indexOf('\0') < 0
+            && name.chars().noneMatch(Character::isISOControl);
+    Path file = plain ? dir.resolve(name).normalize() : null;
+    if (file == null || !dir.normalize().equals(file.getParent())) {
+      throw new ExtractException(
+          ExtractException.Kind.OUTPUT,
+          "refusing to write '"
+              + ServerNames.shown(name)
+              + "': not a plain file name inside "
+              + dir
+              + " (a name from the server or a manifest may not leave the folder)");
+    }
+    return file;
+  }
+
+  private static void ensureOwnFolder(Path folder) throws IOException {
+    if (Files.isSymbolicLink(folder)) {
+      throw new IOException(folder + " is a link; delete it (the tool creates its own)");
+    }
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        Files.createDirectory(folder, FileMode.PRIVATE.newFolder());
+        return;
+      } catch (FileAlreadyExistsException e) {
+        // made by someone else in the meantime: checked below like any existing one
+      }
+    }
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(folder + " is not a folder; delete it");
+    }
+    UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
+    if (!owner.equals(CurrentUser.PRINCIPAL)) {
+      throw new IOException(
+          folder
+              + " belongs to "
+              + owner.getName()
+              + ", not to you; delete it or choose another --out");
+    }
+    FileMode.ownerOnly(folder);
+  }
+
+  /** Who this process runs as: the owner of a file it creates. */
+  private static final class CurrentUser {
+    static final UserPrincipal PRINCIPAL = find();
+
+    private static UserPrincipal find() {
+      try {
+        Path probe = Files.createTempFile("hubspot-extract-owner", ".tmp");
+        try {
+          return Files.getOwner(probe);
+        } finally {
+          Files.delete(probe);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot tell which user this process runs as", e);
+      }
+    }
   }
 
   static String reason(Exception e) {
@@ -49,6 +195,6 @@ public final class OutputFolder {
     String message = e.getMessage();
     return name.equals("AccessDenied")
         ? "permission denied"
-        : name.isEmpty() ? String.valueOf(message) : name + ": " + message;
+        : name.equals("IO") || name.isEmpty() ? String.valueOf(message) : name + ": " + message;
   }
 }

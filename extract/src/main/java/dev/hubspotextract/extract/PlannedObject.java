@@ -17,7 +17,7 @@ public record PlannedObject(
   }
 
   public String fileName() {
-    return type.name() + ".csv";
+    return type.fileName();
   }
 
   public List<String> propertyNames() {

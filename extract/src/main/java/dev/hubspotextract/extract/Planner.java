@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -144,14 +145,25 @@ public final class Planner {
     if (typed.isEmpty()) {
       chosen.addAll(ObjectCatalog.STANDARD);
     }
+    if (all) {
+      catalog.rejected().forEach(rejected -> failures.add(failureOf(rejected)));
+    }
     for (String name : typed) {
       if (name.equalsIgnoreCase("all")) {
         catalog.all().stream().filter(t -> !chosen.contains(t)).forEach(chosen::add);
-      } else {
-        ObjectType type = resolve(catalog, schemas, name, "--objects / --object_list");
-        if (!chosen.contains(type)) {
-          chosen.add(type);
+        continue;
+      }
+      Optional<ObjectCatalog.Rejected> rejected = catalog.findRejected(name);
+      if (rejected.isPresent() && catalog.find(name, schemas).isEmpty()) {
+        if (!all
+            && failures.stream().noneMatch(f -> f.subject().equals(rejected.get().subject()))) {
+          failures.add(failureOf(rejected.get()));
         }
+        continue;
+      }
+      ObjectType type = resolve(catalog, schemas, name, "--objects / --object_list");
+      if (!chosen.contains(type)) {
+        chosen.add(type);
       }
     }
 
@@ -230,6 +242,15 @@ public final class Planner {
               found.add(property.name());
             }
           }
+          Optional<String> badName =
+              byName.keySet().stream()
+                  .map(name -> ServerNames.propertyProblem(type.name(), name))
+                  .flatMap(Optional::stream)
+                  .findFirst();
+          if (badName.isPresent()) {
+            failures.add(new TaskFailure(type.name(), false, "external", badName.get()));
+            return;
+          }
           List<PropertyDefinition> columns =
               byName.values().stream()
                   .sorted(Comparator.comparing(PropertyDefinition::name))
@@ -274,6 +295,10 @@ public final class Planner {
     }
   }
 
+  private static TaskFailure failureOf(ObjectCatalog.Rejected rejected) {
+    return new TaskFailure(rejected.subject(), false, "external", rejected.reason());
+  }
+
   private static List<String> pairNames(PullOptions options) {
     List<String> names = new ArrayList<>();
     if (options.objectType() != null) {
@@ -290,18 +315,21 @@ public final class Planner {
 
   private static ObjectType resolve(
       ObjectCatalog catalog, List<ObjectSchema> schemas, String typed, String flag) {
-    return catalog
-        .find(typed, schemas)
-        .orElseThrow(
-            () ->
-                usage(
-                    flag
-                        + ": unknown object '"
-                        + typed
-                        + "'. Valid names: "
-                        + catalog.validNames()
-                        + " (singular or plural, any case), a custom object's name or type id"
-                        + " (2-…), or all"));
+    Optional<ObjectType> found = catalog.find(typed, schemas);
+    Optional<ObjectCatalog.Rejected> rejected = catalog.findRejected(typed);
+    if (found.isEmpty() && rejected.isPresent()) {
+      throw usage(flag + ": cannot use '" + typed + "': " + rejected.get().reason());
+    }
+    return found.orElseThrow(
+        () ->
+            usage(
+                flag
+                    + ": unknown object '"
+                    + typed
+                    + "'. Valid names: "
+                    + catalog.validNames()
+                    + " (singular or plural, any case), a custom object's name or type id"
+                    + " (2-…), or all"));
   }
 
   private static ExtractException usage(String message) {

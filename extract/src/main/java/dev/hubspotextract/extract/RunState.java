@@ -2,8 +2,10 @@ package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -12,33 +14,40 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The resume state of a pull, under {@code out/.hubspot-extract/state/}: {@code run.json} holds the
- * plan's fingerprint (never the token), and one {@code {task}.json} per task its latest {@link
- * Checkpoint}. Each file is written to a temporary name and renamed, so a kill leaves either the
- * old or the new one. A run that finishes deletes the folder. Thread-safe: each task writes its own
- * file.
+ * The resume state of a pull, under {@code out/.hubspot-extract/state/} (in the tool's private
+ * folder, see {@link OutputFolder}): {@code run.json} holds the plan's fingerprint (never the
+ * token), and one {@code {task}.json} per task its latest {@link Checkpoint}. Each file is written
+ * to a temporary name and renamed, so a kill leaves either the old or the new one. A run that
+ * finishes deletes the folder. Thread-safe: each task writes its own file.
  */
 public final class RunState {
-  public static final String DIR = ".hubspot-extract";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
   private final boolean resumed;
+  private final FileMode fileMode;
 
-  private RunState(Path dir, boolean resumed) {
+  private RunState(Path dir, boolean resumed, FileMode fileMode) {
     this.dir = dir;
     this.resumed = resumed;
+    this.fileMode = fileMode;
   }
 
   /** The state folder of an output folder. */
   public static Path folder(Path outDir) {
-    return outDir.resolve(DIR).resolve("state");
+    return outDir.resolve(OutputFolder.PRIVATE_FOLDER).resolve("state");
+  }
+
+  /** How the files of this run are protected. */
+  public FileMode fileMode() {
+    return fileMode;
   }
 
   /**
    * Opens the state for this plan: continues an earlier run of the same plan, starts afresh where
    * there is none (or {@code restart} says so), and refuses a different plan's unfinished run.
    */
-  public static RunState open(Plan plan, boolean restart) {
+  public static RunState open(Plan plan, boolean restart, FileMode fileMode) {
+    OutputFolder.privateFolder(plan.outDir());
     Path dir = folder(plan.outDir());
     Path run = dir.resolve("run.json");
     String fingerprint = plan.fingerprint();
@@ -46,7 +55,7 @@ public final class RunState {
       if (Files.exists(run) && !restart) {
         String saved = String.valueOf(JSON.readValue(run.toFile(), Map.class).get("fingerprint"));
         if (saved.equals(fingerprint)) {
-          return new RunState(dir, true);
+          return new RunState(dir, true, fileMode);
         }
         throw new ExtractException(
             ExtractException.Kind.USAGE,
@@ -56,10 +65,10 @@ public final class RunState {
                 + " choose another --out.");
       }
       deleteTree(dir);
-      deletePartials(plan.outDir()); // a discarded run's unfinished files
-      Files.createDirectories(dir);
+      deleteContents(OutputFolder.unfinishedFolder(plan.outDir())); // a discarded run's files
+      Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
       writeAtomically(dir, "run.json", Map.of("fingerprint", fingerprint));
-      return new RunState(dir, false);
+      return new RunState(dir, false, fileMode);
     } catch (IOException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -75,7 +84,7 @@ public final class RunState {
 
   /** The last checkpoint of a task, if an earlier run saved one. */
   Optional<Checkpoint> load(String task) {
-    Path file = dir.resolve(task + ".json");
+    Path file = OutputFolder.fileIn(dir, task + ".json");
     try {
       return Optional.of(JSON.readValue(file.toFile(), Checkpoint.class));
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
@@ -90,40 +99,32 @@ public final class RunState {
   }
 
   void forget(String task) throws IOException {
-    Files.deleteIfExists(dir.resolve(task + ".json"));
+    Files.deleteIfExists(OutputFolder.fileIn(dir, task + ".json"));
   }
 
   /** Deletes the state: the run is over and nothing is left to resume. */
   public void finish() throws IOException {
     deleteTree(dir);
-    Path parent = dir.getParent();
-    try (Stream<Path> left = Files.list(parent)) {
-      if (left.findAny().isEmpty()) {
-        Files.delete(parent);
-      }
-    } catch (NoSuchFileException e) {
-      // already gone
-    }
+    OutputFolder.removePrivateFolderIfEmpty(dir.getParent().getParent());
   }
 
+  /** Written new (never through a link), owner-only, then renamed over the last one. */
   private static void writeAtomically(Path dir, String name, Object value) throws IOException {
-    Path target = dir.resolve(name);
-    Path temp = dir.resolve(name + ".tmp");
-    JSON.writeValue(temp.toFile(), value);
+    Path target = OutputFolder.fileIn(dir, name);
+    Path temp = OutputFolder.fileIn(dir, name + ".tmp");
+    try (OutputStream out = NewFiles.stream(temp, FileMode.PRIVATE)) {
+      JSON.writeValue(out, value);
+    }
     FileMoves.replace(temp, target);
   }
 
-  private static void deletePartials(Path outDir) throws IOException {
-    if (!Files.isDirectory(outDir)) {
+  private static void deleteContents(Path folder) throws IOException {
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> files = Files.list(outDir)) {
+    try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
-        // every unfinished file a pull writes: name.csv.partial, a search walk's
-        // name.csv.top.partial
-        if (file.getFileName().toString().endsWith(".partial")) {
-          Files.deleteIfExists(file);
-        }
+        deleteTree(file);
       }
     }
   }

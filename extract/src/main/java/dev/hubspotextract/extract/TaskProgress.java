@@ -3,6 +3,7 @@ package dev.hubspotextract.extract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -32,21 +33,25 @@ final class TaskProgress {
 
   Start start(String... header) throws IOException {
     Checkpoint saved = state == null ? null : state.load(task).orElse(null);
-    Path partial = CsvFileSink.partialOf(target);
     if (saved != null && saved.complete()) {
-      if (Files.exists(partial)) {
+      if (CsvFileSink.canResume(target, saved.bytes())) {
         CsvFileSink.resume(target, saved.bytes()).complete(); // killed between save and rename
       }
-      if (Files.exists(target)) {
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
         return new Start(true, saved.rows(), null, saved);
       }
-    } else if (saved != null && Files.exists(partial) && Files.size(partial) >= saved.bytes()) {
+    } else if (saved != null && CsvFileSink.canResume(target, saved.bytes())) {
       return new Start(false, saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
     }
     if (state != null) {
       state.forget(task);
     }
-    return new Start(false, 0, new CsvFileSink(target, header), null);
+    return new Start(false, 0, new CsvFileSink(target, fileMode(), header), null);
+  }
+
+  /** How this run's files are protected. */
+  FileMode fileMode() {
+    return state == null ? FileMode.PRIVATE : state.fileMode();
   }
 
   /** After every record of a page is written: saves where to go on from, now and then. */

@@ -60,10 +60,16 @@ final class TopWalk {
       MeetingPoint meeting,
       Path target,
       RunControl control,
-      StatusListener listener)
+      StatusListener listener,
+      FileMode mode)
       throws IOException {
     return new TopWalk(
-        client, object, meeting, CsvFileSink.withoutHeader(sideOf(target)), control, listener);
+        client,
+        object,
+        meeting,
+        CsvFileSink.withoutHeader(sideOf(target), mode),
+        control,
+        listener);
   }
 
   /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */

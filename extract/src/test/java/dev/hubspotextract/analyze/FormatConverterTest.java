@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.FileMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -79,7 +80,7 @@ class FormatConverterTest {
     PulledFolderFixture.write(dir, 3);
     Map<String, List<String>> before = contents(dir);
 
-    PulledFolder converted = FormatConverter.convert(dir, OutputFormat.PARQUET);
+    PulledFolder converted = FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE);
 
     assertThat(converted.format()).isEqualTo(OutputFormat.PARQUET);
     assertSameContents(contents(dir), before);
@@ -100,7 +101,7 @@ class FormatConverterTest {
     PulledFolderFixture.write(dir, 3);
     Map<String, List<String>> before = contents(dir);
 
-    FormatConverter.convert(dir, OutputFormat.DUCKDB);
+    FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
     assertSameContents(contents(dir), before);
     try (var files = Files.list(dir)) {
@@ -115,7 +116,7 @@ class FormatConverterTest {
   @Test
   void aDatabaseFileOpensDirectlyWithTypedTables(@TempDir Path dir) throws Exception {
     PulledFolderFixture.write(dir, 3);
-    FormatConverter.convert(dir, OutputFormat.DUCKDB);
+    FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
     try (var connection =
             java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("hubspot.duckdb"));
@@ -138,8 +139,8 @@ class FormatConverterTest {
     for (Path folder : List.of(csv, parquet, duckdb)) {
       PulledFolderFixture.write(folder, 11);
     }
-    FormatConverter.convert(parquet, OutputFormat.PARQUET);
-    FormatConverter.convert(duckdb, OutputFormat.DUCKDB);
+    FormatConverter.convert(parquet, OutputFormat.PARQUET, FileMode.PRIVATE);
+    FormatConverter.convert(duckdb, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
     List<String> outputs = new ArrayList<>();
     for (Path folder : List.of(csv, parquet, duckdb)) {
@@ -175,7 +176,7 @@ class FormatConverterTest {
     Files.writeString(dir.resolve("line_items.csv"), "id,name\r\n1,\"never closed\r\n");
     String manifest = Files.readString(dir.resolve("manifest.json"));
 
-    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.PARQUET))
+    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE))
         .isInstanceOf(AnalyzeException.class)
         .hasMessageContaining("the CSV files are kept");
 
@@ -189,11 +190,11 @@ class FormatConverterTest {
   @Test
   void aFolderAlreadyInTheFormatIsLeftAlone(@TempDir Path dir) throws Exception {
     PulledFolderFixture.write(dir, 3);
-    FormatConverter.convert(dir, OutputFormat.PARQUET);
+    FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE);
 
-    assertThat(FormatConverter.convert(dir, OutputFormat.PARQUET).format())
+    assertThat(FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE).format())
         .isEqualTo(OutputFormat.PARQUET);
-    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.DUCKDB))
+    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE))
         .hasMessageContaining("only a CSV folder can be converted");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.hubspotextract.cli.Main;
+import dev.hubspotextract.extract.FileMode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ public final class JoinBenchmark {
         }
       }
       long converting = System.nanoTime();
-      FormatConverter.convert(database, OutputFormat.DUCKDB);
+      FormatConverter.convert(database, OutputFormat.DUCKDB, FileMode.PRIVATE);
       System.out.printf(
           "converted a copy to duckdb format in %.2f s (%,d bytes)%n",
           seconds(converting), Files.size(database.resolve(OutputFormat.DATABASE_FILE)));

@@ -6,6 +6,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
@@ -44,15 +45,15 @@ class FaultyPullTest {
             null,
             List.of(),
             Long.MAX_VALUE,
-            OutputFolder.prepare(out),
+            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
             null,
             null,
             List.of());
     Plan plan = new Planner(client, "sandbox").plan(options);
-    RunState state = RunState.open(plan, false);
+    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);
-    Manifest.write(result, "test");
+    Manifest.write(result, "test", FileMode.PRIVATE);
     state.finish();
     return result;
   }

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -110,15 +111,16 @@ class ResumeTest {
   void aConversionThatFailedIsFinishedByTheSameCommandWithoutPullingAgain() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(300).recordRequests(10_000).start()) {
       Path out = tmp.resolve("out");
-      // a directory where the conversion writes contacts.parquet first: it cannot
-      Files.createDirectories(out.resolve(".contacts.parquet.tmp").resolve("in-the-way"));
+      // a folder where the conversion puts contacts.parquet: it cannot
+      Path inTheWay = out.resolve("contacts.parquet");
+      Files.createDirectories(inTheWay.resolve("in-the-way"));
       String[] command = {"--objects", "contacts,companies", "--format", "parquet"};
 
       Cli.Run failed = Cli.pull(sandbox, out, command);
-      assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
+      assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(7);
       assertThat(failed.err()).contains("Run the same command again");
       int pulled = sandbox.requests().size();
-      deleteTree(out.resolve(".contacts.parquet.tmp"));
+      deleteTree(inTheWay);
       Cli.Run again = Cli.pull(sandbox, out, command);
 
       assertThat(again.exitCode()).as(again.toString()).isZero();
@@ -194,14 +196,15 @@ class ResumeTest {
       assertThat(other.err()).contains("unfinished pull").contains("--restart");
       assertThat(other.err().lines()).hasSize(1);
 
-      Files.writeString(out.resolve("contacts.csv.top.partial"), "1\r\n"); // a search walk's
+      Path sideFile = OutputFolder.unfinishedOf(out.resolve("contacts.csv.top"), ".partial");
+      Files.writeString(sideFile, "1\r\n"); // a search walk's
+      Files.writeString(out.resolve("notes.csv.partial"), "the user's own\n");
       Cli.Run restarted = Cli.pull(sandbox, out, "--objects", "tickets", "--restart");
 
       assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
       assertThat(SameOutput.files(out))
-          .contains("tickets.csv", "manifest.json")
-          .noneMatch(name -> name.endsWith(".partial"))
-          .doesNotContain(RunState.DIR);
+          .contains("tickets.csv", "manifest.json", "notes.csv.partial") // not the tool's
+          .doesNotContain(OutputFolder.PRIVATE_FOLDER);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.hubspotextract.client.JdkTransport;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
@@ -74,8 +75,9 @@ class SearchSplitTest {
   void aSideFileThatAKilledRunLeftBehindIsDiscardedEvenByARunThatDoesNotWalk() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(150).start()) {
       Path out = tmp.resolve("out");
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("contacts.csv.top.partial"), "1,stale,row\r\n");
+      Path sideFile = OutputFolder.unfinishedOf(out.resolve("contacts.csv.top"), ".partial");
+      Files.createDirectories(sideFile.getParent());
+      Files.writeString(sideFile, "1,stale,row\r\n");
 
       // this run does not walk (as when a resumed run has only the list's last page left)
       Cli.Run run =
@@ -84,7 +86,7 @@ class SearchSplitTest {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
-      assertThat(Files.list(out)).noneMatch(file -> file.toString().endsWith(".partial"));
+      assertThat(sideFile).doesNotExist();
     }
   }
 
@@ -119,7 +121,7 @@ class SearchSplitTest {
             "none",
             List.of(),
             Long.MAX_VALUE,
-            OutputFolder.prepare(out),
+            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
             null,
             null,
             List.of());

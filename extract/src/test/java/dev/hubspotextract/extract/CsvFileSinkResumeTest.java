@@ -15,7 +15,7 @@ class CsvFileSinkResumeTest {
   @Test
   void aResumedFileDropsWhatCameAfterTheCheckpointAndContinuesFromThere() throws IOException {
     Path target = dir.resolve("deals.csv");
-    CsvFileSink first = new CsvFileSink(target, "id", "name");
+    CsvFileSink first = new CsvFileSink(target, FileMode.PRIVATE, "id", "name");
     first.write("1", "one");
     long checkpoint = first.flush();
     first.write("2", "two, written after the checkpoint");
@@ -35,11 +35,11 @@ class CsvFileSinkResumeTest {
   @Test
   void flushReportsTheBytesOnDiskSoACheckpointNeverPointsPastTheData() throws IOException {
     Path target = dir.resolve("notes.csv");
-    try (CsvFileSink sink = new CsvFileSink(target, "id", "body")) {
+    try (CsvFileSink sink = new CsvFileSink(target, FileMode.PRIVATE, "id", "body")) {
       sink.write("7", "é, \"quoted\"\nsecond line");
       long bytes = sink.flush();
 
-      assertThat(Files.size(dir.resolve("notes.csv.partial"))).isEqualTo(bytes);
+      assertThat(Files.size(CsvFileSink.partialOf(target))).isEqualTo(bytes);
     }
   }
 }

@@ -19,18 +19,18 @@ class CsvFileSinkTest {
   @Test
   void writesRfc4180WithCrlfQuotingOnlyWhereNeededAndNullsAsEmptyFields() throws IOException {
     Path target = dir.resolve("deals.csv");
-    try (RowSink sink = new CsvFileSink(target, "id", "note", "amount")) {
+    try (RowSink sink = new CsvFileSink(target, FileMode.PRIVATE, "id", "note", "amount")) {
       sink.write("1", "Line one\nLine two, \"quoted\"", null);
       sink.write("2", " keeps spaces ", "");
       assertThat(target).doesNotExist();
-      assertThat(dir.resolve("deals.csv.partial")).exists();
+      assertThat(CsvFileSink.partialOf(target)).isRegularFile();
       sink.complete();
     }
 
     assertThat(Files.readString(target, StandardCharsets.UTF_8))
         .isEqualTo(
             "id,note,amount\r\n1,\"Line one\nLine two, \"\"quoted\"\"\",\r\n2, keeps spaces ,\r\n");
-    assertThat(dir.resolve("deals.csv.partial")).doesNotExist();
+    assertThat(CsvFileSink.partialOf(target)).doesNotExist();
   }
 
   @Test
@@ -40,7 +40,7 @@ class CsvFileSinkTest {
     String hugePlain = "東".repeat(40_000);
     List<String> values =
         List.of("plain", "a,b", "say \"hi\"", "cr\ronly", "Zoë 🎉", "", huge, hugePlain);
-    try (CsvFileSink sink = new CsvFileSink(target, "id", "value", "same")) {
+    try (CsvFileSink sink = new CsvFileSink(target, FileMode.PRIVATE, "id", "value", "same")) {
       for (int i = 0; i < values.size(); i++) {
         byte[] utf8 = ("<" + values.get(i) + ">").getBytes(StandardCharsets.UTF_8);
         sink.field(String.valueOf(i));
@@ -68,7 +68,7 @@ class CsvFileSinkTest {
   void aSinkClosedBeforeItCompletesLeavesNoFileBehindNotEvenAnOldOne() throws IOException {
     Path target = dir.resolve("tickets.csv");
     Files.writeString(target, "id\r\n1\r\n"); // from an earlier run
-    try (RowSink sink = new CsvFileSink(target, "id")) {
+    try (RowSink sink = new CsvFileSink(target, FileMode.PRIVATE, "id")) {
       sink.write("2");
     }
 

@@ -1,0 +1,84 @@
+package dev.hubspotextract.cli;
+
+import dev.hubspotextract.extract.ExtractException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Checks {@code --base-url} before any request: {@code https://} anywhere, plain {@code http://}
+ * only to this machine (where a local sandbox runs) unless {@code --insecure-http} accepts sending
+ * the token and the data unencrypted, and never a user name or password in the URL (it would be
+ * printed and written to the manifest).
+ */
+final class BaseUrl {
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+  private BaseUrl() {}
+
+  static URI parse(String typed, boolean insecureHttp, Consumer<String> warnings) {
+    URI url;
+    try {
+      url = new URI(typed.trim());
+    } catch (URISyntaxException e) {
+      throw usage("--base-url is not a URL (" + e.getReason() + "); " + EXPECTED);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+      throw usage(
+          "--base-url must start with https:// (or http:// for a local sandbox); " + EXPECTED);
+    }
+    if (url.getRawUserInfo() != null) {
+      throw usage(
+          "--base-url must not hold a user name or password (user:password@): they would be shown"
+              + " in messages and written to manifest.json. Give the token with --token or"
+              + " HUBSPOT_ACCESS_TOKEN, and the URL without them");
+    }
+    if (scheme.equals("http") && !isLoopback(url.getHost())) {
+      if (!insecureHttp) {
+        throw usage(
+            "--base-url http://"
+                + url.getHost()
+                + " would send the access token and your CRM data unencrypted; use https://, or"
+                + " add --insecure-http to accept that (plain http:// is for a sandbox on this"
+                + " machine)");
+      }
+      warnings.accept(
+          "warning: --insecure-http: the access token and the data travel unencrypted to "
+              + url.getHost()
+              + "; anyone on the way can read them");
+    }
+    return url;
+  }
+
+  /** Whether the host is this machine, judged from the literal alone (no DNS lookup). */
+  static boolean isLoopback(String host) {
+    String literal = host.toLowerCase(Locale.ROOT);
+    if (literal.equals("localhost") || literal.equals("localhost.")) {
+      return true;
+    }
+    if (IPV4_LOOPBACK.matcher(literal).matches()) {
+      return true;
+    }
+    if (literal.startsWith("[") && literal.endsWith("]")) {
+      try { // an IPv6 literal parses without a lookup
+        return InetAddress.getByName(literal.substring(1, literal.length() - 1))
+            .isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static final String EXPECTED =
+      "expected e.g. https://api.hubapi.com or http://127.0.0.1:8080";
+
+  private static ExtractException usage(String message) {
+    return new ExtractException(ExtractException.Kind.USAGE, message);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.ObjectSchema;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the pull accepts of the names a server sends, checked where they enter the plan: a name that
+ * becomes a file or a column must not be able to leave {@code --out}, take another output's file or
+ * break a reader. A real portal never fails these checks; a wrong {@code --base-url}, a compromised
+ * endpoint or anyone on a plain-http path can.
+ */
+final class ServerNames {
+  /** HubSpot's documented rule for a custom object's schema name. */
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
+
+  /** {@code 2-123456}: it goes into URLs and, for a renamed object, into its file name. */
+  private static final Pattern OBJECT_TYPE_ID = Pattern.compile("\\d{1,9}-\\d{1,18}");
+
+  /**
+   * The tool's own files and the reference tables it writes or will write beside the objects (the
+   * manifest, the DuckDB file's name, owners, pipelines, …): a custom object may not take them.
+   */
+  private static final Set<String> TOOL_NAMES =
+      Set.of(
+          "manifest",
+          "hubspot",
+          "owners",
+          "pipelines",
+          "pipeline_stages",
+          "properties",
+          "property_options",
+          "property_history",
+          "association_labels");
+
+  private ServerNames() {}
+
+  /** Why a custom object's schema cannot be pulled under its name; empty when it can. */
+  static Optional<String> schemaProblem(ObjectSchema schema) {
+    if (!SCHEMA_NAME.matcher(schema.name()).matches()) {
+      return Optional.of(
+          "HubSpot sent a custom object named '"
+              + shown(schema.name())
+              + "', which is not a HubSpot schema name (a letter, then up to 99 letters, digits or"
+              + " _); it was skipped, as a file name from the server must stay inside --out."
+              + " Check that --base-url is HubSpot's API");
+    }
+    if (!isObjectTypeId(schema.objectTypeId())) {
+      return Optional.of(
+          "HubSpot sent custom object "
+              + schema.name()
+              + " with the type id '"
+              + shown(schema.objectTypeId())
+              + "', which is not a HubSpot type id (digits-digits, like 2-123456); it was skipped."
+              + " Check that --base-url is HubSpot's API");
+    }
+    return Optional.empty();
+  }
+
+  static boolean isObjectTypeId(String text) {
+    return OBJECT_TYPE_ID.matcher(text).matches();
+  }
+
+  /** Why a property cannot be a column under this name; empty when it can. */
+  static Optional<String> propertyProblem(String objectName, String property) {
+    if (property.isEmpty()) {
+      return Optional.of(
+          "HubSpot sent a property of "
+              + objectName
+              + " with an empty name, which cannot be a column; "
+              + objectName
+              + " was skipped. Check that --base-url is HubSpot's API");
+    }
+    if (property.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of(
+          "HubSpot sent a property of "
+              + objectName
+              + " named '"
+              + shown(property)
+              + "', with a control character (a line break, …) that no CSV reader or SQL"
+              + " column takes; "
+              + objectName
+              + " was skipped. Check that --base-url is HubSpot's API");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a custom object may not be written under this name because another output owns it: a
+   * standard object, an association file between any two objects of the portal ({@code
+   * deals_companies}), or one of the tool's own files. Compared in any case: DuckDB's table names
+   * and some file systems ignore case.
+   */
+  static boolean isReserved(String name, Collection<String> objectNames) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (TOOL_NAMES.contains(key)) {
+      return true;
+    }
+    for (String from : objectNames) {
+      String fromKey = from.toLowerCase(Locale.ROOT);
+      if (key.equals(fromKey) && ObjectCatalog.findStandard(from).isPresent()) {
+        return true;
+      }
+      if (key.startsWith(fromKey + "_")) {
+        String rest = key.substring(fromKey.length() + 1);
+        for (String to : objectNames) {
+          if (rest.equals(to.toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A renamed custom object's name: {@code contacts__2_123}. */
+  static String disambiguated(ObjectSchema schema) {
+    return schema.name() + "__" + schema.objectTypeId().replace('-', '_');
+  }
+
+  /** Text from the server as a message shows it: control characters as escapes, cut at 200. */
+  static String shown(String text) {
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < text.length() && shown.length() < 200; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)) {
+        shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    return text.length() > 200 ? shown + "…" : shown.toString();
+  }
+}
