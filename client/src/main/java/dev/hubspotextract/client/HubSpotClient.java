@@ -135,7 +135,7 @@ public final class HubSpotClient {
           new Pacing(
               pacer != null
                   ? pacer
-                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper),
+                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper, trace),
               chain);
       chain = new Retrying(retryPolicy, sleeper, trace, chain);
       chain = new Authenticating(token, chain);
