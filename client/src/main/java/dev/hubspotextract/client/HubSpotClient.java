@@ -137,7 +137,7 @@ public final class HubSpotClient {
                   ? pacer
                   : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper, trace),
               chain);
-      chain = new Retrying(retryPolicy, sleeper, trace, chain);
+      chain = new Retrying(retryPolicy, sleeper, clock, trace, chain);
       chain = new Authenticating(token, chain);
       return new HubSpotClient(chain);
     }

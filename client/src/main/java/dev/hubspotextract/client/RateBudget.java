@@ -134,8 +134,8 @@ public final class RateBudget implements Pacer {
 
   /**
    * A 429 means HubSpot's window is full whatever this budget counted (another app on the account,
-   * clocks apart): every request waiting on that window waits, not only the one refused. DAILY ends
-   * the run instead (see {@link Retrying}).
+   * clocks apart): every request waiting on that window waits, not only the one refused. DAILY, and
+   * a wait longer than a run sits through, end the run instead (see {@link Retrying}).
    */
   private void pauseFor429(Bucket bucket, ApiResponse response) {
     String policy = ErrorBody.parse(response.body()).policyName();
@@ -144,6 +144,9 @@ public final class RateBudget implements Pacer {
       return;
     }
     Duration wait = Retrying.rateLimitWait(name, response);
+    if (Retrying.isTooLong(wait)) {
+      return; // holding the other tasks would only keep them from meeting the stop themselves
+    }
     if (bucket == Bucket.SEARCH) {
       search.pause(wait);
     } else if (bucket == Bucket.EXEMPT && !name.equalsIgnoreCase("TEN_SECONDLY_ROLLING")) {

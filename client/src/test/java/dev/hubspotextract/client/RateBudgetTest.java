@@ -218,4 +218,19 @@ class RateBudgetTest {
         .anySatisfy(line -> assertThat(line).contains("X-HubSpot-RateLimit-Remaining: lots"));
     assertThat(millisFor(budget, LIST, 187)).isZero(); // no remaining count was believed
   }
+
+  @Test
+  void aRetryAfterTooLongToSitThroughNeitherCrashesNorHoldsTheOtherRequests()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    for (String retryAfter : List.of("9223372036854775807", "999999999", "121")) {
+      budget.observe(
+          LIST,
+          ScriptedTransport.json(
+              429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of("Retry-After", retryAfter)));
+    }
+
+    assertThat(millisFor(budget, LIST, 1)).isZero(); // the request's own step stops the run
+  }
 }
