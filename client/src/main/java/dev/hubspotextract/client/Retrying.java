@@ -92,6 +92,7 @@ public final class Retrying implements Transport {
                 comeBackLater(
                     request,
                     "429 (" + (policyName.isEmpty() ? "rate limit" : policyName) + ")",
+                    response,
                     rateWait),
                 failures);
           }
@@ -140,7 +141,8 @@ public final class Retrying implements Transport {
           wait = retryAfter(response).orElse(null);
           if (wait != null && isTooLong(wait)) {
             throw withSuppressed(
-                comeBackLater(request, String.valueOf(response.status()), wait), failures);
+                comeBackLater(request, String.valueOf(response.status()), response, wait),
+                failures);
           }
         } else if (response.isSuccess()
             && response.isJson()
@@ -259,7 +261,9 @@ public final class Retrying implements Transport {
   }
 
   /** The resumable stop for a wait too long to sit through: when to come back, and what to do. */
-  private HubSpotException comeBackLater(ApiRequest request, String answer, Duration wait) {
+  private HubSpotException comeBackLater(
+      ApiRequest request, String answer, ApiResponse response, Duration wait) {
+    String asked = response.header("Retry-After").map(String::trim).orElse("");
     Instant until = clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS);
     return new HubSpotException(
         HubSpotException.Category.RATE_LIMIT,
@@ -270,7 +274,7 @@ public final class Retrying implements Transport {
             + " "
             + request.path()
             + " with Retry-After: "
-            + wait.toSeconds()
+            + (asked.length() <= 30 ? asked : asked.substring(0, 30) + "…")
             + " ("
             + describe(wait)
             + ", until "

@@ -172,7 +172,8 @@ class RetryingTest {
             .isInstanceOfSatisfying(
                 HubSpotException.class,
                 e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
-            .hasMessageContaining("come back later");
+            .hasMessageContaining("come back later")
+            .hasMessageContaining("with Retry-After: " + absurd + " (");
       }
     }
     assertThat(sleeper.waits).isEmpty();
