@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * A complete HTTP response. The body is read whole so that a truncated one can be retried before
  * any record of it is handed on; it is one page (at most 100 records or 1,000 association inputs),
- * never a whole object.
+ * never a whole object, and the transport reads no more than its limit of it ({@link
+ * HubSpotClient.Builder#maxBodySize}).
  */
 public record ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
   public ApiResponse {

@@ -62,6 +62,7 @@ public final class HubSpotClient {
     private Consumer<String> trace;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
+    private long maxBodySize = JdkTransport.DEFAULT_MAX_BODY_SIZE;
     private Transport transport;
 
     private Builder() {}
@@ -112,6 +113,18 @@ public final class HubSpotClient {
       return this;
     }
 
+    /**
+     * The largest response body read, in bytes ({@value JdkTransport#DEFAULT_MAX_BODY_SIZE}, 256
+     * MiB, by default): a larger one fails its request, not retried, instead of filling the heap.
+     */
+    public Builder maxBodySize(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBodySize must be at least 1 byte, got " + bytes);
+      }
+      this.maxBodySize = bytes;
+      return this;
+    }
+
     /** Replaces the wire (tests); by default the JDK's HttpClient on {@link #baseUrl}. */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -126,7 +139,9 @@ public final class HubSpotClient {
                 + " pat-…).");
       }
       Transport chain =
-          transport != null ? transport : new JdkTransport(baseUrl, connectTimeout, requestTimeout);
+          transport != null
+              ? transport
+              : new JdkTransport(baseUrl, connectTimeout, requestTimeout, maxBodySize);
       if (trace != null) {
         chain = new RedactingLogger(trace, clock, chain);
       }
@@ -135,9 +150,9 @@ public final class HubSpotClient {
           new Pacing(
               pacer != null
                   ? pacer
-                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper),
+                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper, trace),
               chain);
-      chain = new Retrying(retryPolicy, sleeper, trace, chain);
+      chain = new Retrying(retryPolicy, sleeper, clock, trace, chain);
       chain = new Authenticating(token, chain);
       return new HubSpotClient(chain);
     }

@@ -14,17 +14,41 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The last step of the chain: sends the request over the JDK's {@link HttpClient}. */
+/**
+ * The last step of the chain: sends the request over the JDK's {@link HttpClient}, and reads the
+ * answer's body whole, up to a limit ({@link BoundedBody}).
+ */
 public final class JdkTransport implements Transport {
+  /**
+   * 256 MiB: a list page of 100 records with hundreds of properties is a few MB, so this is far
+   * above any body HubSpot sends, yet keeps a server that sends without end from taking the heap.
+   */
+  public static final long DEFAULT_MAX_BODY_SIZE = 256L * 1024 * 1024;
+
   private final HttpClient http;
   private final String baseUrl;
   private static final long MAX_BODY_GRACE_MILLIS = 5_000;
   private final Duration requestTimeout;
+  private final long maxBodySize;
+  private final HttpResponse.BodyHandler<byte[]> bodies;
 
   public JdkTransport(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
+    this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE);
+  }
+
+  /**
+   * @param maxBodySize the largest response body read, in bytes; a larger one fails its request
+   */
+  public JdkTransport(
+      URI baseUrl, Duration connectTimeout, Duration requestTimeout, long maxBodySize) {
     String base = Objects.requireNonNull(baseUrl, "baseUrl is null").toString();
+    if (maxBodySize < 1) {
+      throw new IllegalArgumentException("maxBodySize must be at least 1, got " + maxBodySize);
+    }
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.requestTimeout = requestTimeout;
+    this.maxBodySize = maxBodySize;
+    this.bodies = BoundedBody.handler(maxBodySize);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -49,8 +73,7 @@ public final class JdkTransport implements Transport {
     request.headers().forEach(builder::header);
     // The request timeout of HttpClient stops at the response headers; a body that stalls would
     // block forever, so the whole exchange, body included, gets one deadline.
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(builder.build(), bodies);
     try {
       HttpResponse<byte[]> response =
           exchange.get(
@@ -76,6 +99,24 @@ public final class JdkTransport implements Transport {
 
   private HubSpotException failure(ApiRequest request, Throwable cause) {
     String call = request.method() + " " + request.path();
+    BoundedBody.TooLarge tooLarge = tooLarge(cause);
+    if (tooLarge != null) {
+      // not TRANSIENT: asking again brings the same body, no smaller
+      return new HubSpotException(
+          HubSpotException.Category.EXTERNAL,
+          call
+              + ": the response body "
+              + (tooLarge.announced >= 0
+                  ? "announced " + tooLarge.announced + " bytes, more than the limit of "
+                  : "passed the limit of ")
+              + maxBodySize
+              + " bytes ("
+              + mebibytes(maxBodySize)
+              + "), and was not read"
+              + (tooLarge.announced >= 0 ? "" : " further")
+              + "; raise the limit with --max-body-size if bodies this large are expected",
+          tooLarge);
+    }
     if (cause instanceof HttpTimeoutException) {
       return new HubSpotException(
           HubSpotException.Category.TRANSIENT, call + " timed out after " + requestTimeout, cause);
@@ -94,6 +135,22 @@ public final class JdkTransport implements Transport {
     }
     return new HubSpotException(
         HubSpotException.Category.INTERNAL, call + " failed unexpectedly: " + cause, cause);
+  }
+
+  /** The body-too-large failure among {@code e} and its causes (the JDK may wrap it), or null. */
+  private static BoundedBody.TooLarge tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BoundedBody.TooLarge tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes % (1024 * 1024) == 0
+        ? bytes / (1024 * 1024) + " MiB"
+        : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
   }
 
   private static String describe(Throwable e) {

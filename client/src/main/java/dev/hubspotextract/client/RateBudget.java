@@ -2,8 +2,11 @@ package dev.hubspotextract.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The rate budget of one run, shared by every request of every task (hubspot-api.md §11). Three
@@ -13,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batch reads, which HubSpot's spec marks {@code x-hubspot-rate-limit-exemptions: ["ten-secondly"]}
  * and which therefore go unpaced, until a 429 on one shows the exemption is not honoured, after
  * which they draw from the 10-second window too. A 429 pauses its whole bucket, not only the
- * request refused.
+ * request refused. Rate-limit headers outside what HubSpot could mean are ignored ({@link
+ * RateLimitHeaders}), and said so once per header in the trace.
  */
 public final class RateBudget implements Pacer {
   /** HubSpot's lowest tier (Free/Starter), used until the tier or the headers say otherwise. */
@@ -28,18 +32,33 @@ public final class RateBudget implements Pacer {
   private final RollingWindowPacer search;
   private final AtomicBoolean exemptionHonoured = new AtomicBoolean(true);
   private final boolean learn;
+  private final Consumer<String> trace;
+
+  /** The headers whose ignored values were reported: once each, not on every response. */
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   /**
    * @param perTenSeconds the tier's requests per 10 seconds
    * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget
    */
   public RateBudget(int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper) {
+    this(perTenSeconds, learn, clock, sleeper, null);
+  }
+
+  /**
+   * @param perTenSeconds the tier's requests per 10 seconds
+   * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget
+   * @param trace where to say that a header was ignored ({@code --verbose}); null for nowhere
+   */
+  public RateBudget(
+      int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper, Consumer<String> trace) {
     this.tenSecondly =
         new RollingWindowPacer(
             effective(perTenSeconds), Duration.ofSeconds(10), SLACK, clock, sleeper);
     this.search =
         new RollingWindowPacer(SEARCH_PER_SECOND, Duration.ofSeconds(1), SLACK, clock, sleeper);
     this.learn = learn;
+    this.trace = trace == null ? line -> {} : trace;
   }
 
   /** Which budget a request draws from. */
@@ -92,24 +111,31 @@ public final class RateBudget implements Pacer {
     if (!learn || bucket == Bucket.SEARCH) {
       return;
     }
-    Optional<Long> max = response.longHeader("X-HubSpot-RateLimit-Max");
-    Optional<Long> interval = response.longHeader("X-HubSpot-RateLimit-Interval-Milliseconds");
-    if (max.isPresent() && max.get() > 0) {
-      int wanted = effective((int) Math.min(Integer.MAX_VALUE, max.get()));
-      long millis = interval.filter(value -> value > 0).orElse(10_000L);
+    OptionalLong max = RateLimitHeaders.max(response, this::ignored);
+    if (max.isPresent()) {
+      int wanted = effective((int) max.getAsLong());
+      long millis = RateLimitHeaders.intervalMillis(response, this::ignored).orElse(10_000L);
       if (wanted != tenSecondly.maxRequests() || millis != tenSecondly.intervalMillis()) {
         tenSecondly.resize(wanted, millis);
       }
     }
     if (bucket == Bucket.TEN_SECONDLY) { // once the window has its size
-      response.longHeader("X-HubSpot-RateLimit-Remaining").ifPresent(tenSecondly::atMost);
+      RateLimitHeaders.remaining(response, max.orElse(RateLimitHeaders.MAX_HIGH), this::ignored)
+          .ifPresent(tenSecondly::atMost);
+    }
+  }
+
+  /** Says once per header that a value of it was ignored; later ones go unsaid. */
+  private void ignored(String header, String line) {
+    if (reported.add(header)) {
+      trace.accept("rate budget: " + line + " (said once per header)");
     }
   }
 
   /**
    * A 429 means HubSpot's window is full whatever this budget counted (another app on the account,
-   * clocks apart): every request waiting on that window waits, not only the one refused. DAILY ends
-   * the run instead (see {@link Retrying}).
+   * clocks apart): every request waiting on that window waits, not only the one refused. DAILY, and
+   * a wait longer than a run sits through, end the run instead (see {@link Retrying}).
    */
   private void pauseFor429(Bucket bucket, ApiResponse response) {
     String policy = ErrorBody.parse(response.body()).policyName();
@@ -118,6 +144,9 @@ public final class RateBudget implements Pacer {
       return;
     }
     Duration wait = Retrying.rateLimitWait(name, response);
+    if (Retrying.isTooLong(wait)) {
+      return; // holding the other tasks would only keep them from meeting the stop themselves
+    }
     if (bucket == Bucket.SEARCH) {
       search.pause(wait);
     } else if (bucket == Bucket.EXEMPT && !name.equalsIgnoreCase("TEN_SECONDLY_ROLLING")) {

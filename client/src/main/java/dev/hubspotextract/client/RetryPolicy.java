@@ -5,12 +5,21 @@ import java.util.Objects;
 
 /**
  * How hard to retry: attempts for failures (5xx, dropped connections, timeouts, truncated bodies),
- * a separate allowance of rate-limit waits, and the bounds of the exponential backoff.
+ * a separate allowance of rate-limit waits, and the bounds of the exponential backoff. Waits the
+ * server chooses are taken up to {@link #LONGEST_SERVER_WAIT}.
  */
 public record RetryPolicy(
     int maxAttempts, int maxRateLimitWaits, Duration baseDelay, Duration maxDelay) {
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(5, 30, Duration.ofMillis(500), Duration.ofSeconds(20));
+
+  /**
+   * The longest wait a server may choose ({@code Retry-After}, the rate-limit window) that a run
+   * sits through. HubSpot's windows are 1 or 10 s; a 477 asks for "up to 24 hours". Past this the
+   * run stops resumably instead, saying when to come back: a user is better served by that than by
+   * a process that sleeps for hours, or for years when a server sends a nonsense number.
+   */
+  public static final Duration LONGEST_SERVER_WAIT = Duration.ofMinutes(2);
 
   public RetryPolicy {
     if (maxAttempts < 1) {

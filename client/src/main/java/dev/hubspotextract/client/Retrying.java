@@ -1,5 +1,6 @@
 package dev.hubspotextract.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -15,12 +17,22 @@ import java.util.function.Consumer;
  * SECONDLY: a second; DAILY: stop with a clear error), honouring {@code Retry-After} when sent;
  * 5xx, 423, 477, dropped connections, timeouts and truncated JSON bodies are retried with bounded
  * exponential backoff and jitter. When it gives up, the earlier failures ride along as suppressed
- * exceptions.
+ * exceptions. A wait the server asks for beyond {@link RetryPolicy#LONGEST_SERVER_WAIT} stops the
+ * run resumably (RATE_LIMIT), saying when to come back; a negative or unreadable {@code
+ * Retry-After} is ignored.
  */
 public final class Retrying implements Transport {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+
+  /**
+   * Longer {@code Retry-After}s read as this many seconds (some 31,700 years): past it a number
+   * says only "not soon", and so capped it stays within what Duration and Instant sums can hold.
+   */
+  private static final long RETRY_AFTER_CAP_SECONDS = 1_000_000_000_000L;
+
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final Clock clock;
   private final Consumer<String> trace;
   private final Transport next;
 
@@ -32,8 +44,18 @@ public final class Retrying implements Transport {
    * @param trace where to say each retry and rate-limit wait ({@code --verbose}); null for nowhere
    */
   public Retrying(RetryPolicy policy, Sleeper sleeper, Consumer<String> trace, Transport next) {
+    this(policy, sleeper, Clock.systemUTC(), trace, next);
+  }
+
+  /**
+   * @param clock tells the time to come back when HubSpot asks for a wait too long to sit through
+   * @param trace where to say each retry and rate-limit wait ({@code --verbose}); null for nowhere
+   */
+  public Retrying(
+      RetryPolicy policy, Sleeper sleeper, Clock clock, Consumer<String> trace, Transport next) {
     this.policy = Objects.requireNonNull(policy, "policy is null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+    this.clock = Objects.requireNonNull(clock, "clock is null");
     this.trace = trace == null ? line -> {} : trace;
     this.next = Objects.requireNonNull(next, "next is null");
   }
@@ -64,6 +86,16 @@ public final class Retrying implements Transport {
                         + "; run the same command again then."),
                 failures);
           }
+          Duration rateWait = rateLimitWait(policyName, response);
+          if (isTooLong(rateWait)) {
+            throw withSuppressed(
+                comeBackLater(
+                    request,
+                    "429 (" + (policyName.isEmpty() ? "rate limit" : policyName) + ")",
+                    response,
+                    rateWait),
+                failures);
+          }
           if (++rateLimitWaits > policy.maxRateLimitWaits()) {
             throw withSuppressed(
                 new HubSpotException(
@@ -81,7 +113,6 @@ public final class Retrying implements Transport {
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
                   "429 " + policyName + " on " + request.method() + " " + request.path()));
-          Duration rateWait = rateLimitWait(policyName, response);
           trace.accept(
               "retry: 429 "
                   + (policyName.isEmpty() ? "rate limit" : policyName)
@@ -108,6 +139,11 @@ public final class Retrying implements Transport {
                       + " "
                       + request.path());
           wait = retryAfter(response).orElse(null);
+          if (wait != null && isTooLong(wait)) {
+            throw withSuppressed(
+                comeBackLater(request, String.valueOf(response.status()), response, wait),
+                failures);
+          }
         } else if (response.isSuccess()
             && response.isJson()
             && !response.hasPromisedLength()
@@ -180,14 +216,30 @@ public final class Retrying implements Transport {
     return status >= 500 || status == 423 || status == 477 || status == 408;
   }
 
+  /**
+   * {@code Retry-After} in seconds; empty when absent, negative or not a number (an HTTP date
+   * included), so the policy's own wait applies. Whatever a server sends, this never throws.
+   */
   private static Optional<Duration> retryAfter(ApiResponse response) {
-    // an HTTP date instead of seconds reads as empty: the policy's wait applies
-    return response.longHeader("Retry-After").map(Duration::ofSeconds);
+    String raw = response.header("Retry-After").map(String::trim).orElse("");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    long seconds = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < '0' || c > '9') {
+        return Optional.empty();
+      }
+      seconds = Math.min(RETRY_AFTER_CAP_SECONDS, seconds * 10 + (c - '0'));
+    }
+    return Optional.of(Duration.ofSeconds(seconds));
   }
 
   /**
    * How long a 429 of this policy asks to wait: {@code Retry-After} if sent, else the policy's
-   * window. The rate budget pauses every request for as long (hubspot-api.md §11).
+   * window. The rate budget pauses every request for as long (hubspot-api.md §11), unless it is
+   * beyond {@link RetryPolicy#LONGEST_SERVER_WAIT}, when the run stops instead.
    */
   static Duration rateLimitWait(String policyName, ApiResponse response) {
     Optional<Duration> retryAfter = retryAfter(response);
@@ -197,11 +249,50 @@ public final class Retrying implements Transport {
     if (policyName.equalsIgnoreCase("SECONDLY")) {
       return Duration.ofSeconds(1);
     }
-    // TEN_SECONDLY_ROLLING or unnamed: wait out the window HubSpot says it counts in
-    return response
-        .longHeader("X-HubSpot-RateLimit-Interval-Milliseconds")
-        .map(Duration::ofMillis)
-        .orElse(TEN_SECONDS);
+    // TEN_SECONDLY_ROLLING or unnamed: wait out the window HubSpot says it counts in, when sane
+    // (the rate budget says once that a value was ignored)
+    OptionalLong interval = RateLimitHeaders.intervalMillis(response, (header, line) -> {});
+    return interval.isPresent() ? Duration.ofMillis(interval.getAsLong()) : TEN_SECONDS;
+  }
+
+  /** Whether a wait the server chose is longer than a run sits through. */
+  static boolean isTooLong(Duration wait) {
+    return wait.compareTo(RetryPolicy.LONGEST_SERVER_WAIT) > 0;
+  }
+
+  /** The resumable stop for a wait too long to sit through: when to come back, and what to do. */
+  private HubSpotException comeBackLater(
+      ApiRequest request, String answer, ApiResponse response, Duration wait) {
+    String asked = response.header("Retry-After").map(String::trim).orElse("");
+    Instant until = clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS);
+    return new HubSpotException(
+        HubSpotException.Category.RATE_LIMIT,
+        "HubSpot asked to come back later: it answered "
+            + answer
+            + " to "
+            + request.method()
+            + " "
+            + request.path()
+            + " with Retry-After: "
+            + (asked.length() <= 30 ? asked : asked.substring(0, 30) + "…")
+            + " ("
+            + describe(wait)
+            + ", until "
+            + until
+            + "), longer than the "
+            + RetryPolicy.LONGEST_SERVER_WAIT.toMinutes()
+            + " min this tool waits; run the same command again then and it resumes.");
+  }
+
+  /** A wait in words: its two largest units. */
+  private static String describe(Duration wait) {
+    if (wait.toDays() > 0) {
+      return wait.toDays() + " d " + wait.toHoursPart() + " h";
+    }
+    if (wait.toHours() > 0) {
+      return wait.toHours() + " h " + wait.toMinutesPart() + " min";
+    }
+    return wait.toMinutes() + " min " + wait.toSecondsPart() + " s";
   }
 
   private static Duration jittered(Duration delay) {

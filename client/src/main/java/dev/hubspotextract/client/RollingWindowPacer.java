@@ -2,7 +2,6 @@ package dev.hubspotextract.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -11,13 +10,20 @@ import java.util.Objects;
  * next one go once the oldest of them is an interval (plus a little slack) old. Unlike a token
  * bucket sized for the worst window, it uses the whole budget. Hand-written: a few lines, and rate
  * limiter libraries (Bucket4j, Guava) bring a large dependency for it. Thread-safe; the limit can
- * change while it runs ({@link #resize}) when HubSpot's headers say another.
+ * change while it runs ({@link #resize}) when HubSpot's headers say another. The send times are a
+ * ring of plain longs that grows with the sends actually held, never past {@code maxRequests}: no
+ * box per request, and no memory a number alone can claim.
  */
 public final class RollingWindowPacer implements Pacer {
   private final Clock clock;
   private final Sleeper sleeper;
   private final long slackMillis;
-  private final ArrayDeque<Long> sent = new ArrayDeque<>();
+
+  /** The send times held, oldest first from {@code head}, {@code size} of them. */
+  private long[] sent = new long[16];
+
+  private int head;
+  private int size;
   private int maxRequests;
   private long intervalMillis;
   private long pausedUntil;
@@ -74,9 +80,9 @@ public final class RollingWindowPacer implements Pacer {
   public synchronized void atMost(long remaining) {
     long now = clock.millis();
     expire(now);
-    long spentElsewhere = (maxRequests - sent.size()) - Math.max(0, remaining);
-    for (long i = 0; i < spentElsewhere; i++) {
-      sent.addLast(now);
+    long spentElsewhere = (maxRequests - size) - Math.max(0, remaining);
+    for (long i = 0; i < spentElsewhere; i++) { // at most maxRequests - size
+      addLast(now);
     }
   }
 
@@ -87,11 +93,11 @@ public final class RollingWindowPacer implements Pacer {
 
   /** Forgets sends older than the window (and any beyond the limit after a resize to fewer). */
   private void expire(long now) {
-    while (sent.size() > maxRequests) {
-      sent.pollFirst();
+    while (size > maxRequests) {
+      pollFirst();
     }
-    while (!sent.isEmpty() && sent.peekFirst() + intervalMillis + slackMillis <= now) {
-      sent.pollFirst();
+    while (size > 0 && sent[head] + intervalMillis + slackMillis <= now) {
+      pollFirst();
     }
   }
 
@@ -101,17 +107,45 @@ public final class RollingWindowPacer implements Pacer {
     if (pausedUntil > now) {
       return pausedUntil - now;
     }
-    while (sent.size() > maxRequests) {
-      sent.pollFirst(); // after a resize to fewer
+    while (size > maxRequests) {
+      pollFirst(); // after a resize to fewer
     }
-    if (sent.size() == maxRequests) {
-      long freeAt = sent.peekFirst() + intervalMillis + slackMillis;
+    if (size == maxRequests) {
+      long freeAt = sent[head] + intervalMillis + slackMillis;
       if (freeAt > now) {
         return freeAt - now;
       }
-      sent.pollFirst();
+      pollFirst();
     }
-    sent.addLast(now);
+    addLast(now);
     return 0;
+  }
+
+  private void pollFirst() {
+    head = (head + 1) % sent.length;
+    size--;
+  }
+
+  private void addLast(long time) {
+    if (size == sent.length) {
+      grow();
+    }
+    sent[(head + size) % sent.length] = time;
+    size++;
+  }
+
+  /** Doubles the ring, but never past what the limit can hold. */
+  private void grow() {
+    long[] bigger = new long[(int) Math.min(2L * sent.length, Math.max(maxRequests, size + 1L))];
+    for (int i = 0; i < size; i++) {
+      bigger[i] = sent[(head + i) % sent.length];
+    }
+    sent = bigger;
+    head = 0;
+  }
+
+  /** How many send times the ring has room for (tests: memory follows the limit, not a header). */
+  synchronized int capacity() {
+    return sent.length;
   }
 }

@@ -11,6 +11,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class JdkTransportTest {
@@ -63,5 +67,172 @@ class JdkTransportTest {
             HubSpotException.class,
             e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
         .hasMessageContaining("cannot connect to http://127.0.0.1:9");
+  }
+
+  /**
+   * A hostile HTTP server on 127.0.0.1: answers every request with {@code head}, then writes {@code
+   * chunk} again and again until the client goes away (or, when {@code endless} is false, once).
+   * Counts the requests and the bytes it managed to write.
+   */
+  private static final class HostileServer implements AutoCloseable {
+    final ServerSocket server;
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicLong written = new AtomicLong();
+    private final Thread thread;
+
+    HostileServer(String head, byte[] chunk, boolean endless) throws IOException {
+      server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+      thread =
+          new Thread(
+              () -> {
+                while (!server.isClosed()) {
+                  try (Socket socket = server.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    requests.incrementAndGet();
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.US_ASCII));
+                    do {
+                      out.write(chunk);
+                      written.addAndGet(chunk.length);
+                    } while (endless);
+                    out.flush();
+                    socket.getInputStream().read(); // until the client closes
+                  } catch (IOException e) {
+                    // the client dropped the connection: what a hostile body should get
+                  }
+                }
+              });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    static HostileServer endlessChunked() throws IOException {
+      byte[] data = new byte[8192];
+      Arrays.fill(data, (byte) ' ');
+      byte[] chunk = new byte[data.length + 8];
+      System.arraycopy("2000\r\n".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 6);
+      System.arraycopy(data, 0, chunk, 6, data.length);
+      chunk[chunk.length - 2] = '\r';
+      chunk[chunk.length - 1] = '\n';
+      return new HostileServer(
+          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n",
+          chunk,
+          true);
+    }
+
+    URI baseUrl() {
+      return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Whether the writing stops within 10 s, the client having dropped the connection. */
+    boolean stopsWriting() throws InterruptedException {
+      for (int i = 0; i < 50; i++) {
+        long before = written.get();
+        TimeUnit.MILLISECONDS.sleep(200);
+        if (written.get() == before) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+      server.close();
+      thread.interrupt();
+    }
+  }
+
+  @Test
+  void anEndlessBodyFailsItsRequestOnceItPassesTheLimitWithoutReadingOn() throws Exception {
+    try (HostileServer hostile = HostileServer.endlessChunked()) {
+      JdkTransport transport =
+          new JdkTransport(
+              hostile.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10), 1024 * 1024);
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts?limit=100")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+          .hasMessage(
+              "GET /crm/v3/objects/contacts: the response body passed the limit of 1048576 bytes"
+                  + " (1 MiB), and was not read further; raise the limit with --max-body-size if"
+                  + " bodies this large are expected");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(hostile.stopsWriting()).isTrue();
+      // what it wrote is the limit plus what the two sockets' buffers took: nothing was read on
+      assertThat(hostile.written.get()).isLessThan(32L * 1024 * 1024);
+    }
+  }
+
+  @Test
+  void aBodyAnnouncedLargerThanTheLimitIsRefusedBeforeAByteOfItIsRead() throws Exception {
+    byte[] chunk = new byte[8192];
+    Arrays.fill(chunk, (byte) ' ');
+    try (HostileServer hostile =
+        new HostileServer(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10000000000\r\n\r\n",
+            chunk,
+            true)) {
+      JdkTransport transport =
+          new JdkTransport(hostile.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+          .hasMessage(
+              "GET /crm/v3/objects/contacts: the response body announced 10000000000 bytes, more"
+                  + " than the limit of 268435456 bytes (256 MiB), and was not read; raise the"
+                  + " limit with --max-body-size if bodies this large are expected");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      assertThat(hostile.stopsWriting()).isTrue();
+      assertThat(hostile.written.get()).isLessThan(32L * 1024 * 1024);
+    }
+  }
+
+  @Test
+  void aBodyOfExactlyTheLimitIsReadWhole() throws Exception {
+    String body = "{\"results\":[]}";
+    try (HostileServer honest =
+        new HostileServer(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length()
+                + "\r\n\r\n",
+            body.getBytes(StandardCharsets.US_ASCII),
+            false)) {
+      JdkTransport transport =
+          new JdkTransport(
+              honest.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10), body.length());
+
+      ApiResponse response = transport.send(ApiRequest.get("/crm/v3/objects/contacts"));
+
+      assertThat(new String(response.body(), StandardCharsets.US_ASCII)).isEqualTo(body);
+    }
+  }
+
+  @Test
+  void theClientDoesNotRetryABodyPastTheLimitForItWouldComeJustAsLarge() throws Exception {
+    try (HostileServer hostile = HostileServer.endlessChunked()) {
+      HubSpotClient client =
+          HubSpotClient.builder()
+              .baseUrl(hostile.baseUrl())
+              .token("pat-test")
+              .pacer(Pacer.UNLIMITED)
+              .maxBodySize(64 * 1024)
+              .build();
+
+      assertThatThrownBy(() -> client.properties().list("contacts"))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+          .hasMessageContaining("/crm/v3/properties/contacts")
+          .hasMessageContaining("--max-body-size");
+      assertThat(hostile.requests).hasValue(1);
+    }
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -55,22 +57,32 @@ class ObjectsApiTest {
 
   @Test
   void aCursorGuessedWrongFromABodysTailIsDroppedAndTheRealOneFollowed() {
-    // paging comes first; the last record carries a field that looks like paging to the tail
+    // paging comes first; the last record carries a field that looks like paging to the tail.
+    // The guessed page is asked for on a prefetch thread that nothing waits for once the guess is
+    // dropped, so the real page 2 is held back until the decoy has been answered: the decoy page
+    // is then surely fetched, and its record must still not appear.
+    CountDownLatch decoyAnswered = new CountDownLatch(1);
     ScriptedTransport wire =
         new ScriptedTransport()
             .answering(
-                request ->
-                    ScriptedTransport.json(
-                        200,
-                        request.pathAndQuery().endsWith("after=2")
-                            ? "{\"results\":[" + record(2, "") + "]}"
-                            : request.pathAndQuery().endsWith("after=decoy")
-                                ? "{\"results\":[" + record(99, "") + "]}"
-                                : "{\"paging\":{\"next\":{\"after\":\"2\"}},\"results\":["
-                                    + "{\"id\":\"1\",\"properties\":{},"
-                                    + "\"paging\":{\"next\":{\"after\":\"decoy\"}}}"
-                                    + "]}",
-                        java.util.Map.of()));
+                request -> {
+                  String path = request.pathAndQuery();
+                  String body;
+                  if (path.endsWith("after=2")) {
+                    awaitOrFail(decoyAnswered);
+                    body = "{\"results\":[" + record(2, "") + "]}";
+                  } else if (path.endsWith("after=decoy")) {
+                    body = "{\"results\":[" + record(99, "") + "]}";
+                    decoyAnswered.countDown();
+                  } else {
+                    body =
+                        "{\"paging\":{\"next\":{\"after\":\"2\"}},\"results\":["
+                            + "{\"id\":\"1\",\"properties\":{},"
+                            + "\"paging\":{\"next\":{\"after\":\"decoy\"}}}"
+                            + "]}";
+                  }
+                  return ScriptedTransport.json(200, body, java.util.Map.of());
+                });
 
     List<HubSpotRecord> records =
         new ObjectsApi(wire).stream("contacts", List.of(), Long.MAX_VALUE).toList();
@@ -79,6 +91,17 @@ class ObjectsApiTest {
     assertThat(wire.requests) // the guess was acted on, and its page dropped
         .extracting(ApiRequest::pathAndQuery)
         .anyMatch(path -> path.endsWith("after=decoy"));
+  }
+
+  private static void awaitOrFail(CountDownLatch latch) {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new AssertionError("the page at the guessed cursor was never asked for");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   @Test

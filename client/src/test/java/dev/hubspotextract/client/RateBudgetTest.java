@@ -2,6 +2,8 @@ package dev.hubspotextract.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -139,5 +141,96 @@ class RateBudgetTest {
 
     assertThat(millisFor(budget, LIST, 1)).isZero();
     assertThat(millisFor(budget, SEARCH, 1)).isEqualTo(1_000);
+  }
+
+  @Test
+  void aHugeMaxIsIgnoredSaidOnceAndARemainingOfZeroStillFillsOnlyTheWindowWeHave()
+      throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    ApiResponse hostile =
+        ScriptedTransport.json(
+            200,
+            "{}",
+            Map.of("X-HubSpot-RateLimit-Max", "2147483647", "X-HubSpot-RateLimit-Remaining", "0"));
+
+    budget.observe(LIST, hostile);
+    budget.observe(LIST, hostile);
+
+    assertThat(budget.perTenSeconds()).isEqualTo(98);
+    assertThat(trace)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("ignoring X-HubSpot-RateLimit-Max: 2147483647")
+        .contains("1..10000");
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(10_150); // nothing remains: wait the window
+  }
+
+  @Test
+  void anIntervalOutsideOneTenthOfASecondToAMinuteIsIgnoredAndTheWindowStaysTenSeconds() {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    for (String interval : List.of("1000000000000", "50", "60001", "-10000")) {
+      budget.observe(
+          LIST,
+          ScriptedTransport.json(
+              200,
+              "{}",
+              Map.of(
+                  "X-HubSpot-RateLimit-Max",
+                  "190",
+                  "X-HubSpot-RateLimit-Interval-Milliseconds",
+                  interval)));
+    }
+
+    assertThat(budget).hasToString("RateBudget[187 per 10000 ms]");
+    assertThat(trace)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("X-HubSpot-RateLimit-Interval-Milliseconds: 1000000000000")
+        .contains("100..60000");
+  }
+
+  @Test
+  void negativeOrNonNumericHeadersAndARemainingAboveTheMaxAreIgnoredEachSaidOnce()
+      throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    budget.observe(
+        LIST,
+        ScriptedTransport.json(
+            200,
+            "{}",
+            Map.of("X-HubSpot-RateLimit-Max", "-5", "X-HubSpot-RateLimit-Remaining", "lots")));
+    budget.observe(
+        LIST,
+        ScriptedTransport.json(
+            200,
+            "{}",
+            Map.of("X-HubSpot-RateLimit-Max", "190", "X-HubSpot-RateLimit-Remaining", "191")));
+    budget.observe(
+        LIST, ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Remaining", "-1")));
+
+    assertThat(budget.perTenSeconds()).isEqualTo(187);
+    assertThat(trace)
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).contains("X-HubSpot-RateLimit-Max: -5"))
+        .anySatisfy(line -> assertThat(line).contains("X-HubSpot-RateLimit-Remaining: lots"));
+    assertThat(millisFor(budget, LIST, 187)).isZero(); // no remaining count was believed
+  }
+
+  @Test
+  void aRetryAfterTooLongToSitThroughNeitherCrashesNorHoldsTheOtherRequests()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    for (String retryAfter : List.of("9223372036854775807", "999999999", "121")) {
+      budget.observe(
+          LIST,
+          ScriptedTransport.json(
+              429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of("Retry-After", retryAfter)));
+    }
+
+    assertThat(millisFor(budget, LIST, 1)).isZero(); // the request's own step stops the run
   }
 }

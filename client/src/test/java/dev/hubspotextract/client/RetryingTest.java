@@ -3,7 +3,10 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,14 @@ class RetryingTest {
   private final ScriptedTransport wire = new ScriptedTransport();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private final Retrying retrying = new Retrying(RetryPolicy.DEFAULT, sleeper, wire);
+  private final Clock noon = Clock.fixed(Instant.parse("2024-05-01T12:00:00Z"), ZoneOffset.UTC);
+  private final Retrying retryingAtNoon =
+      new Retrying(RetryPolicy.DEFAULT, sleeper, noon, null, wire);
+  private static final String TEN_SECONDLY = "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
+
+  private static ApiResponse answer(int status, String retryAfter) {
+    return ScriptedTransport.json(status, TEN_SECONDLY, Map.of("Retry-After", retryAfter));
+  }
 
   @Test
   void waitsOutTheTenSecondWindowOnATenSecondlyRollingLimit() {
@@ -116,5 +127,92 @@ class RetryingTest {
 
     assertThat(retrying.send(ApiRequest.get("/crm/v3/objects/tickets")).status()).isEqualTo(403);
     assertThat(wire.requests).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterBeyondTwoMinutesOnA429StopsTheRunResumablySayingWhenToComeBack() {
+    wire.then(answer(429, "999999999"));
+
+    assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals?limit=1")))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+        .hasMessage(
+            "HubSpot asked to come back later: it answered 429 (TEN_SECONDLY_ROLLING) to GET"
+                + " /crm/v3/objects/deals with Retry-After: 999999999 (11574 d 1 h, until"
+                + " 2056-01-08T13:46:39Z), longer than the 2 min this tool waits; run the same"
+                + " command again then and it resumes.");
+    assertThat(wire.requests).hasSize(1);
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void aRetryAfterBeyondTwoMinutesOnAMigrationInProgressStopsTheRunToo() {
+    wire.then(answer(477, "86400"));
+
+    assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals")))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+        .hasMessageContaining("answered 477 to GET /crm/v3/objects/deals")
+        .hasMessageContaining("(1 d 0 h, until 2024-05-02T12:00:00Z)")
+        .hasMessageContaining("run the same command again");
+    assertThat(wire.requests).hasSize(1);
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void absurdRetryAftersStopTheRunInsteadOfCrashing() {
+    for (String absurd : new String[] {"9223372036854775807", "99999999999999999999999999"}) {
+      wire.then(answer(429, absurd)).then(answer(503, absurd));
+
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals")))
+            .as(absurd)
+            .isInstanceOfSatisfying(
+                HubSpotException.class,
+                e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+            .hasMessageContaining("come back later")
+            .hasMessageContaining("with Retry-After: " + absurd + " (");
+      }
+    }
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void aRetryAfterOfExactlyTwoMinutesIsWaitedOut() {
+    wire.then(answer(429, "120")).then(answer(503, "120")).then(200, "{}");
+
+    assertThat(retrying.send(ApiRequest.get("/crm/v3/objects/deals")).status()).isEqualTo(200);
+    assertThat(sleeper.waits).containsExactly(Duration.ofMinutes(2), Duration.ofMinutes(2));
+  }
+
+  @Test
+  void aNegativeOrUnreadableRetryAfterIsIgnoredAndThePolicysOwnWaitApplies() {
+    wire.then(answer(429, "-5"))
+        .then(answer(429, "soon"))
+        .then(answer(503, "-5"))
+        .then(answer(503, "Wed, 21 Oct 2015 07:28:00 GMT"))
+        .then(200, "{}");
+
+    assertThat(retrying.send(ApiRequest.get("/crm/v3/objects/deals")).status()).isEqualTo(200);
+    assertThat(sleeper.waits).hasSize(4);
+    assertThat(sleeper.waits.subList(0, 2)).containsOnly(Duration.ofSeconds(10));
+    assertThat(sleeper.waits.get(2)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(sleeper.waits.get(3)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void aRateLimitIntervalOutsideItsSaneRangeIsIgnoredForTheTenSecondWait() {
+    for (String interval : new String[] {"1000000000000", "-1", "9223372036854775807"}) {
+      wire.then(
+          ScriptedTransport.json(
+              429, TEN_SECONDLY, Map.of("X-HubSpot-RateLimit-Interval-Milliseconds", interval)));
+    }
+    wire.then(200, "{}");
+
+    retrying.send(ApiRequest.get("/crm/v3/objects/deals"));
+
+    assertThat(sleeper.waits).containsOnly(Duration.ofSeconds(10)).hasSize(3);
   }
 }

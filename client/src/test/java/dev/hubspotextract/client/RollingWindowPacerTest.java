@@ -57,4 +57,27 @@ class RollingWindowPacerTest {
     assertThat(sent.get(0)).isEqualTo(10_000);
     assertThat(pacer.maxRequests()).isEqualTo(20);
   }
+
+  @Test
+  void theSendTimesHeldGrowWithTheSendsNotWithTheLimit() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(10_000, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+
+    sendTimes(pacer, 20);
+
+    assertThat(pacer.capacity()).isEqualTo(32);
+  }
+
+  @Test
+  void aWindowSaidToBeSpentElsewhereHoldsNoMoreSendTimesThanTheLimit() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+    sendTimes(pacer, 10);
+
+    pacer.atMost(0);
+    pacer.atMost(0);
+
+    assertThat(pacer.capacity()).isEqualTo(100);
+    assertThat(sendTimes(pacer, 1)).containsExactly(10_000L);
+  }
 }

@@ -42,17 +42,20 @@ final class ScriptedTransport implements Transport {
   }
 
   @Override
-  public synchronized ApiResponse send(ApiRequest request) {
-    requests.add(request);
-    if (!script.isEmpty()) {
-      Object next = script.poll();
-      if (next instanceof HubSpotException failure) {
-        throw failure;
-      }
+  public ApiResponse send(ApiRequest request) {
+    Object next;
+    synchronized (this) {
+      requests.add(request);
+      next = script.poll();
+    }
+    if (next instanceof HubSpotException failure) {
+      throw failure;
+    }
+    if (next != null) {
       return (ApiResponse) next;
     }
     if (answer != null) {
-      return answer.apply(request);
+      return answer.apply(request); // outside the lock: an answer may wait for another request
     }
     throw new AssertionError("no answer scripted for " + request);
   }

@@ -1,0 +1,102 @@
+package dev.hubspotextract.client;
+
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+
+/**
+ * HubSpot's 10-second rate-limit headers of one response, each taken only when it is a whole number
+ * within a range HubSpot could mean (hubspot-api.md §11): a server, or whatever sits between it and
+ * us, can send any number, and these numbers size memory and waits. A value outside its range, not
+ * a number, or negative is as good as absent; the caller hears the header's name and a line saying
+ * why, to say so once.
+ */
+final class RateLimitHeaders {
+  static final String MAX = "X-HubSpot-RateLimit-Max";
+  static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
+  static final String REMAINING = "X-HubSpot-RateLimit-Remaining";
+
+  /**
+   * Requests per window. HubSpot's tiers give 100 to 250 per 10 s (190 the usual, 150 and 110 in
+   * older captures); 10,000 leaves room for 40 times the largest without letting a window's send
+   * times (one long each) grow past 80 KB.
+   */
+  static final long MAX_LOW = 1;
+
+  static final long MAX_HIGH = 10_000;
+
+  /**
+   * The window's length. HubSpot sends 10000; the legacy secondly limit would be 1000. Below 100 ms
+   * no window is documented (and the pacer's 150 ms slack would outweigh it); above a minute the
+   * wait after a 429 would be longer than any limit HubSpot describes short of the daily one.
+   */
+  static final long INTERVAL_LOW = 100;
+
+  static final long INTERVAL_HIGH = 60_000;
+
+  private RateLimitHeaders() {}
+
+  /** {@code X-HubSpot-RateLimit-Max} when within {@value #MAX_LOW}..{@value #MAX_HIGH}. */
+  static OptionalLong max(ApiResponse response, BiConsumer<String, String> ignored) {
+    return within(response, MAX, MAX_LOW, MAX_HIGH, ignored);
+  }
+
+  /** {@code -Interval-Milliseconds} when within {@value #INTERVAL_LOW}..{@value #INTERVAL_HIGH}. */
+  static OptionalLong intervalMillis(ApiResponse response, BiConsumer<String, String> ignored) {
+    return within(response, INTERVAL, INTERVAL_LOW, INTERVAL_HIGH, ignored);
+  }
+
+  /** {@code -Remaining} when within 0..{@code max} (the window's size: no more can remain). */
+  static OptionalLong remaining(
+      ApiResponse response, long max, BiConsumer<String, String> ignored) {
+    return within(response, REMAINING, 0, max, ignored);
+  }
+
+  /**
+   * The header's value when it is a whole number in {@code low..high}; otherwise empty, and, when
+   * the header was there, {@code ignored} hears its name and a line saying what was sent and why it
+   * is not used.
+   */
+  private static OptionalLong within(
+      ApiResponse response, String name, long low, long high, BiConsumer<String, String> ignored) {
+    String raw = response.header(name).orElse(null);
+    if (raw == null) {
+      return OptionalLong.empty();
+    }
+    long value = parse(raw.trim());
+    if (value >= low && value <= high) {
+      return OptionalLong.of(value);
+    }
+    ignored.accept(
+        name,
+        "ignoring "
+            + name
+            + ": "
+            + printable(raw)
+            + " from HubSpot: not a whole number in "
+            + low
+            + ".."
+            + high);
+    return OptionalLong.empty();
+  }
+
+  /** The digits' value, or -1 when they are not only digits or overflow a long. */
+  private static long parse(String digits) {
+    if (digits.isEmpty() || digits.length() > 18) { // 18 digits always fit: no overflow to catch
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /** At most 40 characters of a header, so a hostile one cannot flood the trace. */
+  private static String printable(String raw) {
+    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+  }
+}
