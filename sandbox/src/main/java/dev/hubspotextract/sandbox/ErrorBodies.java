@@ -116,6 +116,16 @@ final class ErrorBodies {
         });
   }
 
+  /** 413 for a body over the limit (HubSpot's own edge refuses huge bodies too). */
+  static ApiException bodyTooLarge(int limit) {
+    return new ApiException(
+        413,
+        "VALIDATION_ERROR",
+        "Request body is larger than the limit of "
+            + limit
+            + " bytes: send fewer inputs or properties per request");
+  }
+
   static Response uriTooLong(int limit) {
     return Response.text(
         414,

@@ -78,6 +78,7 @@ public final class Sandbox implements AutoCloseable {
         new SandboxHandler(
             router,
             new Authenticator(b.token, unscoped),
+            new BodyReader(b.maxRequestBodyBytes),
             new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
             new FaultInjector(b.faults, b.seed),
             b.maxRequestLineLength,

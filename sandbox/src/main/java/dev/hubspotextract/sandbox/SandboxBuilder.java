@@ -19,6 +19,12 @@ public final class SandboxBuilder {
 
   public static final int DEFAULT_MAX_REQUEST_LINE = 16_384;
 
+  /**
+   * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
+   * ids is ~30 KB; a batch read of 100 ids with 20,000 property names under 1 MB).
+   */
+  public static final int DEFAULT_MAX_REQUEST_BODY = 4 * 1024 * 1024;
+
   String host = "127.0.0.1";
   int port = 0;
   String token = DEFAULT_TOKEN;
@@ -31,6 +37,7 @@ public final class SandboxBuilder {
   int contactProperties = 50;
   Set<String> withoutScopes = Set.of();
   int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
+  int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY;
   double churnPerSecond = 0;
   int associationPageSize = 500;
   int recordLimit = 100_000;
@@ -134,6 +141,19 @@ public final class SandboxBuilder {
           "max request line length must be at least 64, got " + length);
     }
     this.maxRequestLineLength = length;
+    return this;
+  }
+
+  /**
+   * Requests whose body is longer than this get 413, without the server buffering more than this
+   * (default 4 MiB).
+   */
+  public SandboxBuilder maxRequestBodyBytes(int bytes) {
+    if (bytes < 1024 || bytes > 1 << 30) {
+      throw new IllegalArgumentException(
+          "max request body must be between 1024 bytes and 1 GiB, got " + bytes);
+    }
+    this.maxRequestBodyBytes = bytes;
     return this;
   }
 

@@ -4,9 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +16,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The server's one handler: runs the policies in order (URL length, authentication, routing,
- * scopes, rate limits, injected faults), the endpoint, then latency, and records the request.
+ * The server's one handler: runs the policies in order (URL length, authentication, body size,
+ * routing, scopes, rate limits, injected faults), the endpoint, then latency, and records the
+ * request.
  */
 final class SandboxHandler implements HttpHandler {
   private final Router router;
   private final Authenticator authenticator;
+  private final BodyReader bodies;
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final int maxRequestLineLength;
@@ -33,6 +33,7 @@ final class SandboxHandler implements HttpHandler {
   SandboxHandler(
       Router router,
       Authenticator authenticator,
+      BodyReader bodies,
       RateLimiter rateLimiter,
       FaultInjector faults,
       int maxRequestLineLength,
@@ -40,6 +41,7 @@ final class SandboxHandler implements HttpHandler {
       Consumer<Supplier<RecordedRequest>> recorder) {
     this.router = router;
     this.authenticator = authenticator;
+    this.bodies = bodies;
     this.rateLimiter = rateLimiter;
     this.faults = faults;
     this.maxRequestLineLength = maxRequestLineLength;
@@ -56,34 +58,41 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
+  /** What one exchange learnt on its way through the policies, for recording and sending. */
+  private static final class Call {
+    /** The body once read; {@code null} while unread (a request refused before it is read). */
+    String body;
+
+    FaultKind fault;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String body = readBody(exchange);
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    FaultKind[] fault = {null};
+    Call call = new Call();
     Response response;
     try {
-      response = respond(exchange, method, rawPath, rawQuery, body, fault);
+      response = respond(exchange, method, rawPath, rawQuery, call);
     } catch (DroppedConnection e) {
-      record(exchange, method, rawPath, rawQuery, body, 0);
+      record(exchange, method, rawPath, rawQuery, call.body, 0);
       throw e;
     } catch (RuntimeException e) {
       response = ErrorBodies.of(new ApiException(500, "INTERNAL_ERROR", "sandbox error: " + e));
     }
-    record(exchange, method, rawPath, rawQuery, body, response.status);
+    if (call.body == null && BodyReader.announcesBody(exchange.getRequestHeaders())) {
+      // refused with its body unread: tell the client this connection ends with the answer
+      response.header("Connection", "close");
+    }
+    record(exchange, method, rawPath, rawQuery, call.body, response.status);
     sleepLatency();
-    send(exchange, response, fault[0] == FaultKind.TRUNCATE);
+    send(exchange, response, call.fault == FaultKind.TRUNCATE);
   }
 
   private Response respond(
-      HttpExchange exchange,
-      String method,
-      String rawPath,
-      String rawQuery,
-      String body,
-      FaultKind[] fault) {
+      HttpExchange exchange, String method, String rawPath, String rawQuery, Call call)
+      throws IOException {
     int requestLine =
         method.length()
             + 1
@@ -95,13 +104,15 @@ final class SandboxHandler implements HttpHandler {
     }
     Map<String, String> rateHeaders = Map.of();
     try {
+      // before the body: a client without the token must not make the server read or buffer it
       authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-      Request request = new Request(method, rawPath, rawQuery, body);
+      call.body = bodies.read(exchange);
+      Request request = new Request(method, rawPath, rawQuery, call.body);
       Router.Route route = router.route(request);
       route.objects().forEach(authenticator::checkScope);
       rateHeaders = rateLimiter.admit(route.bucket());
       FaultKind kind = faults.next();
-      fault[0] = kind;
+      call.fault = kind;
       if (kind == FaultKind.RESET) {
         throw new DroppedConnection();
       }
@@ -154,12 +165,6 @@ final class SandboxHandler implements HttpHandler {
       Thread.sleep(jittered);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
