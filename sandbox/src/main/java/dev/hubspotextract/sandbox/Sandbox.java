@@ -83,7 +83,8 @@ public final class Sandbox implements AutoCloseable {
             new FaultInjector(b.faults, b.seed),
             b.maxRequestLineLength,
             b.latencyMillis,
-            this::record);
+            this::record,
+            b.errorLog);
     server.createContext("/", handler);
     this.workers =
         Executors.newFixedThreadPool(b.workerThreads(), daemon("hubspot-sandbox-worker"));

@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -43,6 +44,7 @@ public final class SandboxBuilder {
   int recordLimit = 100_000;
   int threads = 0; // 0 = chosen from the latency, see workerThreads()
   Clock clock = Clock.systemUTC();
+  PrintStream errorLog = System.err;
 
   SandboxBuilder() {}
 
@@ -210,6 +212,15 @@ public final class SandboxBuilder {
   /** The clock behind rate limits and churn timestamps (tests inject one to skip waiting). */
   public SandboxBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    return this;
+  }
+
+  /**
+   * Where unexpected server errors are written, each with the correlation id its 500 answer carries
+   * and the stack trace the answer leaves out (default {@code System.err}).
+   */
+  public SandboxBuilder errorLog(PrintStream errorLog) {
+    this.errorLog = Objects.requireNonNull(errorLog, "error log is null");
     return this;
   }
 

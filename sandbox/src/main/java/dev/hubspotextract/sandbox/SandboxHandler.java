@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class SandboxHandler implements HttpHandler {
   private final int maxRequestLineLength;
   private final long latencyMillis;
   private final Consumer<Supplier<RecordedRequest>> recorder;
+  private final PrintStream errorLog;
 
   SandboxHandler(
       Router router,
@@ -38,7 +40,8 @@ final class SandboxHandler implements HttpHandler {
       FaultInjector faults,
       int maxRequestLineLength,
       long latencyMillis,
-      Consumer<Supplier<RecordedRequest>> recorder) {
+      Consumer<Supplier<RecordedRequest>> recorder,
+      PrintStream errorLog) {
     this.router = router;
     this.authenticator = authenticator;
     this.bodies = bodies;
@@ -47,6 +50,7 @@ final class SandboxHandler implements HttpHandler {
     this.maxRequestLineLength = maxRequestLineLength;
     this.latencyMillis = latencyMillis;
     this.recorder = recorder;
+    this.errorLog = errorLog;
   }
 
   /** Thrown to make the server drop the connection without answering (the {@code reset} fault). */
@@ -79,7 +83,7 @@ final class SandboxHandler implements HttpHandler {
       record(exchange, method, rawPath, rawQuery, call.body, 0);
       throw e;
     } catch (RuntimeException e) {
-      response = ErrorBodies.of(new ApiException(500, "INTERNAL_ERROR", "sandbox error: " + e));
+      response = internalError(e, method, rawPath);
     }
     if (call.body == null && BodyReader.announcesBody(exchange.getRequestHeaders())) {
       // refused with its body unread: tell the client this connection ends with the answer
@@ -131,6 +135,27 @@ final class SandboxHandler implements HttpHandler {
     } catch (ApiException e) {
       return withHeaders(ErrorBodies.of(e), rateHeaders);
     }
+  }
+
+  /**
+   * A 500 that tells the client nothing about its cause (exception texts can carry internals); the
+   * cause goes to the error log under the correlation id the client sees.
+   */
+  private Response internalError(RuntimeException e, String method, String rawPath) {
+    String correlationId = UUID.randomUUID().toString();
+    synchronized (errorLog) {
+      errorLog.println(
+          "hubspot-sandbox: internal error, correlationId "
+              + correlationId
+              + ", answering "
+              + method
+              + " "
+              + rawPath
+              + ":");
+      e.printStackTrace(errorLog);
+      errorLog.flush();
+    }
+    return ErrorBodies.internalError(correlationId);
   }
 
   private static Response withHeaders(Response response, Map<String, String> headers) {
