@@ -57,7 +57,10 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** The address to bind (default 127.0.0.1; use 0.0.0.0 to serve other machines). */
+  /**
+   * The address to bind (default 127.0.0.1; use 0.0.0.0 to serve other machines, which needs a
+   * {@link #token} of your own).
+   */
   public SandboxBuilder host(String host) {
     this.host = Objects.requireNonNull(host, "host is null");
     return this;
@@ -224,8 +227,20 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** Generates the portal (lazily: start-up does no per-record work) and starts serving. */
+  /**
+   * Generates the portal (lazily: start-up does no per-record work) and starts serving.
+   *
+   * @throws IllegalStateException when bound beyond loopback with the default token, which is
+   *     public: anyone who could reach the port could use it
+   */
   public Sandbox start() {
+    if (token.equals(DEFAULT_TOKEN) && !LoopbackHost.isLoopback(host)) {
+      throw new IllegalStateException(
+          "host "
+              + host
+              + " is not a loopback address and the default token is public: choose a token of"
+              + " your own with token(...)");
+    }
     try {
       return new Sandbox(this);
     } catch (IOException e) {
