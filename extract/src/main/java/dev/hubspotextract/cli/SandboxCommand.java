@@ -43,14 +43,17 @@ final class SandboxCommand implements Callable<Integer> {
       names = "--host",
       defaultValue = "127.0.0.1",
       paramLabel = "ADDRESS",
-      description = "Address to bind; 0.0.0.0 serves other machines (default: ${DEFAULT-VALUE}).")
+      description =
+          "Address to bind; 0.0.0.0 serves other machines and needs --token (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(
       names = "--token",
       defaultValue = SandboxBuilder.DEFAULT_TOKEN,
       paramLabel = "TOKEN",
-      description = "Bearer token the sandbox accepts (default: a fixed sandbox token).")
+      description =
+          "Bearer token the sandbox accepts (default: a fixed, public sandbox token, accepted only on"
+              + " a loopback --host).")
   String token;
 
   @Option(
@@ -155,6 +158,15 @@ final class SandboxCommand implements Callable<Integer> {
       sandbox = builder.start();
     } catch (IllegalArgumentException e) {
       err.println("hubspot-extract sandbox: --without-scope: " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE.code();
+    } catch (IllegalStateException e) {
+      // the builder refuses the public default token beyond loopback
+      err.println(
+          "hubspot-extract sandbox: --host "
+              + host
+              + " serves other machines, and the default token is public: pass --token with a"
+              + " secret of your own");
       err.flush();
       return ExitCode.USAGE.code();
     } catch (java.io.UncheckedIOException e) {

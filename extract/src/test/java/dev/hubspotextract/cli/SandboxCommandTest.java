@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -38,6 +39,33 @@ class SandboxCommandTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
     assertThat(run.err().lines().toList()).as(run.toString()).hasSize(1);
     assertThat(run.err()).contains(message);
+  }
+
+  @Test
+  @Timeout(30) // without the rule the command would serve until stopped
+  void aNonLoopbackHostWithoutATokenIsRefusedWithExitCode2AskingForOne() {
+    Cli.Run run = Cli.run("sandbox", "--port", "0", "--host", "0.0.0.0");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("--host 0.0.0.0 serves other machines").contains("pass --token");
+  }
+
+  @Test
+  void aNonLoopbackHostServesWithATokenOfItsOwn() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--host", "0.0.0.0", "--token", "pat-na1-own");
+    try (Sandbox sandbox = command.builder().start()) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/crm/v3/objects/contacts"))
+                      .header("Authorization", "Bearer pat-na1-own")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
   }
 
   @Test

@@ -13,29 +13,38 @@ final class ErrorBodies {
   private ErrorBodies() {}
 
   static Response of(ApiException e) {
+    return of(e, UUID.randomUUID().toString());
+  }
+
+  /**
+   * The error body, with the correlation id in the {@code X-HubSpot-Correlation-Id} header too (as
+   * HubSpot sends it), so a client's log and the sandbox's agree.
+   */
+  static Response of(ApiException e, String correlationId) {
     return Response.json(
-        e.status,
-        g -> {
-          g.writeStartObject();
-          g.writeStringField("status", "error");
-          g.writeStringField("message", e.getMessage());
-          g.writeStringField("correlationId", UUID.randomUUID().toString());
-          g.writeStringField("category", e.category);
-          if (e.subCategory != null) {
-            g.writeStringField("subCategory", e.subCategory);
-          }
-          if (!e.context.isEmpty()) {
-            writeContext(g, e.context);
-          }
-          if (!e.errors.isEmpty()) {
-            g.writeArrayFieldStart("errors");
-            for (Map<String, Object> detail : e.errors) {
-              writeDetail(g, detail);
-            }
-            g.writeEndArray();
-          }
-          g.writeEndObject();
-        });
+            e.status,
+            g -> {
+              g.writeStartObject();
+              g.writeStringField("status", "error");
+              g.writeStringField("message", e.getMessage());
+              g.writeStringField("correlationId", correlationId);
+              g.writeStringField("category", e.category);
+              if (e.subCategory != null) {
+                g.writeStringField("subCategory", e.subCategory);
+              }
+              if (!e.context.isEmpty()) {
+                writeContext(g, e.context);
+              }
+              if (!e.errors.isEmpty()) {
+                g.writeArrayFieldStart("errors");
+                for (Map<String, Object> detail : e.errors) {
+                  writeDetail(g, detail);
+                }
+                g.writeEndArray();
+              }
+              g.writeEndObject();
+            })
+        .header("X-HubSpot-Correlation-Id", correlationId);
   }
 
   static void writeContext(JsonGenerator g, Map<String, List<String>> context) throws IOException {
@@ -114,6 +123,24 @@ final class ErrorBodies {
           g.writeStringField("category", "RATE_LIMITS");
           g.writeEndObject();
         });
+  }
+
+  /** 413 for a body over the limit (HubSpot's own edge refuses huge bodies too). */
+  static ApiException bodyTooLarge(int limit) {
+    return new ApiException(
+        413,
+        "VALIDATION_ERROR",
+        "Request body is larger than the limit of "
+            + limit
+            + " bytes: send fewer inputs or properties per request");
+  }
+
+  /**
+   * 500 for an unexpected failure: a generic message only (the cause goes to the sandbox's error
+   * log under the same correlation id, never to the client).
+   */
+  static Response internalError(String correlationId) {
+    return of(new ApiException(500, "INTERNAL_ERROR", "internal error"), correlationId);
   }
 
   static Response uriTooLong(int limit) {

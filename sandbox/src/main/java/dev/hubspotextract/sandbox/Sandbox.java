@@ -78,11 +78,13 @@ public final class Sandbox implements AutoCloseable {
         new SandboxHandler(
             router,
             new Authenticator(b.token, unscoped),
+            new BodyReader(b.maxRequestBodyBytes),
             new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
             new FaultInjector(b.faults, b.seed),
             b.maxRequestLineLength,
             b.latencyMillis,
-            this::record);
+            this::record,
+            b.errorLog);
     server.createContext("/", handler);
     this.workers =
         Executors.newFixedThreadPool(b.workerThreads(), daemon("hubspot-sandbox-worker"));

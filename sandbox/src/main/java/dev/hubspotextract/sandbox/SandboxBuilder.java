@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -19,6 +20,12 @@ public final class SandboxBuilder {
 
   public static final int DEFAULT_MAX_REQUEST_LINE = 16_384;
 
+  /**
+   * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
+   * ids is ~30 KB; a batch read of 100 ids with 20,000 property names under 1 MB).
+   */
+  public static final int DEFAULT_MAX_REQUEST_BODY = 4 * 1024 * 1024;
+
   String host = "127.0.0.1";
   int port = 0;
   String token = DEFAULT_TOKEN;
@@ -31,11 +38,13 @@ public final class SandboxBuilder {
   int contactProperties = 50;
   Set<String> withoutScopes = Set.of();
   int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
+  int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY;
   double churnPerSecond = 0;
   int associationPageSize = 500;
   int recordLimit = 100_000;
   int threads = 0; // 0 = chosen from the latency, see workerThreads()
   Clock clock = Clock.systemUTC();
+  PrintStream errorLog = System.err;
 
   SandboxBuilder() {}
 
@@ -48,7 +57,10 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** The address to bind (default 127.0.0.1; use 0.0.0.0 to serve other machines). */
+  /**
+   * The address to bind (default 127.0.0.1; use 0.0.0.0 to serve other machines, which needs a
+   * {@link #token} of your own).
+   */
   public SandboxBuilder host(String host) {
     this.host = Objects.requireNonNull(host, "host is null");
     return this;
@@ -138,6 +150,19 @@ public final class SandboxBuilder {
   }
 
   /**
+   * Requests whose body is longer than this get 413, without the server buffering more than this
+   * (default 4 MiB).
+   */
+  public SandboxBuilder maxRequestBodyBytes(int bytes) {
+    if (bytes < 1024 || bytes > 1 << 30) {
+      throw new IllegalArgumentException(
+          "max request body must be between 1024 bytes and 1 GiB, got " + bytes);
+    }
+    this.maxRequestBodyBytes = bytes;
+    return this;
+  }
+
+  /**
    * Records created, updated or archived per second while the sandbox runs (0 = a still portal).
    */
   public SandboxBuilder churnPerSecond(double perSecond) {
@@ -193,8 +218,29 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** Generates the portal (lazily: start-up does no per-record work) and starts serving. */
+  /**
+   * Where unexpected server errors are written, each with the correlation id its 500 answer carries
+   * and the stack trace the answer leaves out (default {@code System.err}).
+   */
+  public SandboxBuilder errorLog(PrintStream errorLog) {
+    this.errorLog = Objects.requireNonNull(errorLog, "error log is null");
+    return this;
+  }
+
+  /**
+   * Generates the portal (lazily: start-up does no per-record work) and starts serving.
+   *
+   * @throws IllegalStateException when bound beyond loopback with the default token, which is
+   *     public: anyone who could reach the port could use it
+   */
   public Sandbox start() {
+    if (token.equals(DEFAULT_TOKEN) && !LoopbackHost.isLoopback(host)) {
+      throw new IllegalStateException(
+          "host "
+              + host
+              + " is not a loopback address and the default token is public: choose a token of"
+              + " your own with token(...)");
+    }
     try {
       return new Sandbox(this);
     } catch (IOException e) {

@@ -4,9 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,33 +17,40 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The server's one handler: runs the policies in order (URL length, authentication, routing,
- * scopes, rate limits, injected faults), the endpoint, then latency, and records the request.
+ * The server's one handler: runs the policies in order (URL length, authentication, body size,
+ * routing, scopes, rate limits, injected faults), the endpoint, then latency, and records the
+ * request.
  */
 final class SandboxHandler implements HttpHandler {
   private final Router router;
   private final Authenticator authenticator;
+  private final BodyReader bodies;
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final int maxRequestLineLength;
   private final long latencyMillis;
   private final Consumer<Supplier<RecordedRequest>> recorder;
+  private final PrintStream errorLog;
 
   SandboxHandler(
       Router router,
       Authenticator authenticator,
+      BodyReader bodies,
       RateLimiter rateLimiter,
       FaultInjector faults,
       int maxRequestLineLength,
       long latencyMillis,
-      Consumer<Supplier<RecordedRequest>> recorder) {
+      Consumer<Supplier<RecordedRequest>> recorder,
+      PrintStream errorLog) {
     this.router = router;
     this.authenticator = authenticator;
+    this.bodies = bodies;
     this.rateLimiter = rateLimiter;
     this.faults = faults;
     this.maxRequestLineLength = maxRequestLineLength;
     this.latencyMillis = latencyMillis;
     this.recorder = recorder;
+    this.errorLog = errorLog;
   }
 
   /** Thrown to make the server drop the connection without answering (the {@code reset} fault). */
@@ -56,34 +62,41 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
+  /** What one exchange learnt on its way through the policies, for recording and sending. */
+  private static final class Call {
+    /** The body once read; {@code null} while unread (a request refused before it is read). */
+    String body;
+
+    FaultKind fault;
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String body = readBody(exchange);
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    FaultKind[] fault = {null};
+    Call call = new Call();
     Response response;
     try {
-      response = respond(exchange, method, rawPath, rawQuery, body, fault);
+      response = respond(exchange, method, rawPath, rawQuery, call);
     } catch (DroppedConnection e) {
-      record(exchange, method, rawPath, rawQuery, body, 0);
+      record(exchange, method, rawPath, rawQuery, call.body, 0);
       throw e;
     } catch (RuntimeException e) {
-      response = ErrorBodies.of(new ApiException(500, "INTERNAL_ERROR", "sandbox error: " + e));
+      response = internalError(e, method, rawPath);
     }
-    record(exchange, method, rawPath, rawQuery, body, response.status);
+    if (call.body == null && BodyReader.announcesBody(exchange.getRequestHeaders())) {
+      // refused with its body unread: tell the client this connection ends with the answer
+      response.header("Connection", "close");
+    }
+    record(exchange, method, rawPath, rawQuery, call.body, response.status);
     sleepLatency();
-    send(exchange, response, fault[0] == FaultKind.TRUNCATE);
+    send(exchange, response, call.fault == FaultKind.TRUNCATE);
   }
 
   private Response respond(
-      HttpExchange exchange,
-      String method,
-      String rawPath,
-      String rawQuery,
-      String body,
-      FaultKind[] fault) {
+      HttpExchange exchange, String method, String rawPath, String rawQuery, Call call)
+      throws IOException {
     int requestLine =
         method.length()
             + 1
@@ -95,13 +108,15 @@ final class SandboxHandler implements HttpHandler {
     }
     Map<String, String> rateHeaders = Map.of();
     try {
+      // before the body: a client without the token must not make the server read or buffer it
       authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-      Request request = new Request(method, rawPath, rawQuery, body);
+      call.body = bodies.read(exchange);
+      Request request = new Request(method, rawPath, rawQuery, call.body);
       Router.Route route = router.route(request);
       route.objects().forEach(authenticator::checkScope);
       rateHeaders = rateLimiter.admit(route.bucket());
       FaultKind kind = faults.next();
-      fault[0] = kind;
+      call.fault = kind;
       if (kind == FaultKind.RESET) {
         throw new DroppedConnection();
       }
@@ -120,6 +135,27 @@ final class SandboxHandler implements HttpHandler {
     } catch (ApiException e) {
       return withHeaders(ErrorBodies.of(e), rateHeaders);
     }
+  }
+
+  /**
+   * A 500 that tells the client nothing about its cause (exception texts can carry internals); the
+   * cause goes to the error log under the correlation id the client sees.
+   */
+  private Response internalError(RuntimeException e, String method, String rawPath) {
+    String correlationId = UUID.randomUUID().toString();
+    synchronized (errorLog) {
+      errorLog.println(
+          "hubspot-sandbox: internal error, correlationId "
+              + correlationId
+              + ", answering "
+              + method
+              + " "
+              + rawPath
+              + ":");
+      e.printStackTrace(errorLog);
+      errorLog.flush();
+    }
+    return ErrorBodies.internalError(correlationId);
   }
 
   private static Response withHeaders(Response response, Map<String, String> headers) {
@@ -154,12 +190,6 @@ final class SandboxHandler implements HttpHandler {
       Thread.sleep(jittered);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static String readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

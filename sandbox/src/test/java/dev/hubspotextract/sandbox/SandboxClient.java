@@ -64,10 +64,14 @@ final class SandboxClient {
   }
 
   static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  static JsonNode json(String body) {
     try {
-      return MAPPER.readTree(response.body());
+      return MAPPER.readTree(body);
     } catch (IOException e) {
-      throw new UncheckedIOException("not JSON: " + response.body(), e);
+      throw new UncheckedIOException("not JSON: " + body, e);
     }
   }
 }
