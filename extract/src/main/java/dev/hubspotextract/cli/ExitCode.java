@@ -18,7 +18,10 @@ public enum ExitCode {
   PARTIAL(4),
   /** HubSpot could not be reached or kept failing (unreachable host, retries exhausted). */
   UNAVAILABLE(5),
-  /** HubSpot's daily request limit is used up. */
+  /**
+   * HubSpot asked to come back later: the daily request limit is used up, or it asked for a wait
+   * longer than the tool sits through ({@code Retry-After}). The same command resumes.
+   */
   DAILY_LIMIT(6),
   /** The output folder cannot be created or written. */
   OUTPUT(7);

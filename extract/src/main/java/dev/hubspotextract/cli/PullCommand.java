@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "  3  HubSpot rejected the access token (401)",
       "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
       "  5  HubSpot unreachable or kept failing (retries exhausted)",
-      "  6  HubSpot's daily request limit is used up",
+      "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
       "  7  the output folder cannot be created or written"
     })
 final class PullCommand implements Callable<Integer> {
@@ -220,6 +220,16 @@ final class PullCommand implements Callable<Integer> {
   int maxRetries;
 
   @Option(
+      names = "--max-body-size",
+      defaultValue = "256MiB",
+      paramLabel = "SIZE",
+      converter = ByteSize.class,
+      description =
+          "Fail a request whose answer is larger than this (default: ${DEFAULT-VALUE}): a page of"
+              + " HubSpot's is a few MB at most, so a larger one is a server gone wrong.")
+  long maxBodySize;
+
+  @Option(
       names = "--sandbox-records",
       defaultValue = "300",
       hidden = true,
@@ -270,8 +280,14 @@ final class PullCommand implements Callable<Integer> {
               .pacer(
                   embedded != null
                       ? Pacer.UNLIMITED
-                      : new RateBudget(perTenSeconds, rateLimit == null, clock, Sleeper.SYSTEM))
+                      : new RateBudget(
+                          perTenSeconds,
+                          rateLimit == null,
+                          clock,
+                          Sleeper.SYSTEM,
+                          verbose ? line -> trace(err, line) : null))
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
+              .maxBodySize(maxBodySize)
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();
