@@ -145,6 +145,11 @@ final class CsvEncoder {
     }
   }
 
+  /** How long the file is with every byte written so far, flushed or not. */
+  long position() throws IOException {
+    return channel.position() + length;
+  }
+
   /** Hands every byte written so far to the file and returns the file's length. */
   long flush() throws IOException {
     drain();

@@ -119,6 +119,11 @@ public final class CsvFileSink implements RowSink {
     }
   }
 
+  /** How long the file is with every row written so far, flushed or not. */
+  long position() throws IOException {
+    return csv.position();
+  }
+
   /** Hands every row written so far to the file and returns the file's length. */
   public long flush() throws IOException {
     return csv.flush();

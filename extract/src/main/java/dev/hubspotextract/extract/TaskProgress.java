@@ -18,6 +18,7 @@ final class TaskProgress {
   private final String task;
   private final Path target;
   private long lastSaved = System.nanoTime();
+  private Checkpoint unsaved; // the latest page end not yet saved
 
   TaskProgress(RunState state, String task, Path target) {
     this.state = state;
@@ -54,9 +55,23 @@ final class TaskProgress {
     return state == null ? FileMode.PRIVATE : state.fileMode();
   }
 
-  /** After every record of a page is written: saves where to go on from, now and then. */
+  /**
+   * After every record of a page is written: saves where to go on from, now and then. One not saved
+   * is kept, with the file's length at that point, for {@link #stopped} to save: a run that the
+   * daily limit stops within a fraction of a second still keeps the pages it wrote.
+   */
   void pageDone(CsvFileSink sink, Checkpoint next) {
-    if (state == null || System.nanoTime() - lastSaved < CHECKPOINT_EVERY_NANOS) {
+    if (state == null) {
+      return;
+    }
+    if (System.nanoTime() - lastSaved < CHECKPOINT_EVERY_NANOS) {
+      try {
+        unsaved =
+            new Checkpoint(
+                next.cursor(), next.position(), sink.position(), next.rows(), next.complete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return;
     }
     save(sink, next);
@@ -73,6 +88,7 @@ final class TaskProgress {
           task,
           new Checkpoint(next.cursor(), next.position(), bytes, next.rows(), next.complete()));
       lastSaved = System.nanoTime();
+      unsaved = null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,6 +105,14 @@ final class TaskProgress {
     if (state != null
         && (failure instanceof RunControl.Aborted
             || failure instanceof RuntimeException runtime && RunControl.isFatal(runtime))) {
+      try {
+        if (unsaved != null) { // its bytes are a page's end: rows after it are fetched again
+          sink.flush();
+          state.save(task, unsaved);
+        }
+      } catch (IOException | RuntimeException e) {
+        // the last saved checkpoint still holds: the run resumes from there
+      }
       sink.suspend();
       return;
     }

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.RateLimitTier;
@@ -104,6 +105,31 @@ class ResumeTest {
     @Override
     public Clock withZone(ZoneId zone) {
       return this;
+    }
+  }
+
+  @Test
+  void aRunTheDailyLimitStopsWithinAMomentStillKeepsThePagesItWrote() throws Exception {
+    try (Sandbox limited =
+        Sandbox.builder()
+            .records(1_000)
+            .rateLimit(RateLimitTier.ENTERPRISE)
+            .dailyLimit(6)
+            .start()) {
+      Path out = tmp.resolve("quick");
+
+      Cli.Run stopped =
+          Cli.pull(
+              limited, out, "--objects", "contacts", "--associations", "none", "--no-search-split");
+
+      assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(6);
+      // checkpoints are saved a few times a second at most; a stop saves the last page's end
+      Path checkpoint = RunState.folder(out).resolve("contacts.json");
+      assertThat(checkpoint).exists();
+      long rows = new ObjectMapper().readTree(checkpoint.toFile()).path("rows").asLong();
+      assertThat(rows).isPositive().isEqualTo(100 * (rows / 100));
+      assertThat(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".partial"))
+          .isRegularFile();
     }
   }
 
