@@ -29,7 +29,26 @@ class CsvFileSinkResumeTest {
 
     assertThat(Files.readString(target, StandardCharsets.UTF_8))
         .isEqualTo("id,name\r\n1,one\r\n2,two\r\n");
-    assertThat(dir.resolve("deals.csv.partial")).doesNotExist();
+    assertThat(CsvFileSink.partialOf(target)).doesNotExist();
+  }
+
+  @Test
+  void aLinkInPlaceOfAnUnfinishedFileIsNeitherResumedNorFollowed() throws IOException {
+    Path target = dir.resolve("deals.csv");
+    Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
+    OutputFolder.privateFolder(dir);
+    Files.createSymbolicLink(CsvFileSink.partialOf(target), victim);
+
+    assertThat(CsvFileSink.canResume(target, 0)).isFalse();
+    try (CsvFileSink fresh = new CsvFileSink(target, FileMode.PRIVATE, "id")) {
+      fresh.write("1");
+      fresh.complete();
+    }
+
+    assertThat(Files.readString(victim)).isEqualTo("precious\n");
+    assertThat(Files.readString(target)).isEqualTo("id\r\n1\r\n");
+    assertThat(Files.getPosixFilePermissions(target))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
   }
 
   @Test
