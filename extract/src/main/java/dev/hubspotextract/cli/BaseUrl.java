@@ -21,6 +21,9 @@ final class BaseUrl {
   private BaseUrl() {}
 
   static URI parse(String typed, boolean insecureHttp, Consumer<String> warnings) {
+    if (!typed.contains("://")) {
+      throw usage(NO_SCHEME);
+    }
     URI url;
     try {
       url = new URI(typed.trim());
@@ -29,8 +32,7 @@ final class BaseUrl {
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-      throw usage(
-          "--base-url must start with https:// (or http:// for a local sandbox); " + EXPECTED);
+      throw usage(NO_SCHEME);
     }
     if (url.getRawUserInfo() != null) {
       throw usage(
@@ -77,6 +79,8 @@ final class BaseUrl {
 
   private static final String EXPECTED =
       "expected e.g. https://api.hubapi.com or http://127.0.0.1:8080";
+  private static final String NO_SCHEME =
+      "--base-url must start with https:// (or http:// for a local sandbox); " + EXPECTED;
 
   private static ExtractException usage(String message) {
     return new ExtractException(ExtractException.Kind.USAGE, message);

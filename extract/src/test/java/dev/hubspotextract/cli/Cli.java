@@ -6,6 +6,7 @@ import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,14 +42,19 @@ final class Cli {
 
   /** The arguments of {@link #pull}, for a test that runs them in a child JVM. */
   static List<String> pullArgs(Sandbox sandbox, Path out, String... extra) {
+    return pullArgs(sandbox.baseUrl(), sandbox.token(), out, extra);
+  }
+
+  /** The same against a server in front of a sandbox. */
+  static List<String> pullArgs(URI baseUrl, String token, Path out, String... extra) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
             "pull",
             "--base-url",
-            sandbox.baseUrl().toString(),
+            baseUrl.toString(),
             "--token",
-            sandbox.token(),
+            token,
             "--rate-limit",
             "100000",
             "--out",

@@ -94,20 +94,7 @@ final class HostileHubSpot implements AutoCloseable {
 
   /** The arguments of a pull through this server (as {@link Cli#pullArgs}). */
   String[] pullArgs(Path out, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "pull",
-                "--base-url",
-                baseUrl().toString(),
-                "--token",
-                sandbox.token(),
-                "--rate-limit",
-                "100000",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return Cli.pullArgs(baseUrl(), sandbox.token(), out, extra).toArray(String[]::new);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
