@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -121,8 +122,23 @@ public final class ObjectsApi {
     return searchFrom(objectType, properties, Objects.requireNonNull(aboveId), false);
   }
 
+  /**
+   * The highest id of {@code objectType} that search shows (one search, one record), to plan how to
+   * split a large object's ids among several list cursors. Search lags writes (hubspot-api.md §6),
+   * so records created just before may lie above it: a plan must not rely on it for more.
+   */
+  public Optional<String> highestId(String objectType) {
+    List<HubSpotRecord> top = searchFrom(objectType, List.of(), null, true, 1);
+    return top.isEmpty() ? Optional.empty() : Optional.of(top.get(0).id());
+  }
+
   private List<HubSpotRecord> searchFrom(
       String objectType, List<String> properties, String boundId, boolean down) {
+    return searchFrom(objectType, properties, boundId, down, SEARCH_PAGE_SIZE);
+  }
+
+  private List<HubSpotRecord> searchFrom(
+      String objectType, List<String> properties, String boundId, boolean down, int limit) {
     PropertyColumns columns = new PropertyColumns(properties);
     byte[] body =
         Json.write(
@@ -153,7 +169,7 @@ public final class ObjectsApi {
                 json.writeString(property);
               }
               json.writeEndArray();
-              json.writeNumberField("limit", SEARCH_PAGE_SIZE);
+              json.writeNumberField("limit", limit);
               json.writeStringField("after", "0");
               json.writeEndObject();
             });
@@ -168,7 +184,7 @@ public final class ObjectsApi {
                     "/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
             doing,
             objectType);
-    List<HubSpotRecord> records = new ArrayList<>(SEARCH_PAGE_SIZE);
+    List<HubSpotRecord> records = new ArrayList<>(limit);
     try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
       for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
         boolean beyond =

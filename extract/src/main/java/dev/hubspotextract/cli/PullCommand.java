@@ -169,15 +169,28 @@ final class PullCommand implements Callable<Integer> {
   boolean verbose;
 
   @Option(
+      names = "--cursors",
+      defaultValue = "" + Extractor.DEFAULT_CURSORS_PER_OBJECT,
+      paramLabel = "N",
+      description =
+          "List cursors on one large object, each on a range of its ids, so one object uses the"
+              + " whole rate budget (default: ${DEFAULT-VALUE}; 1: one cursor per object).")
+  int cursors;
+
+  @Option(
+      names = "--search-walk",
+      description =
+          "Also walk large objects down from the top by search (its own 5-a-second budget)."
+              + " Risk: HubSpot's search lags writes, so a record created or changed shortly"
+              + " before or during the pull can be missed; off by default.")
+  boolean searchWalk;
+
+  @Option(
       names = "--search-split",
       negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "While the list cursor pages an object up from its lowest id, also walk it down from the"
-              + " highest through the search API, which has its own budget (5 requests a second):"
-              + " a large object comes faster. --no-search-split pages by the list only.")
-  boolean searchSplit;
+      hidden = true,
+      description = "Accepted for old scripts; does nothing (see --search-walk).")
+  Boolean searchSplit;
 
   @Option(
       names = "--threads",
@@ -254,6 +267,15 @@ final class PullCommand implements Callable<Integer> {
     } catch (AnalyzeException e) {
       throw usage("--format: " + e.getMessage());
     }
+    if (cursors < 1 || cursors > 16) {
+      throw usage("--cursors must be between 1 and 16, got " + cursors);
+    }
+    if (searchSplit != null) {
+      trace(
+          err,
+          "note: --search-split and --no-search-split do nothing now: large objects are read by"
+              + " several list cursors (--cursors); --search-walk turns the search walk on");
+    }
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
     }
@@ -312,7 +334,10 @@ final class PullCommand implements Callable<Integer> {
         }
         plan.failedObjects().forEach(status::planFailed);
         result =
-            new Extractor(client, clock, threads, status, state).searchSplit(searchSplit).run(plan);
+            new Extractor(client, clock, threads, status, state)
+                .cursorsPerObject(cursors)
+                .searchWalk(searchWalk)
+                .run(plan);
         Manifest.write(result, version(), fileMode);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());

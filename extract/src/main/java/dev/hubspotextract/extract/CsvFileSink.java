@@ -21,10 +21,12 @@ public final class CsvFileSink implements RowSink {
   private final CsvEncoder csv;
   private boolean finished;
 
-  /** Starts a new file (replacing any unfinished one) with its header. */
+  /** Starts a new file (replacing any unfinished one) with its header, if it has one. */
   public CsvFileSink(Path target, FileMode mode, String... header) throws IOException {
     this(target, mode, 0);
-    write(header);
+    if (header.length > 0) {
+      write(header);
+    }
   }
 
   private CsvFileSink(Path target, FileMode mode, long keepBytes) throws IOException {
@@ -40,11 +42,6 @@ public final class CsvFileSink implements RowSink {
       channel.position(keepBytes);
     }
     this.csv = new CsvEncoder(channel);
-  }
-
-  /** Starts a new file without a header: rows that will be appended to another file. */
-  static CsvFileSink withoutHeader(Path target, FileMode mode) throws IOException {
-    return new CsvFileSink(target, mode, 0);
   }
 
   /**

@@ -35,7 +35,11 @@ public final class Extractor {
   private final int threads;
   private final StatusListener listener;
   private final RunState state;
-  private boolean searchSplit = true;
+  private int cursorsPerObject = DEFAULT_CURSORS_PER_OBJECT;
+  private boolean searchWalk;
+
+  /** List cursors on one large object: with two more pages in flight each, a tier's budget. */
+  public static final int DEFAULT_CURSORS_PER_OBJECT = 4;
 
   public Extractor(HubSpotClient client, Clock clock, int threads, StatusListener listener) {
     this(client, clock, threads, listener, null);
@@ -58,11 +62,23 @@ public final class Extractor {
   }
 
   /**
-   * Whether large objects are also walked down from the top by search while the list pages up (on
-   * by default; see {@link TopWalk}).
+   * How many list cursors read one large object, each on a range of its ids ({@link RangeCursors};
+   * default {@value #DEFAULT_CURSORS_PER_OBJECT}, 1: one cursor).
    */
-  public Extractor searchSplit(boolean on) {
-    this.searchSplit = on;
+  public Extractor cursorsPerObject(int cursors) {
+    if (cursors < 1) {
+      throw new IllegalArgumentException("cursors must be at least 1, got " + cursors);
+    }
+    this.cursorsPerObject = cursors;
+    return this;
+  }
+
+  /**
+   * Whether large objects are walked down from the top by search while the list pages up, instead
+   * of split among list cursors (off by default; see {@link TopWalk} for its risk).
+   */
+  public Extractor searchWalk(boolean on) {
+    this.searchWalk = on;
     return this;
   }
 
@@ -74,11 +90,12 @@ public final class Extractor {
     // them, keeps that budget full
     ExecutorService pool = pool("pull-object-", threads);
     ExecutorService pairPool = pool("pull-pair-", threads);
+    ExecutorService cursorPool = Executors.newCachedThreadPool(DaemonThreads.named("pull-range-"));
+    LargeObjectReads reads = new LargeObjectReads(cursorsPerObject, searchWalk, cursorPool);
     try {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
-        ObjectTask task =
-            new ObjectTask(object, plan.maxRecords(), plan.outDir(), state, searchSplit);
+        ObjectTask task = new ObjectTask(object, plan.maxRecords(), plan.outDir(), state, reads);
         objectTasks.put(
             object.type().name(),
             CompletableFuture.supplyAsync(
@@ -128,6 +145,7 @@ public final class Extractor {
     } finally {
       pool.shutdownNow();
       pairPool.shutdownNow();
+      cursorPool.shutdownNow();
     }
   }
 

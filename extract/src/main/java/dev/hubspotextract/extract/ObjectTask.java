@@ -21,16 +21,12 @@ final class ObjectTask {
   private final long maxRecords;
   private final Path outDir;
   private final TaskProgress progress;
-  private final boolean splitLargeObjects;
+  private final LargeObjectReads reads;
 
   ObjectTask(
-      PlannedObject object,
-      long maxRecords,
-      Path outDir,
-      RunState state,
-      boolean splitLargeObjects) {
+      PlannedObject object, long maxRecords, Path outDir, RunState state, LargeObjectReads reads) {
     this.object = object;
-    this.splitLargeObjects = splitLargeObjects;
+    this.reads = reads;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
     this.progress = new TaskProgress(state, object.type().name(), target());
@@ -58,12 +54,20 @@ final class ObjectTask {
     if (start.done()) {
       return start.rows();
     }
+    List<RangeCursors> split = new ArrayList<>(1);
+    if (start.checkpoint() == null) {
+      RangeCursors.forgetSaved(progress.state(), object, target());
+    } else if (RangeCursors.anySaved(progress.state(), object)) {
+      // taken up before the first record: the first cursor must not read into saved ranges
+      split.add(startRanges(client, control, listener, start.checkpoint().position()));
+    }
     List<String> names = object.propertyNames();
     CsvFileSink sink = start.sink();
     long[] written = {start.rows()};
     long[] lastId = {start.checkpoint() == null ? 0 : start.checkpoint().position()};
     MeetingPoint meeting = new MeetingPoint(lastId[0]);
     TopWalk[] top = {null};
+    boolean whole = maxRecords == Long.MAX_VALUE;
     try (Stream<HubSpotRecord> records =
         client.objects().stream(
             object.type().apiName(),
@@ -72,8 +76,11 @@ final class ObjectTask {
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
             cursor -> {
               progress.pageDone(sink, new Checkpoint(cursor, lastId[0], 0, written[0], false));
-              if (top[0] == null && splitLargeObjects && maxRecords == Long.MAX_VALUE) {
+              // past the first page the object is large: read the rest faster
+              if (whole && reads.searchWalk() && top[0] == null) {
                 top[0] = startTopWalk(client, meeting, control, listener);
+              } else if (whole && reads.cursors() > 1 && split.isEmpty()) {
+                split.add(startRanges(client, control, listener, lastId[0]));
               }
             })) {
       Iterator<HubSpotRecord> iterator = records.iterator();
@@ -84,6 +91,12 @@ final class ObjectTask {
         long id = MeetingPoint.idOf(record.id());
         if (!meeting.claimFromBelow(id)) {
           break; // the search walk has written this record and every one above it
+        }
+        RangeCursors ranges = split.isEmpty() ? null : split.get(0);
+        if (ranges != null
+            && ranges.claimFirst(id) == IdRanges.Claim.STOP
+            && ranges.awaitOthers()) {
+          break; // the other cursors read every record from here up
         }
         writeRow(sink, record, names.size());
         lastId[0] = id;
@@ -98,15 +111,41 @@ final class ObjectTask {
       if (top[0] != null) {
         written[0] += top[0].finishInto(sink);
       }
+      if (!split.isEmpty() && split.get(0) != null) {
+        written[0] += split.get(0).finishInto(sink);
+      }
       progress.complete(sink, written[0]);
     } catch (IOException | RuntimeException e) {
       if (top[0] != null) {
         top[0].abandon();
       }
+      if (!split.isEmpty() && split.get(0) != null) {
+        split.get(0).stopped(e);
+      }
       progress.stopped(sink, e);
       throw e;
     }
     return written[0];
+  }
+
+  /** The other cursors of a large object, or null when it is read by the first alone. */
+  private RangeCursors startRanges(
+      HubSpotClient client, RunControl control, StatusListener listener, long firstFrom) {
+    try {
+      return RangeCursors.start(
+              client,
+              object,
+              target(),
+              progress.state(),
+              listener,
+              control,
+              reads.pool(),
+              firstFrom,
+              reads.cursors())
+          .orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private TopWalk startTopWalk(

@@ -21,6 +21,11 @@ final class RunControl {
     return failure instanceof ExtractException;
   }
 
+  /** Whether a task stopped by this keeps its files for a resumed run. */
+  static boolean isResumable(RuntimeException failure) {
+    return failure instanceof Aborted || isFatal(failure);
+  }
+
   void abort(RuntimeException failure) {
     fatal.compareAndSet(null, failure);
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -92,6 +93,25 @@ public final class RunState {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The checkpoints of every task whose name starts with {@code prefix}, by task. */
+  Map<String, Checkpoint> loadPrefixed(String prefix) {
+    Map<String, Checkpoint> found = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".json")) {
+          String task = name.substring(0, name.length() - ".json".length());
+          load(task).ifPresent(checkpoint -> found.put(task, checkpoint));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
   }
 
   void save(String task, Checkpoint checkpoint) throws IOException {

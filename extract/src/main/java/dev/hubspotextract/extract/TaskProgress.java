@@ -17,13 +17,28 @@ final class TaskProgress {
   private final RunState state;
   private final String task;
   private final Path target;
+  private final boolean segment;
   private long lastSaved = System.nanoTime();
   private Checkpoint unsaved; // the latest page end not yet saved
 
   TaskProgress(RunState state, String task, Path target) {
+    this(state, task, target, false);
+  }
+
+  private TaskProgress(RunState state, String task, Path target, boolean segment) {
     this.state = state;
     this.task = task;
     this.target = target;
+    this.segment = segment;
+  }
+
+  /**
+   * The progress of a segment: rows of one id range, appended to the object's file once every range
+   * is read, so a complete one keeps its unfinished file (and is reopened on resume) instead of
+   * being renamed.
+   */
+  static TaskProgress segment(RunState state, String task, Path target) {
+    return new TaskProgress(state, task, target, true);
   }
 
   /**
@@ -34,20 +49,29 @@ final class TaskProgress {
 
   Start start(String... header) throws IOException {
     Checkpoint saved = state == null ? null : state.load(task).orElse(null);
-    if (saved != null && saved.complete()) {
+    if (segment && saved != null && CsvFileSink.canResume(target, saved.bytes())) {
+      return new Start(
+          saved.complete(), saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
+    }
+    if (!segment && saved != null && saved.complete()) {
       if (CsvFileSink.canResume(target, saved.bytes())) {
         CsvFileSink.resume(target, saved.bytes()).complete(); // killed between save and rename
       }
       if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
         return new Start(true, saved.rows(), null, saved);
       }
-    } else if (saved != null && CsvFileSink.canResume(target, saved.bytes())) {
+    } else if (!segment && saved != null && CsvFileSink.canResume(target, saved.bytes())) {
       return new Start(false, saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
     }
     if (state != null) {
       state.forget(task);
     }
     return new Start(false, 0, new CsvFileSink(target, fileMode(), header), null);
+  }
+
+  /** Where checkpoints are kept; null for a run that cannot be resumed. */
+  RunState state() {
+    return state;
   }
 
   /** How this run's files are protected. */
@@ -68,7 +92,12 @@ final class TaskProgress {
       try {
         unsaved =
             new Checkpoint(
-                next.cursor(), next.position(), sink.position(), next.rows(), next.complete());
+                next.cursor(),
+                next.position(),
+                sink.position(),
+                next.rows(),
+                next.complete(),
+                next.end());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -86,7 +115,8 @@ final class TaskProgress {
       long bytes = sink.flush();
       state.save(
           task,
-          new Checkpoint(next.cursor(), next.position(), bytes, next.rows(), next.complete()));
+          new Checkpoint(
+              next.cursor(), next.position(), bytes, next.rows(), next.complete(), next.end()));
       lastSaved = System.nanoTime();
       unsaved = null;
     } catch (IOException e) {
@@ -103,8 +133,8 @@ final class TaskProgress {
   /** Keeps the partial file if the run can be resumed; otherwise drops it and its checkpoint. */
   void stopped(CsvFileSink sink, Exception failure) {
     if (state != null
-        && (failure instanceof RunControl.Aborted
-            || failure instanceof RuntimeException runtime && RunControl.isFatal(runtime))) {
+        && failure instanceof RuntimeException runtime
+        && RunControl.isResumable(runtime)) {
       try {
         if (unsaved != null) { // its bytes are a page's end: rows after it are fetched again
           sink.flush();

@@ -64,12 +64,7 @@ final class TopWalk {
       FileMode mode)
       throws IOException {
     return new TopWalk(
-        client,
-        object,
-        meeting,
-        CsvFileSink.withoutHeader(sideOf(target), mode),
-        control,
-        listener);
+        client, object, meeting, new CsvFileSink(sideOf(target), mode), control, listener);
   }
 
   /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */

@@ -372,7 +372,7 @@ class PullCommandTest {
   void aWidePortalExportsEveryPropertyWithoutA414AtTwoCallsPerHundredRecords() {
     try (Sandbox sandbox = start(b -> b.contactProperties(1_200).maxRequestLineLength(8_000))) {
       Cli.Run run =
-          pull(sandbox, "--objects", "contacts", "--associations", "none", "--no-search-split");
+          pull(sandbox, "--objects", "contacts", "--associations", "none", "--cursors", "1");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(sandbox.portal().properties("contacts")).hasSizeGreaterThanOrEqualTo(1_200);

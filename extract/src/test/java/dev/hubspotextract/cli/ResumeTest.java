@@ -120,7 +120,7 @@ class ResumeTest {
 
       Cli.Run stopped =
           Cli.pull(
-              limited, out, "--objects", "contacts", "--associations", "none", "--no-search-split");
+              limited, out, "--objects", "contacts", "--associations", "none", "--cursors", "1");
 
       assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(6);
       // checkpoints are saved a few times a second at most; a stop saves the last page's end

@@ -33,8 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A large object pulled from both ends at once: the list from the bottom, search from the top. */
-class SearchSplitTest {
+/**
+ * With {@code --search-walk}, a large object pulled from both ends at once: the list from the
+ * bottom, search from the top.
+ */
+class SearchWalkTest {
   @TempDir Path tmp;
 
   @Test
@@ -44,7 +47,17 @@ class SearchSplitTest {
       Path split = tmp.resolve("split");
       Path listOnly = tmp.resolve("list-only");
 
-      Cli.Run run = Cli.pull(sandbox, split, "--objects", "contacts", "--associations", "none");
+      Cli.Run run =
+          Cli.pull(
+              sandbox,
+              split,
+              "--objects",
+              "contacts",
+              "--associations",
+              "none",
+              "--search-walk",
+              "--cursors",
+              "1");
       List<RecordedRequest> requests = sandbox.requests();
       Cli.Run plain =
           Cli.pull(
@@ -54,7 +67,8 @@ class SearchSplitTest {
               "contacts",
               "--associations",
               "none",
-              "--no-search-split");
+              "--cursors",
+              "1");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(plain.exitCode()).as(plain.toString()).isZero();
@@ -82,7 +96,7 @@ class SearchSplitTest {
       // this run does not walk (as when a resumed run has only the list's last page left)
       Cli.Run run =
           Cli.pull(
-              sandbox, out, "--objects", "contacts", "--associations", "none", "--no-search-split");
+              sandbox, out, "--objects", "contacts", "--associations", "none", "--cursors", "1");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
@@ -107,7 +121,7 @@ class SearchSplitTest {
   }
 
   private static RunResult pullContacts(
-      Sandbox sandbox, Path out, boolean searchSplit, Transport transport) {
+      Sandbox sandbox, Path out, boolean searchWalk, Transport transport) {
     HubSpotClient client =
         HubSpotClient.builder()
             .baseUrl(sandbox.baseUrl())
@@ -127,7 +141,8 @@ class SearchSplitTest {
             List.of());
     Plan plan = new Planner(client, "sandbox").plan(options);
     return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
-        .searchSplit(searchSplit)
+        .searchWalk(searchWalk)
+        .cursorsPerObject(1)
         .run(plan);
   }
 
