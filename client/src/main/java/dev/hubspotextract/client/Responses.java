@@ -20,11 +20,13 @@ final class Responses {
     ErrorBody error = ErrorBody.parse(response.body());
     int status = response.status();
     String category = error.category() == null ? "" : " " + error.category();
-    if (status == 401) {
+    if (status == 401 || status == 530) {
+      // 530: HubSpot's edge answers a malformed token so, not 401 (hubspot-api.md §17)
       throw new HubSpotException(
           HubSpotException.Category.AUTHENTICATION,
-          "HubSpot rejected the access token (401"
-              + (category.isEmpty() ? " INVALID_AUTHENTICATION" : category)
+          "HubSpot rejected the access token ("
+              + status
+              + (category.isEmpty() ? (status == 401 ? " INVALID_AUTHENTICATION" : "") : category)
               + ") while "
               + doing
               + ". Check HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");
