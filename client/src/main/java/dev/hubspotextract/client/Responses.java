@@ -1,5 +1,8 @@
 package dev.hubspotextract.client;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * Turns a final non-2xx answer into a {@link HubSpotException} that says what failed and how to fix
  * it.
@@ -54,17 +57,34 @@ final class Responses {
           HubSpotException.Category.EXTERNAL,
           "HubSpot refused " + doing + ": the request URL was too long (414).");
     }
-    String message = error.message() == null ? "" : ": " + error.message();
+    String detail =
+        error.message() != null
+            ? ": " + error.message()
+            : error.excerpt() != null ? ", not JSON: \"" + error.excerpt() + "\"" : "";
     throw new HubSpotException(
         HubSpotException.Category.EXTERNAL,
-        "HubSpot refused " + doing + " (" + status + category + ")" + message);
+        "HubSpot refused " + doing + " (" + status + category + ")" + detail);
   }
 
-  /** A 2xx answer whose body could not be read as HubSpot's shape. */
+  /**
+   * A 2xx answer whose body could not be read as HubSpot's shape. The message is one line: the
+   * parser's own words without the excerpt of the body it appends, then where it stopped.
+   */
   static HubSpotException badBody(String doing, Exception cause) {
+    String reason;
+    if (cause instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      reason =
+          ErrorBody.oneLine(json.getOriginalMessage(), ErrorBody.MESSAGE_CHARS)
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+    } else {
+      reason = ErrorBody.oneLine(String.valueOf(cause.getMessage()), ErrorBody.MESSAGE_CHARS);
+    }
     return new HubSpotException(
         HubSpotException.Category.EXTERNAL,
-        "HubSpot sent a response we could not read while " + doing + ": " + cause.getMessage(),
+        "HubSpot sent a response we could not read while " + doing + ": " + reason,
         cause);
   }
 }
