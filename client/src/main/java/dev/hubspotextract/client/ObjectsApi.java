@@ -218,8 +218,9 @@ public final class ObjectsApi {
               for (String property : properties) {
                 json.writeString(property);
               }
-              json.writeEndArray();
-              json.writeArrayFieldStart("propertiesWithHistory"); // required by the spec
+              // no "propertiesWithHistory": the spec lists it as required, but HubSpot's own
+              // examples
+              // leave it out, and an empty one asks for nothing (hubspot-api.md §5)
               json.writeEndArray();
               json.writeEndObject();
             });
