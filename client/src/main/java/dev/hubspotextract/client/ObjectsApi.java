@@ -195,7 +195,7 @@ public final class ObjectsApi {
       path.append("&properties=").append(Paths.query(String.join(",", properties)));
     }
     if (after != null) {
-      path.append("&after=").append(Paths.query(after));
+      path.append("&after=").append(Paths.cursor(after)); // as received when already encoded
     }
     return path.toString();
   }

@@ -44,4 +44,20 @@ class AssociationsApiTest {
     assertThat(wire.body(0)).isEqualTo("{\"inputs\":[{\"id\":\"1\"},{\"id\":\"2\"}]}");
     assertThat(wire.body(1)).isEqualTo("{\"inputs\":[{\"id\":\"1\",\"after\":\"c1\"}]}");
   }
+
+  @Test
+  void aPercentEncodedCursorGoesBackInTheJsonBodyExactlyAsReceived() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":[{\"from\":{\"id\":\"1\"},\"to\":[],"
+                    + "\"paging\":{\"next\":{\"after\":\"MC0yLTc1MDI%3D\"}}}]}")
+            .then(200, "{\"results\":[]}");
+
+    new AssociationsApi(wire).read("contacts", "companies", List.of("1"), row -> {});
+
+    assertThat(wire.body(1))
+        .isEqualTo("{\"inputs\":[{\"id\":\"1\",\"after\":\"MC0yLTc1MDI%3D\"}]}");
+  }
 }

@@ -253,4 +253,30 @@ class ObjectsApiTest {
 
     assertThat(ids).containsExactly("1", "2", "3");
   }
+
+  @Test
+  void aCursorThatArrivesPercentEncodedIsSentBackAsReceivedAndAnyOtherIsEncodedOnce() {
+    ScriptedTransport wire = new ScriptedTransport();
+    for (String cursor : List.of("NTI1Cg%3D%3D", "NTI1Cg==", "a b+c/100%", "MC0yLTc1MDI%3d")) {
+      wire.then(
+          200,
+          "{\"results\":[],\"paging\":{\"next\":{\"after\":\""
+              + cursor
+              + "\",\"link\":\"?after=x\"}}}");
+    }
+    wire.then(200, "{\"results\":[]}");
+
+    assertThat(new ObjectsApi(wire).stream("contacts", List.of(), Long.MAX_VALUE).toList())
+        .isEmpty();
+
+    assertThat(wire.requests)
+        .extracting(ApiRequest::pathAndQuery)
+        .map(path -> path.substring(path.indexOf("archived=false") + "archived=false".length()))
+        .containsExactly(
+            "",
+            "&after=NTI1Cg%3D%3D", // HubSpot's spec example, not NTI1Cg%253D%253D
+            "&after=NTI1Cg%3D%3D",
+            "&after=a+b%2Bc%2F100%25",
+            "&after=MC0yLTc1MDI%3d");
+  }
 }
