@@ -18,10 +18,20 @@ import java.util.function.Consumer;
  * Associations v4: {@code POST /crm/v4/associations/{from}/{to}/batch/read} with up to 1,000 ids,
  * sending each id back with its own {@code after} until HubSpot sends no {@code paging} for it. A
  * 207 (some ids without associations) is a success. Rows come out once per (from, to, type id).
+ *
+ * <p>HubSpot does not promise that a cursor advances (its v3 batch read silently ignores {@code
+ * after}, "which leads to an infinite loop", hubspot-api.md §17), so each id's paging is checked: a
+ * page whose next cursor is the one just sent, or one sent before for that id, or that brings no
+ * association not already read, makes no progress. Such an id is asked again (the same cursor, or
+ * the new one when only the rows repeated) up to {@link #MAX_REPEATS} times in a row, then the pair
+ * fails with an error instead of looping.
  */
 public final class AssociationsApi {
   /** HubSpot's largest batch of input ids (since 2025-02-10). */
   public static final int MAX_INPUTS = 1_000;
+
+  /** Pages in a row without progress that one id is asked again for before the pair fails. */
+  static final int MAX_REPEATS = 3;
 
   private final Transport transport;
 
@@ -32,6 +42,14 @@ public final class AssociationsApi {
   /** One input of a batch read: an id and, for its later pages, the cursor. */
   private record Input(String id, String after) {}
 
+  /** An id with pages still to come: the rows written, the cursors sent, the pages in vain. */
+  private static final class Open {
+    final Set<String> rows = new HashSet<>();
+    final Set<String> cursorsSent = new HashSet<>();
+    int repeats;
+    boolean askedAgain;
+  }
+
   /** Reads every association of the given ids (at most {@link #MAX_INPUTS}) to {@code toType}. */
   public void read(
       String fromType, String toType, List<String> fromIds, Consumer<AssociationRow> sink) {
@@ -40,47 +58,53 @@ public final class AssociationsApi {
     }
     Deque<Input> pending = new ArrayDeque<>();
     fromIds.forEach(id -> pending.add(new Input(id, null)));
-    // rows already written for ids that still have pages to come, so a repeat across pages is
-    // dropped
-    Map<String, Set<String>> seenForOpenIds = new HashMap<>();
+    // ids that still have pages to come: rows already written (a repeat across pages is dropped)
+    // and the cursors sent for them
+    Map<String, Open> open = new HashMap<>();
     String path =
         "/crm/v4/associations/"
             + Paths.segment(fromType)
             + "/"
             + Paths.segment(toType)
             + "/batch/read";
-    String doing = "reading " + fromType + " → " + toType + " associations";
+    String pair = fromType + " → " + toType;
+    String doing = "reading " + pair + " associations";
     while (!pending.isEmpty()) {
       List<Input> batch = new ArrayList<>();
+      Map<String, String> sent = new HashMap<>();
       while (!pending.isEmpty() && batch.size() < MAX_INPUTS) {
-        batch.add(pending.poll());
+        Input input = pending.poll();
+        batch.add(input);
+        sent.put(input.id(), input.after());
       }
       ApiResponse response =
           Responses.requireSuccess(
               transport.send(ApiRequest.postJson(path, body(batch))),
               doing,
-              fromType + "_" + toType + " (" + fromType + " → " + toType + ")");
-      Map<String, Set<String>> seenThisRound = new HashMap<>();
+              fromType + "_" + toType + " (" + pair + ")");
+      Map<String, Open> thisRound = new HashMap<>();
       try (JsonParser parser = Json.parser(response.body())) {
         Results.forEachResult(
             parser,
             () -> {
               Result result = readResult(parser);
-              Set<String> seen =
-                  seenThisRound.computeIfAbsent(
+              Open state =
+                  thisRound.computeIfAbsent(
                       result.fromId(),
                       id -> {
-                        Set<String> carried = seenForOpenIds.remove(id);
-                        return carried == null ? new HashSet<>() : carried;
+                        Open carried = open.remove(id);
+                        return carried == null ? new Open() : carried;
                       });
+              boolean newRow = false;
               for (AssociationRow row : result.rows()) {
-                if (seen.add(row.toId() + "|" + row.typeId())) {
+                if (state.rows.add(row.toId() + "|" + row.typeId())) {
                   sink.accept(row);
+                  newRow = true;
                 }
               }
               if (result.after() != null) {
-                pending.add(new Input(result.fromId(), result.after()));
-                seenForOpenIds.put(result.fromId(), seen);
+                pending.add(next(state, result, sent.get(result.fromId()), newRow, pair));
+                open.put(result.fromId(), state);
               }
             });
       } catch (IOException | RuntimeException e) {
@@ -90,6 +114,44 @@ public final class AssociationsApi {
         throw Responses.badBody(doing, e);
       }
     }
+  }
+
+  /**
+   * The input that asks for an id's next page: its new cursor when the page made progress, else the
+   * same request again ({@link #MAX_REPEATS} times in a row at most).
+   */
+  private static Input next(
+      Open state, Result result, String sentCursor, boolean newRow, String pair) {
+    String after = result.after();
+    boolean cursorRepeats = after.equals(sentCursor) || state.cursorsSent.contains(after);
+    // a page asked for again brings the rows its first answer brought: a new cursor is progress
+    if (!cursorRepeats && (newRow || state.askedAgain)) {
+      state.repeats = 0;
+      state.askedAgain = false;
+      state.cursorsSent.add(after);
+      return new Input(result.fromId(), after);
+    }
+    if (++state.repeats > MAX_REPEATS) {
+      throw new HubSpotException(
+          HubSpotException.Category.EXTERNAL,
+          "HubSpot kept answering the same page of "
+              + pair
+              + " associations for record "
+              + result.fromId()
+              + " ("
+              + (cursorRepeats
+                  ? "its next cursor " + ErrorBody.oneLine(after, 80) + " was one already sent"
+                  : "no association not already read")
+              + ", "
+              + (MAX_REPEATS + 1)
+              + " times in a row): stopping this pair instead of looping.");
+    }
+    state.askedAgain = cursorRepeats;
+    if (cursorRepeats) {
+      return new Input(result.fromId(), sentCursor); // ask for the page after it once more
+    }
+    state.cursorsSent.add(after);
+    return new Input(result.fromId(), after); // only the rows repeated: try the cursor onward
   }
 
   private static byte[] body(List<Input> batch) {

@@ -13,11 +13,14 @@ public class HubSpotException extends RuntimeException {
   public enum Category {
     /** A bad input from the user (flag, object name, property name). */
     USAGE,
-    /** HubSpot rejected the access token (401). */
+    /** HubSpot rejected the access token (401, or 530 from its edge for a malformed one). */
     AUTHENTICATION,
     /** The token lacks a scope for one object (403). */
     PERMISSION,
-    /** The daily request limit is used up. */
+    /**
+     * Come back later: the daily request limit is used up, or HubSpot asked for a wait longer than
+     * a run sits through (a long Retry-After, any 477 Migration in Progress).
+     */
     RATE_LIMIT,
     /** Worth retrying: 5xx, dropped connection, timeout, truncated body, 429 within a window. */
     TRANSIENT,

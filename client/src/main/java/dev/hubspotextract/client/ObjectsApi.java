@@ -211,7 +211,7 @@ public final class ObjectsApi {
       path.append("&properties=").append(Paths.query(String.join(",", properties)));
     }
     if (after != null) {
-      path.append("&after=").append(Paths.query(after));
+      path.append("&after=").append(Paths.cursor(after)); // as received when already encoded
     }
     return path.toString();
   }
@@ -234,8 +234,9 @@ public final class ObjectsApi {
               for (String property : properties) {
                 json.writeString(property);
               }
-              json.writeEndArray();
-              json.writeArrayFieldStart("propertiesWithHistory"); // required by the spec
+              // no "propertiesWithHistory": the spec lists it as required, but HubSpot's own
+              // examples
+              // leave it out, and an empty one asks for nothing (hubspot-api.md §5)
               json.writeEndArray();
               json.writeEndObject();
             });

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code GET /crm/v3/properties/{objectType}}: every (non-archived) property of an object. */
+/**
+ * {@code GET /crm/v3/properties/{objectType}}: every (non-archived) property of an object, of one
+ * {@link DataSensitivity} (HubSpot's default, non-sensitive, unless asked for another).
+ */
 public final class PropertiesApi {
   private final Transport transport;
 
@@ -15,13 +18,28 @@ public final class PropertiesApi {
     this.transport = Objects.requireNonNull(transport, "transport is null");
   }
 
+  /** The non-sensitive properties: all that HubSpot lists unless asked for others. */
   public List<PropertyDefinition> list(String objectType) {
-    String doing = "reading the properties of " + objectType;
+    return list(objectType, DataSensitivity.NON_SENSITIVE);
+  }
+
+  /** The properties of one sensitivity: {@code sensitive} and {@code highly_sensitive} ones. */
+  public List<PropertyDefinition> list(String objectType, DataSensitivity sensitivity) {
+    boolean byDefault = sensitivity == DataSensitivity.NON_SENSITIVE;
+    String doing =
+        "reading the "
+            + (byDefault ? "" : sensitivity.queryValue().replace('_', ' ') + " ")
+            + "properties of "
+            + objectType;
     ApiResponse response =
         Responses.requireSuccess(
             transport.send(
                 ApiRequest.get(
-                    "/crm/v3/properties/" + Paths.segment(objectType) + "?archived=false")),
+                    "/crm/v3/properties/"
+                        + Paths.segment(objectType)
+                        + "?archived=false"
+                        // the default left to HubSpot, so the common request stays as it was
+                        + (byDefault ? "" : "&dataSensitivity=" + sensitivity.queryValue()))),
             doing,
             objectType);
     List<PropertyDefinition> properties = new ArrayList<>();

@@ -5,19 +5,53 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The rate budget of one run, shared by every request of every task (hubspot-api.md §11). Three
- * buckets: the 10-second window (sized from the tier, then from {@code X-HubSpot-RateLimit-Max} and
- * {@code -Interval-Milliseconds} once HubSpot sends them, and kept within {@code -Remaining} when
- * another app of the account spends part of it), search's own 5 per second, and the v4 association
- * batch reads, which HubSpot's spec marks {@code x-hubspot-rate-limit-exemptions: ["ten-secondly"]}
- * and which therefore go unpaced, until a 429 on one shows the exemption is not honoured, after
- * which they draw from the 10-second window too. A 429 pauses its whole bucket, not only the
- * request refused. Rate-limit headers outside what HubSpot could mean are ignored ({@link
- * RateLimitHeaders}), and said so once per header in the trace.
+ * buckets:
+ *
+ * <ul>
+ *   <li>the 10-second window, sized from the tier, then from {@code X-HubSpot-RateLimit-Max} and
+ *       {@code -Interval-Milliseconds} once HubSpot sends them, and kept within {@code -Remaining}
+ *       when another app of the account spends part of it. Only answers of requests that surely
+ *       count in it size it or spend it: not search, and not a v4 association read while it may be
+ *       exempt, whose headers may speak of another count;
+ *   <li>the second, sized from {@code X-HubSpot-RateLimit-Secondly} (real answers still send it, a
+ *       tenth of Max: 11 with 110, 15 with 150), for every request but search; until an answer
+ *       sends it there is no per-second limit. Without it the 10-second window lets its whole count
+ *       out at once, some 30 requests in a second against an allowance of 19;
+ *   <li>search's own 5 per second.
+ * </ul>
+ *
+ * <p>Both windows keep a couple of requests under HubSpot's count plus a little time (HubSpot
+ * counts on arrival, we count on sending), and a request takes its slot in both at the same moment.
+ * A 429 pauses its whole bucket, not only the request refused: TEN_SECONDLY_ROLLING the window,
+ * SECONDLY the second (or search's).
+ *
+ * <p>v4 association batch reads: HubSpot's spec marks them {@code x-hubspot-rate-limit-exemptions:
+ * ["ten-secondly"]}, which no prose explains. So they draw from the 10-second window until
+ * HubSpot's answers show that they do not count in it, and go unpaced by it only then. A showing is
+ * either
+ *
+ * <ul>
+ *   <li>an association answer without any 10-second header, once list answers have carried them
+ *       (search, exempt too, carries none), or
+ *   <li>an association answer whose {@code -Remaining} is no lower than that of the association
+ *       answer before it, the read sent after that answer came, with no send of ours (or of others,
+ *       as far as {@code -Remaining} told us) leaving the window in between. Had HubSpot counted
+ *       the read, {@code -Remaining} would have dropped by one; other requests in between only make
+ *       it drop, never rise, so they cannot fake a showing.
+ * </ul>
+ *
+ * {@value #SHOWINGS} showings in a row make the exemption hold; a qualifying answer whose {@code
+ * -Remaining} dropped starts the count again. Another app's requests leaving the window at just
+ * those moments could fake a showing; the cost is bounded: a 429 TEN_SECONDLY_ROLLING on an
+ * association read revokes the exemption for the rest of the run, and they draw from the window
+ * again. The per-second limit applies to them throughout.
+ *
+ * <p>Rate-limit headers outside what HubSpot could mean are ignored ({@link RateLimitHeaders}), and
+ * said so once per header in the trace, as are the exemption's changes.
  */
 public final class RateBudget implements Pacer {
   /** HubSpot's lowest tier (Free/Starter), used until the tier or the headers say otherwise. */
@@ -28,14 +62,59 @@ public final class RateBudget implements Pacer {
   /** Sends kept below HubSpot's count so a request in flight across the window edge is no 429. */
   private static final Duration SLACK = Duration.ofMillis(150);
 
+  /**
+   * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
+   * (and of the pull's pace whenever the second binds more than the 10-second window).
+   */
+  private static final Duration SECONDLY_SLACK = Duration.ofMillis(50);
+
+  /** Showings in a row that make the association reads' exemption hold. */
+  static final int SHOWINGS = 3;
+
+  private final Clock clock;
   private final RollingWindowPacer tenSecondly;
+  private final RollingWindowPacer secondly;
   private final RollingWindowPacer search;
-  private final AtomicBoolean exemptionHonoured = new AtomicBoolean(true);
   private final boolean learn;
   private final Consumer<String> trace;
 
   /** The headers whose ignored values were reported: once each, not on every response. */
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+  /** Whether the association reads are exempt from the 10-second window, as far as shown. */
+  private enum Exemption {
+    UNPROVEN,
+    HONOURED,
+    REVOKED
+  }
+
+  private volatile Exemption exemption = Exemption.UNPROVEN;
+
+  /** Whether an answer of the 10-second window carried its headers. */
+  private volatile boolean windowSentHeaders;
+
+  /** The association read this thread sent and awaits, while the exemption is unproven. */
+  private final ThreadLocal<Sent> inFlight = new ThreadLocal<>();
+
+  /** Association sends and answers, numbered in order; guarded by {@code evidence}. */
+  private long events;
+
+  /** The last association answer with a {@code -Remaining}; guarded by {@code evidence}. */
+  private Answered previous;
+
+  /** Showings in a row; guarded by {@code evidence}. */
+  private int showings;
+
+  private final Object evidence = new Object();
+
+  /**
+   * An association read sent: its number among the events, when, and the oldest send the window
+   * held then (it included): none older can leave the window before it does.
+   */
+  private record Sent(long event, long millis, long oldestHeld) {}
+
+  /** An association answer: its number among the events, its -Remaining, and its read's send. */
+  private record Answered(long event, long remaining, Sent sent) {}
 
   /**
    * @param perTenSeconds the tier's requests per 10 seconds
@@ -47,14 +126,18 @@ public final class RateBudget implements Pacer {
 
   /**
    * @param perTenSeconds the tier's requests per 10 seconds
-   * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget
+   * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget (the
+   *     per-second limit is HubSpot's to say in any case: it only ever holds requests back)
    * @param trace where to say that a header was ignored ({@code --verbose}); null for nowhere
    */
   public RateBudget(
       int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper, Consumer<String> trace) {
+    this.clock = clock;
     this.tenSecondly =
         new RollingWindowPacer(
             effective(perTenSeconds), Duration.ofSeconds(10), SLACK, clock, sleeper);
+    this.secondly =
+        RollingWindowPacer.unlimited(Duration.ofSeconds(1), SECONDLY_SLACK, clock, sleeper);
     this.search =
         new RollingWindowPacer(SEARCH_PER_SECOND, Duration.ofSeconds(1), SLACK, clock, sleeper);
     this.learn = learn;
@@ -84,21 +167,41 @@ public final class RateBudget implements Pacer {
     return tenSecondly.maxRequests();
   }
 
+  /** The requests per second this budget allows now; 0 until HubSpot has said its limit. */
+  public int perSecond() {
+    return secondly.maxRequests();
+  }
+
   @Override
   public void acquire() throws InterruptedException {
-    tenSecondly.acquire();
+    RollingWindowPacer.acquireBoth(tenSecondly, secondly);
   }
 
   @Override
   public void acquire(ApiRequest request) throws InterruptedException {
     switch (bucketOf(request)) {
       case SEARCH -> search.acquire();
-      case EXEMPT -> {
-        if (!exemptionHonoured.get()) {
-          tenSecondly.acquire();
-        }
-      }
-      case TEN_SECONDLY -> tenSecondly.acquire();
+      case EXEMPT -> acquireAssociationRead();
+      case TEN_SECONDLY -> RollingWindowPacer.acquireBoth(tenSecondly, secondly);
+    }
+  }
+
+  private void acquireAssociationRead() throws InterruptedException {
+    Exemption now = exemption;
+    if (now == Exemption.HONOURED) {
+      inFlight.remove();
+      secondly.acquire();
+      return;
+    }
+    long sentAt = RollingWindowPacer.acquireBoth(tenSecondly, secondly);
+    if (now == Exemption.REVOKED) {
+      inFlight.remove();
+      return;
+    }
+    long oldest =
+        tenSecondly.oldestSentAfter(sentAt - tenSecondly.intervalMillis() - SLACK.toMillis());
+    synchronized (evidence) {
+      inFlight.set(new Sent(++events, sentAt, oldest));
     }
   }
 
@@ -108,7 +211,30 @@ public final class RateBudget implements Pacer {
     if (response.status() == 429) {
       pauseFor429(bucket, response);
     }
-    if (!learn || bucket == Bucket.SEARCH) {
+    if (bucket == Bucket.SEARCH) {
+      return;
+    }
+    RateLimitHeaders.secondly(response, this::ignored)
+        .ifPresent(
+            limit -> {
+              int wanted = effective((int) limit);
+              if (wanted != secondly.maxRequests()) {
+                secondly.resize(wanted, 1_000);
+              }
+            });
+    if (bucket == Bucket.EXEMPT) {
+      Sent sent = inFlight.get();
+      inFlight.remove();
+      if (sent != null) {
+        weigh(sent, response);
+      }
+      if (exemption != Exemption.REVOKED) {
+        return; // its headers may not speak of the window: they neither size nor spend it
+      }
+    } else if (!windowSentHeaders && RateLimitHeaders.anyTenSecondly(response)) {
+      windowSentHeaders = true;
+    }
+    if (!learn) {
       return;
     }
     OptionalLong max = RateLimitHeaders.max(response, this::ignored);
@@ -119,9 +245,60 @@ public final class RateBudget implements Pacer {
         tenSecondly.resize(wanted, millis);
       }
     }
-    if (bucket == Bucket.TEN_SECONDLY) { // once the window has its size
-      RateLimitHeaders.remaining(response, max.orElse(RateLimitHeaders.MAX_HIGH), this::ignored)
-          .ifPresent(tenSecondly::atMost);
+    // once the window has its size
+    RateLimitHeaders.remaining(response, max.orElse(RateLimitHeaders.MAX_HIGH), this::ignored)
+        .ifPresent(tenSecondly::atMost);
+  }
+
+  /** Weighs an association answer as a showing of the exemption, or against one (class comment). */
+  private void weigh(Sent sent, ApiResponse response) {
+    boolean headerless = response.isSuccess() && !RateLimitHeaders.anyTenSecondly(response);
+    OptionalLong remaining =
+        response.isSuccess()
+            ? RateLimitHeaders.remaining(response, RateLimitHeaders.MAX_HIGH, this::ignored)
+            : OptionalLong.empty();
+    long window = tenSecondly.intervalMillis();
+    synchronized (evidence) {
+      long event = ++events;
+      if (exemption != Exemption.UNPROVEN) {
+        return;
+      }
+      Answered before = previous;
+      previous = remaining.isPresent() ? new Answered(event, remaining.getAsLong(), sent) : null;
+      if (headerless) {
+        if (windowSentHeaders) {
+          showing("answered without rate-limit headers, which other answers carry");
+        }
+        return;
+      }
+      if (remaining.isEmpty() || before == null) {
+        return;
+      }
+      boolean sentAfterIt = sent.event() > before.event();
+      boolean noneLeft = before.sent().oldestHeld() > sent.millis() - window + SLACK.toMillis();
+      if (sentAfterIt && noneLeft) {
+        if (remaining.getAsLong() >= before.remaining()) {
+          showing("X-HubSpot-RateLimit-Remaining did not drop across association reads");
+        } else {
+          showings = 0;
+        }
+      }
+    }
+  }
+
+  /**
+   * One more showing; the last one needed makes the exemption hold. Guarded by {@code evidence}.
+   */
+  private void showing(String how) {
+    if (++showings >= SHOWINGS) {
+      exemption = Exemption.HONOURED;
+      trace.accept(
+          "rate budget: v4 association batch reads are exempt from the 10-second window, as"
+              + " HubSpot's answers showed "
+              + SHOWINGS
+              + " times in a row ("
+              + how
+              + "); they go unpaced by it from now on");
     }
   }
 
@@ -149,11 +326,16 @@ public final class RateBudget implements Pacer {
     }
     if (bucket == Bucket.SEARCH) {
       search.pause(wait);
+    } else if (name.equalsIgnoreCase("SECONDLY")) {
+      secondly.pause(wait); // every request but search passes the second
     } else if (bucket == Bucket.EXEMPT && !name.equalsIgnoreCase("TEN_SECONDLY_ROLLING")) {
-      return; // a secondly or unnamed limit on an exempt read says nothing of the window
+      return; // an unnamed limit on an association read says nothing of the window
     } else {
-      if (bucket == Bucket.EXEMPT) {
-        exemptionHonoured.set(false); // not exempt after all: these reads draw from the window now
+      if (bucket == Bucket.EXEMPT && exemption != Exemption.REVOKED) {
+        exemption = Exemption.REVOKED; // not exempt after all: these reads draw from the window
+        trace.accept(
+            "rate budget: a v4 association batch read was answered 429 TEN_SECONDLY_ROLLING:"
+                + " association reads draw from the 10-second window for the rest of the run");
       }
       tenSecondly.pause(wait);
     }
@@ -166,10 +348,13 @@ public final class RateBudget implements Pacer {
 
   @Override
   public String toString() {
+    int perSecond = secondly.maxRequests();
     return "RateBudget["
         + tenSecondly.maxRequests()
         + " per "
         + tenSecondly.intervalMillis()
-        + " ms]";
+        + " ms"
+        + (perSecond > 0 ? ", " + perSecond + " per second" : "")
+        + "]";
   }
 }

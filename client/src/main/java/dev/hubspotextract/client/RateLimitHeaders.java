@@ -4,16 +4,17 @@ import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 /**
- * HubSpot's 10-second rate-limit headers of one response, each taken only when it is a whole number
- * within a range HubSpot could mean (hubspot-api.md §11): a server, or whatever sits between it and
- * us, can send any number, and these numbers size memory and waits. A value outside its range, not
- * a number, or negative is as good as absent; the caller hears the header's name and a line saying
- * why, to say so once.
+ * HubSpot's rate-limit headers of one response (10-second and per-second), each taken only when it
+ * is a whole number within a range HubSpot could mean (hubspot-api.md §11): a server, or whatever
+ * sits between it and us, can send any number, and these numbers size memory and waits. A value
+ * outside its range, not a number, or negative is as good as absent; the caller hears the header's
+ * name and a line saying why, to say so once.
  */
 final class RateLimitHeaders {
   static final String MAX = "X-HubSpot-RateLimit-Max";
   static final String INTERVAL = "X-HubSpot-RateLimit-Interval-Milliseconds";
   static final String REMAINING = "X-HubSpot-RateLimit-Remaining";
+  static final String SECONDLY = "X-HubSpot-RateLimit-Secondly";
 
   /**
    * Requests per window. HubSpot's tiers give 100 to 250 per 10 s (190 the usual, 150 and 110 in
@@ -33,6 +34,14 @@ final class RateLimitHeaders {
 
   static final long INTERVAL_HIGH = 60_000;
 
+  /**
+   * Requests per second. Real answers send a tenth of the 10-second Max (11 with 110, 15 with 150);
+   * a tenth of {@link #MAX_HIGH} bounds it likewise, and the window holds one long per send.
+   */
+  static final long SECONDLY_LOW = 1;
+
+  static final long SECONDLY_HIGH = MAX_HIGH / 10;
+
   private RateLimitHeaders() {}
 
   /** {@code X-HubSpot-RateLimit-Max} when within {@value #MAX_LOW}..{@value #MAX_HIGH}. */
@@ -49,6 +58,16 @@ final class RateLimitHeaders {
   static OptionalLong remaining(
       ApiResponse response, long max, BiConsumer<String, String> ignored) {
     return within(response, REMAINING, 0, max, ignored);
+  }
+
+  /** {@code X-HubSpot-RateLimit-Secondly} when within {@value #SECONDLY_LOW}..1000. */
+  static OptionalLong secondly(ApiResponse response, BiConsumer<String, String> ignored) {
+    return within(response, SECONDLY, SECONDLY_LOW, SECONDLY_HIGH, ignored);
+  }
+
+  /** Whether the answer carries any 10-second header, whatever its value. */
+  static boolean anyTenSecondly(ApiResponse response) {
+    return response.header(MAX).isPresent() || response.header(REMAINING).isPresent();
   }
 
   /**

@@ -15,11 +15,14 @@ import java.util.function.Consumer;
 /**
  * The retry step. 429s wait by HubSpot's {@code policyName} (TEN_SECONDLY_ROLLING: the window;
  * SECONDLY: a second; DAILY: stop with a clear error), honouring {@code Retry-After} when sent;
- * 5xx, 423, 477, dropped connections, timeouts and truncated JSON bodies are retried with bounded
+ * 5xx, 408, 423, dropped connections, timeouts and truncated JSON bodies are retried with bounded
  * exponential backoff and jitter. When it gives up, the earlier failures ride along as suppressed
  * exceptions. A wait the server asks for beyond {@link RetryPolicy#LONGEST_SERVER_WAIT} stops the
  * run resumably (RATE_LIMIT), saying when to come back; a negative or unreadable {@code
- * Retry-After} is ignored.
+ * Retry-After} is ignored. A 477 (Migration in Progress: HubSpot says "typically up to 24 hours")
+ * stops the run the same way at once, with or without {@code Retry-After}. A 530 is no server
+ * error: HubSpot's edge answers a malformed token with it (hubspot-api.md §17), so it is handed on
+ * unretried, and {@link Responses} reads it as a rejected token.
  */
 public final class Retrying implements Transport {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
@@ -128,6 +131,9 @@ public final class Retrying implements Transport {
           sleep(rateWait);
           continue;
         }
+        if (response.status() == 477) {
+          throw withSuppressed(migrationInProgress(request, response), failures);
+        }
         if (isRetryableStatus(response.status())) {
           failure =
               new HubSpotException(
@@ -213,7 +219,7 @@ public final class Retrying implements Transport {
   }
 
   private static boolean isRetryableStatus(int status) {
-    return status >= 500 || status == 423 || status == 477 || status == 408;
+    return (status >= 500 && status != 530) || status == 423 || status == 408;
   }
 
   /**
@@ -263,8 +269,6 @@ public final class Retrying implements Transport {
   /** The resumable stop for a wait too long to sit through: when to come back, and what to do. */
   private HubSpotException comeBackLater(
       ApiRequest request, String answer, ApiResponse response, Duration wait) {
-    String asked = response.header("Retry-After").map(String::trim).orElse("");
-    Instant until = clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS);
     return new HubSpotException(
         HubSpotException.Category.RATE_LIMIT,
         "HubSpot asked to come back later: it answered "
@@ -273,15 +277,62 @@ public final class Retrying implements Transport {
             + request.method()
             + " "
             + request.path()
-            + " with Retry-After: "
-            + (asked.length() <= 30 ? asked : asked.substring(0, 30) + "…")
+            + " with "
+            + quotedRetryAfter(response)
             + " ("
             + describe(wait)
             + ", until "
-            + until
+            + clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS)
             + "), longer than the "
             + RetryPolicy.LONGEST_SERVER_WAIT.toMinutes()
             + " min this tool waits; run the same command again then and it resumes.");
+  }
+
+  /**
+   * A 477 stops the run resumably whatever it asks: the migration it reports takes "typically up to
+   * 24 hours", and a run that sits through it serves no one. With a readable {@code Retry-After}
+   * the message says until when, else that HubSpot did not say how long.
+   */
+  private HubSpotException migrationInProgress(ApiRequest request, ApiResponse response) {
+    String answer = "477 (Migration in Progress)";
+    Optional<Duration> wait = retryAfter(response);
+    if (wait.isPresent() && isTooLong(wait.get())) {
+      return comeBackLater(request, answer, response, wait.get());
+    }
+    String call = " to " + request.method() + " " + request.path();
+    String rerun = "; run the same command again then and it resumes.";
+    if (wait.isPresent()) {
+      return new HubSpotException(
+          HubSpotException.Category.RATE_LIMIT,
+          "HubSpot asked to come back later: it answered "
+              + answer
+              + call
+              + " with "
+              + quotedRetryAfter(response)
+              + " ("
+              + describe(wait.get())
+              + ", until "
+              + clock.instant().plus(wait.get()).truncatedTo(ChronoUnit.SECONDS)
+              + ")"
+              + rerun);
+    }
+    boolean sent = response.header("Retry-After").isPresent();
+    return new HubSpotException(
+        HubSpotException.Category.RATE_LIMIT,
+        "HubSpot asked to come back later: it answered "
+            + answer
+            + call
+            + (sent
+                ? " with " + quotedRetryAfter(response) + ", which says no number of seconds"
+                : " without a Retry-After")
+            + ", so HubSpot did not say how long (such a migration takes \"typically up to 24"
+            + " hours\"); run the same command again later and it resumes.");
+  }
+
+  /** {@code Retry-After: <value>} as sent, cut to 30 characters. */
+  private static String quotedRetryAfter(ApiResponse response) {
+    String asked = response.header("Retry-After").map(String::trim).orElse("");
+    return "Retry-After: " + (asked.length() <= 30 ? asked : asked.substring(0, 30) + "…");
   }
 
   /** A wait in words: its two largest units. */

@@ -12,9 +12,14 @@ import java.util.Objects;
  * limiter libraries (Bucket4j, Guava) bring a large dependency for it. Thread-safe; the limit can
  * change while it runs ({@link #resize}) when HubSpot's headers say another. The send times are a
  * ring of plain longs that grows with the sends actually held, never past {@code maxRequests}: no
- * box per request, and no memory a number alone can claim.
+ * box per request, and no memory a number alone can claim. A window can start without a limit
+ * ({@link #unlimited}), when only a header will tell it, and then holds requests only while paused.
+ * Two windows that every request passes both take their slots together ({@link #acquireBoth}).
  */
 public final class RollingWindowPacer implements Pacer {
+  /** Limit of a window that has none yet: it counts nothing and holds only while paused. */
+  private static final int NO_LIMIT = 0;
+
   private final Clock clock;
   private final Sleeper sleeper;
   private final long slackMillis;
@@ -41,6 +46,20 @@ public final class RollingWindowPacer implements Pacer {
     resize(maxRequests, interval.toMillis());
   }
 
+  private RollingWindowPacer(Duration interval, Duration slack, Clock clock, Sleeper sleeper) {
+    this.clock = Objects.requireNonNull(clock, "clock is null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper is null");
+    this.slackMillis = slack.toMillis();
+    this.intervalMillis = interval.toMillis();
+    this.maxRequests = NO_LIMIT;
+  }
+
+  /** A window without a limit until {@link #resize} gives it one; its pauses hold all the same. */
+  static RollingWindowPacer unlimited(
+      Duration interval, Duration slack, Clock clock, Sleeper sleeper) {
+    return new RollingWindowPacer(interval, slack, clock, sleeper);
+  }
+
   /** Changes the limit, e.g. to what HubSpot's {@code X-HubSpot-RateLimit-Max} says. */
   public synchronized void resize(int maxRequests, long intervalMillis) {
     if (maxRequests < 1) {
@@ -53,6 +72,7 @@ public final class RollingWindowPacer implements Pacer {
     this.intervalMillis = intervalMillis;
   }
 
+  /** The most sends in a window; 0 while it has no limit ({@link #unlimited}). */
   public synchronized int maxRequests() {
     return maxRequests;
   }
@@ -104,8 +124,45 @@ public final class RollingWindowPacer implements Pacer {
   /** Takes a slot now and returns 0, or returns how long to wait before asking again. */
   private synchronized long reserve() {
     long now = clock.millis();
+    long wait = waitAt(now);
+    if (wait <= 0) {
+      take(now);
+    }
+    return wait;
+  }
+
+  /**
+   * Takes a slot in both windows at the same moment, once both have one, and returns that moment: a
+   * slot taken in one while the request still waits for the other would be counted as sent too
+   * early, and free too early. Locks {@code first}, then {@code second}: always pass them in the
+   * same order.
+   */
+  static long acquireBoth(RollingWindowPacer first, RollingWindowPacer second)
+      throws InterruptedException {
+    while (true) {
+      long wait;
+      synchronized (first) {
+        synchronized (second) {
+          long now = first.clock.millis();
+          wait = Math.max(first.waitAt(now), second.waitAt(now));
+          if (wait <= 0) {
+            first.take(now);
+            second.take(now);
+            return now;
+          }
+        }
+      }
+      first.sleeper.sleep(Duration.ofMillis(wait));
+    }
+  }
+
+  /** How long until a send fits at {@code now}, 0 when one does; the caller holds the lock. */
+  private long waitAt(long now) {
     if (pausedUntil > now) {
       return pausedUntil - now;
+    }
+    if (maxRequests == NO_LIMIT) {
+      return 0;
     }
     while (size > maxRequests) {
       pollFirst(); // after a resize to fewer
@@ -115,10 +172,34 @@ public final class RollingWindowPacer implements Pacer {
       if (freeAt > now) {
         return freeAt - now;
       }
-      pollFirst();
+    }
+    return 0;
+  }
+
+  /** Counts a send at {@code now}, which {@link #waitAt} said fits; the caller holds the lock. */
+  private void take(long now) {
+    if (maxRequests == NO_LIMIT) {
+      return;
+    }
+    if (size == maxRequests) {
+      pollFirst(); // the oldest is out of the window
     }
     addLast(now);
-    return 0;
+  }
+
+  /**
+   * The time of the oldest send held that is later than {@code cutoff} ({@link Long#MAX_VALUE} when
+   * none is): whether a send leaves the window within a span. Exact for any {@code cutoff} not
+   * older than an interval and the slack, since a send is forgotten only after that.
+   */
+  synchronized long oldestSentAfter(long cutoff) {
+    for (int i = 0; i < size; i++) {
+      long time = sent[(head + i) % sent.length];
+      if (time > cutoff) {
+        return time;
+      }
+    }
+    return Long.MAX_VALUE;
   }
 
   private void pollFirst() {

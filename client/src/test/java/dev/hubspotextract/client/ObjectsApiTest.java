@@ -227,7 +227,8 @@ class ObjectsApiTest {
     assertThat(wire.body(1))
         .startsWith(
             "{\"inputs\":[{\"id\":\"7\"},{\"id\":\"8\"}],\"properties\":[\"custom_field_0000\"")
-        .endsWith("\"propertiesWithHistory\":[]}");
+        .endsWith("\"custom_field_1999\"]}")
+        .doesNotContain("propertiesWithHistory");
     for (ApiRequest request : wire.requests) {
       assertThat(request.pathAndQuery().length()).isLessThanOrEqualTo(ObjectsApi.URL_BUDGET);
     }
@@ -251,5 +252,31 @@ class ObjectsApiTest {
     new ObjectsApi(wire).stream("deals", List.of(), Long.MAX_VALUE).forEach(r -> ids.add(r.id()));
 
     assertThat(ids).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void aCursorThatArrivesPercentEncodedIsSentBackAsReceivedAndAnyOtherIsEncodedOnce() {
+    ScriptedTransport wire = new ScriptedTransport();
+    for (String cursor : List.of("NTI1Cg%3D%3D", "NTI1Cg==", "a b+c/100%", "MC0yLTc1MDI%3d")) {
+      wire.then(
+          200,
+          "{\"results\":[],\"paging\":{\"next\":{\"after\":\""
+              + cursor
+              + "\",\"link\":\"?after=x\"}}}");
+    }
+    wire.then(200, "{\"results\":[]}");
+
+    assertThat(new ObjectsApi(wire).stream("contacts", List.of(), Long.MAX_VALUE).toList())
+        .isEmpty();
+
+    assertThat(wire.requests)
+        .extracting(ApiRequest::pathAndQuery)
+        .map(path -> path.substring(path.indexOf("archived=false") + "archived=false".length()))
+        .containsExactly(
+            "",
+            "&after=NTI1Cg%3D%3D", // HubSpot's spec example, not NTI1Cg%253D%253D
+            "&after=NTI1Cg%3D%3D",
+            "&after=a+b%2Bc%2F100%25",
+            "&after=MC0yLTc1MDI%3d");
   }
 }

@@ -43,20 +43,6 @@ class RateBudgetTest {
   }
 
   @Test
-  void associationBatchReadsAreExemptUntilHubSpotAnswersOneWithATenSecondly429()
-      throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
-    millisFor(budget, LIST, 98);
-
-    assertThat(millisFor(budget, ASSOCIATIONS, 500)).isZero();
-
-    budget.observe(
-        ASSOCIATIONS,
-        ScriptedTransport.json(429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of()));
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
-  }
-
-  @Test
   void learnsTheLimitFromHubSpotsHeaders() {
     RateBudget budget = new RateBudget(100, true, clock, clock);
 
@@ -232,5 +218,199 @@ class RateBudgetTest {
     }
 
     assertThat(millisFor(budget, LIST, 1)).isZero(); // the request's own step stops the run
+  }
+
+  private static ApiResponse ok(String... headers) {
+    Map<String, String> all = new java.util.HashMap<>();
+    for (int i = 0; i < headers.length; i += 2) {
+      all.put(headers[i], headers[i + 1]);
+    }
+    return ScriptedTransport.json(200, "{}", all);
+  }
+
+  private static ApiResponse remaining(int remaining) {
+    return ok(
+        "X-HubSpot-RateLimit-Max",
+        "100",
+        "X-HubSpot-RateLimit-Remaining",
+        Integer.toString(remaining));
+  }
+
+  /** One association read: sent, answered 100 ms later. */
+  private void read(RateBudget budget, ApiResponse answer) throws InterruptedException {
+    budget.acquire(ASSOCIATIONS);
+    clock.advance(100);
+    budget.observe(ASSOCIATIONS, answer);
+  }
+
+  @Test
+  void theSecondlyHeaderLimitsEveryRequestButSearchToItsCountPerSecond()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock);
+
+    budget.observe(
+        LIST,
+        ok(
+            "X-HubSpot-RateLimit-Max", "190",
+            "X-HubSpot-RateLimit-Secondly", "19",
+            "X-HubSpot-RateLimit-Secondly-Remaining", "18"));
+
+    assertThat(budget.perSecond()).isEqualTo(18);
+    assertThat(budget).hasToString("RateBudget[187 per 10000 ms, 18 per second]");
+    assertThat(millisFor(budget, LIST, 18)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
+    assertThat(millisFor(budget, SEARCH, 5)).isZero();
+    // 187 in the 10-second window come out over some 11 seconds, not at once
+    assertThat(millisFor(budget, LIST, 187 - 19)).isBetween(9_000L, 10_500L);
+  }
+
+  @Test
+  void untilTheSecondlyHeaderIsSeenThereIsNoPerSecondLimit() throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock);
+
+    budget.observe(LIST, ok("X-HubSpot-RateLimit-Max", "190"));
+
+    assertThat(budget.perSecond()).isZero();
+    assertThat(millisFor(budget, LIST, 187)).isZero();
+  }
+
+  @Test
+  void aSecondlyHeaderOutsideOneToAThousandIsIgnoredAndSaidOnce() throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    for (String secondly : List.of("0", "1001", "lots", "-11")) {
+      budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", secondly));
+    }
+
+    assertThat(budget.perSecond()).isZero();
+    assertThat(trace)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("ignoring X-HubSpot-RateLimit-Secondly: 0")
+        .contains("1..1000");
+    assertThat(millisFor(budget, LIST, 98)).isZero();
+  }
+
+  @Test
+  void aSecondly429HoldsEveryRequestButSearchForASecond() throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    budget.observe(LIST, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
+
+    assertThat(millisFor(budget, SEARCH, 1)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_000);
+    assertThat(millisFor(budget, LIST, 1)).isZero();
+  }
+
+  @Test
+  void associationReadsDrawFromTheTenSecondWindowUntilHubSpotsAnswersShowTheyAreExempt()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+    millisFor(budget, LIST, 97);
+
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(10_150);
+  }
+
+  @Test
+  void threeAssociationReadsInARowWhoseRemainingDoesNotDropMakeTheExemptionHold()
+      throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    for (int i = 0; i < 1 + RateBudget.SHOWINGS; i++) { // the first is what the others compare with
+      read(budget, remaining(100));
+    }
+
+    assertThat(millisFor(budget, LIST, 98 - 4)).isZero(); // the reads before were counted
+    assertThat(millisFor(budget, ASSOCIATIONS, 500)).isZero();
+    assertThat(trace)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("exempt from the 10-second window")
+        .contains("Remaining did not drop");
+  }
+
+  @Test
+  void aRemainingThatDropsAcrossAssociationReadsKeepsThemInTheWindow() throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    for (int i = 0; i < 10; i++) {
+      read(budget, remaining(99 - i));
+    }
+
+    assertThat(millisFor(budget, LIST, 98 - 10)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
+  }
+
+  @Test
+  void aRemainingThatHoldsOnlyBecauseASendLeftTheWindowInBetweenIsNoShowing()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+    millisFor(budget, LIST, 1);
+    clock.advance(9_800);
+
+    // each read is counted, and the list request leaving HubSpot's window makes up for one
+    for (int i = 0; i < 4; i++) {
+      read(budget, remaining(99));
+    }
+
+    assertThat(millisFor(budget, LIST, 98 - 4)).isZero(); // the list request has left ours too
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
+  }
+
+  @Test
+  void associationAnswersWithoutRateLimitHeadersShowTheExemptionOnceOtherAnswersCarryThem()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+    for (int i = 0; i < RateBudget.SHOWINGS; i++) {
+      read(budget, ok()); // no answer carried headers yet: absence says nothing
+    }
+    assertThat(millisFor(budget, LIST, 98 - 3)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
+
+    budget.observe(LIST, remaining(0));
+    for (int i = 0; i < RateBudget.SHOWINGS; i++) {
+      read(budget, ok());
+    }
+
+    assertThat(millisFor(budget, ASSOCIATIONS, 500)).isZero();
+  }
+
+  @Test
+  void aTenSecondly429OnAnExemptAssociationReadRevokesTheExemptionForTheRun()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+    budget.observe(LIST, remaining(98));
+    for (int i = 0; i < RateBudget.SHOWINGS; i++) {
+      read(budget, ok());
+    }
+    assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
+
+    budget.observe(
+        ASSOCIATIONS,
+        ScriptedTransport.json(429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of()));
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(10_000);
+    for (int i = 0; i < 2 * RateBudget.SHOWINGS; i++) {
+      read(budget, ok()); // no longer weighed
+    }
+
+    millisFor(budget, LIST, 98 - 1 - 2 * RateBudget.SHOWINGS);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
+  }
+
+  @Test
+  void associationAnswersNeitherSizeNorSpendTheTenSecondWindowWhileTheyMayBeExempt()
+      throws InterruptedException {
+    RateBudget budget = new RateBudget(100, true, clock, clock);
+
+    budget.observe(
+        ASSOCIATIONS,
+        ok(
+            "X-HubSpot-RateLimit-Max", "250",
+            "X-HubSpot-RateLimit-Interval-Milliseconds", "10000",
+            "X-HubSpot-RateLimit-Remaining", "0"));
+
+    assertThat(budget.perTenSeconds()).isEqualTo(98);
+    assertThat(millisFor(budget, LIST, 98)).isZero();
   }
 }

@@ -1,5 +1,6 @@
 package dev.hubspotextract.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,88 @@ class ResponsesTest {
         .hasMessageContaining("listing tickets")
         .hasMessageContaining("lacks the scope tickets")
         .hasMessageContaining("MISSING_SCOPES");
+  }
+
+  private static final String EDGE_PAGE =
+      "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title>\n<style>body{color:red}</style>"
+          + "<script>var x = \"<b>\";</script></head>\n<body>\r\n<h1>502&nbsp;Bad Gateway</h1>\n"
+          + "<p>cloudflare</p></body></html>";
+
+  private static ApiResponse html(int status, String body) {
+    return new ApiResponse(
+        status,
+        java.util.Map.of("Content-Type", java.util.List.of("text/html")),
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static HubSpotException failureOf(ApiResponse response) {
+    try {
+      Responses.requireSuccess(response, "listing contacts", "contacts");
+    } catch (HubSpotException e) {
+      return e;
+    }
+    throw new AssertionError("no failure for " + response.status());
+  }
+
+  @Test
+  void errorAnswersWithAnHtmlOrPlainTextBodyKeepTheCategoryTheirStatusGives() {
+    assertThat(failureOf(html(401, EDGE_PAGE)).category())
+        .isEqualTo(HubSpotException.Category.AUTHENTICATION);
+    assertThat(failureOf(html(403, "Forbidden")).category())
+        .isEqualTo(HubSpotException.Category.PERMISSION);
+    assertThat(failureOf(html(414, EDGE_PAGE)).category())
+        .isEqualTo(HubSpotException.Category.EXTERNAL);
+    assertThat(failureOf(html(530, "error code: 1016")).category())
+        .isEqualTo(HubSpotException.Category.AUTHENTICATION);
+  }
+
+  @Test
+  void aNonJsonBodyIsCutToAShortLineOfItsTextWithoutMarkup() {
+    HubSpotException failure = failureOf(html(404, EDGE_PAGE));
+
+    assertThat(failure.category()).isEqualTo(HubSpotException.Category.EXTERNAL);
+    assertThat(failure)
+        .hasMessage(
+            "HubSpot refused listing contacts (404), not JSON: \"502 Bad Gateway 502 Bad Gateway"
+                + " cloudflare\"");
+
+    String longText = "x".repeat(5_000);
+    assertThat(failureOf(html(400, longText)).getMessage()).hasSizeLessThan(200).endsWith("…\"");
+  }
+
+  @Test
+  void aJsonMessageWithLineBreaksOrOfGreatLengthStaysOneShortLine() {
+    ApiResponse response =
+        ScriptedTransport.json(
+            400,
+            "{\"message\":\"first line\\nsecond\\r\\n\\tthird "
+                + "y".repeat(1_000)
+                + "\",\"category\":\"VALIDATION_ERROR\\n\"}",
+            java.util.Map.of());
+
+    String message = failureOf(response).getMessage();
+
+    assertThat(message)
+        .startsWith(
+            "HubSpot refused listing contacts (400 VALIDATION_ERROR): first line second third y")
+        .doesNotContain("\n", "\r", "\t")
+        .hasSizeLessThan(400);
+  }
+
+  @Test
+  void aSuccessWhoseBodyIsNotJsonFailsWithOneLineAndNoParserExcerptOfTheBody() {
+    ScriptedTransport wire =
+        new ScriptedTransport().then(html(200, "<html>\n<body>Sign in to the proxy</body></html>"));
+
+    assertThatThrownBy(() -> new PropertiesApi(wire).list("contacts"))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+        .hasMessageStartingWith(
+            "HubSpot sent a response we could not read while reading the properties of contacts:"
+                + " Unexpected character ('<'")
+        .hasMessageEndingWith("(line 1, column 1)")
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContain("\n", "[Source:", "Sign in", "<html"));
   }
 }

@@ -154,7 +154,7 @@ class RetryingTest {
         .isInstanceOfSatisfying(
             HubSpotException.class,
             e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
-        .hasMessageContaining("answered 477 to GET /crm/v3/objects/deals")
+        .hasMessageContaining("answered 477 (Migration in Progress) to GET /crm/v3/objects/deals")
         .hasMessageContaining("(1 d 0 h, until 2024-05-02T12:00:00Z)")
         .hasMessageContaining("run the same command again");
     assertThat(wire.requests).hasSize(1);
@@ -214,5 +214,63 @@ class RetryingTest {
     retrying.send(ApiRequest.get("/crm/v3/objects/deals"));
 
     assertThat(sleeper.waits).containsOnly(Duration.ofSeconds(10)).hasSize(3);
+  }
+
+  @Test
+  void aMigrationInProgressStopsTheRunResumablyEvenWhenItsRetryAfterIsShort() {
+    wire.then(answer(477, "30"));
+
+    assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals?limit=1")))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+        .hasMessage(
+            "HubSpot asked to come back later: it answered 477 (Migration in Progress) to GET"
+                + " /crm/v3/objects/deals with Retry-After: 30 (0 min 30 s, until"
+                + " 2024-05-01T12:00:30Z); run the same command again then and it resumes.");
+    assertThat(wire.requests).hasSize(1);
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void aMigrationInProgressWithoutRetryAfterStopsTheRunSayingHubSpotDidNotSayHowLong() {
+    wire.then(477, "{\"message\":\"Migration in progress\"}")
+        .then(answer(477, "Wed, 21 Oct 2015 07:28:00 GMT"));
+
+    for (String sent : new String[] {"without a Retry-After", "which says no number of seconds"}) {
+      assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+          .hasMessageStartingWith(
+              "HubSpot asked to come back later: it answered 477 (Migration in Progress) to GET"
+                  + " /crm/v3/objects/deals")
+          .hasMessageContaining(sent)
+          .hasMessageContaining("HubSpot did not say how long")
+          .hasMessageEndingWith("run the same command again later and it resumes.");
+    }
+    assertThat(wire.requests).hasSize(2);
+    assertThat(sleeper.waits).isEmpty();
+  }
+
+  @Test
+  void a530IsHandedOnUnretriedAndReadAsARejectedTokenLikeA401() {
+    wire.then(
+        new ApiResponse(
+            530,
+            Map.of("Content-Type", java.util.List.of("text/html")),
+            "<html><body>error code: 1016</body></html>".getBytes()));
+
+    ApiResponse response = retrying.send(ApiRequest.get("/crm/v3/objects/deals"));
+
+    assertThat(wire.requests).hasSize(1);
+    assertThat(sleeper.waits).isEmpty();
+    assertThatThrownBy(() -> Responses.requireSuccess(response, "listing deals", "deals"))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.AUTHENTICATION))
+        .hasMessage(
+            "HubSpot rejected the access token (530) while listing deals. Check"
+                + " HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");
   }
 }

@@ -80,4 +80,43 @@ class RollingWindowPacerTest {
     assertThat(pacer.capacity()).isEqualTo(100);
     assertThat(sendTimes(pacer, 1)).containsExactly(10_000L);
   }
+
+  @Test
+  void twoWindowsTakenTogetherCountEachSendAtTheMomentItLeavesInBoth() throws InterruptedException {
+    RollingWindowPacer tenSeconds =
+        new RollingWindowPacer(30, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+    RollingWindowPacer second =
+        new RollingWindowPacer(10, Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+    List<Long> sent = new ArrayList<>();
+
+    for (int i = 0; i < 60; i++) {
+      sent.add(RollingWindowPacer.acquireBoth(tenSeconds, second));
+      assertThat(sent.get(i)).isEqualTo(clock.millis());
+    }
+
+    for (int i = 0; i + 10 < sent.size(); i++) {
+      assertThat(sent.get(i + 10) - sent.get(i)).isGreaterThanOrEqualTo(1_000);
+    }
+    for (int i = 0; i + 30 < sent.size(); i++) {
+      assertThat(sent.get(i + 30) - sent.get(i)).isGreaterThanOrEqualTo(10_000);
+    }
+    // 10 at 0, 1 and 2 s, then the 10-second window: 10 more at 10, 11 and 12 s
+    assertThat(sent.get(59)).isEqualTo(12_000);
+  }
+
+  @Test
+  void aWindowWithoutALimitYetLetsEverySendThroughButHoldsWhilePaused()
+      throws InterruptedException {
+    RollingWindowPacer pacer =
+        RollingWindowPacer.unlimited(Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+
+    assertThat(sendTimes(pacer, 10_000)).containsOnly(0L);
+    assertThat(pacer.capacity()).isEqualTo(16); // nothing held
+
+    pacer.pause(Duration.ofSeconds(1));
+    assertThat(sendTimes(pacer, 1)).containsExactly(1_000L);
+
+    pacer.resize(5, 1_000);
+    assertThat(sendTimes(pacer, 6)).containsExactly(1_000L, 1_000L, 1_000L, 1_000L, 1_000L, 2_000L);
+  }
 }
