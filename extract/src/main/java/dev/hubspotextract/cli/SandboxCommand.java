@@ -100,8 +100,8 @@ final class SandboxCommand implements Callable<Integer> {
       defaultValue = "",
       paramLabel = "KIND=RATE[,KIND=RATE…]",
       description =
-          "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page"
-              + " (e.g. 5xx=0.05,reset=0.01).")
+          "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
+              + " stuck-cursor (e.g. 5xx=0.05,reset=0.01).")
   String faults;
 
   @Option(
@@ -118,6 +118,15 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "OBJECT[,OBJECT…]",
       description = "Objects the token lacks the scope for: answered with 403 MISSING_SCOPES.")
   String withoutScope;
+
+  @Option(
+      names = "--broken",
+      defaultValue = "",
+      paramLabel = "OBJECT[,OBJECT…]",
+      description =
+          "Objects HubSpot cannot serve: every list, get, search and batch read of them answers 500;"
+              + " their properties still answer.")
+  String broken;
 
   @Option(
       names = "--max-url-length",
@@ -157,7 +166,8 @@ final class SandboxCommand implements Callable<Integer> {
     try {
       sandbox = builder.start();
     } catch (IllegalArgumentException e) {
-      err.println("hubspot-extract sandbox: --without-scope: " + e.getMessage());
+      // the sandbox checks object names against its portal; its message starts with the setting
+      err.println("hubspot-extract sandbox: --" + e.getMessage());
       err.flush();
       return ExitCode.USAGE.code();
     } catch (IllegalStateException e) {
@@ -256,12 +266,8 @@ final class SandboxCommand implements Callable<Integer> {
                 6,
                 20_000,
                 "a count between 6 and 20000"));
-    Set<String> scopes = new LinkedHashSet<>();
-    Arrays.stream(withoutScope.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .forEach(scopes::add);
-    b.withoutScopes(scopes);
+    b.withoutScopes(items(withoutScope));
+    b.broken(items(broken));
     b.maxRequestLineLength(
         (int)
             number(
@@ -279,6 +285,12 @@ final class SandboxCommand implements Callable<Integer> {
     }
     b.churnPerSecond(perSecond);
     return b;
+  }
+
+  private static Set<String> items(String list) {
+    Set<String> items = new LinkedHashSet<>();
+    Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+    return items;
   }
 
   private static long number(String option, String value, long min, long max, String fix) {

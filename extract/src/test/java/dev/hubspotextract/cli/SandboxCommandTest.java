@@ -26,6 +26,8 @@ class SandboxCommandTest {
     "--faults, boom=0.1, --faults: unknown fault kind 'boom'",
     "--contact-properties, 3, --contact-properties: 3 is out of range",
     "--without-scope, widgets, --without-scope: unknown object 'widgets'",
+    "--broken, widgets, --broken: unknown object 'widgets'",
+    "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
     "--churn, fast, --churn: 'fast' is not a number",
     "--max-url-length, 10, --max-url-length: 10 is out of range",
     "--daily-limit, 100, --daily-limit: needs a --rate-limit tier"
@@ -135,5 +137,27 @@ class SandboxCommandTest {
       assertThat(third.statusCode()).isEqualTo(429);
       assertThat(third.body()).contains("\"policyName\":\"DAILY\"");
     }
+  }
+
+  @Test
+  void brokenObjectsGivenOnTheCommandLineAnswer500ForTheirRecordsOnly() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--broken", "feedback_submissions, tickets");
+    try (Sandbox sandbox = command.builder().start()) {
+      assertThat(get(sandbox, "/crm/v3/objects/feedback_submissions").statusCode()).isEqualTo(500);
+      assertThat(get(sandbox, "/crm/v3/objects/tickets").statusCode()).isEqualTo(500);
+      assertThat(get(sandbox, "/crm/v3/properties/tickets").statusCode()).isEqualTo(200);
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> get(Sandbox sandbox, String pathAndQuery) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + sandbox.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

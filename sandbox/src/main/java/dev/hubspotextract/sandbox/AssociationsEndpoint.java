@@ -30,7 +30,10 @@ final class AssociationsEndpoint {
   /** One input's slice of links and the cursor to the rest ({@code null} when none). */
   private record Slice(String fromId, List<Associations.Link> links, String next) {}
 
-  Response batchRead(Request r, ObjectDef from, ObjectDef to) {
+  /**
+   * @param stuckCursor the {@code stuck-cursor} fault: every input's {@code after} is ignored
+   */
+  Response batchRead(Request r, ObjectDef from, ObjectDef to, boolean stuckCursor) {
     String startedAt = Instant.now().toString();
     JsonNode inputs = r.json().path("inputs");
     if (!inputs.isArray()) {
@@ -49,7 +52,10 @@ final class AssociationsEndpoint {
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode input : inputs) {
       String id = input.path("id").asText("");
-      String after = input.path("after").isMissingNode() ? null : input.path("after").asText(null);
+      String after =
+          stuckCursor || input.path("after").isMissingNode()
+              ? null
+              : input.path("after").asText(null);
       if (!seen.add(id + "|" + after)) {
         continue;
       }

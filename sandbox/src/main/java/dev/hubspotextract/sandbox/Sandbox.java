@@ -52,17 +52,8 @@ public final class Sandbox implements AutoCloseable {
     this.portal = new Portal(b.records, b.contactProperties, b.seed);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
-    Set<ObjectDef> unscoped = new LinkedHashSet<>();
-    for (String name : b.withoutScopes) {
-      ObjectDef def = portal.catalog().resolve(name.trim());
-      if (def == null) {
-        throw new IllegalArgumentException(
-            "unknown object '"
-                + name
-                + "' in without-scope: use object names like contacts or tickets");
-      }
-      unscoped.add(def);
-    }
+    Set<ObjectDef> unscoped = objects(b.withoutScopes, "without-scope");
+    Set<ObjectDef> broken = objects(b.broken, "broken");
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
     String host = b.host.equals("0.0.0.0") ? "127.0.0.1" : b.host;
     this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
@@ -81,6 +72,7 @@ public final class Sandbox implements AutoCloseable {
             new BodyReader(b.maxRequestBodyBytes),
             new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
             new FaultInjector(b.faults, b.seed),
+            broken,
             b.maxRequestLineLength,
             b.latencyMillis,
             this::record,
@@ -99,6 +91,20 @@ public final class Sandbox implements AutoCloseable {
     } else {
       this.churnTimer = null;
     }
+  }
+
+  /** Object types by name or type id; {@code option} names the setting in the error message. */
+  private Set<ObjectDef> objects(Set<String> names, String option) {
+    Set<ObjectDef> defs = new LinkedHashSet<>();
+    for (String name : names) {
+      ObjectDef def = portal.catalog().resolve(name.trim());
+      if (def == null) {
+        throw new IllegalArgumentException(
+            option + ": unknown object '" + name + "': use object names like contacts or tickets");
+      }
+      defs.add(def);
+    }
+    return defs;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -37,6 +37,7 @@ public final class SandboxBuilder {
   FaultPlan faults = FaultPlan.NONE;
   int contactProperties = 50;
   Set<String> withoutScopes = Set.of();
+  Set<String> broken = Set.of();
   int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
   int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY;
   double churnPerSecond = 0;
@@ -136,6 +137,16 @@ public final class SandboxBuilder {
    */
   public SandboxBuilder withoutScopes(Set<String> objects) {
     this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));
+    return this;
+  }
+
+  /**
+   * Object types (names or type ids) HubSpot cannot serve: every list, get, search and batch read
+   * of them answers 500, always, while their properties (and schemas) still answer — as Airbyte saw
+   * for feedback_submissions (contract §17). Empty by default.
+   */
+  public SandboxBuilder broken(Set<String> objects) {
+    this.broken = Set.copyOf(new LinkedHashSet<>(objects));
     return this;
   }
 
