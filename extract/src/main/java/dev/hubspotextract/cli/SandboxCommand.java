@@ -115,8 +115,11 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(
       names = "--without-scope",
       defaultValue = "",
-      paramLabel = "OBJECT[,OBJECT…]",
-      description = "Objects the token lacks the scope for: answered with 403 MISSING_SCOPES.")
+      paramLabel = "SCOPE[,SCOPE…]",
+      description =
+          "Scopes the token lacks, answered with 403 MISSING_SCOPES: an object (its read scope),"
+              + " OBJECT.sensitive or OBJECT.highly_sensitive (reading that object's sensitive"
+              + " properties), or sensitive / highly_sensitive for every object.")
   String withoutScope;
 
   @Option(

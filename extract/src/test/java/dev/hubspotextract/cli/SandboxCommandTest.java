@@ -27,6 +27,7 @@ class SandboxCommandTest {
     "--contact-properties, 3, --contact-properties: 3 is out of range",
     "--without-scope, widgets, --without-scope: unknown object 'widgets'",
     "--broken, widgets, --broken: unknown object 'widgets'",
+    "--without-scope, widgets.sensitive, --without-scope: unknown object 'widgets'",
     "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
     "--churn, fast, --churn: 'fast' is not a number",
     "--max-url-length, 10, --max-url-length: 10 is out of range",
@@ -149,6 +150,21 @@ class SandboxCommandTest {
       assertThat(get(sandbox, "/crm/v3/objects/tickets").statusCode()).isEqualTo(500);
       assertThat(get(sandbox, "/crm/v3/properties/tickets").statusCode()).isEqualTo(200);
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aSensitiveScopeLeftOutOnTheCommandLineAnswers403ForThoseProperties() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--without-scope", "contacts.sensitive");
+    try (Sandbox sandbox = command.builder().start()) {
+      HttpResponse<String> refused =
+          get(sandbox, "/crm/v3/objects/contacts?properties=email,passport_number");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("crm.objects.contacts.sensitive.read.v2");
+      assertThat(get(sandbox, "/crm/v3/objects/contacts?properties=email").statusCode())
+          .isEqualTo(200);
     }
   }
 

@@ -119,7 +119,10 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** How many properties contacts have in all (standard ones first, then generated custom ones). */
+  /**
+   * How many properties contacts have in all (standard ones first, then generated custom ones), not
+   * counting the sensitive ones that the default property listing hides.
+   */
   public SandboxBuilder contactProperties(int count) {
     if (count < Catalog.MIN_CONTACT_PROPERTIES || count > 20_000) {
       throw new IllegalArgumentException(
@@ -133,7 +136,12 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Object types (names or type ids) whose scope the token lacks: answered with 403 MISSING_SCOPES.
+   * Scopes the token lacks, answered with 403 MISSING_SCOPES naming the scope. Each entry is an
+   * object type (name or type id: its read scope), {@code OBJECT.sensitive} or {@code
+   * OBJECT.highly_sensitive} (the scope that lists and reads that object's sensitive or highly
+   * sensitive properties, e.g. {@code crm.objects.contacts.sensitive.read.v2}), or {@code
+   * sensitive} / {@code highly_sensitive} alone for every object's. By default the token has every
+   * scope.
    */
   public SandboxBuilder withoutScopes(Set<String> objects) {
     this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));
