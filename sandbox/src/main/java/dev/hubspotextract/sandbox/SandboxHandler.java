@@ -140,6 +140,8 @@ final class SandboxHandler implements HttpHandler {
       return withHeaders(route.action().run(kind), rateHeaders);
     } catch (RateLimiter.RateLimited e) {
       return e.response();
+    } catch (Authenticator.MalformedToken e) {
+      return ErrorBodies.malformedToken();
     } catch (ApiException e) {
       return withHeaders(ErrorBodies.of(e), rateHeaders);
     }

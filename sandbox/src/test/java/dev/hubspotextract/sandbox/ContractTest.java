@@ -281,7 +281,7 @@ class ContractTest {
         "v3/objects.json",
         Request.Method.GET,
         "/crm/v3/objects/contacts",
-        new SandboxClient(sandbox, "wrong").get("/crm/v3/objects/contacts"));
+        new SandboxClient(sandbox, "pat-na1-wrong").get("/crm/v3/objects/contacts"));
     assertConforms(
         "v3/objects.json",
         Request.Method.GET,

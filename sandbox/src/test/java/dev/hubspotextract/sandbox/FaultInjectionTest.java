@@ -93,7 +93,10 @@ class FaultInjectionTest {
   @Test
   void faultsNeverHitRequestsThatFailAuthentication() {
     try (Sandbox sandbox = start("5xx=1")) {
-      assertThat(new SandboxClient(sandbox, "wrong").get("/crm/v3/objects/contacts").statusCode())
+      assertThat(
+              new SandboxClient(sandbox, "pat-na1-wrong")
+                  .get("/crm/v3/objects/contacts")
+                  .statusCode())
           .isEqualTo(401);
     }
   }
