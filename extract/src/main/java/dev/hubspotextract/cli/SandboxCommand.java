@@ -5,6 +5,8 @@ import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -94,6 +96,22 @@ final class SandboxCommand implements Callable<Integer> {
           "Requests a day before 429 DAILY, with --rate-limit (default: the tier's, e.g. 625000 for"
               + " professional).")
   String dailyLimit;
+
+  @Option(
+      names = "--secondly-limit",
+      description =
+          "Enforce HubSpot's per-second allowance, a tenth of the tier's 10-second limit (e.g. 19 on"
+              + " professional), with 429 SECONDLY; with --rate-limit. Without it the allowance is"
+              + " only reported in X-HubSpot-RateLimit-Secondly(-Remaining).")
+  boolean secondlyLimit;
+
+  @Option(
+      names = "--time-zone",
+      defaultValue = "America/New_York",
+      paramLabel = "ZONE",
+      description =
+          "The portal's time zone: the daily limit resets at its midnight (default: ${DEFAULT-VALUE}).")
+  String timeZone;
 
   @Option(
       names = "--faults",
@@ -209,7 +227,6 @@ final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     long startMillis = (System.nanoTime() - started) / 1_000_000;
     try (sandbox) {
-      running = sandbox;
       out.printf(
           "HubSpot sandbox: %d contacts (seed %s), started in %d ms%n",
           sandbox.portal().count("contacts"), seed, startMillis);
@@ -223,6 +240,7 @@ final class SandboxCommand implements Callable<Integer> {
               + "/crm/v3/objects/contacts?limit=2'");
       out.println("Serving until interrupted (Ctrl-C).");
       out.flush();
+      running = sandbox; // after the announcement: a test that sees it may read the whole of it
       stop.await();
       out.println("Stopped after " + sandbox.requestCount() + " requests.");
       out.flush();
@@ -255,6 +273,22 @@ final class SandboxCommand implements Callable<Integer> {
             "--daily-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
       }
       b.dailyLimit(number("--daily-limit", dailyLimit, 1, Long.MAX_VALUE, "a number of requests"));
+    }
+    if (secondlyLimit) {
+      if (rateLimit.trim().equalsIgnoreCase("off")) {
+        throw new IllegalArgumentException(
+            "--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
+      }
+      b.secondlyLimit(true);
+    }
+    try {
+      b.timeZone(ZoneId.of(timeZone.trim()));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "--time-zone: unknown time zone '"
+              + timeZone
+              + "': use a region like America/New_York, Europe/Berlin or UTC",
+          e);
     }
     try {
       b.faults(FaultPlan.parse(faults));

@@ -76,7 +76,7 @@ public final class Sandbox implements AutoCloseable {
             router,
             authenticator,
             new BodyReader(b.maxRequestBodyBytes),
-            new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
+            new RateLimiter(b.rateLimit, b.dailyLimit, b.clock, b.timeZone, b.secondlyLimit),
             new FaultInjector(b.faults, b.seed),
             broken,
             b.maxRequestLineLength,

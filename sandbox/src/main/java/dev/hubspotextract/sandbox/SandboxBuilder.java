@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,9 @@ public final class SandboxBuilder {
 
   public static final int DEFAULT_MAX_REQUEST_LINE = 16_384;
 
+  /** The portal's time zone unless told otherwise: HubSpot's home, Cambridge MA. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/New_York");
+
   /**
    * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
    * ids is ~30 KB; a batch read of 100 ids with 20,000 property names under 1 MB).
@@ -34,6 +38,8 @@ public final class SandboxBuilder {
   long latencyMillis = 0;
   RateLimitTier rateLimit = RateLimitTier.OFF;
   long dailyLimit = 0;
+  boolean secondlyLimit = false;
+  ZoneId timeZone = DEFAULT_TIME_ZONE;
   FaultPlan faults = FaultPlan.NONE;
   int contactProperties = 50;
   Set<String> withoutScopes = Set.of();
@@ -111,6 +117,26 @@ public final class SandboxBuilder {
       throw new IllegalArgumentException("daily limit must not be negative, got " + dailyLimit);
     }
     this.dailyLimit = dailyLimit;
+    return this;
+  }
+
+  /**
+   * Enforces the legacy per-second allowance (a tenth of the tier's 10-second limit, e.g. 19 on
+   * professional) on every non-search request with 429 {@code SECONDLY}. Off by default: the
+   * allowance is then only reported in {@code X-HubSpot-RateLimit-Secondly(-Remaining)}. Needs a
+   * {@link #rateLimit} tier, like every limit.
+   */
+  public SandboxBuilder secondlyLimit(boolean enforce) {
+    this.secondlyLimit = enforce;
+    return this;
+  }
+
+  /**
+   * The portal's time zone: the daily limit resets at its midnight, as HubSpot's does "at midnight
+   * based on your time zone setting" (default America/New_York).
+   */
+  public SandboxBuilder timeZone(ZoneId zone) {
+    this.timeZone = Objects.requireNonNull(zone, "time zone is null");
     return this;
   }
 

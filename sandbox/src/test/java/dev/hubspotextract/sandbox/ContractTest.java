@@ -326,5 +326,22 @@ class ContractTest {
       assertThat(rejected.statusCode()).isEqualTo(429);
       assertConforms("v3/objects.json", Request.Method.GET, "/crm/v3/objects/deals", rejected);
     }
+    try (Sandbox limited =
+        Sandbox.builder().records(10).rateLimit(RateLimitTier.FREE).secondlyLimit(true).start()) {
+      SandboxClient limitedClient = new SandboxClient(limited);
+      HttpResponse<String> secondly = null;
+      for (int i = 0; i < 30 && (secondly == null || secondly.statusCode() != 429); i++) {
+        secondly = limitedClient.get("/crm/v3/objects/deals");
+      }
+      assertThat(secondly.statusCode()).isEqualTo(429);
+      assertConforms("v3/objects.json", Request.Method.GET, "/crm/v3/objects/deals", secondly);
+      HttpResponse<String> search = null;
+      for (int i = 0; i < 30 && (search == null || search.statusCode() != 429); i++) {
+        search = limitedClient.post("/crm/v3/objects/deals/search", "{\"limit\":1}");
+      }
+      assertThat(search.statusCode()).isEqualTo(429);
+      assertConforms(
+          "v3/objects.json", Request.Method.POST, "/crm/v3/objects/deals/search", search);
+    }
   }
 }
