@@ -5,6 +5,8 @@ import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -96,12 +98,28 @@ final class SandboxCommand implements Callable<Integer> {
   String dailyLimit;
 
   @Option(
+      names = "--secondly-limit",
+      description =
+          "Enforce HubSpot's per-second allowance, a tenth of the tier's 10-second limit (e.g. 19 on"
+              + " professional), with 429 SECONDLY; with --rate-limit. Without it the allowance is"
+              + " only reported in X-HubSpot-RateLimit-Secondly(-Remaining).")
+  boolean secondlyLimit;
+
+  @Option(
+      names = "--time-zone",
+      defaultValue = "America/New_York",
+      paramLabel = "ZONE",
+      description =
+          "The portal's time zone: the daily limit resets at its midnight (default: ${DEFAULT-VALUE}).")
+  String timeZone;
+
+  @Option(
       names = "--faults",
       defaultValue = "",
       paramLabel = "KIND=RATE[,KIND=RATE…]",
       description =
-          "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page"
-              + " (e.g. 5xx=0.05,reset=0.01).")
+          "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
+              + " stuck-cursor (e.g. 5xx=0.05,reset=0.01).")
   String faults;
 
   @Option(
@@ -115,9 +133,21 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(
       names = "--without-scope",
       defaultValue = "",
-      paramLabel = "OBJECT[,OBJECT…]",
-      description = "Objects the token lacks the scope for: answered with 403 MISSING_SCOPES.")
+      paramLabel = "SCOPE[,SCOPE…]",
+      description =
+          "Scopes the token lacks, answered with 403 MISSING_SCOPES: an object (its read scope),"
+              + " OBJECT.sensitive or OBJECT.highly_sensitive (reading that object's sensitive"
+              + " properties), or sensitive / highly_sensitive for every object.")
   String withoutScope;
+
+  @Option(
+      names = "--broken",
+      defaultValue = "",
+      paramLabel = "OBJECT[,OBJECT…]",
+      description =
+          "Objects HubSpot cannot serve: every list, get, search and batch read of them answers 500;"
+              + " their properties still answer.")
+  String broken;
 
   @Option(
       names = "--max-url-length",
@@ -157,7 +187,8 @@ final class SandboxCommand implements Callable<Integer> {
     try {
       sandbox = builder.start();
     } catch (IllegalArgumentException e) {
-      err.println("hubspot-extract sandbox: --without-scope: " + e.getMessage());
+      // the sandbox checks object names against its portal; its message starts with the setting
+      err.println("hubspot-extract sandbox: --" + e.getMessage());
       err.flush();
       return ExitCode.USAGE.code();
     } catch (IllegalStateException e) {
@@ -196,7 +227,6 @@ final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     long startMillis = (System.nanoTime() - started) / 1_000_000;
     try (sandbox) {
-      running = sandbox;
       out.printf(
           "HubSpot sandbox: %d contacts (seed %s), started in %d ms%n",
           sandbox.portal().count("contacts"), seed, startMillis);
@@ -210,6 +240,7 @@ final class SandboxCommand implements Callable<Integer> {
               + "/crm/v3/objects/contacts?limit=2'");
       out.println("Serving until interrupted (Ctrl-C).");
       out.flush();
+      running = sandbox; // after the announcement: a test that sees it may read the whole of it
       stop.await();
       out.println("Stopped after " + sandbox.requestCount() + " requests.");
       out.flush();
@@ -243,6 +274,22 @@ final class SandboxCommand implements Callable<Integer> {
       }
       b.dailyLimit(number("--daily-limit", dailyLimit, 1, Long.MAX_VALUE, "a number of requests"));
     }
+    if (secondlyLimit) {
+      if (rateLimit.trim().equalsIgnoreCase("off")) {
+        throw new IllegalArgumentException(
+            "--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
+      }
+      b.secondlyLimit(true);
+    }
+    try {
+      b.timeZone(ZoneId.of(timeZone.trim()));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "--time-zone: unknown time zone '"
+              + timeZone
+              + "': use a region like America/New_York, Europe/Berlin or UTC",
+          e);
+    }
     try {
       b.faults(FaultPlan.parse(faults));
     } catch (IllegalArgumentException e) {
@@ -256,12 +303,8 @@ final class SandboxCommand implements Callable<Integer> {
                 6,
                 20_000,
                 "a count between 6 and 20000"));
-    Set<String> scopes = new LinkedHashSet<>();
-    Arrays.stream(withoutScope.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .forEach(scopes::add);
-    b.withoutScopes(scopes);
+    b.withoutScopes(items(withoutScope));
+    b.broken(items(broken));
     b.maxRequestLineLength(
         (int)
             number(
@@ -279,6 +322,12 @@ final class SandboxCommand implements Callable<Integer> {
     }
     b.churnPerSecond(perSecond);
     return b;
+  }
+
+  private static Set<String> items(String list) {
+    Set<String> items = new LinkedHashSet<>();
+    Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+    return items;
   }
 
   private static long number(String option, String value, long min, long max, String fix) {

@@ -9,7 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +31,13 @@ class SandboxCommandTest {
     "--faults, boom=0.1, --faults: unknown fault kind 'boom'",
     "--contact-properties, 3, --contact-properties: 3 is out of range",
     "--without-scope, widgets, --without-scope: unknown object 'widgets'",
+    "--broken, widgets, --broken: unknown object 'widgets'",
+    "--without-scope, widgets.sensitive, --without-scope: unknown object 'widgets'",
+    "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
     "--churn, fast, --churn: 'fast' is not a number",
     "--max-url-length, 10, --max-url-length: 10 is out of range",
-    "--daily-limit, 100, --daily-limit: needs a --rate-limit tier"
+    "--daily-limit, 100, --daily-limit: needs a --rate-limit tier",
+    "--time-zone, Mars/Olympus, --time-zone: unknown time zone 'Mars/Olympus'"
   })
   void aBadOptionValueGetsOneLineNamingTheOptionAndExitCode2(
       String option, String value, String message) {
@@ -135,5 +144,110 @@ class SandboxCommandTest {
       assertThat(third.statusCode()).isEqualTo(429);
       assertThat(third.body()).contains("\"policyName\":\"DAILY\"");
     }
+  }
+
+  @Test
+  void brokenObjectsGivenOnTheCommandLineAnswer500ForTheirRecordsOnly() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--broken", "feedback_submissions, tickets");
+    try (Sandbox sandbox = command.builder().start()) {
+      assertThat(get(sandbox, "/crm/v3/objects/feedback_submissions").statusCode()).isEqualTo(500);
+      assertThat(get(sandbox, "/crm/v3/objects/tickets").statusCode()).isEqualTo(500);
+      assertThat(get(sandbox, "/crm/v3/properties/tickets").statusCode()).isEqualTo(200);
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aSensitiveScopeLeftOutOnTheCommandLineAnswers403ForThoseProperties() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--without-scope", "contacts.sensitive");
+    try (Sandbox sandbox = command.builder().start()) {
+      HttpResponse<String> refused =
+          get(sandbox, "/crm/v3/objects/contacts?properties=email,passport_number");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("crm.objects.contacts.sensitive.read.v2");
+      assertThat(get(sandbox, "/crm/v3/objects/contacts?properties=email").statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aSecondlyLimitWithoutARateLimitTierGetsOneLineAndExitCode2() {
+    Cli.Run run = Cli.run("sandbox", "--port", "0", "--secondly-limit");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err().lines().toList()).as(run.toString()).hasSize(1);
+    assertThat(run.err()).contains("--secondly-limit: needs a --rate-limit tier");
+  }
+
+  @Test
+  void aSecondlyLimitGivenOnTheCommandLineAnswersTheEleventhRequestInASecondOnFree()
+      throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs("--port", "0", "--records", "40", "--rate-limit", "free", "--secondly-limit");
+    Clock still = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+    try (Sandbox sandbox = command.builder().clock(still).start()) {
+      for (int i = 0; i < 10; i++) {
+        HttpResponse<String> ok = get(sandbox, "/crm/v3/objects/contacts");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("X-HubSpot-RateLimit-Secondly")).hasValue("10");
+      }
+      HttpResponse<String> eleventh = get(sandbox, "/crm/v3/objects/contacts");
+      assertThat(eleventh.statusCode()).isEqualTo(429);
+      assertThat(eleventh.body()).contains("\"policyName\":\"SECONDLY\"");
+    }
+  }
+
+  @Test
+  void theTimeZoneGivenOnTheCommandLineMovesTheDailyReset() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port",
+            "0",
+            "--records",
+            "40",
+            "--rate-limit",
+            "starter",
+            "--daily-limit",
+            "1",
+            "--time-zone",
+            "Asia/Tokyo");
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-01T14:30:00Z"));
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    try (Sandbox sandbox = command.builder().clock(clock).start()) {
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(429);
+      now.set(Instant.parse("2026-05-01T15:00:00Z")); // midnight in Tokyo, not in New York
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse<String> get(Sandbox sandbox, String pathAndQuery) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + sandbox.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Associations v4: {@code POST /crm/v4/associations/{from}/{to}/batch/read} (≤1,000 inputs,
  * per-input paging), {@code GET /crm/v4/objects/{from}/{id}/associations/{to}} (≤500 per page) and
- * {@code GET …/labels}.
+ * {@code GET …/labels}. Paging cursors are opaque and percent-encoded ({@link AssociationCursor}).
  */
 final class AssociationsEndpoint {
   static final int MAX_INPUTS = 1000;
@@ -30,7 +30,10 @@ final class AssociationsEndpoint {
   /** One input's slice of links and the cursor to the rest ({@code null} when none). */
   private record Slice(String fromId, List<Associations.Link> links, String next) {}
 
-  Response batchRead(Request r, ObjectDef from, ObjectDef to) {
+  /**
+   * @param stuckCursor the {@code stuck-cursor} fault: every input's {@code after} is ignored
+   */
+  Response batchRead(Request r, ObjectDef from, ObjectDef to, boolean stuckCursor) {
     String startedAt = Instant.now().toString();
     JsonNode inputs = r.json().path("inputs");
     if (!inputs.isArray()) {
@@ -49,7 +52,10 @@ final class AssociationsEndpoint {
     Set<String> seen = new LinkedHashSet<>();
     for (JsonNode input : inputs) {
       String id = input.path("id").asText("");
-      String after = input.path("after").isMissingNode() ? null : input.path("after").asText(null);
+      String after =
+          stuckCursor || input.path("after").isMissingNode()
+              ? null
+              : input.path("after").asText(null);
       if (!seen.add(id + "|" + after)) {
         continue;
       }
@@ -168,7 +174,10 @@ final class AssociationsEndpoint {
     }
   }
 
-  /** Links of one record from {@code after} (a target id, inclusive), at most {@code size}. */
+  /**
+   * Links of one record from {@code after} (an {@link AssociationCursor} to a target id,
+   * inclusive), at most {@code size}.
+   */
   private Slice slice(ObjectDef from, ObjectDef to, String id, String after, int size) {
     long index;
     try {
@@ -176,21 +185,10 @@ final class AssociationsEndpoint {
     } catch (NumberFormatException e) {
       return new Slice(id, List.of(), null);
     }
-    long start = 0;
-    if (after != null && !after.isEmpty()) {
-      try {
-        start = Long.parseLong(after.trim());
-      } catch (NumberFormatException e) {
-        throw ApiException.validation(
-            "Invalid 'after' cursor '"
-                + after
-                + "' for "
-                + from.singular
-                + " "
-                + id
-                + ": send back the paging.next.after value of that input");
-      }
-    }
+    long start =
+        after == null || after.isEmpty()
+            ? 0
+            : AssociationCursor.decode(to, after, from.singular + " " + id);
     List<Associations.Link> all = portal.associationModel().links(from, to, index);
     List<Associations.Link> page = new ArrayList<>(Math.min(size, all.size()));
     String next = null;
@@ -199,7 +197,7 @@ final class AssociationsEndpoint {
         continue;
       }
       if (page.size() == size) {
-        next = Long.toString(link.toId());
+        next = AssociationCursor.encode(to, link.toId());
         break;
       }
       page.add(link);

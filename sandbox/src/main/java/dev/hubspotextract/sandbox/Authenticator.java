@@ -3,30 +3,74 @@ package dev.hubspotextract.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Policy: a request must carry {@code Authorization: Bearer <token>}, and its objects must be in
- * scope.
+ * Policy: a request must carry {@code Authorization: Bearer <token>} (a token of the wrong shape is
+ * HubSpot's edge's 530, another wrong one 401), its objects must be in scope, and reading sensitive
+ * properties needs the sensitive-data scopes.
  */
 final class Authenticator {
   private final byte[] token;
   private final Set<ObjectDef> withoutScopes;
+  private final Set<String> withoutSensitiveScopes;
 
-  Authenticator(String token, Set<ObjectDef> withoutScopes) {
+  /**
+   * @param withoutSensitiveScopes sensitive-data scope names the token lacks, e.g. {@code
+   *     crm.objects.contacts.sensitive.read.v2}
+   */
+  Authenticator(String token, Set<ObjectDef> withoutScopes, Set<String> withoutSensitiveScopes) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.withoutScopes = withoutScopes;
+    this.withoutSensitiveScopes = withoutSensitiveScopes;
   }
 
-  void authenticate(String authorization) {
-    if (authorization == null
-        || !MessageDigest.isEqual(token, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
-      throw ErrorBodies.unauthenticated();
+  /**
+   * The shape of a HubSpot private-app token, {@code pat-<region>-<id>} ({@code pat-na1-…},
+   * contract §1); HubSpot's edge answers a bearer token of another shape with 530, not 401 (§17).
+   */
+  private static final Pattern TOKEN_SHAPE = Pattern.compile("pat-[a-z]{2,4}[0-9]+-[A-Za-z0-9-]+");
+
+  /** Thrown for a bearer token without HubSpot's shape (answered 530 by HubSpot's edge). */
+  static final class MalformedToken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedToken() {
+      super("malformed token", null, false, false);
     }
+  }
+
+  /**
+   * Admits the sandbox's own token (whatever its shape); refuses a missing header or another
+   * well-shaped token with 401, and a bearer token without HubSpot's shape with 530.
+   */
+  void authenticate(String authorization) {
+    if (authorization != null
+        && MessageDigest.isEqual(token, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+      return;
+    }
+    if (authorization != null) {
+      String[] parts = authorization.trim().split("\\s+", 2);
+      if (parts.length == 2
+          && parts[0].equalsIgnoreCase("Bearer")
+          && !TOKEN_SHAPE.matcher(parts[1]).matches()) {
+        throw new MalformedToken();
+      }
+    }
+    throw ErrorBodies.unauthenticated();
   }
 
   void checkScope(ObjectDef def) {
     if (def != null && withoutScopes.contains(def)) {
       throw ErrorBodies.missingScope(def.scope);
+    }
+  }
+
+  /** Listing or reading properties of a sensitive level needs that level's scope. */
+  void checkSensitive(ObjectDef def, PropertyDef.Sensitivity level) {
+    String scope = def.sensitiveScope(level);
+    if (withoutSensitiveScopes.contains(scope)) {
+      throw ErrorBodies.missingScope(scope);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.hubspotextract.sandbox;
 
 import dev.hubspotextract.sandbox.PropertyDef.Kind;
 import dev.hubspotextract.sandbox.PropertyDef.Option;
+import dev.hubspotextract.sandbox.PropertyDef.Sensitivity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * The portal's object types and their properties: HubSpot's default property names and types per
- * object, a few custom properties of every type, and generated padding up to {@code
- * contactProperties} for contacts.
+ * object, a few custom properties of every type, generated padding up to {@code contactProperties}
+ * for contacts, and a few sensitive properties (contacts, deals) on top.
  *
  * <p>Sizes per N contacts: companies N/5, deals N/2, tickets N/4, products N/50, line_items N,
  * quotes N/10, feedback_submissions N/10, calls N/4, emails N/2, meetings N/5, notes N/2, tasks
@@ -75,6 +76,7 @@ final class Catalog {
     for (int i = 1; contacts.size() < target; i++) {
       contacts.add(padding(i));
     }
+    contacts.addAll(contactSensitive()); // on top of the count: the default listing hides them
     add(
         "contacts",
         "contact",
@@ -590,6 +592,40 @@ final class Catalog {
         custom(phone("fax_number", "Fax number", "phone_number", 700)));
   }
 
+  /**
+   * Identity documents (sensitive) and health data (highly sensitive): HubSpot's sensitive-data
+   * levels, hidden from the default property listing and readable only with their scopes. Fixed
+   * pools, so adding them does not shift the seeded values of the other properties.
+   */
+  private List<PropertyDef> contactSensitive() {
+    return List.of(
+        custom(
+                text(
+                    "national_id_number",
+                    "National ID number",
+                    300,
+                    new String[] {"123-45-6789", "AB 12 34 56 C", "7501011234", "X1234567"}))
+            .withSensitivity(Sensitivity.SENSITIVE),
+        custom(
+                text(
+                    "passport_number",
+                    "Passport number",
+                    600,
+                    new String[] {"C01X00T47", "123456789", "AA1234567", "P<UTOERIKSSON"}))
+            .withSensitivity(Sensitivity.SENSITIVE),
+        custom(
+                multi(
+                    "health_conditions",
+                    "Health conditions",
+                    700,
+                    "asthma",
+                    "diabetes",
+                    "hypertension",
+                    "allergy",
+                    "pregnancy"))
+            .withSensitivity(Sensitivity.HIGHLY_SENSITIVE));
+  }
+
   private List<PropertyDef> companies() {
     return List.of(
         named("name", "Company name", ValuePools.COMPANIES),
@@ -635,13 +671,16 @@ final class Catalog {
         custom(bool("is_strategic", "Strategic", 200)),
         custom(
             multi(
-                "competitors",
-                "Competitors",
-                400,
-                "Globex",
-                "Initech",
-                "Hooli",
-                "Other, unknown")));
+                "competitors", "Competitors", 400, "Globex", "Initech", "Hooli", "Other, unknown")),
+        custom(
+                text(
+                    "bank_account_number",
+                    "Bank account number",
+                    500,
+                    new String[] {
+                      "DE89370400440532013000", "GB29NWBK60161331926819", "000123456789"
+                    }))
+            .withSensitivity(Sensitivity.SENSITIVE));
   }
 
   private List<PropertyDef> tickets() {

@@ -153,6 +153,18 @@ final class ErrorBodies {
             + " bytes</center></body></html>\n");
   }
 
+  /**
+   * 530 from HubSpot's edge for a token without HubSpot's shape (Airbyte treats 530 as a bad
+   * token); an edge page, not JSON, like the other edge answers here (the real body is unrecorded).
+   */
+  static Response malformedToken() {
+    return Response.text(
+        530,
+        "text/html;charset=utf-8",
+        "<html><head><title>530</title></head><body><h1>530</h1><p>The access token is not a"
+            + " HubSpot access token.</p></body></html>\n");
+  }
+
   static Response serverError(int status) {
     if (status == 502 || status == 504) {
       // HubSpot's edge answers gateway errors with an HTML page, not JSON

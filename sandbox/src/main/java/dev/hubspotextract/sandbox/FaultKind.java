@@ -13,7 +13,12 @@ public enum FaultKind {
   /** A 429 {@code TEN_SECONDLY_ROLLING} answer although no limit was reached. */
   RATE_LIMIT("429"),
   /** A list or search page with fewer records than asked for, its cursor still present. */
-  SHORT_PAGE("short-page");
+  SHORT_PAGE("short-page"),
+  /**
+   * A v4 association batch read ignores its inputs' {@code after}: each input gets its first page
+   * (and the same cursor) again, as HubSpot's v3 batch read always does (contract §17).
+   */
+  STUCK_CURSOR("stuck-cursor");
 
   private final String cliName;
 
@@ -35,6 +40,8 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown fault kind '" + text + "': use 5xx, reset, truncate, 429 or short-page");
+        "unknown fault kind '"
+            + text
+            + "': use 5xx, reset, truncate, 429, short-page or stuck-cursor");
   }
 }

@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hubspotextract.sandbox.PropertyDef.Sensitivity;
 import java.io.IOException;
 import java.util.List;
 
@@ -14,16 +15,36 @@ final class MetadataEndpoint {
   private static final String UPDATED = Timestamps.iso(Catalog.T_START);
 
   private final Portal portal;
+  private final Authenticator scopes;
 
-  MetadataEndpoint(Portal portal) {
+  MetadataEndpoint(Portal portal, Authenticator scopes) {
     this.portal = portal;
+    this.scopes = scopes;
   }
 
+  /**
+   * {@code GET /crm/v3/properties/{type}}: the properties of one {@code dataSensitivity} level
+   * (default {@code non_sensitive}, as HubSpot's spec says); a sensitive level needs its scope.
+   */
   Response properties(Request r, ObjectDef def) {
-    String sensitivity = r.param("dataSensitivity");
-    // every generated property is non-sensitive; archived properties do not exist
-    boolean none =
-        r.boolParam("archived") || sensitivity != null && !sensitivity.equals("non_sensitive");
+    String asked = r.param("dataSensitivity");
+    Sensitivity level =
+        asked == null || asked.isEmpty() ? Sensitivity.NON_SENSITIVE : Sensitivity.ofWire(asked);
+    if (level == null) {
+      throw ApiException.validation(
+          "dataSensitivity must be one of non_sensitive, sensitive, highly_sensitive, got '"
+              + asked
+              + "'");
+    }
+    if (level != Sensitivity.NON_SENSITIVE) {
+      scopes.checkSensitive(def, level);
+    }
+    List<PropertyDef> listed =
+        level == Sensitivity.NON_SENSITIVE
+            ? def.properties
+            : def.sensitiveProperties.stream().filter(p -> p.sensitivity == level).toList();
+    // archived properties do not exist
+    boolean none = r.boolParam("archived");
     List<String> only = r.list("properties");
     return Response.json(
         200,
@@ -32,7 +53,7 @@ final class MetadataEndpoint {
           g.writeArrayFieldStart("results");
           if (!none) {
             int order = 0;
-            for (PropertyDef p : def.properties) {
+            for (PropertyDef p : listed) {
               if (only == null || only.isEmpty() || only.contains(p.name)) {
                 writeProperty(g, def, p, order++);
               }
@@ -75,7 +96,12 @@ final class MetadataEndpoint {
     g.writeBooleanField("hidden", false);
     g.writeBooleanField("hubspotDefined", p.hubspotDefined);
     g.writeBooleanField("formField", !readOnly && def.name.equals("contacts"));
-    g.writeStringField("dataSensitivity", "non_sensitive");
+    g.writeStringField("dataSensitivity", p.sensitivity.wire);
+    if (p.sensitivity == Sensitivity.HIGHLY_SENSITIVE) {
+      g.writeArrayFieldStart("sensitiveDataCategories");
+      g.writeString("HIPAA"); // the spec's example category: health data
+      g.writeEndArray();
+    }
     g.writeBooleanField("archived", false);
     g.writeStringField("createdAt", CREATED);
     g.writeStringField("updatedAt", UPDATED);

@@ -1,5 +1,6 @@
 package dev.hubspotextract.sandbox;
 
+import dev.hubspotextract.sandbox.PropertyDef.Sensitivity;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,14 @@ final class ObjectDef {
   final String createdProperty;
   final String modifiedProperty;
 
-  /** Sorted by name, the order HubSpot's JSON shows them in. */
+  /**
+   * The non-sensitive properties, what {@code GET /crm/v3/properties} lists by default; sorted by
+   * name, the order HubSpot's JSON shows them in.
+   */
   final List<PropertyDef> properties;
+
+  /** Sensitive and highly sensitive properties, listed and read only when asked for by name. */
+  final List<PropertyDef> sensitiveProperties;
 
   final PropertyDef[] defaultProperties;
   final String labelSingular;
@@ -59,9 +66,13 @@ final class ObjectDef {
     this.baseCount = baseCount;
     this.createdProperty = createdProperty;
     this.modifiedProperty = modifiedProperty;
-    this.properties =
+    List<PropertyDef> sorted =
         properties.stream().sorted(Comparator.comparing((PropertyDef p) -> p.name)).toList();
-    for (PropertyDef p : this.properties) {
+    this.properties =
+        sorted.stream().filter(p -> p.sensitivity == Sensitivity.NON_SENSITIVE).toList();
+    this.sensitiveProperties =
+        sorted.stream().filter(p -> p.sensitivity != Sensitivity.NON_SENSITIVE).toList();
+    for (PropertyDef p : sorted) {
       if (byName.put(p.name, p) != null) {
         throw new IllegalStateException("duplicate property " + p.name + " on " + name);
       }
@@ -80,6 +91,20 @@ final class ObjectDef {
 
   PropertyDef property(String propertyName) {
     return byName.get(propertyName);
+  }
+
+  /**
+   * The scope that reads this type's properties of a sensitive level, as HubSpot's specs name them
+   * ({@code crm.objects.contacts.sensitive.read.v2}; tickets' have no {@code .v2}).
+   */
+  String sensitiveScope(Sensitivity level) {
+    String object = custom ? "custom" : name;
+    return "crm.objects."
+        + object
+        + "."
+        + level.scopeWord
+        + ".read"
+        + (name.equals("tickets") ? "" : ".v2");
   }
 
   long idOf(long index) {

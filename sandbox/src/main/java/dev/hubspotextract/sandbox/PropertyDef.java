@@ -23,6 +23,37 @@ final class PropertyDef {
   /** An option of an enumeration or bool property. */
   record Option(String label, String value) {}
 
+  /**
+   * HubSpot's {@code dataSensitivity}: the properties API lists each level only when asked for it
+   * (default {@code non_sensitive}), and the sensitive levels need scopes of their own.
+   */
+  enum Sensitivity {
+    NON_SENSITIVE("non_sensitive", null),
+    SENSITIVE("sensitive", "sensitive"),
+    HIGHLY_SENSITIVE("highly_sensitive", "highly_sensitive");
+
+    /** The spelling of {@code dataSensitivity}. */
+    final String wire;
+
+    /** The level's word in scope names, {@code crm.objects.contacts.<word>.read.v2}. */
+    final String scopeWord;
+
+    Sensitivity(String wire, String scopeWord) {
+      this.wire = wire;
+      this.scopeWord = scopeWord;
+    }
+
+    /** The level named by a {@code dataSensitivity} value, or {@code null}. */
+    static Sensitivity ofWire(String text) {
+      for (Sensitivity s : values()) {
+        if (s.wire.equals(text)) {
+          return s;
+        }
+      }
+      return null;
+    }
+  }
+
   final String name;
   final String label;
   final String type;
@@ -56,6 +87,7 @@ final class PropertyDef {
   final byte[] rawNullPair;
 
   final boolean hubspotDefined;
+  final Sensitivity sensitivity;
   final SerializedString jsonName;
 
   /**
@@ -75,6 +107,32 @@ final class PropertyDef {
       List<Option> options,
       String[] pool,
       boolean hubspotDefined) {
+    this(
+        name,
+        label,
+        type,
+        fieldType,
+        groupName,
+        kind,
+        nullPerMille,
+        options,
+        pool,
+        hubspotDefined,
+        Sensitivity.NON_SENSITIVE);
+  }
+
+  PropertyDef(
+      String name,
+      String label,
+      String type,
+      String fieldType,
+      String groupName,
+      Kind kind,
+      int nullPerMille,
+      List<Option> options,
+      String[] pool,
+      boolean hubspotDefined,
+      Sensitivity sensitivity) {
     this.name = name;
     this.label = label;
     this.type = type;
@@ -107,6 +165,7 @@ final class PropertyDef {
     this.pairBytes = pairs.toByteArray();
     this.rawNullPair = concat(rawName, RawJson.NULL);
     this.hubspotDefined = hubspotDefined;
+    this.sensitivity = sensitivity;
     this.jsonName = new SerializedString(name);
     this.nameHash = Hashing.mix(name.hashCode() * 0x9E3779B97F4A7C15L + name.length());
   }
@@ -228,8 +287,34 @@ final class PropertyDef {
   PropertyDef withGroup(String group) {
     return groupName.isEmpty()
         ? new PropertyDef(
-            name, label, type, fieldType, group, kind, nullPerMille, options, pool, hubspotDefined)
+            name,
+            label,
+            type,
+            fieldType,
+            group,
+            kind,
+            nullPerMille,
+            options,
+            pool,
+            hubspotDefined,
+            sensitivity)
         : this;
+  }
+
+  /** The same property, its values of the given sensitivity. */
+  PropertyDef withSensitivity(Sensitivity level) {
+    return new PropertyDef(
+        name,
+        label,
+        type,
+        fieldType,
+        groupName,
+        kind,
+        nullPerMille,
+        options,
+        pool,
+        hubspotDefined,
+        level);
   }
 
   PortalProperty toPortalProperty() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * HubSpot's API rate-limit tiers for private apps (contract §11): requests per rolling 10 seconds
- * and per day.
+ * (a tenth of it per second, the legacy {@code Secondly} allowance) and per day.
  *
  * <p>{@code API_ADD_ON} models one API Limit Increase pack on a Free/Starter portal: 250 per 10 s
  * and 250,000 + 1,000,000 per day. {@code OFF} disables every limit (and the rate-limit headers).
@@ -30,7 +30,7 @@ public enum RateLimitTier {
     return perTenSeconds;
   }
 
-  /** Requests allowed per day, midnight UTC to midnight UTC (0 = unlimited). */
+  /** Requests allowed per day, midnight to midnight in the portal's time zone (0 = unlimited). */
   public long perDay() {
     return perDay;
   }

@@ -1,14 +1,17 @@
 package dev.hubspotextract.sandbox;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Policy: HubSpot's rate limits (contract §11): a rolling 10-second window per tier, a daily limit
- * reset at midnight UTC, and search's own 5-per-second limit. Search and v4 association batch reads
- * are exempt from the 10-second window; search answers carry no rate-limit headers.
+ * reset at midnight in the portal's time zone, search's own 5-per-second limit and, when enforced,
+ * the legacy per-second allowance (a tenth of the 10-second one). Search and v4 association batch
+ * reads are exempt from the 10-second window; search answers carry no rate-limit headers.
  */
 final class RateLimiter {
   /** Which bucket a request draws from. */
@@ -23,19 +26,35 @@ final class RateLimiter {
 
   static final long WINDOW_MILLIS = 10_000;
   static final int SEARCH_PER_SECOND = 5;
+  static final String SECONDLY_MESSAGE = "You have reached your secondly limit.";
 
   private final RateLimitTier tier;
   private final long dailyLimit;
   private final Clock clock;
+  private final ZoneId zone;
+  private final boolean enforceSecondly;
   private final ArrayDeque<Long> window = new ArrayDeque<>();
+  private final ArrayDeque<Long> secondWindow = new ArrayDeque<>();
   private final ArrayDeque<Long> searchWindow = new ArrayDeque<>();
   private long day = Long.MIN_VALUE;
   private long usedToday;
 
-  RateLimiter(RateLimitTier tier, long dailyLimitOverride, Clock clock) {
+  /**
+   * @param zone the portal's time zone: the daily limit resets at its midnight
+   * @param enforceSecondly answer 429 {@code SECONDLY} past the per-second allowance (else it is
+   *     only reported in the headers)
+   */
+  RateLimiter(
+      RateLimitTier tier,
+      long dailyLimitOverride,
+      Clock clock,
+      ZoneId zone,
+      boolean enforceSecondly) {
     this.tier = tier;
     this.dailyLimit = dailyLimitOverride > 0 ? dailyLimitOverride : tier.perDay();
     this.clock = clock;
+    this.zone = zone;
+    this.enforceSecondly = enforceSecondly;
   }
 
   /**
@@ -49,19 +68,17 @@ final class RateLimiter {
       return headers;
     }
     long now = clock.millis();
-    long today = Math.floorDiv(now, 86_400_000L);
+    long today = LocalDate.ofInstant(clock.instant(), zone).toEpochDay();
     if (today != day) {
       day = today;
       usedToday = 0;
     }
-    while (!window.isEmpty() && window.peekFirst() <= now - WINDOW_MILLIS) {
-      window.pollFirst();
-    }
-    while (!searchWindow.isEmpty() && searchWindow.peekFirst() <= now - 1000) {
-      searchWindow.pollFirst();
-    }
+    expire(window, now - WINDOW_MILLIS);
+    expire(secondWindow, now - 1000);
+    expire(searchWindow, now - 1000);
     int max = tier.perTenSeconds();
     if (usedToday >= dailyLimit) {
+      // no Retry-After: HubSpot sends none that says "until midnight"
       throw new RateLimited(
           "DAILY",
           "You have reached your daily limit.",
@@ -69,23 +86,56 @@ final class RateLimiter {
     }
     if (bucket == Bucket.SEARCH) {
       if (searchWindow.size() >= SEARCH_PER_SECOND) {
-        throw new RateLimited("SECONDLY", "You have reached your secondly limit.", Map.of());
+        // search's 429: no rate-limit headers and no Retry-After; HubSpot's SDK knows it by the
+        // message alone
+        throw new RateLimited("SECONDLY", SECONDLY_MESSAGE, Map.of());
       }
       searchWindow.addLast(now);
       usedToday++;
       return headers;
+    }
+    if (enforceSecondly && secondWindow.size() >= secondly()) {
+      throw new RateLimited(
+          "SECONDLY",
+          SECONDLY_MESSAGE,
+          retryAfter(headers(max, remaining(max)), secondWindow, 1000, now));
     }
     if (bucket == Bucket.STANDARD) {
       if (window.size() >= max) {
         throw new RateLimited(
             "TEN_SECONDLY_ROLLING",
             "You have reached your ten_secondly_rolling limit.",
-            headers(max, 0));
+            retryAfter(headers(max, 0), window, WINDOW_MILLIS, now));
       }
       window.addLast(now);
     }
+    secondWindow.addLast(now);
     usedToday++;
-    return headers(max, Math.max(0, max - window.size()));
+    return headers(max, remaining(max));
+  }
+
+  private static void expire(ArrayDeque<Long> times, long before) {
+    while (!times.isEmpty() && times.peekFirst() <= before) {
+      times.pollFirst();
+    }
+  }
+
+  /** The per-second allowance: a tenth of the 10-second one, as real headers show (110 → 11). */
+  private int secondly() {
+    return Math.max(1, tier.perTenSeconds() / 10);
+  }
+
+  private int remaining(int max) {
+    return Math.max(0, max - window.size());
+  }
+
+  /** Adds {@code Retry-After}: whole seconds until the oldest request leaves the window. */
+  private static Map<String, String> retryAfter(
+      Map<String, String> headers, ArrayDeque<Long> times, long windowMillis, long now) {
+    long waitMillis = times.isEmpty() ? 0 : times.peekFirst() + windowMillis - now;
+    long seconds = Math.max(1, Math.min(windowMillis / 1000, (waitMillis + 999) / 1000));
+    headers.put("Retry-After", Long.toString(seconds));
+    return headers;
   }
 
   private Map<String, String> headers(int max, int remaining) {
@@ -96,6 +146,11 @@ final class RateLimiter {
     headers.put("X-HubSpot-RateLimit-Interval-Milliseconds", Long.toString(WINDOW_MILLIS));
     headers.put("X-HubSpot-RateLimit-Max", Integer.toString(max));
     headers.put("X-HubSpot-RateLimit-Remaining", Integer.toString(remaining));
+    // legacy, still on real answers (2022: Max 150, Secondly 15; 2026: Max 110, Secondly 11)
+    headers.put("X-HubSpot-RateLimit-Secondly", Integer.toString(secondly()));
+    headers.put(
+        "X-HubSpot-RateLimit-Secondly-Remaining",
+        Integer.toString(Math.max(0, secondly() - secondWindow.size())));
     return headers;
   }
 

@@ -33,16 +33,30 @@ final class RecordWriter {
   }
 
   private final ConcurrentHashMap<String, PropertyDef[]> resolved = new ConcurrentHashMap<>();
-  private final Associations associations;
 
+  /** Refuses (403) reading properties of a sensitive level when the token lacks its scope. */
+  @FunctionalInterface
+  interface SensitiveAccess {
+    void check(ObjectDef def, PropertyDef.Sensitivity level);
+  }
+
+  private final Associations associations;
+  private final SensitiveAccess sensitiveAccess;
+
+  /** A writer for a token with every scope. */
   RecordWriter(Associations associations) {
+    this(associations, (def, level) -> {});
+  }
+
+  RecordWriter(Associations associations, SensitiveAccess sensitiveAccess) {
     this.associations = associations;
+    this.sensitiveAccess = sensitiveAccess;
   }
 
   /**
    * The properties to write: the requested ones that exist (undefined ones are left out, as HubSpot
    * does) or the object's defaults, plus the id, created and last-modified properties; sorted by
-   * name.
+   * name. Naming a sensitive property without its scope is 403 MISSING_SCOPES (never cached).
    */
   PropertyDef[] resolve(ObjectDef def, List<String> names) {
     if (names == null || names.isEmpty()) {
@@ -57,6 +71,7 @@ final class RecordWriter {
     for (String name : names) {
       PropertyDef p = def.property(name);
       if (p != null) {
+        checkSensitive(def, p);
         props.add(p);
       }
     }
@@ -79,12 +94,23 @@ final class RecordWriter {
     if (names == null || names.isEmpty()) {
       return null;
     }
-    return names.stream()
-        .map(def::property)
-        .filter(p -> p != null)
-        .distinct()
-        .sorted(Comparator.comparing((PropertyDef p) -> p.name))
-        .toArray(PropertyDef[]::new);
+    PropertyDef[] found =
+        names.stream()
+            .map(def::property)
+            .filter(p -> p != null)
+            .distinct()
+            .sorted(Comparator.comparing((PropertyDef p) -> p.name))
+            .toArray(PropertyDef[]::new);
+    for (PropertyDef p : found) {
+      checkSensitive(def, p);
+    }
+    return found;
+  }
+
+  private void checkSensitive(ObjectDef def, PropertyDef p) {
+    if (p.sensitivity != PropertyDef.Sensitivity.NON_SENSITIVE) {
+      sensitiveAccess.check(def, p.sensitivity);
+    }
   }
 
   /**

@@ -53,34 +53,32 @@ public final class Sandbox implements AutoCloseable {
     this.token = b.token;
     this.recordLimit = b.recordLimit;
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
-    for (String name : b.withoutScopes) {
-      ObjectDef def = portal.catalog().resolve(name.trim());
-      if (def == null) {
-        throw new IllegalArgumentException(
-            "unknown object '"
-                + name
-                + "' in without-scope: use object names like contacts or tickets");
-      }
-      unscoped.add(def);
+    Set<String> unscopedSensitive = new LinkedHashSet<>();
+    for (String entry : b.withoutScopes) {
+      withoutScope(entry.trim(), unscoped, unscopedSensitive);
     }
+    Authenticator authenticator = new Authenticator(b.token, unscoped, unscopedSensitive);
+    Set<ObjectDef> broken = objects(b.broken, "broken");
     this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
     String host = b.host.equals("0.0.0.0") ? "127.0.0.1" : b.host;
     this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
-    RecordWriter writer = new RecordWriter(portal.associationModel());
+    RecordWriter writer =
+        new RecordWriter(portal.associationModel(), authenticator::checkSensitive);
     Router router =
         new Router(
             portal,
             new ObjectsEndpoint(portal, writer, baseUrl.toString()),
             new SearchEndpoint(portal, writer),
-            new MetadataEndpoint(portal),
+            new MetadataEndpoint(portal, authenticator),
             new AssociationsEndpoint(portal, b.associationPageSize));
     SandboxHandler handler =
         new SandboxHandler(
             router,
-            new Authenticator(b.token, unscoped),
+            authenticator,
             new BodyReader(b.maxRequestBodyBytes),
-            new RateLimiter(b.rateLimit, b.dailyLimit, b.clock),
+            new RateLimiter(b.rateLimit, b.dailyLimit, b.clock, b.timeZone, b.secondlyLimit),
             new FaultInjector(b.faults, b.seed),
+            broken,
             b.maxRequestLineLength,
             b.latencyMillis,
             this::record,
@@ -99,6 +97,40 @@ public final class Sandbox implements AutoCloseable {
     } else {
       this.churnTimer = null;
     }
+  }
+
+  /**
+   * One {@code without-scope} entry: {@code OBJECT} (its read scope), {@code OBJECT.sensitive} or
+   * {@code OBJECT.highly_sensitive} (that sensitive-data scope), or {@code sensitive} / {@code
+   * highly_sensitive} alone (that scope of every object).
+   */
+  private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> sensitiveScopes) {
+    int dot = entry.lastIndexOf('.');
+    String suffix = entry.substring(dot + 1).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+    PropertyDef.Sensitivity level = PropertyDef.Sensitivity.ofWire(suffix);
+    if (level == null || level == PropertyDef.Sensitivity.NON_SENSITIVE) {
+      objects.addAll(objects(Set.of(entry), "without-scope"));
+    } else if (dot < 0) {
+      portal.catalog().objects.forEach(def -> sensitiveScopes.add(def.sensitiveScope(level)));
+    } else {
+      for (ObjectDef def : objects(Set.of(entry.substring(0, dot)), "without-scope")) {
+        sensitiveScopes.add(def.sensitiveScope(level));
+      }
+    }
+  }
+
+  /** Object types by name or type id; {@code option} names the setting in the error message. */
+  private Set<ObjectDef> objects(Set<String> names, String option) {
+    Set<ObjectDef> defs = new LinkedHashSet<>();
+    for (String name : names) {
+      ObjectDef def = portal.catalog().resolve(name.trim());
+      if (def == null) {
+        throw new IllegalArgumentException(
+            option + ": unknown object '" + name + "': use object names like contacts or tickets");
+      }
+      defs.add(def);
+    }
+    return defs;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,9 @@ public final class SandboxBuilder {
 
   public static final int DEFAULT_MAX_REQUEST_LINE = 16_384;
 
+  /** The portal's time zone unless told otherwise: HubSpot's home, Cambridge MA. */
+  public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/New_York");
+
   /**
    * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
    * ids is ~30 KB; a batch read of 100 ids with 20,000 property names under 1 MB).
@@ -34,9 +38,12 @@ public final class SandboxBuilder {
   long latencyMillis = 0;
   RateLimitTier rateLimit = RateLimitTier.OFF;
   long dailyLimit = 0;
+  boolean secondlyLimit = false;
+  ZoneId timeZone = DEFAULT_TIME_ZONE;
   FaultPlan faults = FaultPlan.NONE;
   int contactProperties = 50;
   Set<String> withoutScopes = Set.of();
+  Set<String> broken = Set.of();
   int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
   int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY;
   double churnPerSecond = 0;
@@ -113,12 +120,35 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * Enforces the legacy per-second allowance (a tenth of the tier's 10-second limit, e.g. 19 on
+   * professional) on every non-search request with 429 {@code SECONDLY}. Off by default: the
+   * allowance is then only reported in {@code X-HubSpot-RateLimit-Secondly(-Remaining)}. Needs a
+   * {@link #rateLimit} tier, like every limit.
+   */
+  public SandboxBuilder secondlyLimit(boolean enforce) {
+    this.secondlyLimit = enforce;
+    return this;
+  }
+
+  /**
+   * The portal's time zone: the daily limit resets at its midnight, as HubSpot's does "at midnight
+   * based on your time zone setting" (default America/New_York).
+   */
+  public SandboxBuilder timeZone(ZoneId zone) {
+    this.timeZone = Objects.requireNonNull(zone, "time zone is null");
+    return this;
+  }
+
   public SandboxBuilder faults(FaultPlan faults) {
     this.faults = Objects.requireNonNull(faults, "faults is null");
     return this;
   }
 
-  /** How many properties contacts have in all (standard ones first, then generated custom ones). */
+  /**
+   * How many properties contacts have in all (standard ones first, then generated custom ones), not
+   * counting the sensitive ones that the default property listing hides.
+   */
   public SandboxBuilder contactProperties(int count) {
     if (count < Catalog.MIN_CONTACT_PROPERTIES || count > 20_000) {
       throw new IllegalArgumentException(
@@ -132,10 +162,25 @@ public final class SandboxBuilder {
   }
 
   /**
-   * Object types (names or type ids) whose scope the token lacks: answered with 403 MISSING_SCOPES.
+   * Scopes the token lacks, answered with 403 MISSING_SCOPES naming the scope. Each entry is an
+   * object type (name or type id: its read scope), {@code OBJECT.sensitive} or {@code
+   * OBJECT.highly_sensitive} (the scope that lists and reads that object's sensitive or highly
+   * sensitive properties, e.g. {@code crm.objects.contacts.sensitive.read.v2}), or {@code
+   * sensitive} / {@code highly_sensitive} alone for every object's. By default the token has every
+   * scope.
    */
   public SandboxBuilder withoutScopes(Set<String> objects) {
     this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));
+    return this;
+  }
+
+  /**
+   * Object types (names or type ids) HubSpot cannot serve: every list, get, search and batch read
+   * of them answers 500, always, while their properties (and schemas) still answer — as Airbyte saw
+   * for feedback_submissions (contract §17). Empty by default.
+   */
+  public SandboxBuilder broken(Set<String> objects) {
+    this.broken = Set.copyOf(new LinkedHashSet<>(objects));
     return this;
   }
 

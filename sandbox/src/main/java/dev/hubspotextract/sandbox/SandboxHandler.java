@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The server's one handler: runs the policies in order (URL length, authentication, body size,
- * routing, scopes, rate limits, injected faults), the endpoint, then latency, and records the
- * request.
+ * routing, scopes, rate limits, broken objects, injected faults), the endpoint, then latency, and
+ * records the request.
  */
 final class SandboxHandler implements HttpHandler {
   private final Router router;
@@ -27,6 +28,7 @@ final class SandboxHandler implements HttpHandler {
   private final BodyReader bodies;
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
+  private final Set<ObjectDef> broken;
   private final int maxRequestLineLength;
   private final long latencyMillis;
   private final Consumer<Supplier<RecordedRequest>> recorder;
@@ -38,6 +40,7 @@ final class SandboxHandler implements HttpHandler {
       BodyReader bodies,
       RateLimiter rateLimiter,
       FaultInjector faults,
+      Set<ObjectDef> broken,
       int maxRequestLineLength,
       long latencyMillis,
       Consumer<Supplier<RecordedRequest>> recorder,
@@ -47,6 +50,7 @@ final class SandboxHandler implements HttpHandler {
     this.bodies = bodies;
     this.rateLimiter = rateLimiter;
     this.faults = faults;
+    this.broken = broken;
     this.maxRequestLineLength = maxRequestLineLength;
     this.latencyMillis = latencyMillis;
     this.recorder = recorder;
@@ -115,6 +119,10 @@ final class SandboxHandler implements HttpHandler {
       Router.Route route = router.route(request);
       route.objects().forEach(authenticator::checkScope);
       rateHeaders = rateLimiter.admit(route.bucket());
+      if (route.records() != null && broken.contains(route.records())) {
+        // an object HubSpot cannot serve: every record read fails, its metadata still answers
+        return withHeaders(ErrorBodies.serverError(500), rateHeaders);
+      }
       FaultKind kind = faults.next();
       call.fault = kind;
       if (kind == FaultKind.RESET) {
@@ -129,9 +137,11 @@ final class SandboxHandler implements HttpHandler {
                 "TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."),
             rateHeaders);
       }
-      return withHeaders(route.action().run(kind == FaultKind.SHORT_PAGE), rateHeaders);
+      return withHeaders(route.action().run(kind), rateHeaders);
     } catch (RateLimiter.RateLimited e) {
       return e.response();
+    } catch (Authenticator.MalformedToken e) {
+      return ErrorBodies.malformedToken();
     } catch (ApiException e) {
       return withHeaders(ErrorBodies.of(e), rateHeaders);
     }

@@ -3,8 +3,11 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -198,5 +201,72 @@ class AssociationsTest {
     JsonNode results = record.path("associations").path("companies").path("results");
     assertThat(results.size()).isGreaterThanOrEqualTo(1);
     assertThat(results.get(0).path("type").asText()).startsWith("contact_to_company");
+  }
+
+  private static String batchInput(String id, String after) {
+    return "{\"inputs\":[{\"id\":\""
+        + id
+        + "\""
+        + (after == null ? "" : ",\"after\":\"" + after + "\"")
+        + "}]}";
+  }
+
+  @Test
+  void batchCursorsAreOpaquePercentEncodedTokensAcceptedAsSentOrOnceDecodedButNotTwiceEncoded() {
+    String whale = sandbox.portal().records("companies").findFirst().orElseThrow().id();
+    String path = "/crm/v4/associations/companies/contacts/batch/read";
+    JsonNode first = SandboxClient.json(client.post(path, batchInput(whale, null)));
+    JsonNode firstTo = first.path("results").get(0).path("to");
+    String after = first.path("results").get(0).path("paging").path("next").path("after").asText();
+
+    // like HubSpot's "MC0yLTc1MDI%3D": base64 of "<typeId>-<id>", its padding percent-encoded
+    assertThat(after).endsWith("%3D").doesNotContain("=").doesNotMatch("\\d+");
+    String onceDecoded = after.replace("%3D", "=");
+    assertThat(new String(Base64.getDecoder().decode(onceDecoded), StandardCharsets.US_ASCII))
+        .startsWith("0-1-");
+
+    JsonNode asSent = SandboxClient.json(client.post(path, batchInput(whale, after)));
+    JsonNode decoded = SandboxClient.json(client.post(path, batchInput(whale, onceDecoded)));
+    assertThat(asSent.path("results")).isEqualTo(decoded.path("results"));
+    assertThat(asSent.path("results").get(0).path("to").get(0).path("toObjectId").asLong())
+        .isGreaterThan(firstTo.get(firstTo.size() - 1).path("toObjectId").asLong());
+
+    HttpResponse<String> twice =
+        client.post(path, batchInput(whale, after.replace("%3D", "%253D")));
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(SandboxClient.json(twice).path("message").asText())
+        .contains("percent-encoded twice");
+    String plainId = firstTo.get(firstTo.size() - 1).path("toObjectId").asText();
+    assertThat(client.post(path, batchInput(whale, plainId)).statusCode()).isEqualTo(400);
+    String dealCursor =
+        Base64.getEncoder()
+            .encodeToString(("0-3-" + plainId).getBytes(StandardCharsets.US_ASCII))
+            .replace("=", "%3D");
+    assertThat(client.post(path, batchInput(whale, dealCursor)).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void singleRecordCursorsComeBackEncodedOnceOnTheWireOrRawAsTheLinkCarriesThem() {
+    String whale = sandbox.portal().records("companies").findFirst().orElseThrow().id();
+    String path = "/crm/v4/objects/companies/" + whale + "/associations/contacts";
+    JsonNode first = SandboxClient.json(client.get(path + "?limit=100"));
+    String after = first.path("paging").path("next").path("after").asText();
+    assertThat(after).endsWith("%3D");
+    assertThat(first.path("paging").path("next").path("link").asText()).endsWith("after=" + after);
+
+    // a client that encodes the query parameter sends %253D, which the server decodes to %3D
+    JsonNode encoded =
+        SandboxClient.json(
+            client.get(
+                path + "?limit=100&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+    // the token pasted raw, as the link carries it, arrives once decoded
+    JsonNode raw = SandboxClient.json(client.get(path + "?limit=100&after=" + after));
+    assertThat(encoded.path("results")).isEqualTo(raw.path("results"));
+    assertThat(encoded.path("results").get(0).path("toObjectId").asLong())
+        .isGreaterThan(first.path("results").get(99).path("toObjectId").asLong());
+
+    String encodedTwice =
+        URLEncoder.encode(URLEncoder.encode(after, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    assertThat(client.get(path + "?limit=100&after=" + encodedTwice).statusCode()).isEqualTo(400);
   }
 }

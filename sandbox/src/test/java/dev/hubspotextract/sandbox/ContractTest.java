@@ -212,6 +212,12 @@ class ContractTest {
       String path = "/crm/v3/properties/" + type;
       assertConforms("v3/properties.json", Request.Method.GET, path, client.get(path));
     }
+    for (String level : new String[] {"sensitive", "highly_sensitive"}) {
+      String path = "/crm/v3/properties/contacts";
+      HttpResponse<String> response = client.get(path + "?dataSensitivity=" + level);
+      assertThat(response.body()).contains("\"dataSensitivity\":\"" + level + "\"");
+      assertConforms("v3/properties.json", Request.Method.GET, path, response);
+    }
   }
 
   @Test
@@ -275,7 +281,7 @@ class ContractTest {
         "v3/objects.json",
         Request.Method.GET,
         "/crm/v3/objects/contacts",
-        new SandboxClient(sandbox, "wrong").get("/crm/v3/objects/contacts"));
+        new SandboxClient(sandbox, "pat-na1-wrong").get("/crm/v3/objects/contacts"));
     assertConforms(
         "v3/objects.json",
         Request.Method.GET,
@@ -286,12 +292,31 @@ class ContractTest {
         Request.Method.GET,
         "/crm/v3/objects/contacts/1",
         client.get("/crm/v3/objects/contacts/1"));
-    try (Sandbox scoped = Sandbox.builder().records(10).withoutScopes(Set.of("deals")).start()) {
+    try (Sandbox scoped =
+        Sandbox.builder()
+            .records(10)
+            .withoutScopes(Set.of("deals", "contacts.sensitive"))
+            .broken(Set.of("tickets"))
+            .start()) {
+      SandboxClient scopedClient = new SandboxClient(scoped);
       assertConforms(
           "v3/objects.json",
           Request.Method.GET,
           "/crm/v3/objects/deals",
-          new SandboxClient(scoped).get("/crm/v3/objects/deals"));
+          scopedClient.get("/crm/v3/objects/deals"));
+      HttpResponse<String> sensitive =
+          scopedClient.get("/crm/v3/properties/contacts?dataSensitivity=sensitive");
+      assertThat(sensitive.statusCode()).isEqualTo(403);
+      assertConforms(
+          "v3/properties.json", Request.Method.GET, "/crm/v3/properties/contacts", sensitive);
+      HttpResponse<String> sensitiveValues =
+          scopedClient.get("/crm/v3/objects/contacts?properties=passport_number");
+      assertThat(sensitiveValues.statusCode()).isEqualTo(403);
+      assertConforms(
+          "v3/contacts.json", Request.Method.GET, "/crm/v3/objects/contacts", sensitiveValues);
+      HttpResponse<String> broken = scopedClient.get("/crm/v3/objects/tickets");
+      assertThat(broken.statusCode()).isEqualTo(500);
+      assertConforms("v3/tickets.json", Request.Method.GET, "/crm/v3/objects/tickets", broken);
     }
     try (Sandbox limited =
         Sandbox.builder().records(10).rateLimit(RateLimitTier.FREE).dailyLimit(1).start()) {
@@ -300,6 +325,23 @@ class ContractTest {
       HttpResponse<String> rejected = limitedClient.get("/crm/v3/objects/deals");
       assertThat(rejected.statusCode()).isEqualTo(429);
       assertConforms("v3/objects.json", Request.Method.GET, "/crm/v3/objects/deals", rejected);
+    }
+    try (Sandbox limited =
+        Sandbox.builder().records(10).rateLimit(RateLimitTier.FREE).secondlyLimit(true).start()) {
+      SandboxClient limitedClient = new SandboxClient(limited);
+      HttpResponse<String> secondly = null;
+      for (int i = 0; i < 30 && (secondly == null || secondly.statusCode() != 429); i++) {
+        secondly = limitedClient.get("/crm/v3/objects/deals");
+      }
+      assertThat(secondly.statusCode()).isEqualTo(429);
+      assertConforms("v3/objects.json", Request.Method.GET, "/crm/v3/objects/deals", secondly);
+      HttpResponse<String> search = null;
+      for (int i = 0; i < 30 && (search == null || search.statusCode() != 429); i++) {
+        search = limitedClient.post("/crm/v3/objects/deals/search", "{\"limit\":1}");
+      }
+      assertThat(search.statusCode()).isEqualTo(429);
+      assertConforms(
+          "v3/objects.json", Request.Method.POST, "/crm/v3/objects/deals/search", search);
     }
   }
 }

@@ -93,16 +93,22 @@ class FaultInjectionTest {
   @Test
   void faultsNeverHitRequestsThatFailAuthentication() {
     try (Sandbox sandbox = start("5xx=1")) {
-      assertThat(new SandboxClient(sandbox, "wrong").get("/crm/v3/objects/contacts").statusCode())
+      assertThat(
+              new SandboxClient(sandbox, "pat-na1-wrong")
+                  .get("/crm/v3/objects/contacts")
+                  .statusCode())
           .isEqualTo(401);
     }
   }
 
   @Test
   void aFaultPlanIsParsedFromKindEqualsRatePairs() {
-    FaultPlan plan = FaultPlan.parse("5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2");
+    FaultPlan plan =
+        FaultPlan.parse(
+            "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3");
     assertThat(plan.rate(FaultKind.SERVER_ERROR)).isEqualTo(0.05);
     assertThat(plan.rate(FaultKind.SHORT_PAGE)).isEqualTo(0.2);
+    assertThat(plan.rate(FaultKind.STUCK_CURSOR)).isEqualTo(0.3);
     assertThat(FaultPlan.parse("").isEmpty()).isTrue();
   }
 
@@ -110,9 +116,50 @@ class FaultInjectionTest {
   void badFaultPlansNameTheProblemAndTheFix() {
     assertThatThrownBy(() -> FaultPlan.parse("boom=0.1"))
         .hasMessageContaining("unknown fault kind 'boom'")
-        .hasMessageContaining("5xx, reset, truncate, 429 or short-page");
+        .hasMessageContaining("5xx, reset, truncate, 429, short-page or stuck-cursor");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=2")).hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> FaultPlan.parse("5xx")).hasMessageContaining("KIND=RATE");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=lots")).hasMessageContaining("use a number");
+  }
+
+  /** The first page of one company's contacts, one link per page, and the cursor after it. */
+  private static JsonNode companyContactsPage(SandboxClient client, String company, String after) {
+    String input =
+        "{\"id\":\"" + company + "\"" + (after == null ? "" : ",\"after\":\"" + after + "\"") + "}";
+    HttpResponse<String> response =
+        client.post(
+            "/crm/v4/associations/companies/contacts/batch/read", "{\"inputs\":[" + input + "]}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return SandboxClient.json(response).path("results").get(0);
+  }
+
+  @Test
+  void stuckCursorFaultsIgnoreAnAssociationInputsAfterAndServeTheSamePageAgain() {
+    for (boolean stuck : new boolean[] {false, true}) {
+      try (Sandbox sandbox =
+          Sandbox.builder()
+              .records(120)
+              .associationPageSize(1)
+              .faults(FaultPlan.parse(stuck ? "stuck-cursor=1" : ""))
+              .start()) {
+        Portal portal = sandbox.portal();
+        String company =
+            portal
+                .records("companies")
+                .filter(c -> portal.associations("companies", "contacts", c.id()).size() >= 2)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        SandboxClient client = new SandboxClient(sandbox);
+        JsonNode first = companyContactsPage(client, company, null);
+        String after = first.path("paging").path("next").path("after").asText();
+        JsonNode second = companyContactsPage(client, company, after);
+        if (stuck) {
+          assertThat(second).isEqualTo(first);
+        } else {
+          assertThat(second.path("to")).isNotEqualTo(first.path("to"));
+        }
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
@@ -76,6 +77,7 @@ class RateLimitTest {
       assertThat(SandboxClient.json(rejected).path("message").asText())
           .isEqualTo("You have reached your secondly limit.");
       assertThat(rejected.headers().firstValue("X-HubSpot-RateLimit-Remaining")).isEmpty();
+      assertThat(rejected.headers().firstValue("Retry-After")).isEmpty();
 
       clock.advance(Duration.ofSeconds(1));
       assertThat(client.post("/crm/v3/objects/contacts/search", "{\"limit\":1}").statusCode())
@@ -103,7 +105,8 @@ class RateLimitTest {
   }
 
   @Test
-  void theDailyLimitAnswersDailyOnceUsedUpAndResetsAtMidnightUtc() {
+  void theDailyLimitAnswersDailyOnceUsedUpAndResetsAtMidnightInThePortalsTimeZone() {
+    // 10:00Z is 06:00 in New York (EDT, UTC-4), the default zone
     try (Sandbox sandbox =
         Sandbox.builder()
             .records(20)
@@ -120,9 +123,125 @@ class RateLimitTest {
       assertThat(SandboxClient.json(rejected).path("policyName").asText()).isEqualTo("DAILY");
       assertThat(SandboxClient.json(rejected).path("message").asText())
           .isEqualTo("You have reached your daily limit.");
+      assertThat(rejected.headers().firstValue("Retry-After")).isEmpty();
 
-      clock.advance(Duration.ofHours(14));
+      clock.advance(Duration.ofHours(14)); // midnight UTC, 20:00 in New York: same day there
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(429);
+      clock.advance(Duration.ofHours(4).minusMillis(1)); // 23:59:59.999 in New York
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(429);
+      clock.advance(Duration.ofMillis(1)); // midnight in New York
       assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anotherTimeZoneMovesTheDailyReset() {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(20)
+            .rateLimit(RateLimitTier.FREE)
+            .dailyLimit(1)
+            .timeZone(ZoneId.of("Asia/Tokyo")) // 10:00Z is 19:00 in Tokyo
+            .clock(clock)
+            .start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(429);
+      clock.advance(Duration.ofHours(5)); // 15:00Z: midnight in Tokyo
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void everyNonSearchAnswerReportsTheSecondlyAllowanceATenthOfTheTenSecondOne() {
+    try (Sandbox sandbox = start(RateLimitTier.PROFESSIONAL)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      HttpResponse<String> first = client.get("/crm/v3/objects/deals?limit=1");
+      assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Secondly")).hasValue("19");
+      assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
+          .hasValue("18");
+      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+      HttpResponse<String> associations =
+          client.post(
+              "/crm/v4/associations/deals/companies/batch/read",
+              "{\"inputs\":[{\"id\":\"" + id + "\"}]}");
+      assertThat(associations.headers().firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
+          .hasValue("17");
+      HttpResponse<String> notFound = client.get("/crm/v3/objects/deals/1");
+      assertThat(notFound.statusCode()).isEqualTo(404);
+      assertThat(notFound.headers().firstValue("X-HubSpot-RateLimit-Secondly")).hasValue("19");
+      HttpResponse<String> search = client.post("/crm/v3/objects/deals/search", "{\"limit\":1}");
+      assertThat(search.headers().firstValue("X-HubSpot-RateLimit-Secondly")).isEmpty();
+
+      clock.advance(Duration.ofSeconds(1));
+      assertThat(
+              client
+                  .get("/crm/v3/objects/deals?limit=1")
+                  .headers()
+                  .firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
+          .hasValue("18");
+      // not enforced by default: far past the allowance in one second, nothing is refused
+      for (int i = 0; i < 40; i++) {
+        assertThat(client.get("/crm/v3/objects/deals?limit=1").statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void anEnforcedSecondlyLimitAnswers429SecondlyWithRateLimitHeadersAndRetryAfter() {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(20)
+            .rateLimit(RateLimitTier.FREE)
+            .secondlyLimit(true)
+            .clock(clock)
+            .start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+      for (int i = 0; i < 9; i++) {
+        assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+      }
+      // the tenth: exempt from the 10-second window, not from the per-second one
+      assertThat(
+              client
+                  .post(
+                      "/crm/v4/associations/deals/companies/batch/read",
+                      "{\"inputs\":[{\"id\":\"" + id + "\"}]}")
+                  .statusCode())
+          .isIn(200, 207);
+      HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      JsonNode body = SandboxClient.json(rejected);
+      assertThat(body.path("policyName").asText()).isEqualTo("SECONDLY");
+      assertThat(body.path("message").asText()).isEqualTo("You have reached your secondly limit.");
+      assertThat(body.path("errorType").asText()).isEqualTo("RATE_LIMIT");
+      // unlike search's SECONDLY answer, this one carries the rate-limit headers (9 of the
+      // 10-second window used: the association read is exempt from it)
+      assertThat(rejected.headers().firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
+          .hasValue("0");
+      assertThat(rejected.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("91");
+      assertThat(rejected.headers().firstValue("Retry-After")).hasValue("1");
+
+      clock.advance(Duration.ofMillis(1000));
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aTenSecondlyRejectionSaysInRetryAfterWhenTheWindowFrees() {
+    try (Sandbox sandbox = start(RateLimitTier.FREE)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 100; i++) {
+        client.get("/crm/v3/objects/contacts?limit=1");
+        if (i == 49) {
+          clock.advance(Duration.ofMillis(2500));
+        }
+      }
+      clock.advance(Duration.ofMillis(500));
+      HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      // the oldest request leaves the window 7 s from now
+      assertThat(rejected.headers().firstValue("Retry-After")).hasValue("7");
     }
   }
 

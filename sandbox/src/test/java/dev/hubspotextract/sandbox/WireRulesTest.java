@@ -34,6 +34,22 @@ class WireRulesTest {
   }
 
   @Test
+  void aTokenWithoutHubSpotsShapeIsAnswered530ByTheEdgeNot401() {
+    for (String malformed : List.of("wrong", "Bearer-less", "pat-wrong", "eyJhbGciOiJIUzI1NiJ9")) {
+      HttpResponse<String> response =
+          new SandboxClient(sandbox, malformed).get("/crm/v3/objects/deals");
+      assertThat(response.statusCode()).as(malformed).isEqualTo(530);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+    }
+    // the sandbox's own token is accepted whatever its shape
+    try (Sandbox own = Sandbox.builder().records(5).token("secret").start()) {
+      assertThat(new SandboxClient(own).get("/crm/v3/objects/deals").statusCode()).isEqualTo(200);
+      assertThat(new SandboxClient(own, "pat-na1-0000").get("/crm/v3/objects/deals").statusCode())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
   void aWrongTokenIsAnsweredWith401AndHubSpotsErrorBody() {
     HttpResponse<String> response =
         new SandboxClient(sandbox, "pat-na1-wrong").get("/crm/v3/objects/deals");
