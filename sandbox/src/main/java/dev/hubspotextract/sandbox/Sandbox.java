@@ -49,7 +49,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   Sandbox(SandboxBuilder b) throws IOException {
-    this.portal = new Portal(b.records, b.contactProperties, b.seed);
+    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
@@ -71,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
         new Router(
             portal,
             new ObjectsEndpoint(portal, writer, baseUrl.toString()),
-            new SearchEndpoint(portal, writer),
+            new SearchEndpoint(portal, writer, b.clock),
             new MetadataEndpoint(portal),
             new AssociationsEndpoint(portal, b.associationPageSize));
     SandboxHandler handler =

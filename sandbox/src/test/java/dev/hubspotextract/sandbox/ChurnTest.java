@@ -3,13 +3,16 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ChurnTest {
   @Test
   void churnCreatesUpdatesAndArchivesRecordsWhileTheSandboxRuns() throws InterruptedException {
-    try (Sandbox sandbox = Sandbox.builder().records(100).churnPerSecond(400).start()) {
+    // no search lag here: SearchLagTest covers it with a clock of its own
+    try (Sandbox sandbox =
+        Sandbox.builder().records(100).churnPerSecond(400).searchLag(Duration.ZERO).start()) {
       Portal portal = sandbox.portal();
       long before =
           portal.objectTypes().stream()
