@@ -13,7 +13,12 @@ public enum FaultKind {
   /** A 429 {@code TEN_SECONDLY_ROLLING} answer although no limit was reached. */
   RATE_LIMIT("429"),
   /** A list or search page with fewer records than asked for, its cursor still present. */
-  SHORT_PAGE("short-page");
+  SHORT_PAGE("short-page"),
+  /**
+   * A search page that leaves out some of the records it should hold while its cursor counts them:
+   * they are never served (HubSpot's search pages can be short with a cursor, contract §17).
+   */
+  SEARCH_HOLE("search-hole");
 
   private final String cliName;
 
@@ -35,6 +40,8 @@ public enum FaultKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown fault kind '" + text + "': use 5xx, reset, truncate, 429 or short-page");
+        "unknown fault kind '"
+            + text
+            + "': use 5xx, reset, truncate, 429, short-page or search-hole");
   }
 }

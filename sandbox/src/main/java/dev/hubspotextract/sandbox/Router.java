@@ -7,10 +7,10 @@ import java.util.List;
  * bucket.
  */
 final class Router {
-  /** What an endpoint does, given whether a short page was injected. */
+  /** What an endpoint does, given the fault injected into this request ({@code null} if none). */
   @FunctionalInterface
   interface Action {
-    Response run(boolean shortPage);
+    Response run(FaultKind fault);
   }
 
   /** A matched endpoint. */
@@ -44,35 +44,35 @@ final class Router {
       ObjectDef def = type(s.get(3));
       if (n == 4) {
         requireMethod(get, r);
-        return standard(def, shortPage -> objects.list(r, def, shortPage));
+        return standard(def, fault -> objects.list(r, def, fault == FaultKind.SHORT_PAGE));
       }
       if (n == 5 && s.get(4).equals("search")) {
         requireMethod(post, r);
         return new Route(
-            RateLimiter.Bucket.SEARCH, List.of(def), shortPage -> search.search(r, def, shortPage));
+            RateLimiter.Bucket.SEARCH, List.of(def), fault -> search.search(r, def, fault));
       }
       if (n == 5) {
         requireMethod(get, r);
-        return standard(def, shortPage -> objects.get(r, def, s.get(4)));
+        return standard(def, fault -> objects.get(r, def, s.get(4)));
       }
       if (n == 6 && s.get(4).equals("batch") && s.get(5).equals("read")) {
         requireMethod(post, r);
-        return standard(def, shortPage -> objects.batchRead(r, def));
+        return standard(def, fault -> objects.batchRead(r, def));
       }
     }
     if (n == 4 && is(s, "crm", "v3", "properties")) {
       requireMethod(get, r);
       ObjectDef def = type(s.get(3));
-      return standard(def, shortPage -> metadata.properties(r, def));
+      return standard(def, fault -> metadata.properties(r, def));
     }
     if ((n == 3 || n == 4)
         && (is(s, "crm", "v3", "schemas") || is(s, "crm-object-schemas", "v3", "schemas"))) {
       requireMethod(get, r);
       if (n == 3) {
-        return new Route(RateLimiter.Bucket.STANDARD, List.of(), shortPage -> metadata.schemas(r));
+        return new Route(RateLimiter.Bucket.STANDARD, List.of(), fault -> metadata.schemas(r));
       }
       ObjectDef def = type(s.get(3));
-      return standard(def, shortPage -> metadata.schema(def));
+      return standard(def, fault -> metadata.schema(def));
     }
     if (n == 7
         && is(s, "crm", "v4", "associations")
@@ -84,16 +84,14 @@ final class Router {
       return new Route(
           RateLimiter.Bucket.TEN_SECONDLY_EXEMPT,
           List.of(from, to),
-          shortPage -> associations.batchRead(r, from, to));
+          fault -> associations.batchRead(r, from, to));
     }
     if (n == 6 && is(s, "crm", "v4", "associations") && s.get(5).equals("labels")) {
       requireMethod(get, r);
       ObjectDef from = type(s.get(3));
       ObjectDef to = type(s.get(4));
       return new Route(
-          RateLimiter.Bucket.STANDARD,
-          List.of(from, to),
-          shortPage -> associations.labels(from, to));
+          RateLimiter.Bucket.STANDARD, List.of(from, to), fault -> associations.labels(from, to));
     }
     if (n == 7 && is(s, "crm", "v4", "objects") && s.get(5).equals("associations")) {
       requireMethod(get, r);
@@ -102,16 +100,16 @@ final class Router {
       return new Route(
           RateLimiter.Bucket.STANDARD,
           List.of(from, to),
-          shortPage -> associations.single(r, from, s.get(4), to));
+          fault -> associations.single(r, from, s.get(4), to));
     }
     if (n == 3 && is(s, "crm", "v3", "owners")) {
       requireMethod(get, r);
-      return new Route(RateLimiter.Bucket.STANDARD, List.of(), shortPage -> metadata.owners(r));
+      return new Route(RateLimiter.Bucket.STANDARD, List.of(), fault -> metadata.owners(r));
     }
     if (n == 4 && is(s, "crm", "v3", "pipelines")) {
       requireMethod(get, r);
       ObjectDef def = type(s.get(3));
-      return standard(def, shortPage -> metadata.pipelines(r, def));
+      return standard(def, fault -> metadata.pipelines(r, def));
     }
     throw new ApiException(
         404,

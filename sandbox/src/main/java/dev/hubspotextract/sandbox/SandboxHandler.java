@@ -129,7 +129,7 @@ final class SandboxHandler implements HttpHandler {
                 "TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."),
             rateHeaders);
       }
-      return withHeaders(route.action().run(kind == FaultKind.SHORT_PAGE), rateHeaders);
+      return withHeaders(route.action().run(kind), rateHeaders);
     } catch (RateLimiter.RateLimited e) {
       return e.response();
     } catch (ApiException e) {

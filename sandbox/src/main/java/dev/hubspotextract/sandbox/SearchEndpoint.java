@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * materialized and a keyset page on the id does not scan the whole object.
  *
  * <p>Search trails writes: it shows each record as it was {@code searchLag} ago (see {@link
- * ObjectStore#searchView}).
+ * ObjectStore#searchView}). The {@code search-hole} fault leaves records out of a page while its
+ * cursor counts them.
  */
 final class SearchEndpoint {
   static final int MAX_LIMIT = 200;
@@ -57,7 +58,7 @@ final class SearchEndpoint {
     VALUE
   }
 
-  Response search(Request r, ObjectDef def, boolean shortPage) {
+  Response search(Request r, ObjectDef def, FaultKind fault) {
     JsonNode body = r.json();
     int limit = body.path("limit").isMissingNode() ? 10 : integer(body.path("limit"), "limit");
     if (limit < 0 || limit > MAX_LIMIT) {
@@ -145,10 +146,14 @@ final class SearchEndpoint {
       }
     }
     recordsViewed.add(viewed);
-    if (shortPage && window.size() > 1) {
+    int served = window.size();
+    if (fault == FaultKind.SHORT_PAGE && window.size() > 1) {
       window.subList(window.size() / 2, window.size()).clear();
+      served = window.size(); // the cursor follows what was sent: nothing is lost
+    } else if (fault == FaultKind.SEARCH_HOLE && !window.isEmpty()) {
+      window = withHoles(window); // the cursor still counts what was left out: it is lost
     }
-    long next = after + window.size();
+    long next = after + served;
     long totalFinal = total;
     List<RecordView> results = window;
     return Response.json(
@@ -170,6 +175,23 @@ final class SearchEndpoint {
           }
           g.writeEndObject();
         });
+  }
+
+  /**
+   * The page less about one record in four (at least one), chosen by a hash of the seed and the
+   * record id.
+   */
+  private List<RecordView> withHoles(List<RecordView> window) {
+    List<RecordView> kept = new ArrayList<>(window.size());
+    for (RecordView v : window) {
+      if (Hashing.below(Hashing.hash(portal.seed(), 9000, v.id), 4) != 0) {
+        kept.add(v);
+      }
+    }
+    if (kept.size() == window.size()) {
+      kept.remove(kept.size() / 2);
+    }
+    return kept;
   }
 
   private static int integer(JsonNode node, String name) {

@@ -146,7 +146,7 @@ class SearchByIdRangeTest {
       throws IOException {
     Response response =
         search.search(
-            new Request("POST", "/crm/v3/objects/" + def.name + "/search", null, body), def, false);
+            new Request("POST", "/crm/v3/objects/" + def.name + "/search", null, body), def, null);
     assertThat(response.status).isEqualTo(200);
     return SandboxClient.MAPPER.readTree(response.bytes());
   }
