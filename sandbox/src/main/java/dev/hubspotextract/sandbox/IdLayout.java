@@ -212,8 +212,9 @@ final class IdLayout {
    * above every generated id. The caller retries when the candidate is taken.
    */
   static long candidateId(long random) {
-    long r = Hashing.mix(random);
-    return Hashing.below(random, 4) == 0
+    long h = Hashing.hash(random, 7100, 1); // any random value, even 0, spreads over the space
+    long r = Hashing.mix(h);
+    return Hashing.below(h, 4) == 0
         ? HIGH + Hashing.belowLong(r, LOW)
         : 1 + Hashing.belowLong(r, HIGH - 1);
   }
