@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
   private final AtomicLong requestCount = new AtomicLong();
   private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
   private final int recordLimit;
+  private final Duration searchLag;
 
   /** A builder with every option at its default. */
   public static SandboxBuilder builder() {
@@ -52,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
     this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
+    this.searchLag = Duration.ofMillis(b.searchLagMillis);
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
     for (String name : b.withoutScopes) {
       ObjectDef def = portal.catalog().resolve(name.trim());
@@ -152,6 +155,11 @@ public final class Sandbox implements AutoCloseable {
       recorded.clear();
       requestCount.set(0);
     }
+  }
+
+  /** How long search trails writes (see {@link SandboxBuilder#searchLag}). */
+  public Duration searchLag() {
+    return searchLag;
   }
 
   /** The generated data the API serves. */
