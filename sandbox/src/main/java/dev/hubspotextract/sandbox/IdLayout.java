@@ -201,6 +201,11 @@ final class IdLayout {
     return new long[] {block + j0, block + Math.max(j0, j1)};
   }
 
+  /** The slot that holds a block. */
+  int slotOfBlock(int block) {
+    return slotOf[block];
+  }
+
   /** The slot count. */
   int slots() {
     return slots;

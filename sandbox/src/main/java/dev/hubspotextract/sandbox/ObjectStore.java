@@ -271,10 +271,26 @@ final class ObjectStore {
     }
     long from = ids.firstAtOrAbove(fromId);
     long to = ids.firstAtOrAbove(toId);
-    for (long slot = from / IdLayout.BLOCK; slot * IdLayout.BLOCK < to; slot++) {
-      long[] r = ids.indexRange((int) slot, from, to);
-      if (r[0] < r[1]) {
-        out.add(r);
+    long firstSlot = from / IdLayout.BLOCK;
+    long endSlot = (to + IdLayout.BLOCK - 1) / IdLayout.BLOCK;
+    if ((endSlot - firstSlot) * 8 > ids.slots()) {
+      // many blocks: take them in creation order, so the ranges come sorted (the caller's sort
+      // is then linear)
+      for (int block = 0; block < ids.slots(); block++) {
+        int slot = ids.slotOfBlock(block);
+        if (slot >= firstSlot && slot < endSlot) {
+          long[] r = ids.indexRange(slot, from, to);
+          if (r[0] < r[1]) {
+            out.add(r);
+          }
+        }
+      }
+    } else {
+      for (long slot = firstSlot; slot < endSlot; slot++) {
+        long[] r = ids.indexRange((int) slot, from, to);
+        if (r[0] < r[1]) {
+          out.add(r);
+        }
       }
     }
     if (!createdById.isEmpty()) {
