@@ -6,6 +6,7 @@ import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
 import java.io.PrintWriter;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -119,7 +120,7 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "KIND=RATE[,KIND=RATE…]",
       description =
           "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
-              + " stuck-cursor (e.g. 5xx=0.05,reset=0.01).")
+              + " search-hole or stuck-cursor (e.g. 5xx=0.05,reset=0.01).")
   String faults;
 
   @Option(
@@ -164,10 +165,20 @@ final class SandboxCommand implements Callable<Integer> {
           "Records created, updated or archived per second while running (default: ${DEFAULT-VALUE}).")
   String churn;
 
+  @Option(
+      names = "--search-lag",
+      defaultValue = "2",
+      paramLabel = "SECONDS",
+      description =
+          "How long search trails writes: a created or updated record shows in search only this long"
+              + " after (its previous version until then), an archived one stays as long; list, GET"
+              + " and batch read see changes at once (default: ${DEFAULT-VALUE}).")
+  String searchLag;
+
   /** Counted down to stop serving; tests count it down instead of sending Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
-  /** Set once the sandbox serves (for tests). */
+  /** Set once the sandbox serves and its banner is printed (for tests). */
   volatile Sandbox running;
 
   @Override
@@ -321,6 +332,18 @@ final class SandboxCommand implements Callable<Integer> {
           "--churn: must be between 0 and 10000 per second, got " + churn);
     }
     b.churnPerSecond(perSecond);
+    double lagSeconds;
+    try {
+      lagSeconds = Double.parseDouble(searchLag.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--search-lag: '" + searchLag + "' is not a number: use seconds, e.g. 2 or 0.5");
+    }
+    if (!(lagSeconds >= 0 && lagSeconds <= 86_400)) {
+      throw new IllegalArgumentException(
+          "--search-lag: must be between 0 and 86400 seconds, got " + searchLag);
+    }
+    b.searchLag(Duration.ofMillis(Math.round(lagSeconds * 1000)));
     return b;
   }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -35,6 +36,8 @@ class SandboxCommandTest {
     "--without-scope, widgets.sensitive, --without-scope: unknown object 'widgets'",
     "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
     "--churn, fast, --churn: 'fast' is not a number",
+    "--search-lag, soon, --search-lag: 'soon' is not a number",
+    "--search-lag, -1, --search-lag: must be between 0 and 86400 seconds",
     "--max-url-length, 10, --max-url-length: 10 is out of range",
     "--daily-limit, 100, --daily-limit: needs a --rate-limit tier",
     "--time-zone, Mars/Olympus, --time-zone: unknown time zone 'Mars/Olympus'"
@@ -74,6 +77,20 @@ class SandboxCommandTest {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void searchLagIsTwoSecondsUnlessToldAndTakesFractionsOfASecond() {
+    SandboxCommand lagging = new SandboxCommand();
+    new CommandLine(lagging).parseArgs("--port", "0", "--records", "10");
+    try (Sandbox sandbox = lagging.builder().start()) {
+      assertThat(sandbox.searchLag()).isEqualTo(Duration.ofSeconds(2));
+    }
+    SandboxCommand quick = new SandboxCommand();
+    new CommandLine(quick).parseArgs("--port", "0", "--records", "10", "--search-lag", "0.25");
+    try (Sandbox sandbox = quick.builder().start()) {
+      assertThat(sandbox.searchLag()).isEqualTo(Duration.ofMillis(250));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.hubspotextract.sandbox;
 
 import dev.hubspotextract.sandbox.AssociationPair.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +171,7 @@ final class Associations {
       addIfLive(links, to, p, types);
       if (shape == 1 && p + 1 < to.baseCount) {
         addIfLive(links, to, p + 1, List.of(pair.childToParent));
+        links.sort(Comparator.comparingLong(Link::toId)); // ids do not follow the index
       }
     } else {
       if (fromIndex >= from.baseCount) {
@@ -195,6 +197,7 @@ final class Associations {
           addIfLive(links, to, i, types);
         }
       }
+      links.sort(Comparator.comparingLong(Link::toId)); // ids do not follow the index
     }
     return links;
   }

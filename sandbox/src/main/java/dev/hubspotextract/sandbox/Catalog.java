@@ -35,8 +35,10 @@ final class Catalog {
   final List<ObjectDef> objects = new ArrayList<>();
   private final Map<String, ObjectDef> byAlias = new LinkedHashMap<>();
   private final SplittableRandom random;
+  private final long seed;
 
   Catalog(long records, int contactProperties, long seed) {
+    this.seed = seed;
     this.random = new SplittableRandom(seed ^ 0x5EEDL);
     buildAll(records, contactProperties);
     for (ObjectDef def : objects) {
@@ -335,6 +337,7 @@ final class Catalog {
             typeId,
             fqn,
             objects.size(),
+            seed,
             scope,
             count,
             created,

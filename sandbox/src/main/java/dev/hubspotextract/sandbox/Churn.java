@@ -28,7 +28,7 @@ final class Churn {
     long now = clock.millis();
     int action = random.nextInt(3);
     if (action == 0 || store.size() == 0) {
-      store.create(now);
+      store.create(now, random.nextLong());
       return;
     }
     long index = random.nextLong(store.size());

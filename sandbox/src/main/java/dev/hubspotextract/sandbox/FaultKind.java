@@ -18,7 +18,12 @@ public enum FaultKind {
    * A v4 association batch read ignores its inputs' {@code after}: each input gets its first page
    * (and the same cursor) again, as HubSpot's v3 batch read always does (contract §17).
    */
-  STUCK_CURSOR("stuck-cursor");
+  STUCK_CURSOR("stuck-cursor"),
+  /**
+   * A search page that leaves out some of the records it should hold while its cursor counts them:
+   * they are never served (HubSpot's search pages can be short with a cursor, contract §17).
+   */
+  SEARCH_HOLE("search-hole");
 
   private final String cliName;
 
@@ -42,6 +47,6 @@ public enum FaultKind {
     throw new IllegalArgumentException(
         "unknown fault kind '"
             + text
-            + "': use 5xx, reset, truncate, 429, short-page or stuck-cursor");
+            + "': use 5xx, reset, truncate, 429, short-page, search-hole or stuck-cursor");
   }
 }

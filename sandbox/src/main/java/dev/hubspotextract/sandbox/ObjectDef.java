@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One object type of the portal: names, type id, scope, size, id range and property definitions.
+ * One object type of the portal: names, type id, scope, size, id layout and property definitions.
  */
 final class ObjectDef {
   final String name;
@@ -20,8 +20,11 @@ final class ObjectDef {
 
   final int ordinal;
   final String scope;
-  final long idBase;
   final long baseCount;
+
+  /** The ids of the generated records. */
+  final IdLayout ids;
+
   final String createdProperty;
   final String modifiedProperty;
 
@@ -46,6 +49,7 @@ final class ObjectDef {
       String objectTypeId,
       String fullyQualifiedName,
       int ordinal,
+      long seed,
       String scope,
       long baseCount,
       String createdProperty,
@@ -62,8 +66,8 @@ final class ObjectDef {
     this.fullyQualifiedName = fullyQualifiedName;
     this.ordinal = ordinal;
     this.scope = scope;
-    this.idBase = (ordinal + 1L) * 1_000_000_000L;
     this.baseCount = baseCount;
+    this.ids = new IdLayout(seed, ordinal, baseCount);
     this.createdProperty = createdProperty;
     this.modifiedProperty = modifiedProperty;
     List<PropertyDef> sorted =
@@ -107,14 +111,17 @@ final class ObjectDef {
         + (name.equals("tickets") ? "" : ".v2");
   }
 
+  /** The id of a generated record. */
   long idOf(long index) {
-    return idBase + index + 1;
+    return ids.idOf(index);
   }
 
-  /** The index of an id of this type, or -1 when the id is outside this type's range. */
+  /**
+   * The index of the generated record with this id, or -1 when there is none (records churn created
+   * are found by {@link ObjectStore#indexOf}; they have no associations).
+   */
   long indexOf(long id) {
-    long index = id - idBase - 1;
-    return index >= 0 && index < 1_000_000_000L ? index : -1;
+    return ids.indexOf(id);
   }
 
   PortalObjectType toPortalObjectType() {

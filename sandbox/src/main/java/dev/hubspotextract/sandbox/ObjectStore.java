@@ -1,33 +1,71 @@
 package dev.hubspotextract.sandbox;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.PrimitiveIterator;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The records of one object type: a closed-form function of (seed, index) plus a small in-memory
  * overlay of the changes churn made while the sandbox runs. Nothing is stored per generated record.
+ *
+ * <p>An index is a record's place in creation order; its id comes from the type's {@link IdLayout}
+ * (generated records) or was drawn from the gaps of the id space (records churn created). Search
+ * sees churn's changes only once they are {@code searchLagMillis} old, as HubSpot's search index
+ * trails its writes: until then it sees the version before.
  */
 final class ObjectStore {
-  /** A change churn made to a generated record. */
-  record Mutation(long updatedAt, int version, boolean archived, long archivedAt) {}
+  /**
+   * A change churn made to a record at clock time {@code changedAt}, linked to the change before it
+   * for as long as search may still show that one.
+   */
+  record Mutation(
+      long changedAt,
+      long updatedAt,
+      int version,
+      boolean archived,
+      long archivedAt,
+      Mutation previous) {
+    Mutation withPrevious(Mutation p) {
+      return new Mutation(changedAt, updatedAt, version, archived, archivedAt, p);
+    }
+  }
 
   final ObjectDef def;
+  private final IdLayout ids;
   private final long seed;
   private final long step;
+  private final long searchLagMillis;
   private final ConcurrentHashMap<Long, Mutation> mutations = new ConcurrentHashMap<>();
-  private final List<Long> createdTimes = new ArrayList<>();
 
-  /** Indices churn archived (churn never restores an archived record). */
-  private final ConcurrentSkipListSet<Long> archivedByChurn = new ConcurrentSkipListSet<>();
+  /**
+   * Records churn created, three longs each (created at, clock time of creation, id), by {@code
+   * index - baseCount}; guarded by {@code this}.
+   */
+  private long[] created = new long[0];
+
+  /** Ids of the records churn created, to their indices. */
+  private final ConcurrentSkipListMap<Long, Long> createdById = new ConcurrentSkipListMap<>();
+
+  /** Ids of the records churn archived (churn never restores one), to the clock time of it. */
+  private final ConcurrentSkipListMap<Long, Long> archivedByChurn = new ConcurrentSkipListMap<>();
 
   private volatile long size;
   private volatile ArchivedCounts archivedAtStart;
 
-  ObjectStore(ObjectDef def, long seed) {
+  /** {@code [s]}: generated records that start archived in the slots below {@code s}. */
+  private volatile int[] archivedBelowSlot;
+
+  ObjectStore(ObjectDef def, long seed, long searchLagMillis) {
     this.def = def;
+    this.ids = def.ids;
     this.seed = seed;
+    this.searchLagMillis = searchLagMillis;
     this.step = (Catalog.T_END - Catalog.T_START) / Math.max(1, def.baseCount);
     this.size = def.baseCount;
   }
@@ -39,14 +77,34 @@ final class ObjectStore {
 
   /** The record at an index, or {@code null} when there is none. */
   RecordView view(long index) {
+    return view(index, Long.MAX_VALUE);
+  }
+
+  /**
+   * The record at an index as search shows it at {@code horizon} (clock millis): churn's changes
+   * made after it are not seen yet. {@code null} when there is no record or search does not see it
+   * yet.
+   */
+  RecordView searchView(long index, long horizon) {
+    return view(index, horizon);
+  }
+
+  /** The clock time before which search sees every change, now. */
+  long searchHorizon(long now) {
+    return now - searchLagMillis;
+  }
+
+  private RecordView view(long index, long horizon) {
     if (index < 0 || index >= size) {
       return null;
     }
+    long id;
     long created;
     long updated;
     boolean archived;
     long archivedAt = 0;
     if (index < def.baseCount) {
+      id = ids.idOf(index);
       long h = generatedHash(index);
       created = Catalog.T_START + index * step + Hashing.belowLong(h, Math.max(1, step));
       long h2 = Hashing.mix(h);
@@ -59,8 +117,13 @@ final class ObjectStore {
         archivedAt = updated;
       }
     } else {
-      synchronized (createdTimes) {
-        created = createdTimes.get((int) (index - def.baseCount));
+      int at = (int) (index - def.baseCount) * 3;
+      synchronized (this) {
+        if (this.created[at + 1] > horizon) {
+          return null;
+        }
+        created = this.created[at];
+        id = this.created[at + 2];
       }
       updated = created;
       archived = false;
@@ -68,6 +131,9 @@ final class ObjectStore {
     int version = 0;
     if (!mutations.isEmpty()) {
       Mutation m = mutations.get(index);
+      while (m != null && m.changedAt() > horizon) {
+        m = m.previous();
+      }
       if (m != null) {
         updated = Math.max(updated, m.updatedAt());
         version = m.version();
@@ -78,8 +144,7 @@ final class ObjectStore {
       }
     }
     long hash = Hashing.hash(seed, def.ordinal, index, version);
-    return new RecordView(
-        def, index, def.idOf(index), created, updated, archived, archivedAt, hash);
+    return new RecordView(def, index, id, created, updated, archived, archivedAt, hash);
   }
 
   private long generatedHash(long index) {
@@ -91,34 +156,14 @@ final class ObjectStore {
     return Hashing.below(h2 >>> 32, 100) == 0;
   }
 
-  /**
-   * Live records with an index in {@code [from, to)}, counted without generating them: the range
-   * less the generated records that start archived and the records churn archived since.
-   */
-  long liveCount(long from, long to) {
-    from = Math.max(0, from);
-    to = Math.min(to, size);
-    if (from >= to) {
-      return 0;
+  /** The index of the record with this id (generated or churn-created), or -1. */
+  long indexOf(long id) {
+    long index = ids.indexOf(id);
+    if (index >= 0 || createdById.isEmpty()) {
+      return index;
     }
-    long archived = archivedCounts().count(from, Math.min(to, def.baseCount));
-    archived += archivedByChurn.subSet(from, to).size();
-    return (to - from) - archived;
-  }
-
-  private ArchivedCounts archivedCounts() {
-    ArchivedCounts counts = archivedAtStart;
-    if (counts == null) {
-      synchronized (this) {
-        counts = archivedAtStart;
-        if (counts == null) {
-          counts =
-              new ArchivedCounts(def.baseCount, i -> startsArchived(Hashing.mix(generatedHash(i))));
-          archivedAtStart = counts;
-        }
-      }
-    }
-    return counts;
+    Long created = createdById.get(id);
+    return created == null ? -1 : created;
   }
 
   /** True when the index holds a record in the given archived state. */
@@ -137,16 +182,240 @@ final class ObjectStore {
     return count;
   }
 
+  // ---- id order -------------------------------------------------------------------------------
+
+  /**
+   * The indices of the records with an id in {@code [fromId, toId)}, archived ones included, in
+   * ascending or descending id order: O(1) per record, generated and churn-created ones merged.
+   */
+  PrimitiveIterator.OfLong byId(long fromId, long toId, boolean descending) {
+    if (fromId >= toId) {
+      return new IdCursor(0, 0, false, null);
+    }
+    long from = ids.firstAtOrAbove(fromId);
+    long to = ids.firstAtOrAbove(toId);
+    NavigableMap<Long, Long> churned =
+        createdById.isEmpty() ? null : createdById.subMap(fromId, true, toId, false);
+    if (descending) {
+      return new IdCursor(to - 1, from - 1, true, churned == null ? null : churned.descendingMap());
+    }
+    return new IdCursor(from, to, false, churned);
+  }
+
+  /** Walks positions of the layout and churn-created ids together, in id order. */
+  private final class IdCursor implements PrimitiveIterator.OfLong {
+    private long position;
+    private final long end; // exclusive, in the walking direction
+    private final boolean descending;
+    private final Iterator<Map.Entry<Long, Long>> churned;
+    private Map.Entry<Long, Long> pending;
+
+    IdCursor(long position, long end, boolean descending, NavigableMap<Long, Long> churned) {
+      this.position = position;
+      this.end = end;
+      this.descending = descending;
+      this.churned = churned == null ? null : churned.entrySet().iterator();
+      advanceChurned();
+    }
+
+    private void advanceChurned() {
+      pending = churned != null && churned.hasNext() ? churned.next() : null;
+    }
+
+    /** Moves past positions without a record (only the short last block has them). */
+    private boolean generatedLeft() {
+      if (descending) {
+        while (position > end && !ids.holds(position)) {
+          position--;
+        }
+        return position > end;
+      }
+      while (position < end && !ids.holds(position)) {
+        position++;
+      }
+      return position < end;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return generatedLeft() || pending != null;
+    }
+
+    @Override
+    public long nextLong() {
+      boolean generated = generatedLeft();
+      if (pending != null) {
+        long churnedId = pending.getKey();
+        if (!generated
+            || (descending ? churnedId > ids.idAt(position) : churnedId < ids.idAt(position))) {
+          long index = pending.getValue();
+          advanceChurned();
+          return index;
+        }
+      } else if (!generated) {
+        throw new NoSuchElementException();
+      }
+      long index = ids.indexAt(position);
+      position += descending ? -1 : 1;
+      return index;
+    }
+  }
+
+  /**
+   * Appends the index ranges {@code [from, to)} of the records with an id in {@code [fromId,
+   * toId)}: one per block the ids touch and one per churn-created record (unsorted, unmerged).
+   */
+  void indexRanges(long fromId, long toId, List<long[]> out) {
+    if (fromId >= toId) {
+      return;
+    }
+    long from = ids.firstAtOrAbove(fromId);
+    long to = ids.firstAtOrAbove(toId);
+    long firstSlot = from / IdLayout.BLOCK;
+    long endSlot = (to + IdLayout.BLOCK - 1) / IdLayout.BLOCK;
+    if ((endSlot - firstSlot) * 8 > ids.slots()) {
+      // many blocks: take them in creation order, so the ranges come sorted (the caller's sort
+      // is then linear)
+      for (int block = 0; block < ids.slots(); block++) {
+        int slot = ids.slotOfBlock(block);
+        if (slot >= firstSlot && slot < endSlot) {
+          long[] r = ids.indexRange(slot, from, to);
+          if (r[0] < r[1]) {
+            out.add(r);
+          }
+        }
+      }
+    } else {
+      for (long slot = firstSlot; slot < endSlot; slot++) {
+        long[] r = ids.indexRange((int) slot, from, to);
+        if (r[0] < r[1]) {
+          out.add(r);
+        }
+      }
+    }
+    if (!createdById.isEmpty()) {
+      for (long index : createdById.subMap(fromId, true, toId, false).values()) {
+        out.add(new long[] {index, index + 1});
+      }
+    }
+  }
+
+  /**
+   * The records with an id in {@code [fromId, toId)} that search shows as live at {@code horizon},
+   * counted without generating them.
+   */
+  long searchableCount(long fromId, long toId, long horizon) {
+    if (fromId >= toId) {
+      return 0;
+    }
+    long count =
+        liveAtStartBelow(ids.firstAtOrAbove(toId)) - liveAtStartBelow(ids.firstAtOrAbove(fromId));
+    if (!createdById.isEmpty()) {
+      for (long index : createdById.subMap(fromId, true, toId, false).values()) {
+        if (seenFrom(index) <= horizon) {
+          count++;
+        }
+      }
+    }
+    for (long at : archivedByChurn.subMap(fromId, true, toId, false).values()) {
+      if (at <= horizon) {
+        count--;
+      }
+    }
+    return count;
+  }
+
+  /** Generated records at positions below {@code position} that start live. */
+  private long liveAtStartBelow(long position) {
+    int[] archivedBelow = archivedBelowSlot();
+    if (position >= ids.positions()) {
+      return def.baseCount - archivedBelow[ids.slots()];
+    }
+    int slot = (int) (position / IdLayout.BLOCK);
+    long[] partial = ids.indexRange(slot, (long) slot * IdLayout.BLOCK, position);
+    return ids.recordsBelow(position)
+        - archivedBelow[slot]
+        - archivedCounts().count(partial[0], partial[1]);
+  }
+
+  private int[] archivedBelowSlot() {
+    int[] below = archivedBelowSlot;
+    if (below == null) {
+      synchronized (this) {
+        below = archivedBelowSlot;
+        if (below == null) {
+          ArchivedCounts counts = archivedCounts();
+          int slots = ids.slots();
+          below = new int[slots + 1];
+          for (int s = 0; s < slots; s++) {
+            long start = (long) s * IdLayout.BLOCK;
+            long[] r = ids.indexRange(s, start, start + IdLayout.BLOCK);
+            below[s + 1] = below[s] + (int) counts.count(r[0], r[1]);
+          }
+          archivedBelowSlot = below;
+        }
+      }
+    }
+    return below;
+  }
+
+  private ArchivedCounts archivedCounts() {
+    ArchivedCounts counts = archivedAtStart;
+    if (counts == null) {
+      synchronized (this) {
+        counts = archivedAtStart;
+        if (counts == null) {
+          counts =
+              new ArchivedCounts(def.baseCount, i -> startsArchived(Hashing.mix(generatedHash(i))));
+          archivedAtStart = counts;
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The clock time search sees a record from: its creation by churn, else always. */
+  private long seenFrom(long index) {
+    if (index < def.baseCount) {
+      return Long.MIN_VALUE;
+    }
+    synchronized (this) {
+      return created[(int) (index - def.baseCount) * 3 + 1];
+    }
+  }
+
   // ---- churn ----------------------------------------------------------------------------------
 
-  /** Appends a record created at {@code now}; returns its index. */
-  long create(long now) {
-    synchronized (createdTimes) {
-      long last =
-          createdTimes.isEmpty() ? Catalog.T_END : createdTimes.get(createdTimes.size() - 1);
-      createdTimes.add(Math.max(now, last + 1));
-      size = def.baseCount + createdTimes.size();
-      return size - 1;
+  /**
+   * Adds a record created at clock time {@code now}, with a free id drawn from {@code random}
+   * anywhere in the id space (below the highest id too, as on HubSpot); returns its index.
+   */
+  long create(long now, long random) {
+    long index;
+    long id;
+    synchronized (this) {
+      id = freeId(random);
+      int n = (int) (size - def.baseCount);
+      long last = n == 0 ? Catalog.T_END : created[(n - 1) * 3];
+      if (created.length < (n + 1) * 3) {
+        created = Arrays.copyOf(created, Math.max(48, created.length * 2));
+      }
+      created[n * 3] = Math.max(now, last + 1);
+      created[n * 3 + 1] = now;
+      created[n * 3 + 2] = id;
+      index = def.baseCount + n;
+      size = index + 1;
+    }
+    createdById.put(id, index); // after size, so that whoever finds the id finds the record
+    return index;
+  }
+
+  private long freeId(long random) {
+    for (long r = random; ; r = Hashing.mix(r + 1)) {
+      long id = IdLayout.candidateId(r);
+      if (ids.indexOf(id) < 0 && !createdById.containsKey(id)) {
+        return id;
+      }
     }
   }
 
@@ -156,12 +425,13 @@ final class ObjectStore {
     if (v == null || v.archived) {
       return;
     }
+    long updatedAt = Math.max(now, v.updatedAt + 1);
+    long horizon = searchHorizon(now);
     mutations.compute(
         index,
         (k, m) ->
-            m == null
-                ? new Mutation(Math.max(now, v.updatedAt + 1), 1, false, 0)
-                : new Mutation(Math.max(now, v.updatedAt + 1), m.version() + 1, false, 0));
+            new Mutation(
+                now, updatedAt, m == null ? 1 : m.version() + 1, false, 0, pruned(m, horizon)));
   }
 
   /** Archives a record; ignored when it is archived already. */
@@ -171,7 +441,25 @@ final class ObjectStore {
       return;
     }
     long at = Math.max(now, v.updatedAt + 1);
-    mutations.compute(index, (k, m) -> new Mutation(at, m == null ? 0 : m.version(), true, at));
-    archivedByChurn.add(index);
+    long horizon = searchHorizon(now);
+    mutations.compute(
+        index,
+        (k, m) -> new Mutation(now, at, m == null ? 0 : m.version(), true, at, pruned(m, horizon)));
+    archivedByChurn.put(v.id, now);
+  }
+
+  /**
+   * A change and those before it that search may still show: once search sees a change (it is older
+   * than the horizon, which only moves forward), the ones before it are dropped.
+   */
+  private static Mutation pruned(Mutation m, long horizon) {
+    if (m == null) {
+      return null;
+    }
+    if (m.changedAt() <= horizon) {
+      return m.previous() == null ? m : m.withPrevious(null);
+    }
+    Mutation previous = pruned(m.previous(), horizon);
+    return previous == m.previous() ? m : m.withPrevious(previous);
   }
 }

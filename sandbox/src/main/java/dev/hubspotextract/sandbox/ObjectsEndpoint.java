@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PrimitiveIterator;
 
 /** {@code GET /crm/v3/objects/{type}}, {@code GET …/{id}} and {@code POST …/batch/read}. */
 final class ObjectsEndpoint {
@@ -45,28 +46,24 @@ final class ObjectsEndpoint {
     List<ObjectDef> associated = associated(r);
     boolean archived = r.boolParam("archived");
     ObjectStore store = portal.store(def);
-    long start = startIndex(def, r.param("after"));
+    PrimitiveIterator.OfLong indices = store.byId(startId(r.param("after")), Long.MAX_VALUE, false);
     List<RecordView> page = new ArrayList<>(limit);
-    long i = start;
-    long size = store.size();
-    for (; i < size && page.size() < limit; i++) {
-      RecordView v = store.view(i);
-      if (v.archived == archived) {
-        page.add(v);
+    long next = -1;
+    while (indices.hasNext()) {
+      RecordView v = store.view(indices.nextLong());
+      if (v == null || v.archived != archived) {
+        continue;
       }
+      if (page.size() == limit) {
+        next = v.id; // HubSpot's after: the id of the next record
+        break;
+      }
+      page.add(v);
     }
     if (shortPage && page.size() > 1) {
       int keep = page.size() / 2;
-      i = page.get(keep).index;
+      next = page.get(keep).id;
       page.subList(keep, page.size()).clear();
-    }
-    long next = -1;
-    for (; i < size; i++) {
-      RecordView v = store.view(i);
-      if (v.archived == archived) {
-        next = v.id;
-        break;
-      }
     }
     long nextId = next;
     if (history == null && (associated == null || associated.isEmpty())) {
@@ -106,20 +103,19 @@ final class ObjectsEndpoint {
         });
   }
 
-  private static long startIndex(ObjectDef def, String after) {
+  /** The first id a list page holds: its {@code after}, the id of the record it starts at. */
+  private static long startId(String after) {
     if (after == null || after.isEmpty()) {
       return 0;
     }
-    long id;
     try {
-      id = Long.parseLong(after.trim());
+      return Long.parseLong(after.trim());
     } catch (NumberFormatException e) {
       throw ApiException.validation(
           "Invalid 'after' cursor '"
               + after
               + "': use the paging.next.after value of the previous page");
     }
-    return Math.max(0, id - def.idBase - 1);
   }
 
   private String link(Request r, String after) {
@@ -178,7 +174,8 @@ final class ObjectsEndpoint {
       } catch (NumberFormatException e) {
         return null;
       }
-      return portal.store(def).view(def.indexOf(id));
+      ObjectStore store = portal.store(def);
+      return store.view(store.indexOf(id));
     }
     PropertyDef p = def.property(idProperty);
     if (p == null || p.kind != PropertyDef.Kind.EMAIL) {
@@ -197,8 +194,8 @@ final class ObjectsEndpoint {
       return null;
     }
     try {
-      RecordView v =
-          portal.store(def).view(def.indexOf(Long.parseLong(key.substring(dot + 1, at))));
+      ObjectStore store = portal.store(def);
+      RecordView v = store.view(store.indexOf(Long.parseLong(key.substring(dot + 1, at))));
       return v != null && key.toLowerCase(Locale.ROOT).equals(lower(v.value(p))) ? v : null;
     } catch (NumberFormatException e) {
       return null;

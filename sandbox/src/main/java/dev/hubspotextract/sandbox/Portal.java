@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A read-only view of the generated portal: the same data the HTTP API serves, for tests that
@@ -18,10 +20,14 @@ public final class Portal {
   private final long seed;
 
   Portal(long records, int contactProperties, long seed) {
+    this(records, contactProperties, seed, SandboxBuilder.DEFAULT_SEARCH_LAG.toMillis());
+  }
+
+  Portal(long records, int contactProperties, long seed, long searchLagMillis) {
     this.seed = seed;
     this.catalog = new Catalog(records, contactProperties, seed);
     for (ObjectDef def : catalog.objects) {
-      stores.put(def, new ObjectStore(def, seed));
+      stores.put(def, new ObjectStore(def, seed, searchLagMillis));
     }
     this.associations = new Associations(catalog, stores, seed);
   }
@@ -46,34 +52,36 @@ public final class Portal {
     return store(def(type)).liveCount();
   }
 
-  /** Live records of a type in ascending id order. */
+  /** Live records of a type in ascending id order (the order a list walk sees them in). */
   public Stream<PortalRecord> records(String type) {
-    ObjectStore store = store(def(type));
-    return LongStream.range(0, store.size())
-        .mapToObj(store::view)
-        .filter(v -> v != null && !v.archived)
-        .map(RecordView::toPortalRecord);
+    return byId(store(def(type)), false);
   }
 
   /** Archived records of a type in ascending id order (what {@code archived=true} lists). */
   public Stream<PortalRecord> archivedRecords(String type) {
-    ObjectStore store = store(def(type));
-    return LongStream.range(0, store.size())
+    return byId(store(def(type)), true);
+  }
+
+  private static Stream<PortalRecord> byId(ObjectStore store, boolean archived) {
+    return StreamSupport.longStream(
+            Spliterators.spliteratorUnknownSize(
+                store.byId(0, Long.MAX_VALUE, false), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .mapToObj(store::view)
-        .filter(v -> v != null && v.archived)
+        .filter(v -> v != null && v.archived == archived)
         .map(RecordView::toPortalRecord);
   }
 
   /** One record by id (archived or not), or {@code null} when there is none. */
   public PortalRecord record(String type, String id) {
-    ObjectDef def = def(type);
+    ObjectStore store = store(def(type));
     long index;
     try {
-      index = def.indexOf(Long.parseLong(id));
+      index = store.indexOf(Long.parseLong(id));
     } catch (NumberFormatException e) {
       return null;
     }
-    RecordView view = store(def).view(index);
+    RecordView view = store.view(index);
     return view == null ? null : view.toPortalRecord();
   }
 
@@ -91,7 +99,7 @@ public final class Portal {
     ObjectDef to = def(toType);
     long index;
     try {
-      index = from.indexOf(Long.parseLong(fromId));
+      index = store(from).indexOf(Long.parseLong(fromId));
     } catch (NumberFormatException e) {
       return List.of();
     }

@@ -59,10 +59,7 @@ final class Router {
       if (n == 5 && s.get(4).equals("search")) {
         requireMethod(post, r);
         return new Route(
-            RateLimiter.Bucket.SEARCH,
-            List.of(def),
-            def,
-            fault -> search.search(r, def, fault == FaultKind.SHORT_PAGE));
+            RateLimiter.Bucket.SEARCH, List.of(def), def, fault -> search.search(r, def, fault));
       }
       if (n == 5) {
         requireMethod(get, r);

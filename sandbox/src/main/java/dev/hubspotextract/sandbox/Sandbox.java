@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
   private final AtomicLong requestCount = new AtomicLong();
   private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
   private final int recordLimit;
+  private final Duration searchLag;
 
   /** A builder with every option at its default. */
   public static SandboxBuilder builder() {
@@ -49,9 +51,10 @@ public final class Sandbox implements AutoCloseable {
   }
 
   Sandbox(SandboxBuilder b) throws IOException {
-    this.portal = new Portal(b.records, b.contactProperties, b.seed);
+    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
+    this.searchLag = Duration.ofMillis(b.searchLagMillis);
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
     Set<String> unscopedSensitive = new LinkedHashSet<>();
     for (String entry : b.withoutScopes) {
@@ -68,7 +71,7 @@ public final class Sandbox implements AutoCloseable {
         new Router(
             portal,
             new ObjectsEndpoint(portal, writer, baseUrl.toString()),
-            new SearchEndpoint(portal, writer),
+            new SearchEndpoint(portal, writer, b.clock),
             new MetadataEndpoint(portal, authenticator),
             new AssociationsEndpoint(portal, b.associationPageSize));
     SandboxHandler handler =
@@ -184,6 +187,11 @@ public final class Sandbox implements AutoCloseable {
       recorded.clear();
       requestCount.set(0);
     }
+  }
+
+  /** How long search trails writes (see {@link SandboxBuilder#searchLag}). */
+  public Duration searchLag() {
+    return searchLag;
   }
 
   /** The generated data the API serves. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -23,6 +24,9 @@ public final class SandboxBuilder {
 
   /** The portal's time zone unless told otherwise: HubSpot's home, Cambridge MA. */
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("America/New_York");
+
+  /** How long search trails writes unless told otherwise ("a few moments" on HubSpot). */
+  public static final Duration DEFAULT_SEARCH_LAG = Duration.ofSeconds(2);
 
   /**
    * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
@@ -47,6 +51,7 @@ public final class SandboxBuilder {
   int maxRequestLineLength = DEFAULT_MAX_REQUEST_LINE;
   int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY;
   double churnPerSecond = 0;
+  long searchLagMillis = DEFAULT_SEARCH_LAG.toMillis();
   int associationPageSize = 500;
   int recordLimit = 100_000;
   int threads = 0; // 0 = chosen from the latency, see workerThreads()
@@ -219,6 +224,22 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * How long search trails writes (default 2 s): a record churn creates or updates is seen by
+   * search only this long after, showing its previous version until then (a created one: none); an
+   * archived one stays in search as long. List, GET and batch read see changes at once. Measured on
+   * the {@link #clock}.
+   */
+  public SandboxBuilder searchLag(Duration lag) {
+    Objects.requireNonNull(lag, "lag is null");
+    if (lag.isNegative() || lag.compareTo(Duration.ofHours(24)) > 0) {
+      throw new IllegalArgumentException(
+          "search lag must be between 0 and 24 hours, got " + lag.toMillis() + " ms");
+    }
+    this.searchLagMillis = lag.toMillis();
+    return this;
+  }
+
   /** Links per input per page in v4 association batch reads (default 500). */
   public SandboxBuilder associationPageSize(int size) {
     if (size < 1 || size > 10_000) {
@@ -257,7 +278,10 @@ public final class SandboxBuilder {
     return latencyMillis > 0 ? 64 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   }
 
-  /** The clock behind rate limits and churn timestamps (tests inject one to skip waiting). */
+  /**
+   * The clock behind rate limits, churn timestamps and the search lag (tests inject one to skip
+   * waiting).
+   */
   public SandboxBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock is null");
     return this;

@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,14 @@ import java.util.function.Predicate;
 /**
  * {@code POST /crm/v3/objects/{type}/search}: filters (groups OR'ed, filters within a group
  * AND'ed), one sort, integer offset paging, {@code total}, and the 10,000-result cap. Scans only
- * the indices the {@code hs_object_id} bounds allow, in the sort's direction, and keeps only the
- * requested window (or a bounded heap when sorting by a value that is not in id order), so a big
- * portal is never materialized and a keyset page on the id does not scan the whole object.
+ * the ids the {@code hs_object_id} bounds allow, in the sort's direction (id order, or creation
+ * order when sorted by create date or not at all), and keeps only the requested window (or a
+ * bounded heap when sorting by a value that is in neither order), so a big portal is never
+ * materialized and a keyset page on the id does not scan the whole object.
+ *
+ * <p>Search trails writes: it shows each record as it was {@code searchLag} ago (see {@link
+ * ObjectStore#searchView}). The {@code search-hole} fault leaves records out of a page while its
+ * cursor counts them.
  */
 final class SearchEndpoint {
   static final int MAX_LIMIT = 200;
@@ -26,23 +32,33 @@ final class SearchEndpoint {
 
   private final Portal portal;
   private final RecordWriter writer;
+  private final Clock clock;
 
   /** Records generated to answer searches so far (tests check that keyset pages stay cheap). */
   private final LongAdder recordsViewed = new LongAdder();
 
-  SearchEndpoint(Portal portal, RecordWriter writer) {
+  SearchEndpoint(Portal portal, RecordWriter writer, Clock clock) {
     this.portal = portal;
     this.writer = writer;
+    this.clock = clock;
   }
 
   long recordsViewed() {
     return recordsViewed.sum();
   }
 
-  /** One entry of a bounded heap: the sort key and the record index. */
-  private record Keyed(Comparable<Object> key, long index) {}
+  /** One entry of a bounded heap: the sort key, the record id (ties) and index. */
+  private record Keyed(Comparable<Object> key, long id, long index) {}
 
-  Response search(Request r, ObjectDef def, boolean shortPage) {
+  /** The order a search walks records in. */
+  private enum Order {
+    ID,
+    CREATION,
+    /** By a value in neither order: through a bounded heap. */
+    VALUE
+  }
+
+  Response search(Request r, ObjectDef def, FaultKind fault) {
     JsonNode body = r.json();
     int limit = body.path("limit").isMissingNode() ? 10 : integer(body.path("limit"), "limit");
     if (limit < 0 || limit > MAX_LIMIT) {
@@ -77,36 +93,41 @@ final class SearchEndpoint {
     PropertyDef[] props = writer.resolve(def, ObjectsEndpoint.strings(body.path("properties")));
 
     ObjectStore store = portal.store(def);
-    IndexRanges ranges = IndexRanges.of(def, body, store.size());
-    boolean indexOrder = sort == null || sort.indexOrdered();
-    boolean descending = indexOrder && sort != null && sort.descending;
+    long horizon = store.searchHorizon(clock.millis());
+    IdRanges ranges = IdRanges.of(def, body);
+    Order order = sort == null ? Order.CREATION : sort.order();
+    boolean descending = order != Order.VALUE && sort != null && sort.descending;
     int wanted = after + limit;
     // When the id bounds are the only filters, the total is a count, not a scan, so a scan in
-    // index order can stop at the window's last record: a keyset page costs O(after + limit).
-    boolean counted = indexOrder && query.isBlank() && ranges.onlyIdBounds();
-    long total = counted ? ranges.liveCount(store) : 0;
+    // id or creation order can stop at the window's last record: a keyset page costs O(after +
+    // limit).
+    boolean counted = order != Order.VALUE && query.isBlank() && ranges.onlyIdBounds();
+    long total = counted ? ranges.searchableCount(store, horizon) : 0;
     long matched = 0;
     long viewed = 0;
     List<RecordView> window = new ArrayList<>();
     PriorityQueue<Keyed> heap =
-        indexOrder
+        order != Order.VALUE
             ? null
             : new PriorityQueue<>(
                 Comparator.comparing((Keyed k) -> k, sort.comparator().reversed()));
-    PrimitiveIterator.OfLong indices = ranges.indices(descending);
+    PrimitiveIterator.OfLong indices =
+        order == Order.CREATION
+            ? ranges.byCreation(store, descending)
+            : ranges.byId(store, descending);
     while (indices.hasNext() && !(counted && matched >= wanted)) {
       long i = indices.nextLong();
-      RecordView v = store.view(i);
+      RecordView v = store.searchView(i, horizon);
       viewed++;
       if (v == null || v.archived || !filter.test(v)) {
         continue;
       }
-      if (indexOrder) {
+      if (order != Order.VALUE) {
         if (matched >= after && matched < wanted) {
           window.add(v);
         }
       } else if (wanted > 0) {
-        heap.add(new Keyed(sort.key(v), i));
+        heap.add(new Keyed(sort.key(v), v.id, i));
         if (heap.size() > wanted) {
           heap.poll();
         }
@@ -116,27 +137,32 @@ final class SearchEndpoint {
     if (!counted) {
       total = matched;
     }
-    if (!indexOrder) {
+    if (order == Order.VALUE) {
       List<Keyed> sorted = new ArrayList<>(heap);
       sorted.sort(sort.comparator());
       for (int k = after; k < sorted.size(); k++) {
-        window.add(store.view(sorted.get(k).index()));
+        window.add(store.searchView(sorted.get(k).index(), horizon));
         viewed++;
       }
     }
     recordsViewed.add(viewed);
-    if (shortPage && window.size() > 1) {
+    int served = window.size();
+    if (fault == FaultKind.SHORT_PAGE && window.size() > 1) {
       window.subList(window.size() / 2, window.size()).clear();
+      served = window.size(); // the cursor follows what was sent: nothing is lost
+    } else if (fault == FaultKind.SEARCH_HOLE && !window.isEmpty()) {
+      window = withHoles(window); // the cursor still counts what was left out: it is lost
     }
-    long next = after + window.size();
+    long next = after + served;
     long totalFinal = total;
+    List<RecordView> results = window;
     return Response.json(
         200,
         g -> {
           g.writeStartObject();
           g.writeNumberField("total", totalFinal);
           g.writeArrayFieldStart("results");
-          for (RecordView v : window) {
+          for (RecordView v : results) {
             writer.write(g, v, props, null, null);
           }
           g.writeEndArray();
@@ -149,6 +175,23 @@ final class SearchEndpoint {
           }
           g.writeEndObject();
         });
+  }
+
+  /**
+   * The page less about one record in four (at least one), chosen by a hash of the seed and the
+   * record id.
+   */
+  private List<RecordView> withHoles(List<RecordView> window) {
+    List<RecordView> kept = new ArrayList<>(window.size());
+    for (RecordView v : window) {
+      if (Hashing.below(Hashing.hash(portal.seed(), 9000, v.id), 4) != 0) {
+        kept.add(v);
+      }
+    }
+    if (kept.size() == window.size()) {
+      kept.remove(kept.size() / 2);
+    }
+    return kept;
   }
 
   private static int integer(JsonNode node, String name) {
@@ -172,8 +215,12 @@ final class SearchEndpoint {
 
   /** The one sort HubSpot applies: by a property, ascending or descending. */
   private record Sort(PropertyDef property, boolean descending) {
-    boolean indexOrdered() {
-      return property.kind == PropertyDef.Kind.ID || property.kind == PropertyDef.Kind.CREATED;
+    Order order() {
+      return switch (property.kind) {
+        case ID -> Order.ID;
+        case CREATED -> Order.CREATION; // creation times ascend with the index
+        default -> Order.VALUE;
+      };
     }
 
     @SuppressWarnings("unchecked")
@@ -195,7 +242,7 @@ final class SearchEndpoint {
                 Keyed::key,
                 Comparator.nullsLast(Comparator.<Comparable<Object>>naturalOrder().reversed()));
       }
-      return byKey.thenComparingLong(Keyed::index);
+      return byKey.thenComparingLong(Keyed::id);
     }
   }
 

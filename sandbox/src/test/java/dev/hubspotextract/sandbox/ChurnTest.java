@@ -3,13 +3,18 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChurnTest {
   @Test
   void churnCreatesUpdatesAndArchivesRecordsWhileTheSandboxRuns() throws InterruptedException {
-    try (Sandbox sandbox = Sandbox.builder().records(100).churnPerSecond(400).start()) {
+    // no search lag here: SearchLagTest covers it with a clock of its own
+    try (Sandbox sandbox =
+        Sandbox.builder().records(100).churnPerSecond(400).searchLag(Duration.ZERO).start()) {
       Portal portal = sandbox.portal();
       long before =
           portal.objectTypes().stream()
@@ -48,6 +53,47 @@ class ChurnTest {
       page.path("results")
           .forEach(r -> assertThat(Instant.parse(r.path("updatedAt").asText())).isAfter(started));
     }
+  }
+
+  @Test
+  void recordsCreatedInTheGapsBelowAListCursorAreNeverSeenByThatWalk() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    try (Sandbox sandbox = Sandbox.builder().records(2000).clock(clock).start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      List<String> walked = new ArrayList<>();
+      String after = null;
+      for (int page = 0; page < 5; page++) {
+        after = listPage(client, after, walked);
+      }
+      long cursor = Long.parseLong(after);
+      ObjectStore contacts = sandbox.portal().store(sandbox.portal().catalog().resolve("contacts"));
+      List<Long> created = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        created.add(contacts.view(contacts.create(clock.millis(), i)).id);
+      }
+      assertThat(created).as("created below the cursor").anyMatch(id -> id < cursor);
+      assertThat(created).as("created above it").anyMatch(id -> id > cursor);
+      while (after != null) {
+        after = listPage(client, after, walked);
+      }
+      List<String> all = sandbox.portal().records("contacts").map(PortalRecord::id).toList();
+      for (long id : created) {
+        assertThat(all).contains(Long.toString(id));
+        assertThat(walked.contains(Long.toString(id)))
+            .as("walk saw %d", id)
+            .isEqualTo(id >= cursor);
+      }
+    }
+  }
+
+  /** Appends one list page's ids; returns its cursor. */
+  private static String listPage(SandboxClient client, String after, List<String> ids) {
+    JsonNode page =
+        SandboxClient.json(
+            client.get(
+                "/crm/v3/objects/contacts?limit=100" + (after == null ? "" : "&after=" + after)));
+    page.path("results").forEach(r -> ids.add(r.path("id").asText()));
+    return page.path("paging").path("next").path("after").asText(null);
   }
 
   @Test

@@ -91,6 +91,42 @@ class FaultInjectionTest {
   }
 
   @Test
+  void searchHolesLeaveRecordsOutWhileTheCursorCountsThem() {
+    try (Sandbox sandbox = start("search-hole=1")) {
+      SandboxClient client = new SandboxClient(sandbox);
+      List<String> expected = sandbox.portal().records("contacts").map(PortalRecord::id).toList();
+      List<String> ids = new ArrayList<>();
+      String after = "0";
+      int pages = 0;
+      while (after != null) {
+        JsonNode page =
+            SandboxClient.json(
+                client.post(
+                    "/crm/v3/objects/contacts/search",
+                    "{\"sorts\":[{\"propertyName\":\"hs_object_id\",\"direction\":\"ASCENDING\"}],"
+                        + "\"limit\":20,\"after\":\""
+                        + after
+                        + "\"}"));
+        assertThat(page.path("total").asLong()).isEqualTo(expected.size());
+        String next = page.path("paging").path("next").path("after").asText(null);
+        if (next != null) {
+          assertThat(page.path("results").size()).isLessThan(20);
+          assertThat(Long.parseLong(next)).isEqualTo(Long.parseLong(after) + 20);
+        }
+        page.path("results").forEach(r -> ids.add(r.path("id").asText()));
+        after = next;
+        pages++;
+      }
+      assertThat(pages).isEqualTo((expected.size() + 19) / 20);
+      assertThat(ids).isSubsetOf(expected).doesNotHaveDuplicates().hasSizeLessThan(expected.size());
+      HttpResponse<String> list = client.get("/crm/v3/objects/contacts?limit=100");
+      assertThat(SandboxClient.json(list).path("results").size())
+          .as("lists have no search holes")
+          .isEqualTo(100);
+    }
+  }
+
+  @Test
   void faultsNeverHitRequestsThatFailAuthentication() {
     try (Sandbox sandbox = start("5xx=1")) {
       assertThat(
@@ -105,10 +141,11 @@ class FaultInjectionTest {
   void aFaultPlanIsParsedFromKindEqualsRatePairs() {
     FaultPlan plan =
         FaultPlan.parse(
-            "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3");
+            "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3,search-hole=0.05");
     assertThat(plan.rate(FaultKind.SERVER_ERROR)).isEqualTo(0.05);
     assertThat(plan.rate(FaultKind.SHORT_PAGE)).isEqualTo(0.2);
     assertThat(plan.rate(FaultKind.STUCK_CURSOR)).isEqualTo(0.3);
+    assertThat(plan.rate(FaultKind.SEARCH_HOLE)).isEqualTo(0.05);
     assertThat(FaultPlan.parse("").isEmpty()).isTrue();
   }
 
@@ -116,7 +153,7 @@ class FaultInjectionTest {
   void badFaultPlansNameTheProblemAndTheFix() {
     assertThatThrownBy(() -> FaultPlan.parse("boom=0.1"))
         .hasMessageContaining("unknown fault kind 'boom'")
-        .hasMessageContaining("5xx, reset, truncate, 429, short-page or stuck-cursor");
+        .hasMessageContaining("5xx, reset, truncate, 429, short-page, search-hole or stuck-cursor");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=2")).hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> FaultPlan.parse("5xx")).hasMessageContaining("KIND=RATE");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=lots")).hasMessageContaining("use a number");

@@ -44,6 +44,33 @@ class ListEndpointTest {
   }
 
   @Test
+  void listOrderIsIdOrderWhichIsNotCreationOrder() {
+    List<PortalRecord> records = sandbox.portal().records("contacts").toList();
+    assertThat(records)
+        .as("a record listed after one created later")
+        .anySatisfy(
+            r -> {
+              int k = records.indexOf(r);
+              assertThat(k).isPositive();
+              assertThat(r.createdAt()).isBefore(records.get(k - 1).createdAt());
+            });
+  }
+
+  @Test
+  void aCursorInAGapBetweenIdsStartsAtTheNextId() {
+    List<Long> ids = sandbox.portal().records("contacts").map(r -> Long.parseLong(r.id())).toList();
+    int k = 1;
+    while (ids.get(k) - ids.get(k - 1) < 2) {
+      k++;
+    }
+    JsonNode page =
+        SandboxClient.json(
+            client.get("/crm/v3/objects/contacts?limit=2&after=" + (ids.get(k - 1) + 1)));
+    assertThat(page.path("results").get(0).path("id").asLong()).isEqualTo(ids.get(k));
+    assertThat(page.path("paging").path("next").path("after").asLong()).isEqualTo(ids.get(k + 2));
+  }
+
+  @Test
   void defaultPropertiesAreTheContactsDefaultsPlusIdAndTimestamps() {
     JsonNode first =
         SandboxClient.json(client.get("/crm/v3/objects/contacts?limit=1")).path("results").get(0);

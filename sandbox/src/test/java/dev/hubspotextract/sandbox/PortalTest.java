@@ -79,13 +79,17 @@ class PortalTest {
   }
 
   @Test
-  void idsAscendWithCreationAndModificationNeverPrecedesCreation() {
+  void idsAscendInListOrderButNotWithCreationAndModificationNeverPrecedesCreation() {
     List<PortalRecord> records = portal.records("contacts").toList();
+    int createdEarlier = 0;
     for (int i = 1; i < records.size(); i++) {
       assertThat(Long.parseLong(records.get(i).id()))
           .isGreaterThan(Long.parseLong(records.get(i - 1).id()));
-      assertThat(records.get(i).createdAt()).isAfter(records.get(i - 1).createdAt());
+      if (records.get(i).createdAt().isBefore(records.get(i - 1).createdAt())) {
+        createdEarlier++;
+      }
     }
+    assertThat(createdEarlier).as("records with a higher id created earlier").isPositive();
     assertThat(records).allMatch(r -> !r.updatedAt().isBefore(r.createdAt()));
     assertThat(records).allMatch(r -> r.id().equals(r.properties().get("hs_object_id")));
     assertThat(records)
@@ -95,6 +99,40 @@ class PortalTest {
                     || r.properties()
                         .get("createdate")
                         .equals(r.createdAt().toString().replace("Z", ".000Z")));
+  }
+
+  @Test
+  void idsAreSparseOfMixedLengthsMostlyTenOrElevenDigits() {
+    List<Long> ids = portal.records("contacts").map(r -> Long.parseLong(r.id())).toList();
+    assertThat(ids).startsWith(1L, 51L, 101L);
+    assertThat(ids).filteredOn(id -> id < 10_000).isNotEmpty();
+    assertThat(ids).filteredOn(id -> id >= 1_000_000_000L && id < 10_000_000_000L).isNotEmpty();
+    assertThat(ids.stream().filter(id -> id >= 10_000_000_000L).count())
+        .as("11-digit ids")
+        .isGreaterThan(ids.size() / 2);
+    assertThat(ids.get(ids.size() - 1) - ids.get(0))
+        .as("sparse: far more id values than records")
+        .isGreaterThan(1000L * ids.size());
+    long smallest = Long.MAX_VALUE;
+    long largest = 0;
+    for (int i = 1; i < ids.size(); i++) {
+      smallest = Math.min(smallest, ids.get(i) - ids.get(i - 1));
+      largest = Math.max(largest, ids.get(i) - ids.get(i - 1));
+    }
+    assertThat(largest / smallest).as("gaps vary by orders of magnitude").isGreaterThan(10_000L);
+  }
+
+  @Test
+  void everyRecordIsFoundByItsIdAndOnlyThere() {
+    for (PortalObjectType type : portal.objectTypes()) {
+      portal
+          .records(type.name())
+          .forEach(r -> assertThat(portal.record(type.name(), r.id())).isEqualTo(r));
+    }
+    long first = Long.parseLong(portal.records("deals").findFirst().orElseThrow().id());
+    assertThat(portal.record("deals", Long.toString(first + 1))).isNull();
+    assertThat(portal.record("deals", "0")).isNull();
+    assertThat(portal.record("deals", "-51")).isNull();
   }
 
   @Test

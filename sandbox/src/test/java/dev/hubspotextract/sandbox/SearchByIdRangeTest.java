@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PrimitiveIterator;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +37,10 @@ class SearchByIdRangeTest {
   private static final Comparator<PortalRecord> ID_ASCENDING =
       Comparator.comparingLong(r -> Long.parseLong(r.id()));
 
+  /** HubSpot's order without sorts: creation, oldest first. */
+  private static final Comparator<PortalRecord> CREATION =
+      Comparator.comparing(PortalRecord::createdAt).thenComparing(ID_ASCENDING);
+
   @Test
   void idBoundedSearchesAnswerWhatAScanOfThePortalGives() {
     try (Sandbox sandbox = Sandbox.builder().records(600).start()) {
@@ -41,22 +52,32 @@ class SearchByIdRangeTest {
   }
 
   @Test
-  void idBoundedSearchesSeeTheRecordsChurnCreatesAndArchives() {
-    try (Sandbox sandbox = Sandbox.builder().records(600).start()) {
+  void idBoundedSearchesSeeTheRecordsChurnCreatesAndArchivesOnceTheSearchLagHasPassed() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    try (Sandbox sandbox = Sandbox.builder().records(600).clock(clock).start()) {
       Portal portal = sandbox.portal();
       assertEveryQueryMatchesThePortal(sandbox); // counts archived records before churn starts
       long archivedBefore = portal.archivedRecords("contacts").count();
       long lastGenerated = portal.records("contacts").mapToLong(r -> id(r)).max().orElseThrow();
-      Churn churn = new Churn(portal, Clock.systemUTC(), 7);
+      Set<String> generated =
+          portal.records("contacts").map(PortalRecord::id).collect(Collectors.toSet());
+      Churn churn = new Churn(portal, clock, 7);
       for (int i = 0; i < 3000; i++) {
         churn.step();
+        clock.advance(Duration.ofMillis(1));
       }
+      clock.advance(Duration.ofSeconds(3)); // past the search lag
       assertThat(portal.archivedRecords("contacts").count())
           .as("contacts churn archived")
           .isGreaterThan(archivedBefore);
-      assertThat(portal.records("contacts").filter(r -> id(r) > lastGenerated))
-          .as("contacts churn created")
-          .isNotEmpty();
+      List<Long> created =
+          portal
+              .records("contacts")
+              .filter(r -> !generated.contains(r.id()))
+              .map(r -> id(r))
+              .toList();
+      assertThat(created).as("contacts churn created, some in the gaps below the top").isNotEmpty();
+      assertThat(created).anyMatch(id -> id < lastGenerated);
       assertEveryQueryMatchesThePortal(sandbox);
     }
   }
@@ -64,14 +85,16 @@ class SearchByIdRangeTest {
   @Test
   void aKeysetPageOnALargeObjectGeneratesOnlyTheRecordsOfItsPage() throws IOException {
     Portal portal = new Portal(300_000, 50, 42);
-    SearchEndpoint search = new SearchEndpoint(portal, new RecordWriter(portal.associationModel()));
+    SearchEndpoint search =
+        new SearchEndpoint(portal, new RecordWriter(portal.associationModel()), Clock.systemUTC());
     ObjectDef contacts = portal.catalog().resolve("contacts");
     ObjectStore store = portal.store(contacts);
-    long below = 299_000; // the walk has come down to the 299,000th record
+    long[] byId = toArray(store.byId(0, Long.MAX_VALUE, false));
+    int below = 299_000; // the walk has come down to the 299,000th record in id order
     String bounded =
         "{\"filterGroups\":[{\"filters\":[{\"propertyName\":\"hs_object_id\",\"operator\":\"LT\","
             + "\"value\":\""
-            + contacts.idOf(below)
+            + contacts.idOf(byId[below])
             + "\"}]}],\"sorts\":[{\"propertyName\":\"hs_object_id\",\"direction\":\"DESCENDING\"}],"
             + "\"properties\":[\"email\",\"firstname\"],\"limit\":200,\"after\":\"0\"}";
 
@@ -79,15 +102,16 @@ class SearchByIdRangeTest {
 
     assertThat(search.recordsViewed()).isBetween(200L, 300L);
     assertThat(page.path("total").asLong())
-        .isEqualTo(LongStream.range(0, below).filter(store::isLive).count());
+        .isEqualTo(Arrays.stream(byId, 0, below).filter(store::isLive).count());
     assertThat(page.path("results")).hasSize(200);
+    long lastLiveBelow =
+        IntStream.iterate(below - 1, k -> k - 1)
+            .mapToLong(k -> byId[k])
+            .filter(store::isLive)
+            .findFirst()
+            .orElseThrow();
     assertThat(page.path("results").get(0).path("id").asLong())
-        .isEqualTo(
-            LongStream.iterate(below - 1, i -> i - 1)
-                .filter(store::isLive)
-                .map(contacts::idOf)
-                .findFirst()
-                .orElseThrow());
+        .isEqualTo(contacts.idOf(lastLiveBelow));
 
     long before = search.recordsViewed();
     JsonNode first =
@@ -99,13 +123,30 @@ class SearchByIdRangeTest {
 
     assertThat(search.recordsViewed() - before).isBetween(1200L, 1300L);
     assertThat(first.path("total").asLong()).isEqualTo(portal.count("contacts"));
+
+    before = search.recordsViewed();
+    JsonNode byCreation =
+        search(
+            search,
+            contacts,
+            bounded.replace("hs_object_id\",\"direction", "createdate\",\"direction"));
+    assertThat(search.recordsViewed() - before)
+        .as("a page sorted by create date within id bounds")
+        .isBetween(200L, 300L);
+    assertThat(byCreation.path("total").asLong()).isEqualTo(page.path("total").asLong());
+  }
+
+  private static long[] toArray(PrimitiveIterator.OfLong indices) {
+    LongStream.Builder all = LongStream.builder();
+    indices.forEachRemaining((long i) -> all.add(i));
+    return all.build().toArray();
   }
 
   private static JsonNode search(SearchEndpoint search, ObjectDef def, String body)
       throws IOException {
     Response response =
         search.search(
-            new Request("POST", "/crm/v3/objects/" + def.name + "/search", null, body), def, false);
+            new Request("POST", "/crm/v3/objects/" + def.name + "/search", null, body), def, null);
     assertThat(response.status).isEqualTo(200);
     return SandboxClient.MAPPER.readTree(response.bytes());
   }
@@ -154,7 +195,7 @@ class SearchByIdRangeTest {
         r -> r.properties().get("jobtitle") != null && !r.properties().get("jobtitle").isEmpty();
     return List.of(
         new Query("first page of a walk", "\"filterGroups\":[]", r -> true, desc, idDesc, 0, 200),
-        new Query("no filters, no sort", null, r -> true, null, ID_ASCENDING, 13, 7),
+        new Query("no filters, no sort", null, r -> true, null, CREATION, 13, 7),
         new Query(
             "LT, descending", groups(id("LT", midId)), r -> id(r) < midId, desc, idDesc, 0, 50),
         new Query(
@@ -174,7 +215,7 @@ class SearchByIdRangeTest {
             5,
             20),
         new Query(
-            "GT, no sort", groups(id("GT", lowId)), r -> id(r) > lowId, null, ID_ASCENDING, 0, 30),
+            "GT, no sort", groups(id("GT", lowId)), r -> id(r) > lowId, null, CREATION, 0, 30),
         new Query(
             "GTE, descending", groups(id("GTE", lowId)), r -> id(r) >= lowId, desc, idDesc, 10, 30),
         new Query(
@@ -214,6 +255,14 @@ class SearchByIdRangeTest {
             ID_ASCENDING,
             100,
             9),
+        new Query(
+            "GTE, sorted by create date ascending",
+            groups(id("GTE", midId)),
+            r -> id(r) >= midId,
+            "{\"propertyName\":\"createdate\",\"direction\":\"ASCENDING\"}",
+            CREATION,
+            0,
+            40),
         new Query(
             "LT, sorted by create date",
             groups(id("LT", highId)),
