@@ -217,7 +217,9 @@ public final class RateBudget implements Pacer {
     RateLimitHeaders.secondly(response, this::ignored)
         .ifPresent(
             limit -> {
-              int wanted = effective((int) limit);
+              // the whole allowance: the window's 50 ms of slack is the margin (one under it,
+              // over 1.05 s, would leave a tenth of the pace unused whenever the second binds)
+              int wanted = (int) limit;
               if (wanted != secondly.maxRequests()) {
                 secondly.resize(wanted, 1_000);
               }

@@ -167,7 +167,7 @@ class RateLimitTest {
               "{\"inputs\":[{\"id\":\"" + id + "\"}]}");
       assertThat(associations.headers().firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
           .hasValue("17");
-      HttpResponse<String> notFound = client.get("/crm/v3/objects/deals/1");
+      HttpResponse<String> notFound = client.get("/crm/v3/objects/deals/2");
       assertThat(notFound.statusCode()).isEqualTo(404);
       assertThat(notFound.headers().firstValue("X-HubSpot-RateLimit-Secondly")).hasValue("19");
       HttpResponse<String> search = client.post("/crm/v3/objects/deals/search", "{\"limit\":1}");
