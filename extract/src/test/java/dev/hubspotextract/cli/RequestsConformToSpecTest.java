@@ -103,6 +103,7 @@ class RequestsConformToSpecTest {
             report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> !isDocumentedSortForm(recorded, message))
+                .filter(message -> !isOptionalHistory(recorded, message))
                 .toList();
         if (!errors.isEmpty()) {
           problems.add(
@@ -142,6 +143,19 @@ class RequestsConformToSpecTest {
       RecordedRequest recorded, ValidationReport.Message message) {
     return recorded.path().endsWith("/search")
         && message.getMessage().startsWith("[Path '/sorts/0'] Instance type (object)");
+  }
+
+  /**
+   * Relaxed on purpose: the spec marks a batch read's {@code propertiesWithHistory} required, but
+   * HubSpot's own examples leave it out, and with it HubSpot caps a batch at 50 inputs
+   * (hubspot-api.md §5), so the pull never sends it.
+   */
+  private static boolean isOptionalHistory(
+      RecordedRequest recorded, ValidationReport.Message message) {
+    return recorded.path().endsWith("/batch/read")
+        && message
+            .getMessage()
+            .contains("missing required properties ([\"propertiesWithHistory\"])");
   }
 
   private static Request toRequest(RecordedRequest recorded) {
