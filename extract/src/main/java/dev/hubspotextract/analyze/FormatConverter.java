@@ -115,7 +115,7 @@ public final class FormatConverter {
                 + PulledDatabase.select(folder, table)
                 + ") TO "
                 + Sql.literal(temp)
-                + " (FORMAT parquet, COMPRESSION zstd)");
+                + " (FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false)");
       }
     }
   }

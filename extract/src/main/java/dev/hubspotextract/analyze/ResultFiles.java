@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
+import dev.hubspotextract.extract.NewFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Writes a query's result to a CSV or Parquet file, chosen by the file's extension, under a
@@ -45,21 +47,22 @@ public final class ResultFiles {
       throw new AnalyzeException(
           "cannot write " + out + ": folder " + parent + " does not exist; create it first");
     }
-    // a new file under a name no one can guess, that DuckDB then fills: a link or file planted
-    // beside the result cannot receive it, and the rows are never readable by others
-    Path temp;
+    // a new file under a name no one can guess, with the mode's permissions, that DuckDB then
+    // fills in place (USE_TMP_FILE false: its own temporary would take the umask's): a link or
+    // file planted beside the result cannot receive it
+    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp", mode.newFile());
+      NewFiles.channel(temp, mode).close();
     } catch (IOException e) {
       throw new UncheckedIOException("creating a temporary file beside " + target, e);
     }
     String options =
         format == OutputFormat.PARQUET
-            ? "FORMAT parquet, COMPRESSION zstd"
+            ? "FORMAT parquet, COMPRESSION zstd, USE_TMP_FILE false"
             // the dialect pull writes; timestamps in ISO-8601 UTC as HubSpot sends them, not "…
             // +00"
             : "FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\r\\n',"
-                + " TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%S.%gZ'";
+                + " TIMESTAMPFORMAT '%Y-%m-%dT%H:%M:%S.%gZ', USE_TMP_FILE false";
     try (Statement statement = connection.createStatement()) {
       long rows =
           statement.executeLargeUpdate(

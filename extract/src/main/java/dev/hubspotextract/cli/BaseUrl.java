@@ -1,13 +1,11 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.extract.ExtractException;
-import java.net.InetAddress;
+import dev.hubspotextract.sandbox.LoopbackHost;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Checks {@code --base-url} before any request: {@code https://} anywhere, plain {@code http://}
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  * printed and written to the manifest).
  */
 final class BaseUrl {
-  private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
-
   private BaseUrl() {}
 
   static URI parse(String typed, boolean insecureHttp, Consumer<String> warnings) {
@@ -40,7 +36,7 @@ final class BaseUrl {
               + " in messages and written to manifest.json. Give the token with --token or"
               + " HUBSPOT_ACCESS_TOKEN, and the URL without them");
     }
-    if (scheme.equals("http") && !isLoopback(url.getHost())) {
+    if (scheme.equals("http") && !LoopbackHost.isLoopback(url.getHost())) {
       if (!insecureHttp) {
         throw usage(
             "--base-url http://"
@@ -55,26 +51,6 @@ final class BaseUrl {
               + "; anyone on the way can read them");
     }
     return url;
-  }
-
-  /** Whether the host is this machine, judged from the literal alone (no DNS lookup). */
-  static boolean isLoopback(String host) {
-    String literal = host.toLowerCase(Locale.ROOT);
-    if (literal.equals("localhost") || literal.equals("localhost.")) {
-      return true;
-    }
-    if (IPV4_LOOPBACK.matcher(literal).matches()) {
-      return true;
-    }
-    if (literal.startsWith("[") && literal.endsWith("]")) {
-      try { // an IPv6 literal parses without a lookup
-        return InetAddress.getByName(literal.substring(1, literal.length() - 1))
-            .isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static final String EXPECTED =

@@ -30,8 +30,7 @@ public final class Main implements Runnable {
 
   /** Builds the command line with the project's error handling, printing to stdout and stderr. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new Main());
-    return commandLine(commandLine.getOut(), commandLine.getErr());
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
   }
 
   /** The command line printing to these writers, through {@link PrintableWriter}; tests use it. */

@@ -1,6 +1,7 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.LoopbackHost;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
@@ -193,6 +194,15 @@ final class SandboxCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE.code();
     }
+    if (token.equals(SandboxBuilder.DEFAULT_TOKEN) && !LoopbackHost.isLoopback(host)) {
+      err.println(
+          "hubspot-extract sandbox: --host "
+              + host
+              + " serves other machines, and the default token is public: pass --token with a"
+              + " secret of your own");
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
     long started = System.nanoTime();
     Sandbox sandbox;
     try {
@@ -200,15 +210,6 @@ final class SandboxCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       // the sandbox checks object names against its portal; its message starts with the setting
       err.println("hubspot-extract sandbox: --" + e.getMessage());
-      err.flush();
-      return ExitCode.USAGE.code();
-    } catch (IllegalStateException e) {
-      // the builder refuses the public default token beyond loopback
-      err.println(
-          "hubspot-extract sandbox: --host "
-              + host
-              + " serves other machines, and the default token is public: pass --token with a"
-              + " secret of your own");
       err.flush();
       return ExitCode.USAGE.code();
     } catch (java.io.UncheckedIOException e) {

@@ -53,28 +53,36 @@ public enum FileMode {
     }
   }
 
-  /** Whether users other than the owner may read or enter this folder. */
+  /** Whether users other than the owner may read or enter this folder (followed if a link). */
   static boolean othersCanRead(Path folder) throws IOException {
-    if (!POSIX) {
-      return false;
-    }
-    Set<PosixFilePermission> permissions =
-        Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> permissions = permissions(folder);
     return permissions.contains(PosixFilePermission.GROUP_READ)
         || permissions.contains(PosixFilePermission.OTHERS_READ)
         || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
         || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
   }
 
-  /** Makes a folder the tool keeps for itself owner-only, whatever the mode. */
-  static void ownerOnly(Path folder) throws IOException {
+  /** Whether users other than the owner may create, rename or delete files in this folder. */
+  static boolean othersCanWrite(Path folder) throws IOException {
+    Set<PosixFilePermission> permissions = permissions(folder);
+    return permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+  }
+
+  private static Set<PosixFilePermission> permissions(Path folder) throws IOException {
+    return POSIX ? Files.getPosixFilePermissions(folder.toRealPath()) : Set.of();
+  }
+
+  /**
+   * Makes a folder the tool keeps for itself owner-only, whatever the mode; true when it was not
+   * (others could have put files in it).
+   */
+  static boolean ownerOnly(Path folder) throws IOException {
     if (POSIX
         && !Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS).equals(OWNER_FOLDER)) {
       Files.setPosixFilePermissions(folder, OWNER_FOLDER);
+      return true;
     }
-  }
-
-  static boolean posix() {
-    return POSIX;
+    return false;
   }
 }

@@ -74,8 +74,50 @@ public final class ObjectCatalog {
       types.add(
           new ObjectType(name, schema.objectTypeId(), schema.objectTypeId(), true, schema.name()));
     }
-    this.custom = List.copyOf(types);
+    this.custom = List.copyOf(withoutClashes(types, refused));
     this.rejected = List.copyOf(refused);
+  }
+
+  /**
+   * The custom objects whose final names still share a file with another output (a server can send
+   * a schema named like another's new name, or a type id twice): those are refused, not renamed
+   * again.
+   */
+  private static List<ObjectType> withoutClashes(List<ObjectType> types, List<Rejected> refused) {
+    List<String> names = new ArrayList<>();
+    STANDARD.forEach(type -> names.add(type.name()));
+    types.forEach(type -> names.add(type.name()));
+    Set<String> ids = new HashSet<>();
+    List<ObjectType> kept = new ArrayList<>();
+    for (ObjectType type : types) {
+      String key = type.name().toLowerCase(Locale.ROOT);
+      long same = names.stream().filter(name -> name.equalsIgnoreCase(key)).count();
+      boolean pairName =
+          names.stream()
+              .anyMatch(
+                  from ->
+                      key.startsWith(from.toLowerCase(Locale.ROOT) + "_")
+                          && names.stream()
+                              .anyMatch(
+                                  to -> key.equals((from + "_" + to).toLowerCase(Locale.ROOT))));
+      if (same > 1 || pairName || !ids.add(type.objectTypeId())) {
+        refused.add(
+            new Rejected(
+                new ObjectSchema(type.schemaName(), type.objectTypeId(), null),
+                type.objectTypeId(),
+                "HubSpot sent custom object "
+                    + type.schemaName()
+                    + " ("
+                    + type.objectTypeId()
+                    + ") whose file name "
+                    + type.name()
+                    + " another output or object also takes; it was skipped. Check that --base-url"
+                    + " is HubSpot's API"));
+      } else {
+        kept.add(type);
+      }
+    }
+    return kept;
   }
 
   /** The custom objects that cannot be pulled, with why. */

@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -58,6 +60,13 @@ public final class OutputFolder {
                 + " (its permissions are kept); the files written in it are yours alone. Run"
                 + " chmod 700 on it to keep them from listing it.");
       }
+      if (existed && FileMode.othersCanWrite(absolute)) {
+        warnings.accept(
+            "warning: other users can write in "
+                + absolute
+                + ": they can delete or replace the finished files. Choose a folder only you can"
+                + " write in.");
+      }
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -68,7 +77,10 @@ public final class OutputFolder {
               + "). Choose another --out or fix its permissions.",
           e);
     }
-    privateFolder(absolute);
+    Path own = absolute.resolve(PRIVATE_FOLDER);
+    if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+      privateFolder(absolute); // refused now, before any request, if planted; made when needed
+    }
     return absolute;
   }
 
@@ -161,31 +173,40 @@ public final class OutputFolder {
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException(folder + " is not a folder; delete it");
     }
-    UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
-    if (!owner.equals(CurrentUser.PRINCIPAL)) {
-      throw new IOException(
-          folder
-              + " belongs to "
-              + owner.getName()
-              + ", not to you; delete it or choose another --out");
+    Optional<UserPrincipal> me = ownerOfNewFileIn(folder.getParent());
+    if (me.isPresent()) {
+      UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
+      if (!owner.equals(me.get())) {
+        throw new IOException(
+            folder
+                + " belongs to "
+                + owner.getName()
+                + ", not to you; delete it or choose another --out");
+      }
     }
-    FileMode.ownerOnly(folder);
+    if (FileMode.ownerOnly(folder)) {
+      deleteContents(folder); // others could have put files in it: none is trusted
+    }
   }
 
-  /** Who this process runs as: the owner of a file it creates. */
-  private static final class CurrentUser {
-    static final UserPrincipal PRINCIPAL = find();
+  /** Who owns what this process creates there; empty where the file system has no owners. */
+  private static Optional<UserPrincipal> ownerOfNewFileIn(Path folder) throws IOException {
+    Path probe = Files.createTempFile(folder, ".owner-check", ".tmp");
+    try {
+      return Optional.of(Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS));
+    } catch (UnsupportedOperationException e) {
+      return Optional.empty();
+    } finally {
+      Files.delete(probe);
+    }
+  }
 
-    private static UserPrincipal find() {
-      try {
-        Path probe = Files.createTempFile("hubspot-extract-owner", ".tmp");
-        try {
-          return Files.getOwner(probe);
-        } finally {
-          Files.delete(probe);
+  private static void deleteContents(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) { // links are deleted, not followed
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (!path.equals(folder)) {
+          Files.deleteIfExists(path);
         }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot tell which user this process runs as", e);
       }
     }
   }

@@ -23,12 +23,14 @@ import java.util.stream.Stream;
  */
 public final class RunState {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path outDir;
   private final Path dir;
   private final boolean resumed;
   private final FileMode fileMode;
 
-  private RunState(Path dir, boolean resumed, FileMode fileMode) {
-    this.dir = dir;
+  private RunState(Path outDir, boolean resumed, FileMode fileMode) {
+    this.outDir = outDir;
+    this.dir = folder(outDir);
     this.resumed = resumed;
     this.fileMode = fileMode;
   }
@@ -56,7 +58,7 @@ public final class RunState {
       if (Files.exists(run) && !restart) {
         String saved = String.valueOf(JSON.readValue(run.toFile(), Map.class).get("fingerprint"));
         if (saved.equals(fingerprint)) {
-          return new RunState(dir, true, fileMode);
+          return new RunState(plan.outDir(), true, fileMode);
         }
         throw new ExtractException(
             ExtractException.Kind.USAGE,
@@ -69,7 +71,7 @@ public final class RunState {
       deleteContents(OutputFolder.unfinishedFolder(plan.outDir())); // a discarded run's files
       Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
       writeAtomically(dir, "run.json", Map.of("fingerprint", fingerprint));
-      return new RunState(dir, false, fileMode);
+      return new RunState(plan.outDir(), false, fileMode);
     } catch (IOException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -125,7 +127,7 @@ public final class RunState {
   /** Deletes the state: the run is over and nothing is left to resume. */
   public void finish() throws IOException {
     deleteTree(dir);
-    OutputFolder.removePrivateFolderIfEmpty(dir.getParent().getParent());
+    OutputFolder.removePrivateFolderIfEmpty(outDir);
   }
 
   /** Written new (never through a link), owner-only, then renamed over the last one. */

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.ObjectSchema;
+import dev.hubspotextract.client.ServerText;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,17 +122,8 @@ final class ServerNames {
     return schema.name() + "__" + schema.objectTypeId().replace('-', '_');
   }
 
-  /** Text from the server as a message shows it: control characters as escapes, cut at 200. */
+  /** Text from the server as a message shows it: unsafe characters as escapes, cut at 200. */
   static String shown(String text) {
-    StringBuilder shown = new StringBuilder();
-    for (int i = 0; i < text.length() && shown.length() < 200; i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
-        shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        shown.append(c);
-      }
-    }
-    return text.length() > 200 ? shown + "…" : shown.toString();
+    return ServerText.excerpt(text, 200);
   }
 }

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether a host to bind is a loopback address, judged from the text alone: {@code localhost},
- * 127.0.0.0/8 or {@code ::1}. Names are never looked up (DNS could answer anything); any other
- * name, and any address it cannot read, counts as reachable from other machines.
+ * Whether a host (to bind, or in a URL) is a loopback address, judged from the text alone: {@code
+ * localhost}, 127.0.0.0/8 or {@code ::1}. Names are never looked up (DNS could answer anything);
+ * any other name, and any address it cannot read, counts as reachable from other machines.
  */
-final class LoopbackHost {
+public final class LoopbackHost {
   private static final Pattern IPV4 =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -23,7 +23,7 @@ final class LoopbackHost {
 
   private LoopbackHost() {}
 
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     String h = host.trim();
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
