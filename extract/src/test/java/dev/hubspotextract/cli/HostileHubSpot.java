@@ -86,6 +86,13 @@ final class HostileHubSpot implements AutoCloseable {
     return this;
   }
 
+  /** Stops misbehaving: every request passes through as the sandbox answers it. */
+  synchronized HostileHubSpot behave() {
+    rules.clear();
+    extraHeaders.clear();
+    return this;
+  }
+
   /** Adds this header to every answer (replacing the sandbox's own). */
   synchronized HostileHubSpot header(String name, String value) {
     extraHeaders.put(name, value);

@@ -206,6 +206,63 @@ class HostileServerTest {
         .contains("Retry-After: 999999999")
         .contains("run the same command again");
     assertThat(run.err().lines().filter(line -> line.startsWith("hubspot-extract:"))).hasSize(1);
+
+    hostile.behave();
+    Cli.Run later = pull("--objects", "contacts,deals", "--associations", "none");
+
+    assertThat(later.exitCode()).as(later.toString()).isZero();
+    assertThat(later.out()).contains("resuming");
+    PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "deals", Long.MAX_VALUE);
+  }
+
+  @Test
+  void aManifestThatPointsOutsideItsFolderIsRefusedBySqlAndJoin() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("secret.csv"), "id\r\nTOP-SECRET\r\n");
+    Cli.Run run = pull("--objects", "contacts,companies");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    Path manifest = out().resolve("manifest.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("\"file\" : \"contacts.csv\"", "\"file\" : \"../../secret.csv\""));
+
+    Cli.Run sql = Cli.run("sql", "--in", out().toString(), "SELECT * FROM contacts");
+    Cli.Run join = Cli.run("join", "contacts", "companies", "--in", out().toString());
+
+    for (Cli.Run refused : List.of(sql, join)) {
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused.err()).contains("lists a file outside its folder");
+      assertThat(refused.out() + refused.err()).doesNotContain("TOP-SECRET");
+    }
+    assertThat(secret).exists();
+  }
+
+  @Test
+  void queryResultsAreTheOwnersAloneUnlessKeepUmaskSaysOtherwise() throws Exception {
+    assertThat(pull("--objects", "contacts", "--associations", "none").exitCode()).isZero();
+    Path result = tmp.resolve("result.csv");
+    Path umaskProbe = Files.createFile(tmp.resolve("probe"));
+
+    Cli.Run sql =
+        Cli.run(
+            "sql", "--in", out().toString(), "SELECT id FROM contacts", "--out", result.toString());
+    assertThat(sql.exitCode()).as(sql.toString()).isZero();
+    assertThat(permissions(result)).isEqualTo("rw-------");
+
+    Cli.Run kept =
+        Cli.run(
+            "sql",
+            "--in",
+            out().toString(),
+            "SELECT id FROM contacts",
+            "--out",
+            result.toString(),
+            "--keep-umask");
+    assertThat(kept.exitCode()).as(kept.toString()).isZero();
+    assertThat(permissions(result)).isEqualTo(permissions(umaskProbe));
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
   }
 
   @Test
