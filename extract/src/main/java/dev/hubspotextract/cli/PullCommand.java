@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.FormatConverter;
 import dev.hubspotextract.analyze.OutputFormat;
+import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Pacer;
@@ -28,8 +29,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
@@ -136,6 +139,21 @@ final class PullCommand implements Callable<Integer> {
       paramLabel = "LIST",
       description = "Only these properties (comma-separated; default: every property).")
   String properties;
+
+  @Option(
+      names = "--sensitive",
+      description =
+          "Also pull sensitive properties (HubSpot lists them only when asked; the private app needs"
+              + " the crm.objects.<object>.sensitive.read.v2 scopes). Without it the manifest says"
+              + " how many were left out.")
+  boolean sensitive;
+
+  @Option(
+      names = "--highly-sensitive",
+      description =
+          "Also pull highly sensitive properties (health and similar data; scopes"
+              + " crm.objects.<object>.highly_sensitive.read.v2).")
+  boolean highlySensitive;
 
   @Option(
       names = "--out",
@@ -313,7 +331,17 @@ final class PullCommand implements Callable<Integer> {
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();
-      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(options);
+      Set<DataSensitivity> levels = EnumSet.noneOf(DataSensitivity.class);
+      if (sensitive) {
+        levels.add(DataSensitivity.SENSITIVE);
+      }
+      if (highlySensitive) {
+        levels.add(DataSensitivity.HIGHLY_SENSITIVE);
+      }
+      Plan plan =
+          new Planner(client.counting(planRequests), base.toString())
+              .withSensitive(levels)
+              .plan(options);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe());
         spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.PropertyDefinition;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,6 +62,15 @@ public final class Manifest {
       for (PropertyDefinition property : object.properties()) {
         columns.add(column(property.name(), property.type(), property.fieldType()));
       }
+      object
+          .skipped()
+          .forEach(
+              (level, count) ->
+                  entry.put(
+                      level == DataSensitivity.SENSITIVE
+                          ? "sensitivePropertiesSkipped"
+                          : "highlySensitivePropertiesSkipped",
+                      count < 0 ? "unknown (the token cannot list them)" : count));
       entry.put("columns", columns);
       objects.add(entry);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +61,8 @@ final class ObjectTask {
     } else if (RangeCursors.anySaved(progress.state(), object)) {
       // taken up before the first record: the first cursor must not read into saved ranges
       split.add(startRanges(client, control, listener, start.checkpoint().position()));
+    } else {
+      RangeCursors.discardLeftovers(target(), Set.of()); // segments no checkpoint speaks for
     }
     List<String> names = object.propertyNames();
     CsvFileSink sink = start.sink();

@@ -1,19 +1,27 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.PropertyDefinition;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * An object to pull with the properties that become its columns, ascending by name.
  *
  * @param batchRead whether the property list is too long for a GET, so each page takes a batch read
+ * @param skipped how many properties of each sensitivity level were left out (-1: not known, the
+ *     token may not list them); a level pulled is absent
  */
 public record PlannedObject(
-    ObjectType type, List<PropertyDefinition> properties, boolean batchRead) {
+    ObjectType type,
+    List<PropertyDefinition> properties,
+    boolean batchRead,
+    Map<DataSensitivity, Integer> skipped) {
   public PlannedObject {
     Objects.requireNonNull(type, "type is null");
     properties = List.copyOf(properties);
+    skipped = Map.copyOf(skipped);
   }
 
   public String fileName() {

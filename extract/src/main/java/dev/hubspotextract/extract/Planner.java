@@ -1,11 +1,13 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.ObjectSchema;
 import dev.hubspotextract.client.PropertyDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,10 +29,20 @@ import java.util.concurrent.Executors;
 public final class Planner {
   private final HubSpotClient client;
   private final String source;
+  private Set<DataSensitivity> sensitivity = Set.of();
 
   public Planner(HubSpotClient client, String source) {
     this.client = Objects.requireNonNull(client, "client is null");
     this.source = Objects.requireNonNull(source, "source is null");
+  }
+
+  /**
+   * Also pulls the properties of these sensitivity levels ({@code --sensitive}, {@code
+   * --highly-sensitive}); by default only non-sensitive ones, and the manifest counts the others.
+   */
+  public Planner withSensitive(Set<DataSensitivity> levels) {
+    this.sensitivity = Set.copyOf(levels);
+    return this;
   }
 
   /**
@@ -194,18 +206,17 @@ public final class Planner {
     }
 
     List<PlannedObject> objects = new ArrayList<>();
-    Map<ObjectType, List<PropertyDefinition>> discovered = new LinkedHashMap<>();
+    Map<ObjectType, Discovered> discovered = new LinkedHashMap<>();
     // every object's properties at once (as many as the rate budget lets through): with 150 ms
     // a call, 13 objects one after another would idle the budget for two seconds
-    List<CompletableFuture<List<PropertyDefinition>>> lookups = new ArrayList<>();
+    List<CompletableFuture<Discovered>> lookups = new ArrayList<>();
     ExecutorService lookupPool =
         Executors.newFixedThreadPool(
             Math.max(1, Math.min(8, chosen.size())), DaemonThreads.named("plan-properties-"));
     try {
       for (ObjectType type : chosen) {
-        CompletableFuture<List<PropertyDefinition>> lookup =
-            CompletableFuture.supplyAsync(
-                () -> client.properties().list(type.apiName()), lookupPool);
+        CompletableFuture<Discovered> lookup =
+            CompletableFuture.supplyAsync(() -> discover(type), lookupPool);
         lookups.add(lookup);
         if (lookups.size() == 1) {
           firstAlone(lookup); // a rejected token fails on one call, not on thirteen
@@ -234,9 +245,9 @@ public final class Planner {
     Set<String> wanted = new LinkedHashSet<>(options.properties());
     Set<String> found = new LinkedHashSet<>();
     discovered.forEach(
-        (type, properties) -> {
+        (type, lookup) -> {
           Map<String, PropertyDefinition> byName = new LinkedHashMap<>();
-          for (PropertyDefinition property : properties) {
+          for (PropertyDefinition property : lookup.properties()) {
             if (wanted.isEmpty() || wanted.contains(property.name())) {
               byName.putIfAbsent(property.name(), property);
               found.add(property.name());
@@ -258,7 +269,10 @@ public final class Planner {
           List<String> columnNames = columns.stream().map(PropertyDefinition::name).toList();
           objects.add(
               new PlannedObject(
-                  type, columns, client.objects().needsBatchRead(type.apiName(), columnNames)));
+                  type,
+                  columns,
+                  client.objects().needsBatchRead(type.apiName(), columnNames),
+                  lookup.skipped()));
         });
     Set<String> missing = new LinkedHashSet<>(wanted);
     missing.removeAll(found);
@@ -272,8 +286,38 @@ public final class Planner {
     return new Plan(source, options.outDir(), objects, pairs, options.maxRecords(), failures);
   }
 
+  /** An object's properties, and how many of each sensitive level were left out (-1: unknown). */
+  private record Discovered(
+      List<PropertyDefinition> properties, Map<DataSensitivity, Integer> skipped) {}
+
+  /**
+   * The properties of an object: every non-sensitive one, and the sensitive levels asked for
+   * (HubSpot lists them only when asked, and their values take scopes of their own); of the levels
+   * not asked for, how many there are, so the manifest can say what was left out.
+   */
+  private Discovered discover(ObjectType type) {
+    List<PropertyDefinition> properties = new ArrayList<>(client.properties().list(type.apiName()));
+    Map<DataSensitivity, Integer> skipped = new EnumMap<>(DataSensitivity.class);
+    for (DataSensitivity level :
+        List.of(DataSensitivity.SENSITIVE, DataSensitivity.HIGHLY_SENSITIVE)) {
+      if (sensitivity.contains(level)) {
+        properties.addAll(client.properties().list(type.apiName(), level));
+        continue;
+      }
+      try {
+        skipped.put(level, client.properties().list(type.apiName(), level).size());
+      } catch (HubSpotException e) {
+        if (RunControl.isFatal(e)) {
+          throw e;
+        }
+        skipped.put(level, -1); // no scope to list them: how many is not known
+      }
+    }
+    return new Discovered(properties, skipped);
+  }
+
   /** Waits for the first lookup, and fails now if its failure would fail the plan anyway. */
-  private static void firstAlone(CompletableFuture<List<PropertyDefinition>> lookup) {
+  private static void firstAlone(CompletableFuture<Discovered> lookup) {
     try {
       joined(lookup);
     } catch (HubSpotException e) {

@@ -36,9 +36,7 @@ class CommandLineInputsTest {
       assertThat(BaseUrl.parse(local, false, warnings::add).getScheme())
           .isEqualToIgnoringCase("http");
     }
-    for (String remote :
-        List.of(
-            "http://localhost.:1", "http://127.999.1.1:1", "http://10.0.0.1", "http://x.test")) {
+    for (String remote : List.of("http://localhost.:1", "http://10.0.0.1", "http://x.test")) {
       assertThatThrownBy(() -> BaseUrl.parse(remote, false, warnings::add))
           .as(remote)
           .isInstanceOf(ExtractException.class)
