@@ -66,7 +66,7 @@ public final class RateBudget implements Pacer {
    * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
    * (and of the pull's pace whenever the second binds more than the 10-second window).
    */
-  private static final Duration SECONDLY_SLACK = Duration.ofMillis(50);
+  private static final Duration SECONDLY_SLACK = Duration.ofMillis(25);
 
   /** Showings in a row that make the association reads' exemption hold. */
   static final int SHOWINGS = 3;

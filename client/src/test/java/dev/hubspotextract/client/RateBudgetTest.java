@@ -258,7 +258,7 @@ class RateBudgetTest {
     assertThat(budget.perSecond()).isEqualTo(19);
     assertThat(budget).hasToString("RateBudget[187 per 10000 ms, 19 per second]");
     assertThat(millisFor(budget, LIST, 19)).isZero();
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_025);
     assertThat(millisFor(budget, SEARCH, 5)).isZero();
     // 187 in the 10-second window come out over some 9 seconds, not at once
     assertThat(millisFor(budget, LIST, 187 - 20)).isBetween(8_000L, 10_500L);
