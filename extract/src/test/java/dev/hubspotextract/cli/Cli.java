@@ -2,6 +2,12 @@ package dev.hubspotextract.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.Planner;
+import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -61,6 +67,26 @@ final class Cli {
             out.toString()));
     args.addAll(List.of(extra));
     return args;
+  }
+
+  /**
+   * The plan of a pull into {@code out} as the engine makes it, for tests that run the engine on a
+   * client of their own (a scripted wire, short waits): {@code objects} as {@code --objects} takes
+   * them (empty: the standard ones), {@code associations} as {@code --associations} (null: the
+   * default pairs).
+   */
+  static Plan plan(HubSpotClient client, Path out, List<String> objects, String associations) {
+    PullOptions options =
+        new PullOptions(
+            objects,
+            associations,
+            List.of(),
+            Long.MAX_VALUE,
+            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
+            null,
+            null,
+            List.of());
+    return new Planner(client, "sandbox").plan(options);
   }
 
   /** Every row of a CSV file, header first. */

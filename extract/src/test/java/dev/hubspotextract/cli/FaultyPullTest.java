@@ -8,10 +8,7 @@ import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.Manifest;
-import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.StatusListener;
@@ -39,17 +36,7 @@ class FaultyPullTest {
             .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(8))
             .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
             .build();
-    PullOptions options =
-        new PullOptions(
-            List.of(),
-            null,
-            List.of(),
-            Long.MAX_VALUE,
-            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-            null,
-            null,
-            List.of());
-    Plan plan = new Planner(client, "sandbox").plan(options);
+    Plan plan = Cli.plan(client, out, List.of(), null);
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);

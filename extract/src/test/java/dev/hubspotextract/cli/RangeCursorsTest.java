@@ -9,11 +9,7 @@ import dev.hubspotextract.client.JdkTransport;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.RecordedRequest;
@@ -202,17 +198,7 @@ class RangeCursorsTest {
             .pacer(Pacer.UNLIMITED)
             .transport(hostile)
             .build();
-    PullOptions options =
-        new PullOptions(
-            List.of("contacts"),
-            "none",
-            List.of(),
-            Long.MAX_VALUE,
-            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-            null,
-            null,
-            List.of());
-    Plan plan = new Planner(client, "sandbox").plan(options);
+    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
     return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
         .cursorsPerObject(cursors)
         .run(plan);
