@@ -46,8 +46,8 @@ final class ObjectTask {
 
   /**
    * Writes the file and returns the number of records. Past its first page, an object whose every
-   * record is wanted is also walked down from the top by search ({@link TopWalk}), the two walks
-   * meeting somewhere in the middle.
+   * record is wanted is also read by list cursors on ranges of its ids above this one ({@link
+   * RangeCursors}), or, opted into, walked down from the top by search ({@link TopWalk}).
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TopWalk.discardLeftover(target());
@@ -55,7 +55,7 @@ final class ObjectTask {
     if (start.done()) {
       return start.rows();
     }
-    List<RangeCursors> split = new ArrayList<>(1);
+    List<RangeCursors> split = new ArrayList<>(1); // once decided; null: read by this cursor alone
     if (start.checkpoint() == null) {
       RangeCursors.forgetSaved(progress.state(), object, target());
     } else if (RangeCursors.anySaved(progress.state(), object)) {
