@@ -66,6 +66,7 @@ public final class Retrying implements Transport {
   @Override
   public ApiResponse send(ApiRequest request) {
     List<HubSpotException> failures = new ArrayList<>();
+    boolean answered = false; // the last failure was an answer from HubSpot, not the wire
     int failedAttempts = 0;
     int rateLimitWaits = 0;
     while (true) {
@@ -134,7 +135,8 @@ public final class Retrying implements Transport {
         if (response.status() == 477) {
           throw withSuppressed(migrationInProgress(request, response), failures);
         }
-        if (isRetryableStatus(response.status())) {
+        answered = isRetryableStatus(response.status());
+        if (answered) {
           failure =
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
@@ -171,6 +173,7 @@ public final class Retrying implements Transport {
         if (!e.isTransient()) {
           throw e;
         }
+        answered = false;
         failure = e;
         wait = null;
       }
@@ -178,9 +181,11 @@ public final class Retrying implements Transport {
       failedAttempts++;
       if (failedAttempts >= policy.maxAttempts()) {
         failures.remove(failures.size() - 1);
+        // HubSpot answering an error every time fails what asked (one object or pair); a
+        // connection that keeps failing fails the run
         throw withSuppressed(
             new HubSpotException(
-                HubSpotException.Category.TRANSIENT,
+                answered ? HubSpotException.Category.EXTERNAL : HubSpotException.Category.TRANSIENT,
                 failure.getMessage()
                     + (policy.maxAttempts() > 1
                         ? " (gave up after " + policy.maxAttempts() + " attempts)"

@@ -408,8 +408,9 @@ final class PullCommand implements Callable<Integer> {
             + result.totalRecords()
             + " records and "
             + result.totalAssociationRows()
-            + " association rows in finished files, unfinished ones as *.partial; run the same"
-            + " command again to continue where this run stopped.";
+            + " association rows in finished files, unfinished ones in its "
+            + OutputFolder.PRIVATE_FOLDER
+            + " folder; run the same command again to continue where this run stopped.";
     if (fatal instanceof HubSpotException hubSpot) {
       return new HubSpotException(hubSpot.category(), hubSpot.getMessage() + kept, hubSpot);
     }

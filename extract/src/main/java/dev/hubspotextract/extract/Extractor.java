@@ -35,6 +35,7 @@ public final class Extractor {
   private final int threads;
   private final StatusListener listener;
   private final RunState state;
+  private final FirstObjects firstObjects = new FirstObjects();
   private int cursorsPerObject = DEFAULT_CURSORS_PER_OBJECT;
   private boolean searchWalk;
 
@@ -220,6 +221,9 @@ public final class Extractor {
                 name, association, "internal", "internal error: " + e + " (please report it)");
       }
     }
+    if (!association) {
+      firstObjects.finished(failure, control);
+    }
     TaskResult result =
         new TaskResult(
             name, association, rows, calls.sum(), (System.nanoTime() - start) / 1e9, failure);
@@ -227,6 +231,32 @@ public final class Extractor {
       listener.taskFinished(result);
     }
     return result;
+  }
+
+  /**
+   * Ends the run when the first three objects to finish all failed the same way: HubSpot (or the
+   * server at --base-url) is failing as a whole, and trying every other object would only repeat
+   * it. Any other failure of an object fails that object alone.
+   */
+  private static final class FirstObjects {
+    private final List<TaskFailure> seen = new ArrayList<>();
+
+    synchronized void finished(TaskFailure failure, RunControl control) {
+      if (seen.size() >= 3 || (failure != null && failure.kind().equals("aborted"))) {
+        return;
+      }
+      seen.add(failure);
+      if (seen.size() == 3
+          && seen.stream().allMatch(f -> f != null && f.kind().equals(seen.get(0).kind()))) {
+        control.abort(
+            new HubSpotException(
+                HubSpotException.Category.EXTERNAL,
+                "the first three objects all failed ("
+                    + seen.get(0).kind()
+                    + "), so the rest were not tried: "
+                    + seen.get(2).message()));
+      }
+    }
   }
 
   private static TaskFailure aborted(String name, boolean association, RunControl control) {

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -52,6 +53,47 @@ class UnrulyPortalTest {
       ever.addAll(after);
       sandbox.portal().archivedRecords("contacts").forEach(record -> ever.add(record.id()));
       assertThat(ever).as("nothing written that never existed").containsAll(written);
+    }
+  }
+
+  @Test
+  void anObjectHubSpotKeepsFailingFailsAloneAndTheRestIsWritten() throws Exception {
+    try (Sandbox sandbox =
+        Sandbox.builder().records(300).broken(Set.of("feedback_submissions")).start()) {
+      Path out = tmp.resolve("out");
+
+      Cli.Run run = Cli.pull(sandbox, out, "--max-retries", "1");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+      assertThat(run.err()).contains("feedback_submissions: HubSpot answered 500");
+      assertThat(
+              new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("failures"))
+          .extracting(failure -> failure.path("object").asText())
+          .containsExactly("feedback_submissions");
+      PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
+      PortalChecks.pairFileMatchesPortal(out, sandbox.portal(), "deals", "companies", List.of());
+    }
+  }
+
+  @Test
+  void whenTheFirstThreeObjectsFailTheSameWayTheRunStopsInsteadOfTryingEveryOther() {
+    try (Sandbox sandbox =
+        Sandbox.builder().records(300).broken(Set.of("contacts", "companies", "deals")).start()) {
+      Cli.Run run =
+          Cli.pull(
+              sandbox,
+              tmp.resolve("out"),
+              "--objects",
+              "contacts,companies,deals,tickets,notes",
+              "--threads",
+              "1",
+              "--max-retries",
+              "0");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+      assertThat(run.err()).contains("the first three objects all failed (external)");
+      assertThat(sandbox.requests())
+          .noneMatch(request -> request.path().startsWith("/crm/v3/objects/notes"));
     }
   }
 
