@@ -90,7 +90,8 @@ class RetryingTest {
         .isInstanceOfSatisfying(
             HubSpotException.class,
             e -> {
-              assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT);
+              // HubSpot answered every time: what asked fails, not the run
+              assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL);
               assertThat(e.getSuppressed()).hasSize(4);
               assertThat(e.getMessage()).contains("503").contains("gave up after 5 attempts");
             });
@@ -100,6 +101,20 @@ class RetryingTest {
       Duration ceiling = RetryPolicy.DEFAULT.backoff(i + 1);
       assertThat(sleeper.waits.get(i)).isBetween(ceiling.dividedBy(2), ceiling);
     }
+  }
+
+  @Test
+  void aConnectionThatKeepsFailingGivesUpAsTransientSoTheRunStops() {
+    wire.then(503, "{\"message\":\"unavailable\"}"); // the last failure decides: the wire's
+    for (int i = 0; i < 4; i++) {
+      wire.thenFail(new HubSpotException(HubSpotException.Category.TRANSIENT, "connection reset"));
+    }
+
+    assertThatThrownBy(() -> retrying.send(ApiRequest.get("/crm/v3/objects/deals")))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT));
+    assertThat(wire.requests).hasSize(5);
   }
 
   @Test
