@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * The id ranges of one object that several list cursors read at once: the first cursor from the
  * object's lowest id, each other one seeded with {@code after={id}} at the start of its range
- * (HubSpot documents {@code after} as the id of the next record, hubspot-api.md §5). Each id is
- * claimed by exactly one cursor, in ascending order within its range, so together the ranges cover
- * every id once and their files, appended in range order, read as one cursor's file.
+ * (HubSpot documents {@code after} as the id of the next record, hubspot-api.md §5; the seed is one
+ * below the range, so a range loses nothing whether HubSpot reads it as "from" or "after"). Each id
+ * is claimed by exactly one cursor, in ascending order within its range, so together the ranges
+ * cover every id once and their files, appended in range order, read as one cursor's file.
  *
  * <p>A seeded cursor is trusted only once its first record shows that HubSpot honoured the seed (an
  * id at or above it); a first record below it, or any failure of a seeded cursor, makes the whole
@@ -25,6 +26,8 @@ final class IdRanges {
     WRITE,
     /** The record lies beyond this range: the range is read; stop. */
     STOP,
+    /** The seed's own record, which belongs to the range below: skip it. */
+    SKIP,
     /** The object fell back to the first cursor: drop this range's rows and stop. */
     ABANDON
   }
@@ -44,9 +47,12 @@ final class IdRanges {
       this.trusted = trusted;
     }
 
-    /** The {@code after} that starts this range's cursor ({@code null}: the object's start). */
+    /**
+     * The {@code after} that starts this range's cursor ({@code null}: the object's start): one
+     * below the range, whichever way HubSpot reads it.
+     */
     String seed() {
-      return start == 0 ? null : String.valueOf(start);
+      return start == 0 ? null : String.valueOf(start - 1);
     }
 
     long start() {
@@ -126,8 +132,8 @@ final class IdRanges {
     return ranges.get(0);
   }
 
-  /** The ranges after the first, as cut at first. */
-  synchronized List<Range> seeded() {
+  /** The ranges after the first, in id order: the order their rows follow the first's. */
+  synchronized List<Range> others() {
     return List.copyOf(ranges.subList(1, ranges.size()));
   }
 
@@ -137,6 +143,9 @@ final class IdRanges {
       return Claim.ABANDON;
     }
     if (!range.trusted) {
+      if (id == range.start - 1) {
+        return Claim.SKIP; // HubSpot read the seed as "from": its record is the range below's
+      }
       if (id < range.start) { // HubSpot did not start where it was asked: seeds are not safe
         fallBack();
         return Claim.ABANDON;
@@ -209,17 +218,12 @@ final class IdRanges {
    */
   synchronized boolean awaitOthers(RunControl control) throws InterruptedException {
     Range first = ranges.get(0);
-    first.done = true; // nothing of it is left to share
+    first.done = true; // its cursor is waiting: split() must not share what it will not read
     while (!fellBack && ranges.stream().anyMatch(range -> !range.done)) {
       wait(200);
       control.checkNotAborted(); // a failure elsewhere ended the run
     }
     first.done = !fellBack;
     return !fellBack;
-  }
-
-  /** The ranges after the first, in id order: the order their rows follow the first's. */
-  synchronized List<Range> inOrder() {
-    return List.copyOf(ranges.subList(1, ranges.size()));
   }
 }

@@ -53,12 +53,13 @@ final class ObjectTask {
     TopWalk.discardLeftover(target());
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
     if (start.done()) {
+      RangeCursors.forgetSaved(progress.state(), object, target()); // killed before it did
       return start.rows();
     }
     List<RangeCursors> split = new ArrayList<>(1); // once decided; null: read by this cursor alone
     if (start.checkpoint() == null) {
       RangeCursors.forgetSaved(progress.state(), object, target());
-    } else if (RangeCursors.anySaved(progress.state(), object)) {
+    } else if (RangeCursors.anySaved(progress.state(), object, target())) {
       // taken up before the first record: the first cursor must not read into saved ranges
       split.add(startRanges(client, control, listener, start.checkpoint().position()));
     } else {
@@ -118,6 +119,9 @@ final class ObjectTask {
         written[0] += split.get(0).finishInto(sink);
       }
       progress.complete(sink, written[0]);
+      if (!split.isEmpty() && split.get(0) != null) {
+        split.get(0).close(); // only now: a kill before leaves the ranges to resume
+      }
     } catch (IOException | RuntimeException e) {
       if (top[0] != null) {
         top[0].abandon();

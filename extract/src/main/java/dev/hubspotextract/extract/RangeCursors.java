@@ -80,7 +80,13 @@ final class RangeCursors {
       long firstFrom,
       int cursors)
       throws IOException {
-    List<IdRanges.Saved> saved = saved(state, object);
+    List<IdRanges.Saved> saved = saved(state, object, target);
+    if (saved.stream().anyMatch(range -> range.start() <= firstFrom)) {
+      // the first cursor read past a saved range: the object had fallen back, and that cursor
+      // reads on alone; the saved ranges would write those rows twice
+      forgetSaved(state, object, target);
+      saved = List.of();
+    }
     discardLeftovers(target, saved.stream().map(IdRanges.Saved::start).collect(Collectors.toSet()));
     long top = highestId(client, object).orElse(-1L);
     IdRanges ranges;
@@ -92,40 +98,57 @@ final class RangeCursors {
     } else {
       return Optional.empty(); // no plan without search: the one cursor reads it all
     }
-    if (ranges.seeded().isEmpty()) {
+    if (ranges.others().isEmpty()) {
       return Optional.empty();
     }
     RangeCursors split = new RangeCursors(client, object, target, state, listener, control, ranges);
-    for (IdRanges.Range range : ranges.seeded()) {
-      split.open(range); // a done range's rows are counted and its file reopened to append
-    }
-    for (IdRanges.Range range : ranges.unread()) {
-      pool.execute(() -> split.work(range));
+    try {
+      for (IdRanges.Range range : ranges.others()) {
+        split.open(range); // a done range's rows are counted and its file reopened to append
+      }
+      for (IdRanges.Range range : ranges.unread()) {
+        pool.execute(() -> split.work(range));
+      }
+    } catch (RuntimeException e) {
+      split.abandon();
+      throw e;
     }
     return Optional.of(split);
   }
 
   /** Whether an earlier run of this object left ranges to take up. */
-  static boolean anySaved(RunState state, PlannedObject object) {
-    return !saved(state, object).isEmpty();
+  static boolean anySaved(RunState state, PlannedObject object, Path target) throws IOException {
+    return !saved(state, object, target).isEmpty();
   }
 
-  private static List<IdRanges.Saved> saved(RunState state, PlannedObject object) {
+  /**
+   * The ranges an earlier run saved whose segment file holds what their checkpoint says; one whose
+   * file is gone or shorter is forgotten, and its ids are read again by the range below.
+   */
+  private static List<IdRanges.Saved> saved(RunState state, PlannedObject object, Path target)
+      throws IOException {
     if (state == null) {
       return List.of();
     }
     List<IdRanges.Saved> saved = new ArrayList<>();
-    state
-        .loadPrefixed(object.type().name() + "@")
-        .forEach(
-            (task, checkpoint) ->
-                saved.add(
-                    new IdRanges.Saved(
-                        Long.parseLong(task.substring(task.indexOf('@') + 1)),
-                        checkpoint.position(),
-                        checkpoint.end(),
-                        checkpoint.complete())));
+    for (Map.Entry<String, Checkpoint> entry :
+        state.loadPrefixed(object.type().name() + "@").entrySet()) {
+      long start = Long.parseLong(entry.getKey().substring(entry.getKey().indexOf('@') + 1));
+      Checkpoint checkpoint = entry.getValue();
+      if (CsvFileSink.canResume(segmentFile(target, start), checkpoint.bytes())) {
+        saved.add(
+            new IdRanges.Saved(
+                start, checkpoint.position(), checkpoint.end(), checkpoint.complete()));
+      } else {
+        state.forget(entry.getKey());
+      }
+    }
     return saved;
+  }
+
+  /** The file whose unfinished copy holds a range's rows. */
+  private static Path segmentFile(Path target, long start) {
+    return target.resolveSibling(target.getFileName() + ".from-" + start);
   }
 
   /** The object's highest id by search; empty when search will not say. */
@@ -164,18 +187,22 @@ final class RangeCursors {
    * returns how many; none when the object fell back (the first cursor read everything).
    */
   long finishInto(CsvFileSink sink) throws IOException {
-    try {
-      if (ranges.fellBack() || !awaitOthers()) {
-        return 0;
-      }
-      for (IdRanges.Range range : ranges.inOrder()) {
-        CsvFileSink segment = open(range).sink();
-        sink.append(segment, 0, segment.flush());
-      }
-      return rows.sum();
-    } finally {
-      closeSegments(); // the object's own checkpoint, saved next, covers every row now
+    if (ranges.fellBack() || !awaitOthers()) {
+      return 0;
     }
+    for (IdRanges.Range range : ranges.others()) {
+      CsvFileSink segment = open(range).sink();
+      sink.append(segment, 0, segment.flush());
+    }
+    return rows.sum();
+  }
+
+  /**
+   * Drops the segments and their checkpoints once the object's own checkpoint says it is complete
+   * (or that it fell back and read every row itself).
+   */
+  void close() {
+    closeSegments();
   }
 
   /** Stops the cursors still reading and drops every segment (the object failed for good). */
@@ -223,20 +250,20 @@ final class RangeCursors {
       open = new ArrayList<>(segments.values());
     }
     for (Segment segment : open) {
-      segment.sink().abandon();
-      try {
+      try { // the checkpoint first: a file without one is discarded, never the other way round
         if (state != null) {
           state.forget(segment.task());
         }
       } catch (IOException e) {
-        // a leftover checkpoint is ignored by a run whose object has no saved cursor
+        // a checkpoint whose file is gone is forgotten by the next run
       }
+      segment.sink().abandon();
     }
   }
 
   /**
-   * Deletes the segments (and their checkpoints' files stay) that no saved range names: a killed
-   * run's share that was split off and never saved, or every segment of an object started afresh.
+   * Deletes the segment files that no saved range names: a killed run's share that was split off
+   * and never saved, or every segment of an object started afresh.
    */
   static void discardLeftovers(Path target, Set<Long> keep) throws IOException {
     Path folder = OutputFolder.unfinishedOf(target, "").getParent();
@@ -274,15 +301,21 @@ final class RangeCursors {
           return;
         }
       }
+    } catch (RunControl.Aborted e) {
+      if (control.fatal() == null) {
+        ranges.fallBack(); // interrupted, not stopped by a failure: the first cursor reads on
+      }
+      suspend(e);
     } catch (RuntimeException e) {
-      if (RunControl.isResumable(e)) {
-        if (!(e instanceof RunControl.Aborted)) {
-          control.abort(e); // the run stops (the first cursor too): each range resumes later
-        }
+      if (RunControl.isFatal(e)) {
+        control.abort(e); // the run stops (the first cursor too): each range resumes later
         suspend(e);
         return;
       }
       ranges.fallBack(); // the first cursor reads this range and the rest: slower, never less
+    } catch (Error e) {
+      ranges.fallBack(); // nobody may wait for a range no cursor reads
+      throw e;
     }
   }
 
@@ -312,6 +345,9 @@ final class RangeCursors {
         }
         if (claim == IdRanges.Claim.STOP) {
           break;
+        }
+        if (claim == IdRanges.Claim.SKIP) {
+          continue;
         }
         ObjectTask.writeRow(sink, record, names.size());
         written[0]++;
@@ -348,7 +384,7 @@ final class RangeCursors {
       Segment segment = segments.get(range);
       if (segment == null) {
         String task = object.type().name() + "@" + range.start();
-        Path file = target.resolveSibling(target.getFileName() + ".from-" + range.start());
+        Path file = segmentFile(target, range.start());
         TaskProgress progress = TaskProgress.segment(state, task, file);
         try {
           TaskProgress.Start start = progress.start();

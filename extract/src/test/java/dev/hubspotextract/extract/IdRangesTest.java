@@ -10,7 +10,7 @@ class IdRangesTest {
   void theIdsAboveTheFirstCursorAreCutIntoRangesAndTheLastStaysOpenForNewRecords() {
     IdRanges ranges = new IdRanges(100, 1_000, 4);
 
-    List<IdRanges.Range> seeded = ranges.seeded();
+    List<IdRanges.Range> seeded = ranges.others();
     assertThat(seeded).extracting(IdRanges.Range::start).containsExactly(326L, 551L, 776L);
     IdRanges.Range last = seeded.get(2);
     assertThat(ranges.claim(last, 5_000_000_000L)).isEqualTo(IdRanges.Claim.WRITE);
@@ -19,11 +19,22 @@ class IdRangesTest {
   }
 
   @Test
+  void aSeedIsOneBelowItsRangeSoTheRangeLosesNothingWhicheverWayHubSpotReadsAfter() {
+    IdRanges ranges = new IdRanges(0, 1_000, 2);
+    IdRanges.Range seeded = ranges.others().get(0);
+
+    assertThat(seeded.seed()).isEqualTo(String.valueOf(seeded.start() - 1));
+    assertThat(ranges.claim(seeded, seeded.start() - 1)).isEqualTo(IdRanges.Claim.SKIP);
+    assertThat(ranges.claim(seeded, seeded.start())).isEqualTo(IdRanges.Claim.WRITE);
+    assertThat(ranges.fellBack()).isFalse();
+  }
+
+  @Test
   void aSeededCursorWhoseFirstRecordLiesBelowItsSeedMakesTheFirstCursorReadEverything() {
     IdRanges ranges = new IdRanges(0, 1_000, 2);
-    IdRanges.Range seeded = ranges.seeded().get(0);
+    IdRanges.Range seeded = ranges.others().get(0);
 
-    assertThat(ranges.claim(seeded, seeded.start() - 1)).isEqualTo(IdRanges.Claim.ABANDON);
+    assertThat(ranges.claim(seeded, seeded.start() - 2)).isEqualTo(IdRanges.Claim.ABANDON);
 
     assertThat(ranges.fellBack()).isTrue();
     assertThat(ranges.claim(ranges.first(), 999_999)).isEqualTo(IdRanges.Claim.WRITE);
@@ -33,7 +44,7 @@ class IdRangesTest {
   @Test
   void aCursorThatFinishesTakesTheUpperHalfOfTheWidestRangeStillBeingRead() {
     IdRanges ranges = new IdRanges(0, 1_000, 2); // first [0, 501), seeded [501, open)
-    IdRanges.Range seeded = ranges.seeded().get(0);
+    IdRanges.Range seeded = ranges.others().get(0);
     assertThat(ranges.claim(seeded, 900)).isEqualTo(IdRanges.Claim.WRITE);
     assertThat(ranges.claim(ranges.first(), 100)).isEqualTo(IdRanges.Claim.WRITE);
     ranges.finished(seeded);
@@ -44,13 +55,13 @@ class IdRangesTest {
     assertThat(ranges.claim(ranges.first(), 300)).isEqualTo(IdRanges.Claim.WRITE);
     assertThat(ranges.claim(ranges.first(), 301)).isEqualTo(IdRanges.Claim.STOP);
     assertThat(ranges.claim(upper, 301)).isEqualTo(IdRanges.Claim.WRITE);
-    assertThat(ranges.inOrder()).containsExactly(upper, seeded);
+    assertThat(ranges.others()).containsExactly(upper, seeded);
   }
 
   @Test
   void aShareOfTheFirstRangeStartsAboveWhatTheFirstCursorWroteBeforeTheSplit() {
     IdRanges ranges = new IdRanges(1_000, 2_000, 2); // the first cursor wrote up to 1,000
-    ranges.finished(ranges.seeded().get(0));
+    ranges.finished(ranges.others().get(0));
 
     IdRanges.Range upper = ranges.split().orElseThrow();
 
@@ -60,7 +71,7 @@ class IdRangesTest {
   @Test
   void aRangeTooNarrowToShareIsNotSplit() {
     IdRanges ranges = new IdRanges(0, 10, 2);
-    IdRanges.Range seeded = ranges.seeded().get(0);
+    IdRanges.Range seeded = ranges.others().get(0);
     ranges.claim(ranges.first(), 5);
     ranges.finished(seeded);
 
@@ -70,7 +81,7 @@ class IdRangesTest {
   @Test
   void theFirstCursorWaitsForTheOthersAndLearnsWhetherToReadOn() throws Exception {
     IdRanges ranges = new IdRanges(0, 1_000, 2);
-    IdRanges.Range seeded = ranges.seeded().get(0);
+    IdRanges.Range seeded = ranges.others().get(0);
     ranges.claim(seeded, seeded.start());
     Thread other = new Thread(() -> ranges.finished(seeded));
     other.start();
@@ -85,6 +96,6 @@ class IdRangesTest {
 
   @Test
   void anObjectWhoseTopIsTheFirstCursorsPositionIsNotSplit() {
-    assertThat(new IdRanges(1_000, 1_000, 4).seeded()).isEmpty();
+    assertThat(new IdRanges(1_000, 1_000, 4).others()).isEmpty();
   }
 }

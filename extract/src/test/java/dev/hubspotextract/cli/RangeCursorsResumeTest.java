@@ -1,0 +1,189 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.client.ApiRequest;
+import dev.hubspotextract.client.ApiResponse;
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.JdkTransport;
+import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.Transport;
+import dev.hubspotextract.extract.Extractor;
+import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.extract.StatusListener;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A large object's ranges across a stop and a resume: whatever state the stop left (a fall-back
+ * under way, a finished range whose file is gone), the resumed file is one cursor's, byte for byte.
+ */
+class RangeCursorsResumeTest {
+  private static final Pattern AFTER = Pattern.compile("[?&]after=([^&]*)");
+  @TempDir Path tmp;
+  private Sandbox sandbox;
+  private byte[] oneCursor;
+  private long r1;
+  private long r2;
+
+  @BeforeEach
+  void start() throws Exception {
+    sandbox = Sandbox.builder().records(3_000).latencyMillis(2).start();
+    Path single = tmp.resolve("single");
+    assertThat(pull(single, 1, request -> null).failures()).isEmpty();
+    oneCursor = Files.readAllBytes(single.resolve("contacts.csv"));
+    // the ranges IdRanges cuts for 4 cursors above the first page
+    long[] ids =
+        Pattern.compile("\r\n(\\d+),\\d{4}-")
+            .matcher(new String(oneCursor, StandardCharsets.UTF_8))
+            .results()
+            .mapToLong(m -> Long.parseLong(m.group(1)))
+            .toArray();
+    long width = (ids[ids.length - 1] - ids[99]) / 4;
+    r1 = ids[99] + width + 1;
+    r2 = r1 + width;
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  /** Answers a request itself (non-null), or lets the sandbox answer. */
+  interface Wire {
+    ApiResponse answer(ApiRequest request) throws Exception;
+  }
+
+  @Test
+  void aFallBackThenAStopThenAResumeWritesEveryRowOnce() throws Exception {
+    Path out = tmp.resolve("fell-back");
+    AtomicInteger r1Pages = new AtomicInteger();
+    AtomicInteger afterFallBack = new AtomicInteger(-1);
+
+    RunResult stopped =
+        pull(
+            out,
+            4,
+            request -> {
+              long after = afterOf(request);
+              if (afterFallBack.get() >= 0) { // the first cursor reads on, then the day ends
+                if (after >= r1 && after < r2 && afterFallBack.incrementAndGet() > 4) {
+                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                }
+                return null;
+              }
+              if (after >= r1) {
+                Thread.sleep(150); // the seeded cursors are slow, so they checkpoint
+              }
+              if (after >= r1 && after < r2 && r1Pages.incrementAndGet() == 6) {
+                afterFallBack.set(0); // a seeded cursor fails: the object falls back
+                return new ApiResponse(
+                    400, Map.of(), "{\"message\":\"no\"}".getBytes(StandardCharsets.UTF_8));
+              }
+              return null;
+            });
+    RunResult resumed = pull(out, 4, request -> null);
+
+    assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
+    assertThat(resumed.failures()).isEmpty();
+    assertThat(Files.readAllBytes(out.resolve("contacts.csv"))).isEqualTo(oneCursor);
+    assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+  }
+
+  @Test
+  void aFinishedRangeWhoseFileIsGoneIsReadAgain() throws Exception {
+    Path out = tmp.resolve("gone");
+    AtomicInteger slow = new AtomicInteger();
+    RunResult stopped =
+        pull(
+            out,
+            4,
+            request -> {
+              if (afterOf(request) >= r2) {
+                Thread.sleep(150);
+                if (slow.incrementAndGet() > 12) {
+                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                }
+              }
+              return null;
+            });
+    assertThat(stopped.failures()).isNotEmpty();
+    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
+        .contains("\"complete\":true");
+    // what a kill between deleting a range's file and forgetting its checkpoint would leave
+    Path unfinished = OutputFolder.unfinishedOf(out.resolve("contacts.csv"), "").getParent();
+    try (Stream<Path> files = Files.list(unfinished)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().startsWith("contacts.csv.from-" + r1)) {
+          Files.delete(file);
+        }
+      }
+    }
+
+    RunResult resumed = pull(out, 4, request -> null);
+
+    assertThat(resumed.failures()).isEmpty();
+    assertThat(Files.readAllBytes(out.resolve("contacts.csv"))).isEqualTo(oneCursor);
+  }
+
+  private static long afterOf(ApiRequest request) {
+    Matcher after = AFTER.matcher(request.pathAndQuery());
+    return request.pathAndQuery().startsWith("/crm/v3/objects/contacts?") && after.find()
+        ? Long.parseLong(after.group(1))
+        : -1;
+  }
+
+  /** A resumable pull of contacts (state kept as the command line keeps it) through a wire. */
+  private RunResult pull(Path out, int cursors, Wire wire) throws Exception {
+    Transport real =
+        new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    Transport hostile =
+        request -> {
+          ApiResponse own;
+          try {
+            own = wire.answer(request);
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return own != null ? own : real.send(request);
+        };
+    HubSpotClient client =
+        HubSpotClient.builder()
+            .baseUrl(sandbox.baseUrl())
+            .token(sandbox.token())
+            .pacer(Pacer.UNLIMITED)
+            .transport(hostile)
+            .build();
+    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
+    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
+    RunResult result =
+        new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE, state)
+            .cursorsPerObject(cursors)
+            .run(plan);
+    if (result.failures().isEmpty()) {
+      state.finish();
+    }
+    return result;
+  }
+}
