@@ -1,14 +1,14 @@
 package dev.hubspotextract.extract;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Comparator;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -173,31 +173,37 @@ public final class OutputFolder {
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException(folder + " is not a folder; delete it");
     }
-    Optional<UserPrincipal> me = ownerOfNewFileIn(folder.getParent());
-    if (me.isPresent()) {
-      UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
-      if (!owner.equals(me.get())) {
-        throw new IOException(
-            folder
-                + " belongs to "
-                + owner.getName()
-                + ", not to you; delete it or choose another --out");
-      }
+    OptionalLong owner = uidOf(folder);
+    if (owner.isPresent() && MY_UID.isPresent() && owner.getAsLong() != MY_UID.getAsLong()) {
+      throw new IOException(
+          folder
+              + " belongs to "
+              + Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName()
+              + ", not to you; delete it or choose another --out");
     }
     if (FileMode.ownerOnly(folder)) {
       deleteContents(folder); // others could have put files in it: none is trusted
     }
   }
 
-  /** Who owns what this process creates there; empty where the file system has no owners. */
-  private static Optional<UserPrincipal> ownerOfNewFileIn(Path folder) throws IOException {
-    Path probe = Files.createTempFile(folder, ".owner-check", ".tmp");
+  /** The user this process runs as; empty off Unix, where the owner check is left out. */
+  private static final OptionalLong MY_UID = myUid();
+
+  private static OptionalLong myUid() {
     try {
-      return Optional.of(Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS));
-    } catch (UnsupportedOperationException e) {
-      return Optional.empty();
-    } finally {
-      Files.delete(probe);
+      return OptionalLong.of(new UnixSystem().getUid());
+    } catch (RuntimeException | LinkageError e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** Who owns a file, without following a link; empty where the file system does not say. */
+  private static OptionalLong uidOf(Path file) throws IOException {
+    try {
+      return OptionalLong.of(
+          ((Number) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue());
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return OptionalLong.empty();
     }
   }
 
