@@ -42,7 +42,11 @@ final class RangeCursors {
   private final LongAdder rows = new LongAdder();
   private boolean closed; // guarded by segments: no segment is opened once they are dropped
 
-  /** One range's file and checkpoints, and where an earlier run left it (null: nowhere). */
+  /**
+   * One range's file and checkpoints, and where an earlier run left it (null: nowhere). Its sink
+   * and progress are touched only while holding it: its cursor writes and checkpoints, while
+   * another thread may stop or drop it.
+   */
   private record Segment(
       CsvFileSink sink, TaskProgress progress, String task, Checkpoint resumedFrom) {}
 
@@ -218,7 +222,11 @@ final class RangeCursors {
       closed = true;
       open = new ArrayList<>(segments.values());
     }
-    open.forEach(segment -> segment.progress().stopped(segment.sink(), failure));
+    for (Segment segment : open) {
+      synchronized (segment) {
+        segment.progress().stopped(segment.sink(), failure);
+      }
+    }
   }
 
   /**
@@ -250,14 +258,16 @@ final class RangeCursors {
       open = new ArrayList<>(segments.values());
     }
     for (Segment segment : open) {
-      try { // the checkpoint first: a file without one is discarded, never the other way round
-        if (state != null) {
-          state.forget(segment.task());
+      synchronized (segment) {
+        try { // the checkpoint first: a file without one is discarded, never the other way round
+          if (state != null) {
+            state.forget(segment.task());
+          }
+        } catch (IOException e) {
+          // a checkpoint whose file is gone is forgotten by the next run
         }
-      } catch (IOException e) {
-        // a checkpoint whose file is gone is forgotten by the next run
+        segment.sink().abandon();
       }
-      segment.sink().abandon();
     }
   }
 
@@ -333,8 +343,11 @@ final class RangeCursors {
             names,
             Long.MAX_VALUE,
             from,
-            cursor ->
-                segment.progress().pageDone(sink, checkpoint(range, cursor, written[0], false)))) {
+            cursor -> {
+              synchronized (segment) {
+                segment.progress().pageDone(sink, checkpoint(range, cursor, written[0], false));
+              }
+            })) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       while (iterator.hasNext()) {
         control.checkNotAborted();
@@ -349,7 +362,9 @@ final class RangeCursors {
         if (claim == IdRanges.Claim.SKIP) {
           continue;
         }
-        ObjectTask.writeRow(sink, record, names.size());
+        synchronized (segment) {
+          ObjectTask.writeRow(sink, record, names.size());
+        }
         written[0]++;
         rows.increment();
         if (++unreported == 100) {
@@ -358,7 +373,9 @@ final class RangeCursors {
         }
       }
       listener.rowsWritten(unreported);
-      segment.progress().save(sink, checkpoint(range, null, written[0], true));
+      synchronized (segment) {
+        segment.progress().save(sink, checkpoint(range, null, written[0], true));
+      }
       ranges.finished(range);
       return true;
     }
