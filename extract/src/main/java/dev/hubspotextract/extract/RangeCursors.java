@@ -217,12 +217,7 @@ final class RangeCursors {
 
   /** Stops the cursors and keeps every segment at its checkpoint, for a resumed run. */
   void suspend(RuntimeException failure) {
-    List<Segment> open;
-    synchronized (segments) {
-      closed = true;
-      open = new ArrayList<>(segments.values());
-    }
-    for (Segment segment : open) {
+    for (Segment segment : closeAll()) {
       synchronized (segment) {
         segment.progress().stopped(segment.sink(), failure);
       }
@@ -251,13 +246,16 @@ final class RangeCursors {
     }
   }
 
-  private void closeSegments() {
-    List<Segment> open;
+  /** Opens no segment from now on, and returns those open. */
+  private List<Segment> closeAll() {
     synchronized (segments) {
       closed = true;
-      open = new ArrayList<>(segments.values());
+      return new ArrayList<>(segments.values());
     }
-    for (Segment segment : open) {
+  }
+
+  private void closeSegments() {
+    for (Segment segment : closeAll()) {
       synchronized (segment) {
         try { // the checkpoint first: a file without one is discarded, never the other way round
           if (state != null) {
