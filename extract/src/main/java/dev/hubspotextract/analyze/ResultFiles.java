@@ -67,8 +67,7 @@ public final class ResultFiles {
       long rows =
           statement.executeLargeUpdate(
               "COPY (" + query + ") TO " + Sql.literal(temp) + " (" + options + ")");
-      mode.restrict(temp);
-      FileMoves.replace(temp, target);
+      FileMoves.replace(temp, target); // created with the mode's permissions, filled in place
       return rows;
     } catch (IOException e) {
       throw new UncheckedIOException("moving " + temp + " to " + target, e);

@@ -92,14 +92,7 @@ public final class ObjectCatalog {
     for (ObjectType type : types) {
       String key = type.name().toLowerCase(Locale.ROOT);
       long same = names.stream().filter(name -> name.equalsIgnoreCase(key)).count();
-      boolean pairName =
-          names.stream()
-              .anyMatch(
-                  from ->
-                      key.startsWith(from.toLowerCase(Locale.ROOT) + "_")
-                          && names.stream()
-                              .anyMatch(
-                                  to -> key.equals((from + "_" + to).toLowerCase(Locale.ROOT))));
+      boolean pairName = ServerNames.isPairName(type.name(), names);
       if (same > 1 || pairName || !ids.add(type.objectTypeId())) {
         refused.add(
             new Rejected(

@@ -97,20 +97,23 @@ final class ServerNames {
    */
   static boolean isReserved(String name, Collection<String> objectNames) {
     String key = name.toLowerCase(Locale.ROOT);
-    if (TOOL_NAMES.contains(key)) {
-      return true;
-    }
+    return TOOL_NAMES.contains(key)
+        || objectNames.stream()
+            .anyMatch(
+                other ->
+                    other.equalsIgnoreCase(key) && ObjectCatalog.findStandard(other).isPresent())
+        || isPairName(name, objectNames);
+  }
+
+  /** Whether a name is {@code {from}_{to}} for two of these objects, in any case. */
+  static boolean isPairName(String name, Collection<String> objectNames) {
+    String key = name.toLowerCase(Locale.ROOT);
     for (String from : objectNames) {
       String fromKey = from.toLowerCase(Locale.ROOT);
-      if (key.equals(fromKey) && ObjectCatalog.findStandard(from).isPresent()) {
-        return true;
-      }
       if (key.startsWith(fromKey + "_")) {
         String rest = key.substring(fromKey.length() + 1);
-        for (String to : objectNames) {
-          if (rest.equals(to.toLowerCase(Locale.ROOT))) {
-            return true;
-          }
+        if (objectNames.stream().anyMatch(to -> to.equalsIgnoreCase(rest))) {
+          return true;
         }
       }
     }

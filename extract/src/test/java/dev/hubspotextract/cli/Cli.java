@@ -3,6 +3,9 @@ package dev.hubspotextract.cli;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.JdkTransport;
+import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
@@ -15,8 +18,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Runs the command line as {@code main} would, with captured stdout and stderr. */
 final class Cli {
@@ -87,6 +92,21 @@ final class Cli {
             null,
             List.of());
     return new Planner(client, "sandbox").plan(options);
+  }
+
+  /**
+   * A client of the sandbox, unpaced, whose requests go through {@code wire}: a test's way to
+   * rewrite, answer or watch them on their way to the sandbox's real wire (given to it).
+   */
+  static HubSpotClient clientThrough(Sandbox sandbox, UnaryOperator<Transport> wire) {
+    Transport real =
+        new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+    return HubSpotClient.builder()
+        .baseUrl(sandbox.baseUrl())
+        .token(sandbox.token())
+        .pacer(Pacer.UNLIMITED)
+        .transport(wire.apply(real))
+        .build();
   }
 
   /** Every row of a CSV file, header first. */

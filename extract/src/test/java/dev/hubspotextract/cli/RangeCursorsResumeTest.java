@@ -6,9 +6,6 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.client.JdkTransport;
-import dev.hubspotextract.client.Pacer;
-import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
@@ -21,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,27 +150,21 @@ class RangeCursorsResumeTest {
 
   /** A resumable pull of contacts (state kept as the command line keeps it) through a wire. */
   private RunResult pull(Path out, int cursors, Wire wire) throws Exception {
-    Transport real =
-        new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-    Transport hostile =
-        request -> {
-          ApiResponse own;
-          try {
-            own = wire.answer(request);
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-          return own != null ? own : real.send(request);
-        };
     HubSpotClient client =
-        HubSpotClient.builder()
-            .baseUrl(sandbox.baseUrl())
-            .token(sandbox.token())
-            .pacer(Pacer.UNLIMITED)
-            .transport(hostile)
-            .build();
+        Cli.clientThrough(
+            sandbox,
+            real ->
+                request -> {
+                  ApiResponse own;
+                  try {
+                    own = wire.answer(request);
+                  } catch (RuntimeException e) {
+                    throw e;
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return own != null ? own : real.send(request);
+                });
     Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
-import dev.hubspotextract.client.JdkTransport;
-import dev.hubspotextract.client.Pacer;
-import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.RunResult;
@@ -19,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,26 +174,20 @@ class RangeCursorsTest {
       int cursors,
       UnaryOperator<ApiRequest> rewrite,
       Optional<java.util.function.Function<ApiRequest, ApiResponse>> answer) {
-    Transport wire =
-        new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-    Transport hostile =
-        request -> {
-          seedOf(request.pathAndQuery()).ifPresent(seeds::add);
-          ApiResponse own = answer.map(a -> a.apply(request)).orElse(null);
-          ApiResponse response = own != null ? own : wire.send(rewrite.apply(request));
-          Matcher next = NEXT.matcher(new String(response.body(), StandardCharsets.UTF_8));
-          while (next.find()) { // records' own association paging names no list cursor: fine
-            named.add(next.group(1));
-          }
-          return response;
-        };
     HubSpotClient client =
-        HubSpotClient.builder()
-            .baseUrl(sandbox.baseUrl())
-            .token(sandbox.token())
-            .pacer(Pacer.UNLIMITED)
-            .transport(hostile)
-            .build();
+        Cli.clientThrough(
+            sandbox,
+            wire ->
+                request -> {
+                  seedOf(request.pathAndQuery()).ifPresent(seeds::add);
+                  ApiResponse own = answer.map(a -> a.apply(request)).orElse(null);
+                  ApiResponse response = own != null ? own : wire.send(rewrite.apply(request));
+                  Matcher next = NEXT.matcher(new String(response.body(), StandardCharsets.UTF_8));
+                  while (next.find()) { // records' own association paging names no list cursor
+                    named.add(next.group(1));
+                  }
+                  return response;
+                });
     Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
     return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
         .cursorsPerObject(cursors)

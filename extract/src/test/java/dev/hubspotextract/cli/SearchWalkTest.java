@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
-import dev.hubspotextract.client.JdkTransport;
-import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.OutputFolder;
@@ -23,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,8 +105,9 @@ class SearchWalkTest {
       Path split = tmp.resolve("split");
       Path listOnly = tmp.resolve("list-only");
 
-      RunResult lagging = pullContacts(sandbox, split, true, hidingTheTopOfTheFirstSearch(sandbox));
-      RunResult plain = pullContacts(sandbox, listOnly, false, wire(sandbox));
+      RunResult lagging =
+          pullContacts(sandbox, split, true, SearchWalkTest::hidingTheTopOfTheFirstSearch);
+      RunResult plain = pullContacts(sandbox, listOnly, false, wire -> wire);
 
       assertThat(lagging.failures()).isEmpty();
       assertThat(plain.failures()).isEmpty();
@@ -118,14 +117,8 @@ class SearchWalkTest {
   }
 
   private static RunResult pullContacts(
-      Sandbox sandbox, Path out, boolean searchWalk, Transport transport) {
-    HubSpotClient client =
-        HubSpotClient.builder()
-            .baseUrl(sandbox.baseUrl())
-            .token(sandbox.token())
-            .pacer(Pacer.UNLIMITED)
-            .transport(transport)
-            .build();
+      Sandbox sandbox, Path out, boolean searchWalk, UnaryOperator<Transport> wire) {
+    HubSpotClient client = Cli.clientThrough(sandbox, wire);
     Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
     return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
         .searchWalk(searchWalk)
@@ -133,16 +126,11 @@ class SearchWalkTest {
         .run(plan);
   }
 
-  private static Transport wire(Sandbox sandbox) {
-    return new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-  }
-
   /**
    * The first search from the top answers without its highest record, as HubSpot does for a record
    * created moments before ("a few moments" to appear in search, hubspot-api.md §6).
    */
-  private static Transport hidingTheTopOfTheFirstSearch(Sandbox sandbox) {
-    Transport wire = wire(sandbox);
+  private static Transport hidingTheTopOfTheFirstSearch(Transport wire) {
     AtomicBoolean hidden = new AtomicBoolean();
     ObjectMapper json = new ObjectMapper();
     return request -> {
