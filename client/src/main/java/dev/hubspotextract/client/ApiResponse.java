@@ -37,6 +37,25 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
             });
   }
 
+  /**
+   * A whole number written in digits only, as a server's header should be: -1 when the text is
+   * anything else (empty, signed, a date), {@link Long#MAX_VALUE} past 18 digits; never throws.
+   */
+  static long digitsValue(String text) {
+    if (text.isEmpty()) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = i < 18 ? value * 10 + (c - '0') : Long.MAX_VALUE; // 18 digits always fit
+    }
+    return value;
+  }
+
   public boolean isSuccess() {
     return status >= 200 && status < 300;
   }

@@ -58,16 +58,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
    * connection closes, which is counted), and Long.MAX_VALUE for one too long for a long.
    */
   private static long contentLength(HttpHeaders headers) {
-    String value = headers.firstValue("Content-Length").map(String::trim).orElse("");
-    if (value.isEmpty()) {
-      return -1;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    return value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+    return ApiResponse.digitsValue(
+        headers.firstValue("Content-Length").map(String::trim).orElse(""));
   }
 
   @Override

@@ -100,18 +100,8 @@ final class RateLimitHeaders {
 
   /** The digits' value, or -1 when they are not only digits or overflow a long. */
   private static long parse(String digits) {
-    if (digits.isEmpty() || digits.length() > 18) { // 18 digits always fit: no overflow to catch
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
+    long value = ApiResponse.digitsValue(digits);
+    return value == Long.MAX_VALUE ? -1 : value;
   }
 
   /** At most 40 characters of a header, so a hostile one cannot flood the trace. */

@@ -232,19 +232,11 @@ public final class Retrying implements Transport {
    * included), so the policy's own wait applies. Whatever a server sends, this never throws.
    */
   private static Optional<Duration> retryAfter(ApiResponse response) {
-    String raw = response.header("Retry-After").map(String::trim).orElse("");
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    long seconds = 0;
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c < '0' || c > '9') {
-        return Optional.empty();
-      }
-      seconds = Math.min(RETRY_AFTER_CAP_SECONDS, seconds * 10 + (c - '0'));
-    }
-    return Optional.of(Duration.ofSeconds(seconds));
+    long seconds =
+        ApiResponse.digitsValue(response.header("Retry-After").map(String::trim).orElse(""));
+    return seconds < 0
+        ? Optional.empty()
+        : Optional.of(Duration.ofSeconds(Math.min(RETRY_AFTER_CAP_SECONDS, seconds)));
   }
 
   /**

@@ -70,11 +70,6 @@ final class IdLayout {
     this.window = (HIGH - LOW) / Math.max(1, slots - 1);
   }
 
-  /** Generated records. */
-  long count() {
-    return count;
-  }
-
   /** One past the last position. */
   long positions() {
     return (long) slots * BLOCK;

@@ -374,11 +374,8 @@ final class ObjectStore {
     return counts;
   }
 
-  /** The clock time search sees a record from: its creation by churn, else always. */
+  /** The clock time search sees a record churn created from. */
   private long seenFrom(long index) {
-    if (index < def.baseCount) {
-      return Long.MIN_VALUE;
-    }
     synchronized (this) {
       return created[(int) (index - def.baseCount) * 3 + 1];
     }

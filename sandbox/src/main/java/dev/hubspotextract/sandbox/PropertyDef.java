@@ -285,30 +285,21 @@ final class PropertyDef {
           .toArray(byte[][]::new);
 
   PropertyDef withGroup(String group) {
-    return groupName.isEmpty()
-        ? new PropertyDef(
-            name,
-            label,
-            type,
-            fieldType,
-            group,
-            kind,
-            nullPerMille,
-            options,
-            pool,
-            hubspotDefined,
-            sensitivity)
-        : this;
+    return groupName.isEmpty() ? copy(group, sensitivity) : this;
   }
 
   /** The same property, its values of the given sensitivity. */
   PropertyDef withSensitivity(Sensitivity level) {
+    return copy(groupName, level);
+  }
+
+  private PropertyDef copy(String group, Sensitivity level) {
     return new PropertyDef(
         name,
         label,
         type,
         fieldType,
-        groupName,
+        group,
         kind,
         nullPerMille,
         options,

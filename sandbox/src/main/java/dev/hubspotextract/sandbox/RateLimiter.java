@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -27,6 +28,7 @@ final class RateLimiter {
   static final long WINDOW_MILLIS = 10_000;
   static final int SEARCH_PER_SECOND = 5;
   static final String SECONDLY_MESSAGE = "You have reached your secondly limit.";
+  static final String TEN_SECONDLY_MESSAGE = "You have reached your ten_secondly_rolling limit.";
 
   private final RateLimitTier tier;
   private final long dailyLimit;
@@ -68,7 +70,7 @@ final class RateLimiter {
       return headers;
     }
     long now = clock.millis();
-    long today = LocalDate.ofInstant(clock.instant(), zone).toEpochDay();
+    long today = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).toEpochDay();
     if (today != day) {
       day = today;
       usedToday = 0;
@@ -104,7 +106,7 @@ final class RateLimiter {
       if (window.size() >= max) {
         throw new RateLimited(
             "TEN_SECONDLY_ROLLING",
-            "You have reached your ten_secondly_rolling limit.",
+            TEN_SECONDLY_MESSAGE,
             retryAfter(headers(max, 0), window, WINDOW_MILLIS, now));
       }
       window.addLast(now);

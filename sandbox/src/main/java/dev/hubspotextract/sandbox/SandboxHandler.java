@@ -133,8 +133,7 @@ final class SandboxHandler implements HttpHandler {
       }
       if (kind == FaultKind.RATE_LIMIT) {
         return withHeaders(
-            ErrorBodies.rateLimited(
-                "TEN_SECONDLY_ROLLING", "You have reached your ten_secondly_rolling limit."),
+            ErrorBodies.rateLimited("TEN_SECONDLY_ROLLING", RateLimiter.TEN_SECONDLY_MESSAGE),
             rateHeaders);
       }
       return withHeaders(route.action().run(kind), rateHeaders);
