@@ -5,6 +5,7 @@ import dev.hubspotextract.sandbox.LoopbackHost;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
+import dev.hubspotextract.sandbox.SecondlyLimit;
 import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -101,11 +102,16 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Option(
       names = "--secondly-limit",
+      arity = "0..1",
+      fallbackValue = "window",
+      paramLabel = "window|all",
       description =
           "Enforce HubSpot's per-second allowance, a tenth of the tier's 10-second limit (e.g. 19 on"
-              + " professional), with 429 SECONDLY; with --rate-limit. Without it the allowance is"
-              + " only reported in X-HubSpot-RateLimit-Secondly(-Remaining).")
-  boolean secondlyLimit;
+              + " professional), with 429 SECONDLY; with --rate-limit. On the 10-second window's"
+              + " requests (window, the default), or on association reads too (all): HubSpot does"
+              + " not say which. Without it the allowance is only reported in"
+              + " X-HubSpot-RateLimit-Secondly(-Remaining).")
+  String secondlyLimit;
 
   @Option(
       names = "--time-zone",
@@ -286,12 +292,12 @@ final class SandboxCommand implements Callable<Integer> {
       }
       b.dailyLimit(number("--daily-limit", dailyLimit, 1, Long.MAX_VALUE, "a number of requests"));
     }
-    if (secondlyLimit) {
+    if (secondlyLimit != null) {
       if (rateLimit.trim().equalsIgnoreCase("off")) {
         throw new IllegalArgumentException(
             "--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
       }
-      b.secondlyLimit(true);
+      b.secondlyLimit(SecondlyLimit.parse(secondlyLimit));
     }
     try {
       b.timeZone(ZoneId.of(timeZone.trim()));

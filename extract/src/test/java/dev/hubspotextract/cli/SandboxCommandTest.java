@@ -219,6 +219,36 @@ class SandboxCommandTest {
   }
 
   @Test
+  void aSecondlyLimitOfAllCountsAssociationReadsAndAnUnknownReadingIsNamed() throws Exception {
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port", "0", "--records", "40", "--rate-limit", "free", "--secondly-limit=all");
+    Clock still = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+    try (Sandbox sandbox = command.builder().clock(still).start()) {
+      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+      HttpRequest read =
+          HttpRequest.newBuilder(
+                  sandbox.baseUrl().resolve("/crm/v4/associations/deals/companies/batch/read"))
+              .header("Authorization", "Bearer " + sandbox.token())
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"id\":\"" + id + "\"}]}"))
+              .build();
+      HttpClient http = HttpClient.newHttpClient();
+      for (int i = 0; i < 10; i++) {
+        assertThat(http.send(read, HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isIn(200, 207);
+      }
+      assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(429);
+    }
+
+    Cli.Run run =
+        Cli.run("sandbox", "--port", "0", "--rate-limit", "free", "--secondly-limit=most");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--secondly-limit: unknown value 'most'").contains("window");
+  }
+
+  @Test
   void theTimeZoneGivenOnTheCommandLineMovesTheDailyReset() throws Exception {
     SandboxCommand command = new SandboxCommand();
     new CommandLine(command)

@@ -12,7 +12,9 @@ import java.util.Map;
  * Policy: HubSpot's rate limits (contract §11): a rolling 10-second window per tier, a daily limit
  * reset at midnight in the portal's time zone, search's own 5-per-second limit and, when enforced,
  * the legacy per-second allowance (a tenth of the 10-second one). Search and v4 association batch
- * reads are exempt from the 10-second window; search answers carry no rate-limit headers.
+ * reads are exempt from the 10-second window; search answers carry no rate-limit headers. Whether
+ * association reads count in the per-second allowance HubSpot does not say: {@link SecondlyLimit}
+ * picks.
  */
 final class RateLimiter {
   /** Which bucket a request draws from. */
@@ -34,7 +36,7 @@ final class RateLimiter {
   private final long dailyLimit;
   private final Clock clock;
   private final ZoneId zone;
-  private final boolean enforceSecondly;
+  private final SecondlyLimit secondlyLimit;
   private final ArrayDeque<Long> window = new ArrayDeque<>();
   private final ArrayDeque<Long> secondWindow = new ArrayDeque<>();
   private final ArrayDeque<Long> searchWindow = new ArrayDeque<>();
@@ -43,20 +45,20 @@ final class RateLimiter {
 
   /**
    * @param zone the portal's time zone: the daily limit resets at its midnight
-   * @param enforceSecondly answer 429 {@code SECONDLY} past the per-second allowance (else it is
-   *     only reported in the headers)
+   * @param secondlyLimit on which requests to answer 429 {@code SECONDLY} past the per-second
+   *     allowance (it is reported in the headers in any case)
    */
   RateLimiter(
       RateLimitTier tier,
       long dailyLimitOverride,
       Clock clock,
       ZoneId zone,
-      boolean enforceSecondly) {
+      SecondlyLimit secondlyLimit) {
     this.tier = tier;
     this.dailyLimit = dailyLimitOverride > 0 ? dailyLimitOverride : tier.perDay();
     this.clock = clock;
     this.zone = zone;
-    this.enforceSecondly = enforceSecondly;
+    this.secondlyLimit = secondlyLimit;
   }
 
   /**
@@ -96,7 +98,10 @@ final class RateLimiter {
       usedToday++;
       return headers;
     }
-    if (enforceSecondly && secondWindow.size() >= secondly()) {
+    boolean countsPerSecond = bucket == Bucket.STANDARD || secondlyLimit == SecondlyLimit.ALL;
+    if (countsPerSecond
+        && secondlyLimit != SecondlyLimit.OFF
+        && secondWindow.size() >= secondly()) {
       throw new RateLimited(
           "SECONDLY",
           SECONDLY_MESSAGE,
@@ -111,7 +116,9 @@ final class RateLimiter {
       }
       window.addLast(now);
     }
-    secondWindow.addLast(now);
+    if (countsPerSecond) {
+      secondWindow.addLast(now);
+    }
     usedToday++;
     return headers(max, remaining(max));
   }

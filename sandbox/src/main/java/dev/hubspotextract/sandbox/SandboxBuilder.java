@@ -42,7 +42,7 @@ public final class SandboxBuilder {
   long latencyMillis = 0;
   RateLimitTier rateLimit = RateLimitTier.OFF;
   long dailyLimit = 0;
-  boolean secondlyLimit = false;
+  SecondlyLimit secondlyLimit = SecondlyLimit.OFF;
   ZoneId timeZone = DEFAULT_TIME_ZONE;
   FaultPlan faults = FaultPlan.NONE;
   int contactProperties = 50;
@@ -127,12 +127,20 @@ public final class SandboxBuilder {
 
   /**
    * Enforces the legacy per-second allowance (a tenth of the tier's 10-second limit, e.g. 19 on
-   * professional) on every non-search request with 429 {@code SECONDLY}. Off by default: the
-   * allowance is then only reported in {@code X-HubSpot-RateLimit-Secondly(-Remaining)}. Needs a
-   * {@link #rateLimit} tier, like every limit.
+   * professional) with 429 {@code SECONDLY}: on the 10-second window's requests ({@code true}). Off
+   * by default: the allowance is then only reported in {@code
+   * X-HubSpot-RateLimit-Secondly(-Remaining)}. Needs a {@link #rateLimit} tier, like every limit.
    */
   public SandboxBuilder secondlyLimit(boolean enforce) {
-    this.secondlyLimit = enforce;
+    return secondlyLimit(enforce ? SecondlyLimit.WINDOW : SecondlyLimit.OFF);
+  }
+
+  /**
+   * Enforces the per-second allowance on the requests {@code limit} names (see {@link
+   * SecondlyLimit}).
+   */
+  public SandboxBuilder secondlyLimit(SecondlyLimit limit) {
+    this.secondlyLimit = java.util.Objects.requireNonNull(limit);
     return this;
   }
 

@@ -165,8 +165,9 @@ class RateLimitTest {
           client.post(
               "/crm/v4/associations/deals/companies/batch/read",
               "{\"inputs\":[{\"id\":\"" + id + "\"}]}");
+      // outside the window, so outside its per-second allowance (unless SecondlyLimit.ALL)
       assertThat(associations.headers().firstValue("X-HubSpot-RateLimit-Secondly-Remaining"))
-          .hasValue("17");
+          .hasValue("18");
       HttpResponse<String> notFound = client.get("/crm/v3/objects/deals/2");
       assertThat(notFound.statusCode()).isEqualTo(404);
       assertThat(notFound.headers().firstValue("X-HubSpot-RateLimit-Secondly")).hasValue("19");
@@ -193,22 +194,15 @@ class RateLimitTest {
         Sandbox.builder()
             .records(20)
             .rateLimit(RateLimitTier.FREE)
-            .secondlyLimit(true)
+            .secondlyLimit(SecondlyLimit.ALL)
             .clock(clock)
             .start()) {
       SandboxClient client = new SandboxClient(sandbox);
-      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
       for (int i = 0; i < 9; i++) {
         assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
       }
-      // the tenth: exempt from the 10-second window, not from the per-second one
-      assertThat(
-              client
-                  .post(
-                      "/crm/v4/associations/deals/companies/batch/read",
-                      "{\"inputs\":[{\"id\":\"" + id + "\"}]}")
-                  .statusCode())
-          .isIn(200, 207);
+      // the tenth: exempt from the 10-second window, not (with ALL) from the per-second one
+      assertThat(associationRead(sandbox, client).statusCode()).isIn(200, 207);
       HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
       assertThat(rejected.statusCode()).isEqualTo(429);
       JsonNode body = SandboxClient.json(rejected);
@@ -225,6 +219,36 @@ class RateLimitTest {
       clock.advance(Duration.ofMillis(1000));
       assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void bySecondlyLimitWindowAssociationReadsAreOutsideThePerSecondAllowanceAsOutsideTheWindow() {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(20)
+            .rateLimit(RateLimitTier.FREE)
+            .secondlyLimit(SecondlyLimit.WINDOW)
+            .clock(clock)
+            .start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (int i = 0; i < 30; i++) {
+        assertThat(associationRead(sandbox, client).statusCode()).isIn(200, 207);
+      }
+      for (int i = 0; i < 10; i++) {
+        assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(200);
+      }
+      HttpResponse<String> rejected = client.get("/crm/v3/objects/contacts?limit=1");
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      assertThat(SandboxClient.json(rejected).path("policyName").asText()).isEqualTo("SECONDLY");
+      assertThat(associationRead(sandbox, client).statusCode()).isIn(200, 207);
+    }
+  }
+
+  private static HttpResponse<String> associationRead(Sandbox sandbox, SandboxClient client) {
+    String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+    return client.post(
+        "/crm/v4/associations/deals/companies/batch/read",
+        "{\"inputs\":[{\"id\":\"" + id + "\"}]}");
   }
 
   @Test
