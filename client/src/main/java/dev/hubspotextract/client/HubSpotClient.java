@@ -150,7 +150,8 @@ public final class HubSpotClient {
           new Pacing(
               pacer != null
                   ? pacer
-                  : new RateBudget(RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper, trace),
+                  : RateBudget.forTier(
+                      RateBudget.DEFAULT_PER_TEN_SECONDS, true, clock, sleeper, trace),
               chain);
       chain = new Retrying(retryPolicy, sleeper, clock, trace, chain);
       chain = new Authenticating(token, chain);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -18,15 +19,19 @@ import java.util.function.Consumer;
  *       count in it size it or spend it: not search, and not a v4 association read while it may be
  *       exempt, whose headers may speak of another count;
  *   <li>the second, sized from {@code X-HubSpot-RateLimit-Secondly} (real answers still send it, a
- *       tenth of Max: 11 with 110, 15 with 150), for every request but search; until an answer
- *       sends it there is no per-second limit. Without it the 10-second window lets its whole count
- *       out at once, some 30 requests in a second against an allowance of 19;
+ *       tenth of Max: 11 with 110, 15 with 150), for every request but search. A budget {@link
+ *       #forTier for a tier} holds a tenth of the tier per second until an answer says the
+ *       allowance: without that, the 10-second window lets its whole count out at once, some 30
+ *       requests in a second against an allowance of 19, and a run's first burst (every object's
+ *       properties asked at once) would come before any answer could say it;
  *   <li>search's own 5 per second.
  * </ul>
  *
  * <p>Both windows keep a couple of requests under HubSpot's count plus a little time (HubSpot
  * counts on arrival, we count on sending), and a request takes its slot in both at the same moment.
- * A 429 pauses its whole bucket, not only the request refused: TEN_SECONDLY_ROLLING the window,
+ * A run's first request arrives late (a new connection's handshake, a server not yet warm: 0.6 s
+ * against the sandbox), so what was sent before the first answer counts as sent at that answer. A
+ * 429 pauses its whole bucket, not only the request refused: TEN_SECONDLY_ROLLING the window,
  * SECONDLY the second (or search's).
  *
  * <p>v4 association batch reads: HubSpot's spec marks them {@code x-hubspot-rate-limit-exemptions:
@@ -48,7 +53,12 @@ import java.util.function.Consumer;
  * -Remaining} dropped starts the count again. Another app's requests leaving the window at just
  * those moments could fake a showing; the cost is bounded: a 429 TEN_SECONDLY_ROLLING on an
  * association read revokes the exemption for the rest of the run, and they draw from the window
- * again. The per-second limit applies to them throughout.
+ * again.
+ *
+ * <p>The per-second allowance is the 10-second window's own, a tenth of it, so once association
+ * reads are shown exempt from the window they go unpaced by the second too. That is a reading, not
+ * a promise: a 429 {@code SECONDLY} on an association read puts them back under the second for the
+ * rest of the run (a pause of a second, no loss).
  *
  * <p>Rate-limit headers outside what HubSpot could mean are ignored ({@link RateLimitHeaders}), and
  * said so once per header in the trace, as are the exemption's changes.
@@ -66,7 +76,7 @@ public final class RateBudget implements Pacer {
    * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
    * (and of the pull's pace whenever the second binds more than the 10-second window).
    */
-  private static final Duration SECONDLY_SLACK = Duration.ofMillis(25);
+  private static final Duration SECONDLY_SLACK = Duration.ofMillis(75);
 
   /** Showings in a row that make the association reads' exemption hold. */
   static final int SHOWINGS = 3;
@@ -89,6 +99,12 @@ public final class RateBudget implements Pacer {
   }
 
   private volatile Exemption exemption = Exemption.UNPROVEN;
+
+  /** Whether a 429 SECONDLY on an association read showed that the second counts them. */
+  private volatile boolean associationsCountPerSecond;
+
+  /** Whether any answer came yet: until then a send's arrival is anyone's guess (class comment). */
+  private final AtomicBoolean answered = new AtomicBoolean();
 
   /** Whether an answer of the 10-second window carried its headers. */
   private volatile boolean windowSentHeaders;
@@ -144,6 +160,19 @@ public final class RateBudget implements Pacer {
     this.trace = trace == null ? line -> {} : trace;
   }
 
+  /**
+   * A budget for a tier whose per-second allowance is not known yet: a tenth of the tier per
+   * second, HubSpot's own proportion, until an answer's {@code X-HubSpot-RateLimit-Secondly} says.
+   *
+   * @param learn whether HubSpot's rate-limit headers may resize the 10-second budget
+   */
+  public static RateBudget forTier(
+      int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper, Consumer<String> trace) {
+    RateBudget budget = new RateBudget(perTenSeconds, learn, clock, sleeper, trace);
+    budget.secondly.resize(Math.max(1, perTenSeconds / 10), 1_000);
+    return budget;
+  }
+
   /** Which budget a request draws from. */
   enum Bucket {
     TEN_SECONDLY,
@@ -190,7 +219,9 @@ public final class RateBudget implements Pacer {
     Exemption now = exemption;
     if (now == Exemption.HONOURED) {
       inFlight.remove();
-      secondly.acquire();
+      if (associationsCountPerSecond) {
+        secondly.acquire();
+      }
       return;
     }
     long sentAt = RollingWindowPacer.acquireBoth(tenSecondly, secondly);
@@ -208,6 +239,11 @@ public final class RateBudget implements Pacer {
   @Override
   public void observe(ApiRequest request, ApiResponse response) {
     Bucket bucket = bucketOf(request);
+    if (answered.compareAndSet(false, true)) {
+      long now = clock.millis();
+      tenSecondly.countSentBeforeAt(now);
+      secondly.countSentBeforeAt(now);
+    }
     if (response.status() == 429) {
       pauseFor429(bucket, response);
     }
@@ -295,12 +331,12 @@ public final class RateBudget implements Pacer {
     if (++showings >= SHOWINGS) {
       exemption = Exemption.HONOURED;
       trace.accept(
-          "rate budget: v4 association batch reads are exempt from the 10-second window, as"
-              + " HubSpot's answers showed "
+          "rate budget: v4 association batch reads are exempt from the 10-second window (and so"
+              + " from its per-second allowance), as HubSpot's answers showed "
               + SHOWINGS
               + " times in a row ("
               + how
-              + "); they go unpaced by it from now on");
+              + "); they go unpaced by both from now on");
     }
   }
 
@@ -329,6 +365,12 @@ public final class RateBudget implements Pacer {
     if (bucket == Bucket.SEARCH) {
       search.pause(wait);
     } else if (name.equalsIgnoreCase("SECONDLY")) {
+      if (bucket == Bucket.EXEMPT && !associationsCountPerSecond) {
+        associationsCountPerSecond = true;
+        trace.accept(
+            "rate budget: a v4 association batch read was answered 429 SECONDLY: association"
+                + " reads keep within the per-second allowance for the rest of the run");
+      }
       secondly.pause(wait); // every request but search passes the second
     } else if (bucket == Bucket.EXEMPT && !name.equalsIgnoreCase("TEN_SECONDLY_ROLLING")) {
       return; // an unnamed limit on an association read says nothing of the window

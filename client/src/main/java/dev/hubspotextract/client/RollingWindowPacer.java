@@ -106,6 +106,21 @@ public final class RollingWindowPacer implements Pacer {
     }
   }
 
+  /**
+   * Counts every send held from before {@code at} as sent at {@code at}: HubSpot may have counted
+   * them as late as that (a cold connection's handshake, a cold server), so they stay in the window
+   * until then. The ring stays in order: the sends moved are its oldest, and none is later.
+   */
+  public synchronized void countSentBeforeAt(long at) {
+    for (int i = 0; i < size; i++) {
+      int index = (head + i) % sent.length;
+      if (sent[index] >= at) {
+        return;
+      }
+      sent[index] = at;
+    }
+  }
+
   /** Lets nothing through for {@code duration}: HubSpot answered 429, its window is full. */
   public synchronized void pause(Duration duration) {
     pausedUntil = Math.max(pausedUntil, clock.millis() + duration.toMillis());

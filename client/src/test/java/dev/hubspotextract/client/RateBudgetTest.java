@@ -258,7 +258,7 @@ class RateBudgetTest {
     assertThat(budget.perSecond()).isEqualTo(19);
     assertThat(budget).hasToString("RateBudget[187 per 10000 ms, 19 per second]");
     assertThat(millisFor(budget, LIST, 19)).isZero();
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_025);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_075);
     assertThat(millisFor(budget, SEARCH, 5)).isZero();
     // 187 in the 10-second window come out over some 9 seconds, not at once
     assertThat(millisFor(budget, LIST, 187 - 20)).isBetween(8_000L, 10_500L);
@@ -272,6 +272,34 @@ class RateBudgetTest {
 
     assertThat(budget.perSecond()).isZero();
     assertThat(millisFor(budget, LIST, 187)).isZero();
+  }
+
+  @Test
+  void aBudgetForATierHoldsATenthOfItPerSecondUntilHubSpotSaysTheAllowance()
+      throws InterruptedException {
+    RateBudget budget = RateBudget.forTier(190, true, clock, clock, null);
+
+    assertThat(budget.perSecond()).isEqualTo(19);
+    assertThat(millisFor(budget, LIST, 19)).isZero(); // a run's first burst: no 429 SECONDLY
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_075);
+
+    budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "25"));
+    assertThat(budget.perSecond()).isEqualTo(25);
+  }
+
+  @Test
+  void whatWasSentBeforeTheRunsFirstAnswerCountsAsSentAtThatAnswer() throws InterruptedException {
+    RateBudget budget = RateBudget.forTier(190, true, clock, clock, null);
+    millisFor(budget, LIST, 1);
+    clock.advance(600); // a cold connection: HubSpot may have counted it only now
+    budget.observe(LIST, ok());
+
+    assertThat(millisFor(budget, LIST, 18)).isZero();
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_075); // from 600, not 475 from the send
+
+    budget.observe(LIST, ok()); // later answers move nothing
+    assertThat(millisFor(budget, LIST, 18)).isZero();
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_075);
   }
 
   @Test
@@ -347,6 +375,7 @@ class RateBudgetTest {
       throws InterruptedException {
     RateBudget budget = new RateBudget(100, true, clock, clock);
     millisFor(budget, LIST, 1);
+    budget.observe(LIST, ok()); // answered at once: it arrived when sent
     clock.advance(9_800);
 
     // each read is counted, and the list request leaving HubSpot's window makes up for one
@@ -386,6 +415,7 @@ class RateBudgetTest {
     }
     assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
 
+    clock.advance(2_000);
     budget.observe(
         ASSOCIATIONS,
         ScriptedTransport.json(429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of()));
@@ -412,5 +442,30 @@ class RateBudgetTest {
 
     assertThat(budget.perTenSeconds()).isEqualTo(98);
     assertThat(millisFor(budget, LIST, 98)).isZero();
+  }
+
+  @Test
+  void associationReadsShownExemptFromTheWindowGoUnpacedByItsSecondTooUntilA429SecondlySaysNot()
+      throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = RateBudget.forTier(100, true, clock, clock, trace::add);
+    budget.observe(LIST, remaining(98));
+    for (int i = 0; i < RateBudget.SHOWINGS; i++) {
+      read(budget, ok());
+      clock.advance(1_000); // each read in a second of its own, under the allowance of 10
+    }
+    millisFor(budget, LIST, 10); // the second is full
+
+    assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
+
+    clock.advance(2_000);
+    budget.observe(
+        ASSOCIATIONS, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_000);
+    assertThat(millisFor(budget, ASSOCIATIONS, 9)).isZero();
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive(); // the second binds them again
+    assertThat(trace)
+        .anySatisfy(line -> assertThat(line).contains("answered 429 SECONDLY"))
+        .anySatisfy(line -> assertThat(line).contains("per-second allowance"));
   }
 }

@@ -320,7 +320,7 @@ final class PullCommand implements Callable<Integer> {
               .pacer(
                   embedded != null
                       ? Pacer.UNLIMITED
-                      : new RateBudget(
+                      : RateBudget.forTier(
                           perTenSeconds,
                           rateLimit == null,
                           clock,
