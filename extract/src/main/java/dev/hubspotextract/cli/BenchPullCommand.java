@@ -6,6 +6,7 @@ import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.sandbox.SecondlyLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
       "Runs pull against an embedded sandbox and prints its figures.",
       "rate-limited: professional tier, 150 ms latency, all 13 objects and default pairs;",
       "large-object: 30,000 contacts alone, professional tier, 150 ms latency: budget used;",
+      "small-portal: 3,000 contacts, the sandbox enforcing the per-second allowance: requests/s;",
       "unlimited: no limit, no latency, contacts with 50 properties: records/s;",
       "memory: peak heap and RSS pulling 100,000 then 1,000,000 contacts."
     })
@@ -47,7 +52,9 @@ final class BenchPullCommand implements Callable<Integer> {
   @Option(
       names = "--scenario",
       defaultValue = "all",
-      description = "rate-limited, unlimited, memory or all (default: ${DEFAULT-VALUE}).")
+      description =
+          "rate-limited, large-object, small-portal, unlimited, memory or all (default:"
+              + " ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(
@@ -63,6 +70,14 @@ final class BenchPullCommand implements Callable<Integer> {
       defaultValue = "30000",
       description = "Contacts of the large-object scenario (default: ${DEFAULT-VALUE}).")
   long largeObjectRecords;
+
+  @Option(
+      names = "--small-portal-records",
+      defaultValue = "3000",
+      description =
+          "Contacts of the small-portal scenario, the other objects in proportion (default:"
+              + " ${DEFAULT-VALUE}).")
+  long smallPortalRecords;
 
   @Option(
       names = "--unlimited-records",
@@ -94,7 +109,8 @@ final class BenchPullCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    List<String> known = List.of("all", "rate-limited", "large-object", "unlimited", "memory");
+    List<String> known =
+        List.of("all", "rate-limited", "large-object", "small-portal", "unlimited", "memory");
     if (!known.contains(scenario)) {
       spec.commandLine()
           .getErr()
@@ -117,6 +133,9 @@ final class BenchPullCommand implements Callable<Integer> {
     }
     if (scenario.equals("all") || scenario.equals("large-object")) {
       code = Math.max(code, largeObject());
+    }
+    if (scenario.equals("all") || scenario.equals("small-portal")) {
+      code = Math.max(code, smallPortal());
     }
     if (scenario.equals("all") || scenario.equals("unlimited")) {
       code = Math.max(code, unlimited());
@@ -215,6 +234,66 @@ final class BenchPullCommand implements Callable<Integer> {
           100 * windowed / seconds / 19.0,
           searches,
           tooMany);
+      out.flush();
+      return run.exitCode();
+    }
+  }
+
+  /**
+   * A small portal on a sandbox that enforces the per-second allowance (19 on professional): the
+   * pull's pace, and whether it ever went above the allowance. The sandbox answers 429 SECONDLY to
+   * any request past it, counted on arrival as HubSpot counts, so none answered 429 means none.
+   */
+  private int smallPortal() throws IOException {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(smallPortalRecords)
+            .rateLimit(RateLimitTier.PROFESSIONAL)
+            .secondlyLimit(SecondlyLimit.WINDOW)
+            .latencyMillis(150)
+            .recordRequests(1_000_000)
+            .start()) {
+      out.printf(
+          Locale.ROOT,
+          "%n[small-portal] sandbox: professional tier, per-second allowance enforced (19/s), 150"
+              + " ms latency, %,d contacts; pull --tier professional --threads %d%n",
+          sandbox.portal().count("contacts"),
+          threads);
+      out.flush();
+      Timed run = pull(sandbox, "--tier", "professional");
+      List<RecordedRequest> requests = sandbox.requests();
+      long total = requests.size();
+      long exempt = requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count();
+      long searches = requests.stream().filter(r -> r.path().endsWith("/search")).count();
+      long tooMany = requests.stream().filter(r -> r.status() == 429).count();
+      Map<String, Long> refused =
+          requests.stream()
+              .filter(r -> r.status() == 429)
+              .collect(
+                  Collectors.groupingBy(
+                      r ->
+                          r.path().endsWith("/search")
+                              ? "search"
+                              : r.path().startsWith("/crm/v4/") ? "association" : "window",
+                      TreeMap::new,
+                      Collectors.counting()));
+      double seconds = run.seconds();
+      out.printf(
+          Locale.ROOT,
+          "[small-portal] exit %d in %.1f s: %,d records; %,d requests = %.1f/s averaged over the"
+              + " job (%,d in the per-second allowance = %.1f/s of 19/s, %,d v4 association reads,"
+              + " %,d searches); answered 429: %,d %s%n",
+          run.exitCode(),
+          seconds,
+          run.records(),
+          total,
+          total / seconds,
+          total - exempt - searches,
+          (total - exempt - searches) / seconds,
+          exempt,
+          searches,
+          tooMany,
+          refused.isEmpty() ? "" : refused);
       out.flush();
       return run.exitCode();
     }
