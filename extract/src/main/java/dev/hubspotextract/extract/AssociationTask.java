@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,22 +49,28 @@ final class AssociationTask {
 
   /**
    * Writes the file and returns its rows. A checkpoint follows every batch of ids, all of whose
-   * links are written by then; a resumed run skips that many ids.
+   * links are written by then, naming the batch's last id: a resumed run goes on after it, so ids
+   * that came or went below it since (the from-object pulled again) change nothing.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TaskProgress.Start start = progress.start(HEADER);
     if (start.done()) {
       return start.rows();
     }
+    if (start.checkpoint() != null && !namesItsPlace(start.checkpoint())) {
+      // an older version's count of from-ids, or an id not where the user's list has it: skipping
+      // by it could lose or double links, so the file starts over
+      start.sink().abandon();
+      start = progress.afresh(HEADER);
+    }
     CsvFileSink sink = start.sink();
-    long skip = start.checkpoint() == null ? 0 : start.checkpoint().position();
     LongAdder rows = new LongAdder();
     rows.add(start.rows());
     AssociationsApi associations = client.associations();
     Deque<Batch> inFlight = new ArrayDeque<>();
-    try (Stream<String> ids = fromIds(client).skip(skip)) {
+    try (Stream<String> ids = fromIds(client, start.checkpoint())) {
       Iterator<String> iterator = ids.iterator();
-      long position = skip;
+      long position = start.checkpoint() == null ? 0 : start.checkpoint().position();
       while (iterator.hasNext() || !inFlight.isEmpty()) {
         // a few batches read at once (they are exempt from the 10-second budget), written in order
         while (inFlight.size() < BATCHES_AT_ONCE && iterator.hasNext()) {
@@ -74,6 +81,7 @@ final class AssociationTask {
           inFlight.add(
               new Batch(
                   batch.size(),
+                  batch.get(batch.size() - 1),
                   CompletableFuture.supplyAsync(
                       () -> {
                         List<AssociationRow> read = new ArrayList<>();
@@ -92,7 +100,7 @@ final class AssociationTask {
         rows.add(read.size());
         listener.rowsWritten(read.size());
         position += next.ids();
-        progress.save(sink, new Checkpoint(null, position, 0, rows.sum(), false));
+        progress.save(sink, new Checkpoint(next.lastId(), position, 0, rows.sum(), false));
       }
       control.checkNotAborted();
       progress.complete(sink, rows.sum());
@@ -111,8 +119,8 @@ final class AssociationTask {
   private static final ExecutorService READERS =
       Executors.newCachedThreadPool(DaemonThreads.named("pull-association-batch-"));
 
-  /** A batch of from-ids on its way: how many ids, and their links once read. */
-  private record Batch(int ids, CompletableFuture<List<AssociationRow>> rows) {}
+  /** A batch of from-ids on its way: how many ids, the last one, and their links once read. */
+  private record Batch(int ids, String lastId, CompletableFuture<List<AssociationRow>> rows) {}
 
   private static List<AssociationRow> joined(CompletableFuture<List<AssociationRow>> rows) {
     try {
@@ -125,15 +133,53 @@ final class AssociationTask {
     }
   }
 
-  private Stream<String> fromIds(HubSpotClient client) throws IOException {
-    if (!pair.fromIds().isEmpty()) {
-      return pair.fromIds().stream();
+  /**
+   * Whether a checkpoint names the last from-id written, and, for the user's ids, names the one the
+   * count of ids done points at.
+   */
+  private boolean namesItsPlace(Checkpoint saved) {
+    if (saved.cursor() == null) {
+      return false;
     }
-    if (fromCsv == null) {
+    List<String> listed = pair.fromIds();
+    return listed.isEmpty()
+        || saved.position() >= 1
+            && saved.position() <= listed.size()
+            && listed.get((int) saved.position() - 1).equals(saved.cursor());
+  }
+
+  /** The from-ids to read: every one, or those after the last one {@code saved} names. */
+  private Stream<String> fromIds(HubSpotClient client, Checkpoint saved) throws IOException {
+    String last = saved == null ? null : saved.cursor();
+    if (!pair.fromIds().isEmpty()) {
+      // the list is the plan's, the same in both runs: the count finds the id even if listed twice
+      List<String> listed = pair.fromIds();
+      return listed.subList(saved == null ? 0 : (int) saved.position(), listed.size()).stream();
+    }
+    if (fromCsv == null && last == null) {
       return client.objects().ids(pair.from().apiName(), maxRecords);
     }
+    if (fromCsv == null) {
+      // HubSpot's list cursor is an id (hubspot-api.md §4): page on from the last one. Read as
+      // "from", or not at all, the ids up to it are skipped all the same; maxRecords ids in all
+      return client.objects().stream(
+              pair.from().apiName(), ID_ONLY, Long.MAX_VALUE, last, page -> {})
+          .map(HubSpotRecord::id)
+          .dropWhile(id -> !isAbove(id, last))
+          .limit(maxRecords - saved.position());
+    }
     CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(fromCsv, StandardCharsets.UTF_8);
-    return reader.stream().skip(1).map(record -> record.getField(0)).onClose(() -> close(reader));
+    Stream<String> ids =
+        reader.stream().skip(1).map(record -> record.getField(0)).onClose(() -> close(reader));
+    // the file is ascending by id, as it was pulled
+    return last == null ? ids : ids.dropWhile(id -> !isAbove(id, last));
+  }
+
+  /** The one property a listing of ids asks for, the shortest request. */
+  private static final List<String> ID_ONLY = List.of("hs_object_id");
+
+  private static boolean isAbove(String id, String last) {
+    return MeetingPoint.idOf(id) > MeetingPoint.idOf(last);
   }
 
   private static void close(CsvReader<CsvRecord> reader) {

@@ -4,7 +4,9 @@ package dev.hubspotextract.extract;
  * How far one task got, saved after its sink flushed: the rows in the first {@code bytes} bytes of
  * its partial file, and where to go on from.
  *
- * @param cursor the list cursor of the next page (object tasks; null: the first page)
+ * @param cursor the list cursor of the next page (object tasks; null: the first page); the last
+ *     from-id whose associations are all written (association tasks), where a resumed run goes on
+ *     from
  * @param position from-ids whose associations are all written (association tasks); the last id the
  *     list wrote (object tasks and id ranges), where a resumed run's search walk stops
  * @param bytes length of the partial file holding exactly {@code rows} rows and the header

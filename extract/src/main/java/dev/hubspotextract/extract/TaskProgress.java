@@ -63,6 +63,11 @@ final class TaskProgress {
     } else if (!segment && saved != null && CsvFileSink.canResume(target, saved.bytes())) {
       return new Start(false, saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
     }
+    return afresh(header);
+  }
+
+  /** Starts the task from its first row: a new file, and no checkpoint of an earlier run. */
+  Start afresh(String... header) throws IOException {
     if (state != null) {
       state.forget(task);
     }
