@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
+import dev.hubspotextract.client.OutOfOrder;
 import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,7 @@ final class ObjectTask {
             names,
             maxRecords - start.rows(),
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
+            lastId[0] == 0 ? null : String.valueOf(lastId[0]),
             cursor -> {
               progress.pageDone(sink, new Checkpoint(cursor, lastId[0], 0, written[0], false));
               // past the first page the object is large: read the rest faster
@@ -86,7 +88,8 @@ final class ObjectTask {
               } else if (whole && reads.cursors() > 1 && split.isEmpty()) {
                 split.add(startRanges(client, control, listener, lastId[0]));
               }
-            })) {
+            },
+            OutOfOrder.LEFT_OUT)) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       long sinceProgress = 0;
       while (iterator.hasNext()) {

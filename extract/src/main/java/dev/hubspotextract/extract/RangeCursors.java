@@ -3,6 +3,7 @@ package dev.hubspotextract.extract;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.HubSpotRecord;
+import dev.hubspotextract.client.OutOfOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -341,11 +342,15 @@ final class RangeCursors {
             names,
             Long.MAX_VALUE,
             from,
+            saved != null && saved.position() >= range.start()
+                ? String.valueOf(saved.position())
+                : null,
             cursor -> {
               synchronized (segment) {
                 segment.progress().pageDone(sink, checkpoint(range, cursor, written[0], false));
               }
-            })) {
+            },
+            OutOfOrder.LEFT_OUT)) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       while (iterator.hasNext()) {
         control.checkNotAborted();
