@@ -350,7 +350,10 @@ final class PullCommand implements Callable<Integer> {
       RunResult result;
       try (StatusPrinter status =
           new StatusPrinter(
-              spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+              spec.commandLine().getOut(),
+              quiet,
+              System.console() != null ? System.err : null,
+              verbose ? line -> trace(err, line) : null)) {
         RunState state = RunState.open(plan, restart, fileMode);
         if (state.resumed() && !quiet) {
           spec.commandLine()
