@@ -183,7 +183,8 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "HTTP traces (token redacted) and stack traces on stderr.")
+      description =
+          "HTTP traces (token redacted), lists out of id order and stack traces on stderr.")
   boolean verbose;
 
   @Option(
