@@ -17,6 +17,7 @@ import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -111,6 +112,59 @@ class UnorderedListTest {
           .as("counted by both runs")
           .isGreaterThanOrEqualTo(saved.path("position").asLong());
       assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+    }
+  }
+
+  @ParameterizedTest(name = "--cursors {0}")
+  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  void aStoppedPullWhoseStragglersAreGoneReadsTheObjectAfresh(int cursors) throws Exception {
+    try (Sandbox sandbox = unordered(1)) {
+      Path out = tmp.resolve("out");
+      AtomicInteger pages = new AtomicInteger();
+      RunResult stopped =
+          pull(
+              sandbox,
+              out,
+              cursors,
+              request ->
+                  request.pathAndQuery().startsWith("/crm/v3/objects/contacts?")
+                      && pages.incrementAndGet() > 12);
+      assertThat(stopped.failures()).isNotEmpty();
+      Files.delete(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".stragglers.partial"));
+
+      RunResult resumed = pull(sandbox, out, cursors, request -> false);
+
+      assertThat(resumed.failures()).isEmpty();
+      PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
+    }
+  }
+
+  @ParameterizedTest(name = "--cursors {0}")
+  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  void aPullOfAtMostNRecordsWritesAtMostNWithStragglersMergedIn(int cursors) {
+    try (Sandbox sandbox = unordered(1)) {
+      Path out = tmp.resolve("out");
+
+      Cli.Run run =
+          Cli.pull(
+              sandbox,
+              out,
+              "--objects",
+              "contacts",
+              "--associations",
+              "none",
+              "--count",
+              "250",
+              "--cursors",
+              String.valueOf(cursors));
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<Long> ids =
+          Cli.readCsv(out.resolve("contacts.csv")).stream()
+              .skip(1)
+              .map(row -> Long.parseLong(row.get(0)))
+              .toList();
+      assertThat(ids).hasSize(250).isSorted().doesNotHaveDuplicates();
     }
   }
 
