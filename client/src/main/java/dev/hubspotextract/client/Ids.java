@@ -1,8 +1,26 @@
 package dev.hubspotextract.client;
 
+import java.util.Comparator;
+
 /** Record ids: digit strings that HubSpot pages in ascending numeric order. */
 final class Ids {
   private Ids() {}
+
+  /**
+   * Digit ids in numeric order, before any other id (which a stable sort leaves in their order):
+   * the order {@link #ascending} checks.
+   */
+  static final Comparator<String> ORDER =
+      (a, b) -> {
+        boolean digitsA = isDigits(a);
+        boolean digitsB = isDigits(b);
+        if (digitsA && digitsB) {
+          return a.length() != b.length()
+              ? Integer.compare(a.length(), b.length())
+              : a.compareTo(b);
+        }
+        return Boolean.compare(!digitsA, !digitsB);
+      };
 
   /**
    * Whether {@code next} comes after {@code previous}: numerically for digit ids (so a page that

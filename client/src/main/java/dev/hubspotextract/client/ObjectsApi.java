@@ -2,6 +2,7 @@ package dev.hubspotextract.client;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -58,36 +59,48 @@ public final class ObjectsApi {
 
   /**
    * Every record of {@code objectType} (not archived), ascending by id, with exactly the given
-   * properties requested, stopping after {@code maxRecords}.
+   * properties requested, stopping after {@code maxRecords}; a record HubSpot sends below an id
+   * already handed out is left out (the longer form hands it to the reader).
    */
   public Stream<HubSpotRecord> stream(String objectType, List<String> properties, long maxRecords) {
-    return stream(objectType, properties, maxRecords, null, cursor -> {});
+    return stream(
+        objectType, properties, maxRecords, null, null, cursor -> {}, OutOfOrder.LEFT_OUT);
   }
 
   /**
    * Like {@link #stream(String, List, long)} (each record's {@link PropertyValues#valueAt} column
    * {@code i} is {@code properties.get(i)}), starting at a cursor saved earlier (null: the first
-   * page) and telling {@code pageDone} the cursor of the next page each time every record of a page
-   * has been handed out, before that next page is fetched: the point where a task can checkpoint.
+   * page) after the last id handed out before it (null: none), and telling {@code pageDone} the
+   * cursor of the next page each time every record of a page has been handed out, before that next
+   * page is fetched: the point where a task can checkpoint. Each page is handed out sorted by id;
+   * what HubSpot sent out of id order is told to {@code outOfOrder}, and a record whose id is not
+   * above one already handed out goes there instead of into the stream.
    */
   public Stream<HubSpotRecord> stream(
       String objectType,
       List<String> properties,
       long maxRecords,
       String startAfter,
-      Consumer<String> pageDone) {
+      String lastId,
+      Consumer<String> pageDone,
+      OutOfOrder outOfOrder) {
     List<String> names = List.copyOf(properties);
     boolean batch = needsBatchRead(objectType, names);
     Pages records =
         new Pages(objectType, batch ? List.of("hs_object_id") : names, maxRecords, batch, names);
     records.after = startAfter;
+    records.lastId = lastId;
     records.pageDone = Objects.requireNonNull(pageDone, "pageDone is null");
+    records.outOfOrder = Objects.requireNonNull(outOfOrder, "outOfOrder is null");
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
-  /** Ids of every record of {@code objectType}, ascending, with the shortest request possible. */
+  /**
+   * Ids of every record of {@code objectType}, ascending, with the shortest request possible; one
+   * HubSpot sends below an id already handed out is left out.
+   */
   public Stream<String> ids(String objectType, long maxRecords) {
     Iterator<HubSpotRecord> records =
         new Pages(objectType, List.of("hs_object_id"), maxRecords, false, List.of());
@@ -304,6 +317,7 @@ public final class ObjectsApi {
     private long remaining;
     private String after;
     private Consumer<String> pageDone = cursor -> {};
+    private OutOfOrder outOfOrder = OutOfOrder.LEFT_OUT;
     private boolean fetched;
     private int pagesWithoutNewRecords;
     private boolean newRecordOnPage;
@@ -348,7 +362,8 @@ public final class ObjectsApi {
         if (current.hasNext()) {
           HubSpotRecord record = current.next();
           if (lastId != null && !Ids.ascending(lastId, record.id())) {
-            continue; // a page boundary that repeats records already handed out
+            outOfOrder.straggler(record); // a repeat, or a record sent after a higher one
+            continue;
           }
           aheadRecord = record;
           newRecordOnPage = true;
@@ -395,7 +410,31 @@ public final class ObjectsApi {
       }
       Page page = join(fetch.page);
       turnPage(page.next(), doing);
-      return page.records().iterator();
+      return inIdOrder(page.records());
+    }
+
+    /**
+     * A page's records in the order they are handed out, by id, once those that came with an id not
+     * above one before them on this cursor are counted: a page HubSpot shuffled costs nothing, and
+     * only a record sent after the page it belongs to is a straggler.
+     */
+    private Iterator<HubSpotRecord> inIdOrder(List<HubSpotRecord> records) {
+      String highest = lastId;
+      int backwards = 0;
+      for (HubSpotRecord record : records) {
+        if (highest == null || Ids.ascending(highest, record.id())) {
+          highest = record.id();
+        } else {
+          backwards++;
+        }
+      }
+      if (backwards == 0) {
+        return records.iterator();
+      }
+      outOfOrder.arrived(backwards);
+      List<HubSpotRecord> sorted = new ArrayList<>(records);
+      sorted.sort(Comparator.comparing(HubSpotRecord::id, Ids.ORDER));
+      return sorted.iterator();
     }
 
     /** Asks for the page at {@code cursor}; guarded by {@code this}. */

@@ -254,6 +254,91 @@ class ObjectsApiTest {
     assertThat(ids).containsExactly("1", "2", "3");
   }
 
+  /** A page of records with these ids, naming {@code next} as the page after (null: the last). */
+  private static String page(String next, int... ids) {
+    return "{\"results\":["
+        + String.join(",", IntStream.of(ids).mapToObj(id -> record(id, "")).toList())
+        + "]"
+        + (next == null ? "" : ",\"paging\":{\"next\":{\"after\":\"" + next + "\"}}")
+        + "}";
+  }
+
+  @Test
+  void pagesAreHandedOutByIdAndARecordBelowOneHandedOutGoesToTheReaderApart() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(200, page("6", 3, 1, 5))
+            .then(200, page("9", 6, 4, 8, 5, 7)) // 4 held back by the page before, 5 again
+            .then(200, page(null, 9, 10));
+    List<Integer> arrived = new ArrayList<>();
+    List<String> stragglers = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+
+    List<String> ids =
+        new ObjectsApi(wire)
+            .stream(
+                    "deals",
+                    List.of(),
+                    Long.MAX_VALUE,
+                    null,
+                    null,
+                    cursor -> events.add("page done " + cursor),
+                    new OutOfOrder() {
+                      @Override
+                      public void arrived(int records) {
+                        arrived.add(records);
+                        events.add("arrived " + records);
+                      }
+
+                      @Override
+                      public void straggler(HubSpotRecord record) {
+                        stragglers.add(record.id());
+                        events.add("straggler " + record.id());
+                      }
+                    })
+                .map(HubSpotRecord::id)
+                .toList();
+
+    assertThat(ids).containsExactly("1", "3", "5", "6", "7", "8", "9", "10");
+    assertThat(stragglers).containsExactly("4", "5");
+    assertThat(arrived).as("ids not above one before them, per page").containsExactly(1, 3);
+    assertThat(events)
+        .as("told before the page is done")
+        .containsExactly(
+            "arrived 1", "page done 6", "arrived 3", "straggler 4", "straggler 5", "page done 9");
+  }
+
+  @Test
+  void aStreamStartedAfterASavedCursorKnowsTheLastIdHandedOutBeforeIt() {
+    ScriptedTransport wire = new ScriptedTransport().then(200, page(null, 12, 8, 10));
+    List<String> stragglers = new ArrayList<>();
+
+    List<String> ids =
+        new ObjectsApi(wire)
+            .stream(
+                    "deals",
+                    List.of(),
+                    Long.MAX_VALUE,
+                    "10",
+                    "9",
+                    cursor -> {},
+                    new OutOfOrder() {
+                      @Override
+                      public void arrived(int records) {}
+
+                      @Override
+                      public void straggler(HubSpotRecord record) {
+                        stragglers.add(record.id());
+                      }
+                    })
+                .map(HubSpotRecord::id)
+                .toList();
+
+    assertThat(ids).containsExactly("10", "12");
+    assertThat(stragglers).containsExactly("8");
+    assertThat(wire.requests.get(0).pathAndQuery()).endsWith("&after=10");
+  }
+
   @Test
   void aCursorThatArrivesPercentEncodedIsSentBackAsReceivedAndAnyOtherIsEncodedOnce() {
     ScriptedTransport wire = new ScriptedTransport();

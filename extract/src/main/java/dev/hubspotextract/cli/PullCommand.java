@@ -183,7 +183,8 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "HTTP traces (token redacted) and stack traces on stderr.")
+      description =
+          "HTTP traces (token redacted), lists out of id order and stack traces on stderr.")
   boolean verbose;
 
   @Option(
@@ -350,7 +351,10 @@ final class PullCommand implements Callable<Integer> {
       RunResult result;
       try (StatusPrinter status =
           new StatusPrinter(
-              spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+              spec.commandLine().getOut(),
+              quiet,
+              System.console() != null ? System.err : null,
+              verbose ? line -> trace(err, line) : null)) {
         RunState state = RunState.open(plan, restart, fileMode);
         if (state.resumed() && !quiet) {
           spec.commandLine()

@@ -127,7 +127,7 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "KIND=RATE[,KIND=RATE…]",
       description =
           "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
-              + " search-hole or stuck-cursor (e.g. 5xx=0.05,reset=0.01).")
+              + " search-hole, stuck-cursor or unordered-page (e.g. 5xx=0.05,reset=0.01).")
   String faults;
 
   @Option(

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -15,18 +16,25 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 /**
  * Prints a pull's status: one line per finished object or association file and a final "job
  * completed" line; a progress bar on stderr when it is a terminal. Silent with {@code --quiet}.
+ * With {@code --verbose}, an object whose list strayed from id order is also traced.
  */
 final class StatusPrinter implements StatusListener, AutoCloseable {
   private final PrintWriter out;
   private final boolean quiet;
   private final ProgressBar bar;
   private final PrintStream terminal;
+  private final Consumer<String> trace;
   private boolean barClosed;
 
-  StatusPrinter(PrintWriter out, boolean quiet, PrintStream terminal) {
+  /**
+   * @param terminal where the progress bar goes (null: none)
+   * @param trace where {@code --verbose} lines go (null: not verbose)
+   */
+  StatusPrinter(PrintWriter out, boolean quiet, PrintStream terminal, Consumer<String> trace) {
     this.out = out;
     this.quiet = quiet;
     this.terminal = terminal;
+    this.trace = trace;
     this.bar =
         quiet || terminal == null
             ? null
@@ -41,6 +49,9 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
 
   @Override
   public synchronized void taskFinished(TaskResult result) {
+    if (trace != null && !result.listOrder().inOrder()) {
+      trace.accept(listOrderLine(result));
+    }
     if (quiet) {
       return;
     }
@@ -95,6 +106,20 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
         result.association() ? "rows" : "records",
         result.requests(),
         result.seconds());
+  }
+
+  /**
+   * {@code list order: contacts: out of id order 12, duplicate ids dropped 3; the file is in id
+   * order, each id once}.
+   */
+  static String listOrderLine(TaskResult result) {
+    return "list order: "
+        + result.name()
+        + ": out of id order "
+        + result.listOrder().idsOutOfOrder()
+        + ", duplicate ids dropped "
+        + result.listOrder().duplicateIdsDropped()
+        + "; the file is in id order, each id once";
   }
 
   /**

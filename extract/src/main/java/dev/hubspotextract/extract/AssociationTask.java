@@ -6,6 +6,7 @@ import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
+import dev.hubspotextract.client.OutOfOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,13 @@ final class AssociationTask {
       // HubSpot's list cursor is an id (hubspot-api.md §4): page on from the last one. Read as
       // "from", or not at all, the ids up to it are skipped all the same; maxRecords ids in all
       return client.objects().stream(
-              pair.from().apiName(), ID_ONLY, Long.MAX_VALUE, last, page -> {})
+              pair.from().apiName(),
+              ID_ONLY,
+              Long.MAX_VALUE,
+              last,
+              last,
+              page -> {},
+              OutOfOrder.LEFT_OUT)
           .map(HubSpotRecord::id)
           .dropWhile(id -> !isAbove(id, last))
           .limit(maxRecords - saved.position());

@@ -116,6 +116,18 @@ public final class CsvFileSink implements RowSink {
     }
   }
 
+  /**
+   * Closes this file and {@code replaced}'s, puts this one in place of the other's unfinished file,
+   * and returns its length: {@link #resume} continues it there.
+   */
+  long moveOver(CsvFileSink replaced) throws IOException {
+    long bytes = flush();
+    suspend();
+    replaced.suspend();
+    FileMoves.replace(partial, replaced.partial);
+    return bytes;
+  }
+
   /** How long the file is with every row written so far, flushed or not. */
   long position() throws IOException {
     return csv.position();

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link Plan} on two bounded pools of workers (objects, association files) that share the
@@ -105,7 +106,8 @@ public final class Extractor {
                         object.type().name(),
                         false,
                         control,
-                        counted -> task.run(counted, control, listener)),
+                        counted -> task.run(counted, control, listener),
+                        task::listOrder),
                 pool));
       }
       Map<String, TaskFailure> failedInPlanning = new HashMap<>();
@@ -157,7 +159,12 @@ public final class Extractor {
   private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {
     AssociationTask task =
         new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir(), state);
-    return runTask(pair.name(), true, control, counted -> task.run(counted, control, listener));
+    return runTask(
+        pair.name(),
+        true,
+        control,
+        counted -> task.run(counted, control, listener),
+        () -> ListOrder.IN_ORDER);
   }
 
   /** A pair not written because one of its objects failed. */
@@ -170,7 +177,8 @@ public final class Extractor {
             0,
             0,
             new TaskFailure(
-                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"));
+                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"),
+            ListOrder.IN_ORDER);
     if (!failure.kind().equals("aborted")) {
       listener.taskFinished(skipped);
     }
@@ -183,7 +191,13 @@ public final class Extractor {
     long run(HubSpotClient counted) throws IOException;
   }
 
-  private TaskResult runTask(String name, boolean association, RunControl control, Body body) {
+  /** Runs a task and tells how it went; {@code listOrder} is asked once it has completed. */
+  private TaskResult runTask(
+      String name,
+      boolean association,
+      RunControl control,
+      Body body,
+      Supplier<ListOrder> listOrder) {
     long start = System.nanoTime();
     LongAdder calls = new LongAdder();
     TaskFailure failure = null;
@@ -226,7 +240,13 @@ public final class Extractor {
     }
     TaskResult result =
         new TaskResult(
-            name, association, rows, calls.sum(), (System.nanoTime() - start) / 1e9, failure);
+            name,
+            association,
+            rows,
+            calls.sum(),
+            (System.nanoTime() - start) / 1e9,
+            failure,
+            failure == null ? listOrder.get() : ListOrder.IN_ORDER);
     if (failure == null || !failure.kind().equals("aborted")) {
       listener.taskFinished(result);
     }

@@ -71,6 +71,11 @@ public final class Manifest {
                           ? "sensitivePropertiesSkipped"
                           : "highlySensitivePropertiesSkipped",
                       count < 0 ? "unknown (the token cannot list them)" : count));
+      ListOrder listOrder = task == null ? ListOrder.IN_ORDER : task.listOrder();
+      if (!listOrder.inOrder()) {
+        entry.put("idsOutOfOrder", listOrder.idsOutOfOrder());
+        entry.put("duplicateIdsDropped", listOrder.duplicateIdsDropped());
+      }
       entry.put("columns", columns);
       objects.add(entry);
     }

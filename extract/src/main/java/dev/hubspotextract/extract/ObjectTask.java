@@ -23,6 +23,7 @@ final class ObjectTask {
   private final Path outDir;
   private final TaskProgress progress;
   private final LargeObjectReads reads;
+  private Stragglers stragglers; // once run
 
   ObjectTask(
       PlannedObject object, long maxRecords, Path outDir, RunState state, LargeObjectReads reads) {
@@ -47,13 +48,20 @@ final class ObjectTask {
   /**
    * Writes the file and returns the number of records. Past its first page, an object whose every
    * record is wanted is also read by list cursors on ranges of its ids above this one ({@link
-   * RangeCursors}), or, opted into, walked down from the top by search ({@link TopWalk}).
+   * RangeCursors}), or, opted into, walked down from the top by search ({@link TopWalk}). A record
+   * a cursor meets below an id it already handed out is kept apart and merged in at the end ({@link
+   * Stragglers}); a cursor that stops at the end of its range reads the page after for them.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TopWalk.discardLeftover(target());
+    if (!Stragglers.intact(progress, object, target())) {
+      progress.forget(); // the stragglers its checkpoints count on are gone: read it afresh
+    }
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
+    stragglers = Stragglers.open(progress, object, target(), start.checkpoint() != null);
     if (start.done()) {
       RangeCursors.forgetSaved(progress.state(), object, target()); // killed before it did
+      stragglers.close();
       return start.rows();
     }
     List<RangeCursors> split = new ArrayList<>(1); // once decided; null: read by this cursor alone
@@ -69,6 +77,7 @@ final class ObjectTask {
     CsvFileSink sink = start.sink();
     long[] written = {start.rows()};
     long[] lastId = {start.checkpoint() == null ? 0 : start.checkpoint().position()};
+    long[] pages = {0};
     MeetingPoint meeting = new MeetingPoint(lastId[0]);
     TopWalk[] top = {null};
     boolean whole = maxRecords == Long.MAX_VALUE;
@@ -78,15 +87,19 @@ final class ObjectTask {
             names,
             maxRecords - start.rows(),
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
+            lastId[0] == 0 ? null : String.valueOf(lastId[0]),
             cursor -> {
+              stragglers.durable();
               progress.pageDone(sink, new Checkpoint(cursor, lastId[0], 0, written[0], false));
+              pages[0]++;
               // past the first page the object is large: read the rest faster
               if (whole && reads.searchWalk() && top[0] == null) {
                 top[0] = startTopWalk(client, meeting, control, listener);
               } else if (whole && reads.cursors() > 1 && split.isEmpty()) {
                 split.add(startRanges(client, control, listener, lastId[0]));
               }
-            })) {
+            },
+            stragglers)) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       long sinceProgress = 0;
       while (iterator.hasNext()) {
@@ -94,12 +107,14 @@ final class ObjectTask {
         HubSpotRecord record = iterator.next();
         long id = MeetingPoint.idOf(record.id());
         if (!meeting.claimFromBelow(id)) {
+          Stragglers.readPageAfter(iterator, () -> pages[0]);
           break; // the search walk has written this record and every one above it
         }
         RangeCursors ranges = split.isEmpty() ? null : split.get(0);
         if (ranges != null
             && ranges.claimFirst(id) == IdRanges.Claim.STOP
             && ranges.awaitOthers()) {
+          Stragglers.readPageAfter(iterator, () -> pages[0]);
           break; // the other cursors read every record from here up
         }
         writeRow(sink, record, names.size());
@@ -118,10 +133,13 @@ final class ObjectTask {
       if (!split.isEmpty() && split.get(0) != null) {
         written[0] += split.get(0).finishInto(sink);
       }
-      progress.complete(sink, written[0]);
+      long assembled = written[0];
+      written[0] = stragglers.completeInto(progress, sink, assembled, maxRecords);
+      listener.rowsWritten(written[0] - assembled);
       if (!split.isEmpty() && split.get(0) != null) {
         split.get(0).close(); // only now: a kill before leaves the ranges to resume
       }
+      stragglers.close();
     } catch (IOException | RuntimeException e) {
       if (top[0] != null) {
         top[0].abandon();
@@ -130,9 +148,15 @@ final class ObjectTask {
         split.get(0).stopped(e);
       }
       progress.stopped(sink, e);
+      stragglers.stopped(e); // last: no cursor can checkpoint past a straggler any more
       throw e;
     }
     return written[0];
+  }
+
+  /** How far the object's list strayed from id order (once run). */
+  ListOrder listOrder() {
+    return stragglers == null ? ListOrder.IN_ORDER : stragglers.listOrder();
   }
 
   /** The other cursors of a large object, or null when it is read by the first alone. */
@@ -148,7 +172,8 @@ final class ObjectTask {
               control,
               reads.pool(),
               firstFrom,
-              reads.cursors())
+              reads.cursors(),
+              stragglers)
           .orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

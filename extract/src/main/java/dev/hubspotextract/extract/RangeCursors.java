@@ -38,6 +38,7 @@ final class RangeCursors {
   private final StatusListener listener;
   private final RunControl control;
   private final IdRanges ranges;
+  private final Stragglers stragglers;
   private final Map<IdRanges.Range, Segment> segments = new IdentityHashMap<>();
   private final LongAdder rows = new LongAdder();
   private boolean closed; // guarded by segments: no segment is opened once they are dropped
@@ -57,7 +58,8 @@ final class RangeCursors {
       RunState state,
       StatusListener listener,
       RunControl control,
-      IdRanges ranges) {
+      IdRanges ranges,
+      Stragglers stragglers) {
     this.client = client;
     this.object = object;
     this.names = object.propertyNames();
@@ -66,6 +68,7 @@ final class RangeCursors {
     this.listener = listener;
     this.control = control;
     this.ranges = ranges;
+    this.stragglers = stragglers;
   }
 
   /**
@@ -82,7 +85,8 @@ final class RangeCursors {
       RunControl control,
       ExecutorService pool,
       long firstFrom,
-      int cursors)
+      int cursors,
+      Stragglers stragglers)
       throws IOException {
     List<IdRanges.Saved> saved = saved(state, object, target);
     if (saved.stream().anyMatch(range -> range.start() <= firstFrom)) {
@@ -105,7 +109,8 @@ final class RangeCursors {
     if (ranges.others().isEmpty()) {
       return Optional.empty();
     }
-    RangeCursors split = new RangeCursors(client, object, target, state, listener, control, ranges);
+    RangeCursors split =
+        new RangeCursors(client, object, target, state, listener, control, ranges, stragglers);
     try {
       for (IdRanges.Range range : ranges.others()) {
         split.open(range); // a done range's rows are counted and its file reopened to append
@@ -334,6 +339,7 @@ final class RangeCursors {
     Checkpoint saved = segment.resumedFrom();
     long[] written = {saved == null ? 0 : saved.rows()};
     long unreported = 0;
+    long[] pages = {0};
     String from = saved == null ? range.seed() : saved.cursor();
     try (Stream<HubSpotRecord> records =
         client.objects().stream(
@@ -341,11 +347,17 @@ final class RangeCursors {
             names,
             Long.MAX_VALUE,
             from,
+            saved != null && saved.position() >= range.start()
+                ? String.valueOf(saved.position())
+                : null,
             cursor -> {
+              stragglers.durable();
               synchronized (segment) {
                 segment.progress().pageDone(sink, checkpoint(range, cursor, written[0], false));
               }
-            })) {
+              pages[0]++;
+            },
+            stragglers)) {
       Iterator<HubSpotRecord> iterator = records.iterator();
       while (iterator.hasNext()) {
         control.checkNotAborted();
@@ -355,6 +367,7 @@ final class RangeCursors {
           return false;
         }
         if (claim == IdRanges.Claim.STOP) {
+          Stragglers.readPageAfter(iterator, () -> pages[0]);
           break;
         }
         if (claim == IdRanges.Claim.SKIP) {
@@ -371,6 +384,7 @@ final class RangeCursors {
         }
       }
       listener.rowsWritten(unreported);
+      stragglers.durable();
       synchronized (segment) {
         segment.progress().save(sink, checkpoint(range, null, written[0], true));
       }

@@ -74,6 +74,13 @@ final class TaskProgress {
     return new Start(false, 0, new CsvFileSink(target, fileMode(), header), null);
   }
 
+  /** Forgets the task's checkpoint: {@link #start} starts it afresh. */
+  void forget() throws IOException {
+    if (state != null) {
+      state.forget(task);
+    }
+  }
+
   /** Where checkpoints are kept; null for a run that cannot be resumed. */
   RunState state() {
     return state;
@@ -133,6 +140,24 @@ final class TaskProgress {
   void complete(CsvFileSink sink, long rows) throws IOException {
     save(sink, new Checkpoint(null, 0, 0, rows, true));
     sink.complete();
+  }
+
+  /**
+   * Marks the task complete with {@code replacement}'s file (a new version of its own, written
+   * beside it) as its file, then renames that into place. The checkpoint is forgotten first, as it
+   * describes the old file: a run killed before the new one is saved starts the task afresh instead
+   * of cutting the new file at the old length.
+   */
+  void completeReplaced(CsvFileSink sink, CsvFileSink replacement, long rows) throws IOException {
+    forget();
+    unsaved = null;
+    CsvFileSink replaced = CsvFileSink.resume(target, replacement.moveOver(sink));
+    try {
+      complete(replaced, rows);
+    } catch (IOException | RuntimeException e) {
+      replaced.abandon();
+      throw e;
+    }
   }
 
   /** Keeps the partial file if the run can be resumed; otherwise drops it and its checkpoint. */

@@ -6,6 +6,7 @@ package dev.hubspotextract.extract;
  * @param rows records written (objects) or association rows (pairs)
  * @param requests API calls the task made (retries not counted)
  * @param failure why it failed, or null when it completed
+ * @param listOrder how far a completed object's list strayed from id order
  */
 public record TaskResult(
     String name,
@@ -13,7 +14,8 @@ public record TaskResult(
     long rows,
     long requests,
     double seconds,
-    TaskFailure failure) {
+    TaskFailure failure,
+    ListOrder listOrder) {
   public boolean completed() {
     return failure == null;
   }

@@ -23,7 +23,14 @@ public enum FaultKind {
    * A search page that leaves out some of the records it should hold while its cursor counts them:
    * they are never served (HubSpot's search pages can be short with a cursor, contract §17).
    */
-  SEARCH_HOLE("search-hole");
+  SEARCH_HOLE("search-hole"),
+  /**
+   * A list page whose records come back out of id order: shuffled, one of them (never its highest)
+   * held back and served at the end of the page its cursor names, with a repeat of one it did send.
+   * The cursor is the one the page has without the fault, so following it to the end still yields
+   * every record (HubSpot lists by id, but does not promise it, contract §17).
+   */
+  UNORDERED_PAGE("unordered-page");
 
   private final String cliName;
 
@@ -47,6 +54,7 @@ public enum FaultKind {
     throw new IllegalArgumentException(
         "unknown fault kind '"
             + text
-            + "': use 5xx, reset, truncate, 429, short-page, search-hole or stuck-cursor");
+            + "': use 5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor or"
+            + " unordered-page");
   }
 }

@@ -21,14 +21,20 @@ final class ObjectsEndpoint {
   private final Portal portal;
   private final RecordWriter writer;
   private final String baseUrl;
+  private final UnorderedPages unordered;
 
   ObjectsEndpoint(Portal portal, RecordWriter writer, String baseUrl) {
     this.portal = portal;
     this.writer = writer;
     this.baseUrl = baseUrl;
+    this.unordered = new UnorderedPages(portal.seed());
   }
 
-  Response list(Request r, ObjectDef def, boolean shortPage) {
+  /**
+   * A list page: up to {@code limit} records from the id its {@code after} names, in id order,
+   * unless the fault injected into it says otherwise; then any records an earlier page owes it.
+   */
+  Response list(Request r, ObjectDef def, FaultKind fault) {
     int limit = r.intParam("limit", 10);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ApiException.validation(
@@ -46,7 +52,8 @@ final class ObjectsEndpoint {
     List<ObjectDef> associated = associated(r);
     boolean archived = r.boolParam("archived");
     ObjectStore store = portal.store(def);
-    PrimitiveIterator.OfLong indices = store.byId(startId(r.param("after")), Long.MAX_VALUE, false);
+    long from = startId(r.param("after"));
+    PrimitiveIterator.OfLong indices = store.byId(from, Long.MAX_VALUE, false);
     List<RecordView> page = new ArrayList<>(limit);
     long next = -1;
     while (indices.hasNext()) {
@@ -60,10 +67,18 @@ final class ObjectsEndpoint {
       }
       page.add(v);
     }
-    if (shortPage && page.size() > 1) {
+    if (fault == FaultKind.SHORT_PAGE && page.size() > 1) {
       int keep = page.size() / 2;
       next = page.get(keep).id;
       page.subList(keep, page.size()).clear();
+    } else if (fault == FaultKind.UNORDERED_PAGE) {
+      unordered.scramble(def, archived, page, next);
+    }
+    for (long id : unordered.owedTo(def, archived, from)) {
+      RecordView v = store.view(store.indexOf(id));
+      if (v != null && v.archived == archived) {
+        page.add(v); // held back or repeated by the page before: late, after higher ids
+      }
     }
     long nextId = next;
     if (history == null && (associated == null || associated.isEmpty())) {

@@ -54,7 +54,7 @@ final class Router {
       ObjectDef def = type(s.get(3));
       if (n == 4) {
         requireMethod(get, r);
-        return reads(def, fault -> objects.list(r, def, fault == FaultKind.SHORT_PAGE));
+        return reads(def, fault -> objects.list(r, def, fault));
       }
       if (n == 5 && s.get(4).equals("search")) {
         requireMethod(post, r);

@@ -11,7 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
@@ -126,6 +130,64 @@ class FaultInjectionTest {
     }
   }
 
+  /** The ids of each list page of contacts, 20 a page, following the cursor to the end. */
+  private static List<List<Long>> listPages(Sandbox sandbox, List<String> cursors) {
+    SandboxClient client = new SandboxClient(sandbox);
+    List<List<Long>> pages = new ArrayList<>();
+    String after = null;
+    do {
+      JsonNode page =
+          SandboxClient.json(
+              client.get(
+                  "/crm/v3/objects/contacts?limit=20" + (after == null ? "" : "&after=" + after)));
+      List<Long> ids = new ArrayList<>();
+      page.path("results").forEach(r -> ids.add(r.path("id").asLong()));
+      pages.add(ids);
+      after = page.path("paging").path("next").path("after").asText(null);
+      cursors.add(after);
+    } while (after != null);
+    return pages;
+  }
+
+  @Test
+  void unorderedPagesSendRecordsShuffledLateOrTwiceUnderTheUsualCursorsAndLeaveNoneOut() {
+    try (Sandbox unordered = start("unordered-page=1");
+        Sandbox ordered = start("")) {
+      List<String> cursors = new ArrayList<>();
+      List<List<Long>> pages = listPages(unordered, cursors);
+      List<String> usualCursors = new ArrayList<>();
+      listPages(ordered, usualCursors);
+
+      assertThat(cursors).as("the cursors a page has without the fault").isEqualTo(usualCursors);
+      List<Long> sent = pages.stream().flatMap(List::stream).toList();
+      assertThat(new HashSet<>(sent))
+          .as("every record, none left out")
+          .isEqualTo(
+              unordered
+                  .portal()
+                  .records("contacts")
+                  .map(record -> Long.parseLong(record.id()))
+                  .collect(Collectors.toSet()));
+      assertThat(sent).as("some sent twice").hasSizeGreaterThan(new HashSet<>(sent).size());
+      assertThat(pages).as("pages out of id order").anyMatch(page -> !isSorted(page));
+      long late =
+          IntStream.range(1, pages.size())
+              .filter(
+                  i ->
+                      pages.get(i).stream()
+                          .anyMatch(
+                              id ->
+                                  id < Collections.max(pages.get(i - 1))
+                                      && !pages.get(i - 1).contains(id)))
+              .count();
+      assertThat(late).as("pages holding a record the page before held back").isPositive();
+    }
+  }
+
+  private static boolean isSorted(List<Long> ids) {
+    return IntStream.range(1, ids.size()).allMatch(i -> ids.get(i - 1) < ids.get(i));
+  }
+
   @Test
   void faultsNeverHitRequestsThatFailAuthentication() {
     try (Sandbox sandbox = start("5xx=1")) {
@@ -141,11 +203,13 @@ class FaultInjectionTest {
   void aFaultPlanIsParsedFromKindEqualsRatePairs() {
     FaultPlan plan =
         FaultPlan.parse(
-            "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3,search-hole=0.05");
+            "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3,search-hole=0.05,"
+                + "unordered-page=0.1");
     assertThat(plan.rate(FaultKind.SERVER_ERROR)).isEqualTo(0.05);
     assertThat(plan.rate(FaultKind.SHORT_PAGE)).isEqualTo(0.2);
     assertThat(plan.rate(FaultKind.STUCK_CURSOR)).isEqualTo(0.3);
     assertThat(plan.rate(FaultKind.SEARCH_HOLE)).isEqualTo(0.05);
+    assertThat(plan.rate(FaultKind.UNORDERED_PAGE)).isEqualTo(0.1);
     assertThat(FaultPlan.parse("").isEmpty()).isTrue();
   }
 
@@ -153,7 +217,8 @@ class FaultInjectionTest {
   void badFaultPlansNameTheProblemAndTheFix() {
     assertThatThrownBy(() -> FaultPlan.parse("boom=0.1"))
         .hasMessageContaining("unknown fault kind 'boom'")
-        .hasMessageContaining("5xx, reset, truncate, 429, short-page, search-hole or stuck-cursor");
+        .hasMessageContaining(
+            "5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor or unordered-page");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=2")).hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> FaultPlan.parse("5xx")).hasMessageContaining("KIND=RATE");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=lots")).hasMessageContaining("use a number");
