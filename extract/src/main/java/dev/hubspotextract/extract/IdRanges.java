@@ -17,7 +17,9 @@ import java.util.Optional;
  * id at or above it); a first record below it, or any failure of a seeded cursor, makes the whole
  * object {@linkplain #fallBack fall back} to the first cursor alone, which then reads to the end:
  * slower, never incomplete. A cursor that finishes its range takes half of the widest range still
- * being read, so the cursors stay busy whatever the ids' spread. Thread-safe.
+ * being read, so the cursors stay busy whatever the ids' spread, as long as that half is likely to
+ * hold a list page or more: HubSpot's ids are sparse, so a share narrower than the records seen so
+ * far say is worth a request of its own would cost one for a handful of rows. Thread-safe.
  */
 final class IdRanges {
   /** What a cursor does with the record it is about to write. */
@@ -37,6 +39,8 @@ final class IdRanges {
     private final long start;
     private long end;
     private long lastClaimed;
+    private long firstClaimed = -1;
+    private long claimed;
     private boolean trusted;
     private boolean done;
 
@@ -59,6 +63,12 @@ final class IdRanges {
       return start;
     }
   }
+
+  /** Records a share of a range is expected to hold before a cursor of its own is worth it. */
+  static final long MIN_RECORDS_TO_SHARE = 200;
+
+  /** Records claimed before their density says how many a share holds; a list page's worth. */
+  private static final long RECORDS_FOR_DENSITY = 100;
 
   private final List<Range> ranges = new ArrayList<>();
   private final long knownTop;
@@ -157,6 +167,10 @@ final class IdRanges {
       return Claim.STOP;
     }
     range.lastClaimed = Math.max(range.lastClaimed, id);
+    if (range.firstClaimed < 0) {
+      range.firstClaimed = id;
+    }
+    range.claimed++;
     return Claim.WRITE;
   }
 
@@ -185,6 +199,10 @@ final class IdRanges {
     if (widest.isEmpty() || unreadWidth(widest.get()) < 2) {
       return Optional.empty();
     }
+    double density = recordsPerId();
+    if (density > 0 && unreadWidth(widest.get()) * density < MIN_RECORDS_TO_SHARE) {
+      return Optional.empty(); // the rest is the cursors' own: a share would hold a handful
+    }
     Range shared = widest.get();
     long from = shared.lastClaimed + 1;
     long mid = from + unreadWidth(shared) / 2;
@@ -192,6 +210,22 @@ final class IdRanges {
     shared.end = mid;
     ranges.add(ranges.indexOf(shared) + 1, upper);
     return Optional.of(upper);
+  }
+
+  /**
+   * Records per id between the first and last id each cursor wrote, once enough were written to
+   * say; 0 until then.
+   */
+  private double recordsPerId() {
+    long records = 0;
+    long span = 0;
+    for (Range range : ranges) {
+      if (range.claimed > 0) {
+        records += range.claimed;
+        span += range.lastClaimed - range.firstClaimed + 1;
+      }
+    }
+    return records < RECORDS_FOR_DENSITY ? 0 : (double) records / span;
   }
 
   /** Ids not yet read in a range, counting an open top as ending at the known top. */

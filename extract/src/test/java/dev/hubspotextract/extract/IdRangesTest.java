@@ -79,6 +79,24 @@ class IdRangesTest {
   }
 
   @Test
+  void aShareThatTheRecordsSeenSayHoldsLessThanTwoPagesIsNotSplitOff() {
+    IdRanges ranges = new IdRanges(0, 100_000, 2); // first [0, 50_001), seeded [50_001, open)
+    IdRanges.Range seeded = ranges.others().get(0);
+    for (long id = 50_001; id < 50_001 + 100 * 10; id += 10) { // a record every 10 ids
+      ranges.claim(seeded, id);
+    }
+    ranges.finished(seeded);
+    ranges.claim(ranges.first(), 46_000); // 4,001 unread ids left: about 400 records
+
+    assertThat(ranges.split()).isPresent();
+
+    for (long id = 46_010; id < 47_700; id += 10) {
+      ranges.claim(ranges.first(), id); // the first now has 1,000 unread ids: about 100 records
+    }
+    assertThat(ranges.split()).isEmpty();
+  }
+
+  @Test
   void theFirstCursorWaitsForTheOthersAndLearnsWhetherToReadOn() throws Exception {
     IdRanges ranges = new IdRanges(0, 1_000, 2);
     IdRanges.Range seeded = ranges.others().get(0);
