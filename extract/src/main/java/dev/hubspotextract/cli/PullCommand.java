@@ -13,6 +13,7 @@ import dev.hubspotextract.client.Sleeper;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLock;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
@@ -60,7 +61,7 @@ import picocli.CommandLine.Spec;
       "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
       "  5  HubSpot unreachable, or the first three objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
-      "  7  the output folder cannot be created or written"
+      "  7  the output folder cannot be created or written, or another pull is writing it"
     })
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -307,8 +308,11 @@ final class PullCommand implements Callable<Integer> {
     if (!dryRun) {
       options = withOut(options, OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
     }
-    Sandbox embedded = sandbox ? startSandbox() : null;
+    // before any request: a second pull into this folder is refused before it plans
+    FolderLock lock = dryRun ? null : FolderLock.acquire(options.outDir());
+    Sandbox embedded = null;
     try {
+      embedded = sandbox ? startSandbox() : null;
       String accessToken = embedded != null ? embedded.token() : token;
       URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
       Clock clock = Clock.systemUTC();
@@ -394,6 +398,9 @@ final class PullCommand implements Callable<Integer> {
     } finally {
       if (embedded != null) {
         embedded.close();
+      }
+      if (lock != null) {
+        lock.close();
       }
     }
   }
