@@ -355,7 +355,7 @@ final class PullCommand implements Callable<Integer> {
       try (StatusPrinter status =
           new StatusPrinter(
               spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
-        RunState state = RunState.open(plan, restart, fileMode);
+        RunState state = RunState.open(plan, restart, fileMode, line -> trace(err, line));
         if (state.resumed() && !quiet) {
           spec.commandLine()
               .getOut()

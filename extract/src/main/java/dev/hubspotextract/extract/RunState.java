@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +28,14 @@ public final class RunState {
   private final Path dir;
   private final boolean resumed;
   private final FileMode fileMode;
+  private final Consumer<String> warnings;
 
-  private RunState(Path outDir, boolean resumed, FileMode fileMode) {
+  private RunState(Path outDir, boolean resumed, FileMode fileMode, Consumer<String> warnings) {
     this.outDir = outDir;
     this.dir = folder(outDir);
     this.resumed = resumed;
     this.fileMode = fileMode;
+    this.warnings = warnings;
   }
 
   /** The state folder of an output folder. */
@@ -50,6 +53,12 @@ public final class RunState {
    * there is none (or {@code restart} says so), and refuses a different plan's unfinished run.
    */
   public static RunState open(Plan plan, boolean restart, FileMode fileMode) {
+    return open(plan, restart, fileMode, warning -> {});
+  }
+
+  /** The same, saying on {@code warnings} which unfinished file had to be started over. */
+  public static RunState open(
+      Plan plan, boolean restart, FileMode fileMode, Consumer<String> warnings) {
     OutputFolder.privateFolder(plan.outDir());
     Path dir = folder(plan.outDir());
     Path run = dir.resolve("run.json");
@@ -58,7 +67,7 @@ public final class RunState {
       if (Files.exists(run) && !restart) {
         String saved = String.valueOf(JSON.readValue(run.toFile(), Map.class).get("fingerprint"));
         if (saved.equals(fingerprint)) {
-          return new RunState(plan.outDir(), true, fileMode);
+          return new RunState(plan.outDir(), true, fileMode, warnings);
         }
         throw new ExtractException(
             ExtractException.Kind.USAGE,
@@ -71,7 +80,7 @@ public final class RunState {
       deleteContents(OutputFolder.unfinishedFolder(plan.outDir())); // a discarded run's files
       Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
       writeAtomically(dir, "run.json", Map.of("fingerprint", fingerprint));
-      return new RunState(plan.outDir(), false, fileMode);
+      return new RunState(plan.outDir(), false, fileMode, warnings);
     } catch (IOException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
@@ -118,6 +127,18 @@ public final class RunState {
 
   void save(String task, Checkpoint checkpoint) throws IOException {
     writeAtomically(dir, task + ".json", checkpoint);
+  }
+
+  /**
+   * Says that a task's file did not hold what its checkpoint vouches for, so its rows are fetched
+   * again rather than continued: a file damaged, or written by another program, since.
+   */
+  void startedOver(Path file) {
+    warnings.accept(
+        "warning: "
+            + file
+            + " does not hold what its checkpoint says (missing, cut short or changed since the"
+            + " last run): its rows are fetched again from the start");
   }
 
   void forget(String task) throws IOException {
