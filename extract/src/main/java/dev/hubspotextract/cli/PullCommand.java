@@ -10,6 +10,7 @@ import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
+import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
@@ -370,15 +371,21 @@ final class PullCommand implements Callable<Integer> {
                 .cursorsPerObject(cursors)
                 .searchWalk(searchWalk)
                 .run(plan);
-        Manifest.write(result, version(), fileMode);
+        List<String> replaced =
+            result.fatal() == null
+                ? state.replacedFilesNotWrittenAgain(written(result, outputFormat))
+                : List.of();
+        Manifest.write(result, version(), fileMode, replaced);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
-        // the state outlives the conversion: a conversion cut short is finished by the same
-        // command, without pulling again
+        // the state outlives the conversion and the deletion: either cut short is finished by the
+        // same command, without pulling again
         convert(plan.outDir(), outputFormat, fileMode);
+        EarlierPull.delete(plan.outDir(), replaced);
         state.finish();
         status.jobCompleted(result, planRequests.sum());
+        status.earlierFilesRemoved(plan.outDir(), replaced);
       }
       List<TaskFailure> failures = result.failures();
       if (failures.isEmpty()) {
@@ -403,6 +410,16 @@ final class PullCommand implements Callable<Integer> {
         lock.close();
       }
     }
+  }
+
+  /** The files a complete run wrote: each table's CSV file and the file it is converted to. */
+  private static List<String> written(RunResult result, OutputFormat outputFormat) {
+    List<String> files = new ArrayList<>();
+    for (String table : result.completedTables()) {
+      files.add(OutputFormat.CSV.fileFor(table));
+      files.add(outputFormat.fileFor(table));
+    }
+    return files;
   }
 
   /** The failure that stopped the run, its message saying what is kept and how to continue. */

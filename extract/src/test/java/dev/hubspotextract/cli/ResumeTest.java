@@ -89,8 +89,8 @@ class ResumeTest {
   }
 
   /** The system clock moved by a settable offset: "tomorrow" for the sandbox's daily limit. */
-  private static final class ShiftedClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
+  static final class ShiftedClock extends Clock {
+    volatile Duration offset = Duration.ZERO;
 
     @Override
     public Instant instant() {
