@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pull into a folder holding an earlier one replaces it whole once complete, deleting only what
- * the tool wrote.
+ * the tool wrote; {@code sql} and {@code join} read exactly the tables the manifest lists and say
+ * why a table file beside them is none.
  */
 class FolderAndManifestAgreeTest {
   @TempDir Path tmp;
@@ -69,6 +71,58 @@ class FolderAndManifestAgreeTest {
       assertThat(finished.out())
           .contains("removed from " + out)
           .contains(String.join(", ", removed));
+    }
+  }
+
+  @Test
+  void sqlAndJoinReadExactlyTheManifestsTablesAndSayWhyAFileBesideThemIsNone() throws IOException {
+    try (Sandbox sandbox = Sandbox.builder().records(300).start()) {
+      Path out = tmp.resolve("out");
+      Path other = tmp.resolve("other");
+      assertThat(
+              Cli.pull(sandbox, out, "--objects", "contacts,companies", "--associations", "none"))
+          .extracting(Cli.Run::exitCode)
+          .isEqualTo(0);
+      assertThat(Cli.pull(sandbox, other, "--objects", "contacts,companies,deals"))
+          .extracting(Cli.Run::exitCode)
+          .isEqualTo(0);
+      // left by another pull, or put there by hand: not in the manifest
+      for (String file : List.of("deals.csv", "companies_contacts.csv")) {
+        Files.copy(other.resolve(file), out.resolve(file));
+      }
+      String in = out.toString();
+
+      Cli.Run sql = Cli.run("sql", "--in", in, "SELECT count(*) FROM deals");
+      Cli.Run tables = Cli.run("sql", "--in", in, "--tables");
+      Cli.Run joinObject = Cli.run("join", "contacts", "deals", "--in", in);
+      Cli.Run joinPair = Cli.run("join", "companies", "contacts", "--in", in);
+
+      String dealsUnlisted =
+          out.resolve("deals.csv") + " is in the folder but not in its manifest.json";
+      assertThat(sql.exitCode()).as(sql.toString()).isEqualTo(2);
+      assertThat(sql.err())
+          .contains("no table deals: " + dealsUnlisted)
+          .contains("an earlier pull or another program")
+          .doesNotContain("pg_tablespace");
+      assertThat(tables.exitCode()).as(tables.toString()).isZero();
+      assertThat(
+              tables
+                  .out()
+                  .lines()
+                  .skip(2) // the header and its rule
+                  .filter(row -> row.contains("|"))
+                  .map(row -> row.substring(0, row.indexOf('|')).strip())
+                  .distinct())
+          .containsExactly("companies", "contacts");
+      assertThat(tables.err())
+          .contains(dealsUnlisted)
+          .contains(out.resolve("companies_contacts.csv") + " is in the folder but not in");
+      assertThat(joinObject.exitCode()).as(joinObject.toString()).isEqualTo(2);
+      assertThat(joinObject.err()).contains("no table deals: " + dealsUnlisted);
+      assertThat(joinPair.exitCode()).as(joinPair.toString()).isEqualTo(2);
+      assertThat(joinPair.err())
+          .contains("no association file links companies to contacts: ")
+          .contains(out.resolve("companies_contacts.csv") + " is in the folder but not in");
     }
   }
 }
