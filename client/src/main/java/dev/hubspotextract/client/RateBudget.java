@@ -74,9 +74,9 @@ public final class RateBudget implements Pacer {
 
   /**
    * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
-   * (and of the pull's pace whenever the second binds more than the 10-second window). 25 and 50
-   * ms drew a 429 SECONDLY now and then from a sandbox on a loaded machine (a send held up more
-   * than that against one a second later); 75 ms keeps the second at 93% of its count.
+   * (and of the pull's pace whenever the second binds more than the 10-second window). 25 and 50 ms
+   * drew a 429 SECONDLY now and then from a sandbox on a loaded machine (a send held up more than
+   * that against one a second later); 75 ms keeps the second at 93% of its count.
    */
   private static final Duration SECONDLY_SLACK = Duration.ofMillis(75);
 

@@ -136,6 +136,10 @@ public final class JoinPlanner {
     if (listed.isPresent() && db.has(listed.get())) {
       return listed.get();
     }
+    Optional<String> unlisted = listed.isEmpty() ? folder.unlistedFileOf(name) : Optional.empty();
+    if (unlisted.isPresent()) {
+      throw new AnalyzeException("no table " + name + ": " + folder.whyNotATable(unlisted.get()));
+    }
     String where = listed.map(this::describe).orElse(describe(folder.format().fileFor(name), name));
     String failed =
         listed.filter(PulledTable::failed).isPresent()
@@ -179,6 +183,17 @@ public final class JoinPlanner {
     String first = objects.get(0).table();
     String expected = first + "_" + later.table();
     String reverse = later.table() + "_" + first;
+    Optional<String> unlisted =
+        folder.unlistedFileOf(expected).or(() -> folder.unlistedFileOf(reverse));
+    if (unlisted.isPresent()) {
+      throw new AnalyzeException(
+          "no association file links "
+              + first
+              + " to "
+              + later.table()
+              + ": "
+              + folder.whyNotATable(unlisted.get()));
+    }
     throw new AnalyzeException(
         describe(folder.format().fileFor(expected), expected)
             + " not found (nor "

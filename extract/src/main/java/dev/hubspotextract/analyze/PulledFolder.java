@@ -18,16 +18,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * A folder written by {@code pull}: its format and its tables, read from {@code manifest.json}. A
  * folder of CSV files without a manifest is read too (ids, timestamps and flags typed by their
- * well-known names, the rest as text), so hand-made or older folders still work.
+ * well-known names, the rest as text), so hand-made or older folders still work. With a manifest,
+ * its tables are exactly the ones it lists: a table file it does not list is not the pull's.
  */
 public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables) {
   public static final String MANIFEST = "manifest.json";
   private static final List<String> ASSOCIATION_HEADER = List.of("from_id", "to_id");
+  private static final Pattern MISSING_TABLE =
+      Pattern.compile("Table with name (\\S+) does not exist");
 
   public PulledFolder {
     tables = List.copyOf(tables);
@@ -63,6 +70,62 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new AnalyzeException(
           "--out " + out + " is a file of the pulled folder " + dir + ": choose another file name");
     }
+  }
+
+  /**
+   * The table files (CSV, Parquet) in the folder that its manifest does not list, sorted: an
+   * earlier pull's, or another program's; neither sql nor join reads them. None without a manifest,
+   * where every CSV file is a table.
+   */
+  public List<String> unlistedFiles() {
+    if (!Files.isRegularFile(manifestPath())) {
+      return List.of();
+    }
+    Set<String> listed = tables.stream().map(PulledTable::file).collect(Collectors.toSet());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".csv") || name.endsWith(".parquet"))
+          .filter(name -> !listed.contains(name))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + dir, e);
+    }
+  }
+
+  /** The file of the folder that would hold {@code table} but that its manifest does not list. */
+  public Optional<String> unlistedFileOf(String table) {
+    return unlistedFiles().stream()
+        .filter(file -> baseName(file).equalsIgnoreCase(table))
+        .findFirst();
+  }
+
+  /** Why a file in the folder is not one of its tables, and what to do to query it. */
+  public String whyNotATable(String file) {
+    return dir.resolve(file)
+        + " is in the folder but not in its manifest.json, so it is not a table: the pull that"
+        + " wrote the manifest did not write it (an earlier pull or another program did). Pull it"
+        + " into "
+        + dir
+        + " to query it, or move it out of the folder";
+  }
+
+  /**
+   * A query's failure, explained where DuckDB says a table does not exist while a file by its name
+   * is in the folder (its "Did you mean" guesses a system table).
+   */
+  public AnalyzeException explainMissingTable(AnalyzeException failure) {
+    Matcher missing = MISSING_TABLE.matcher(String.valueOf(failure.getMessage()));
+    if (missing.find()) {
+      String table = missing.group(1).replace("\"", "");
+      Optional<String> file = unlistedFileOf(table);
+      if (file.isPresent()) {
+        return new AnalyzeException("no table " + table + ": " + whyNotATable(file.get()), failure);
+      }
+    }
+    return failure;
   }
 
   /** The file of a table, resolved against the folder. */

@@ -23,7 +23,7 @@ public enum ExitCode {
    * longer than the tool sits through ({@code Retry-After}). The same command resumes.
    */
   DAILY_LIMIT(6),
-  /** The output folder cannot be created or written. */
+  /** The output folder cannot be created or written, or another pull is writing it. */
   OUTPUT(7);
 
   private final int code;

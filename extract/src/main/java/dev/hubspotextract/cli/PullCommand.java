@@ -10,9 +10,11 @@ import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
+import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLock;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
@@ -60,7 +62,7 @@ import picocli.CommandLine.Spec;
       "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
       "  5  HubSpot unreachable, or the first three objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
-      "  7  the output folder cannot be created or written"
+      "  7  the output folder cannot be created or written, or another pull is writing it"
     })
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -308,8 +310,11 @@ final class PullCommand implements Callable<Integer> {
     if (!dryRun) {
       options = withOut(options, OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
     }
-    Sandbox embedded = sandbox ? startSandbox() : null;
+    // before any request: a second pull into this folder is refused before it plans
+    FolderLock lock = dryRun ? null : FolderLock.acquire(options.outDir());
+    Sandbox embedded = null;
     try {
+      embedded = sandbox ? startSandbox() : null;
       String accessToken = embedded != null ? embedded.token() : token;
       URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
       Clock clock = Clock.systemUTC();
@@ -355,7 +360,7 @@ final class PullCommand implements Callable<Integer> {
               quiet,
               System.console() != null ? System.err : null,
               verbose ? line -> trace(err, line) : null)) {
-        RunState state = RunState.open(plan, restart, fileMode);
+        RunState state = RunState.open(plan, restart, fileMode, line -> trace(err, line));
         if (state.resumed() && !quiet) {
           spec.commandLine()
               .getOut()
@@ -370,15 +375,21 @@ final class PullCommand implements Callable<Integer> {
                 .cursorsPerObject(cursors)
                 .searchWalk(searchWalk)
                 .run(plan);
-        Manifest.write(result, version(), fileMode);
+        List<String> replaced =
+            result.fatal() == null
+                ? state.replacedFilesNotWrittenAgain(written(result, outputFormat))
+                : List.of();
+        Manifest.write(result, version(), fileMode, replaced);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
-        // the state outlives the conversion: a conversion cut short is finished by the same
-        // command, without pulling again
+        // the state outlives the conversion and the deletion: either cut short is finished by the
+        // same command, without pulling again
         convert(plan.outDir(), outputFormat, fileMode);
+        EarlierPull.delete(plan.outDir(), replaced);
         state.finish();
         status.jobCompleted(result, planRequests.sum());
+        status.earlierFilesRemoved(plan.outDir(), replaced);
       }
       List<TaskFailure> failures = result.failures();
       if (failures.isEmpty()) {
@@ -399,7 +410,20 @@ final class PullCommand implements Callable<Integer> {
       if (embedded != null) {
         embedded.close();
       }
+      if (lock != null) {
+        lock.close();
+      }
     }
+  }
+
+  /** The files a complete run wrote: each table's CSV file and the file it is converted to. */
+  private static List<String> written(RunResult result, OutputFormat outputFormat) {
+    List<String> files = new ArrayList<>();
+    for (String table : result.completedTables()) {
+      files.add(OutputFormat.CSV.fileFor(table));
+      files.add(outputFormat.fileFor(table));
+    }
+    return files;
   }
 
   /** The failure that stopped the run, its message saying what is kept and how to continue. */

@@ -58,14 +58,24 @@ final class SqlCommand implements Callable<Integer> {
         db.folder().checkNotOverwritten(folder.out);
       }
       String sql = listTables ? tablesQuery(db) : Sql.trimmed(query);
-      QueryOutput.deliver(
-          db.connection(),
-          sql,
-          listTables ? Optional.empty() : Optional.ofNullable(folder.out),
-          folder.fileMode(),
-          listTables ? Integer.MAX_VALUE : folder.maxRows,
-          stdout,
-          stderr);
+      try {
+        QueryOutput.deliver(
+            db.connection(),
+            sql,
+            listTables ? Optional.empty() : Optional.ofNullable(folder.out),
+            folder.fileMode(),
+            listTables ? Integer.MAX_VALUE : folder.maxRows,
+            stdout,
+            stderr);
+      } catch (AnalyzeException e) {
+        throw db.folder().explainMissingTable(e);
+      }
+      if (listTables) {
+        db.folder()
+            .unlistedFiles()
+            .forEach(file -> stderr.println("note: " + db.folder().whyNotATable(file)));
+        stderr.flush();
+      }
       return 0;
     } catch (AnalyzeException e) {
       stderr.println("hubspot-extract: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.hubspotextract.extract.TaskFailure;
 import dev.hubspotextract.extract.TaskResult;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -150,6 +151,20 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
             failures.isEmpty()
                 ? ""
                 : ": " + String.join(", ", failures.stream().map(TaskFailure::subject).toList())));
+    out.flush();
+  }
+
+  /** The files of the earlier pull in {@code dir} that this one did not write again, deleted. */
+  synchronized void earlierFilesRemoved(Path dir, List<String> files) {
+    if (quiet || files.isEmpty()) {
+      return;
+    }
+    out.println(
+        "removed from "
+            + dir
+            + " what the pull before wrote and this one did not (manifest.json lists them under"
+            + " removed): "
+            + String.join(", ", files));
     out.flush();
   }
 

@@ -7,31 +7,36 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Writes an RFC 4180 CSV (UTF-8, CRLF, quotes only where needed) as an unfinished file in the
  * tool's private folder ({@link OutputFolder#unfinishedOf}) and renames it to {@code name.csv} when
  * complete, so a failed run never leaves a file that looks whole. The unfinished file is always
  * created new, never through a link, with {@link FileMode}'s permissions. A killed run's unfinished
- * file can be reopened at a checkpointed length and continued.
+ * file can be reopened at a checkpoint and continued, once it is shown to hold what the checkpoint
+ * vouches for (its length and the checksum of those bytes).
  */
 public final class CsvFileSink implements RowSink {
   private final Path target;
   private final Path partial;
   private final CsvEncoder csv;
+  private final PrefixChecksum checksum; // of the partial file's bytes up to the last checkpoint
   private boolean finished;
 
   /** Starts a new file (replacing any unfinished one) with its header, if it has one. */
   public CsvFileSink(Path target, FileMode mode, String... header) throws IOException {
-    this(target, mode, 0);
+    this(target, mode, 0, new PrefixChecksum());
     if (header.length > 0) {
       write(header);
     }
   }
 
-  private CsvFileSink(Path target, FileMode mode, long keepBytes) throws IOException {
+  private CsvFileSink(Path target, FileMode mode, long keepBytes, PrefixChecksum checksum)
+      throws IOException {
     this.target = target;
     this.partial = partialOf(target);
+    this.checksum = checksum;
     OutputFolder.privateFolder(target.getParent());
     FileChannel channel;
     if (keepBytes == 0) {
@@ -45,24 +50,33 @@ public final class CsvFileSink implements RowSink {
   }
 
   /**
-   * Continues an unfinished file: cuts it back to {@code bytes} (what the last checkpoint flushed,
-   * so rows written after it are dropped and fetched again) and appends from there.
+   * Continues an unfinished file that holds what {@code saved} vouches for: cuts it back to the
+   * checkpoint's length (rows written after it are dropped and fetched again) and appends from
+   * there. Empty when the file is missing, not a regular file, shorter, or holds other bytes.
    */
-  public static CsvFileSink resume(Path target, long bytes) throws IOException {
-    if (!canResume(target, bytes)) {
-      throw new IOException(
-          partialOf(target) + " is missing, not a regular file, or shorter than its checkpoint");
+  static Optional<CsvFileSink> resume(Path target, Checkpoint saved) throws IOException {
+    Optional<PrefixChecksum> intact = intact(partialOf(target), saved);
+    if (intact.isEmpty()) {
+      return Optional.empty();
     }
-    return new CsvFileSink(target, FileMode.PRIVATE, bytes);
+    return Optional.of(new CsvFileSink(target, FileMode.PRIVATE, saved.bytes(), intact.get()));
+  }
+
+  /** Whether {@link #resume} would continue the unfinished file of {@code target}. */
+  static boolean canResume(Path target, Checkpoint saved) throws IOException {
+    return intact(partialOf(target), saved).isPresent();
   }
 
   /**
-   * Whether the unfinished file of {@code target} can be continued from {@code bytes}: a regular
-   * file (a link or anything else is started afresh) at least that long.
+   * The checksum of the checkpointed bytes of {@code file} when it holds them: a regular file (a
+   * link or anything else is started afresh), at least that long, with the same checksum.
    */
-  static boolean canResume(Path target, long bytes) throws IOException {
-    Path partial = partialOf(target);
-    return Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS) && Files.size(partial) >= bytes;
+  private static Optional<PrefixChecksum> intact(Path file, Checkpoint saved) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) < saved.bytes()) {
+      return Optional.empty();
+    }
+    PrefixChecksum checksum = PrefixChecksum.of(file, saved.bytes());
+    return checksum.value() == saved.checksum() ? Optional.of(checksum) : Optional.empty();
   }
 
   static Path partialOf(Path target) {
@@ -136,6 +150,15 @@ public final class CsvFileSink implements RowSink {
   /** Hands every row written so far to the file and returns the file's length. */
   public long flush() throws IOException {
     return csv.flush();
+  }
+
+  /**
+   * The checksum of the file's first {@code bytes} bytes, for a checkpoint at that length: every
+   * row is flushed first, and a later call may not ask for fewer bytes than an earlier one.
+   */
+  long checksumOf(long bytes) throws IOException {
+    csv.flush();
+    return checksum.extendTo(partial, bytes);
   }
 
   @Override

@@ -26,7 +26,12 @@ public final class Manifest {
 
   private Manifest() {}
 
-  public static Path write(RunResult result, String version, FileMode mode) throws IOException {
+  /**
+   * Writes the manifest of {@code result}; {@code removed} are the files of the pull it replaces
+   * that it did not write again, deleted once it is in place.
+   */
+  public static Path write(RunResult result, String version, FileMode mode, List<String> removed)
+      throws IOException {
     Plan plan = result.plan();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tool", "hubspot-extract");
@@ -121,6 +126,7 @@ public final class Manifest {
       failures.add(entry);
     }
     root.put("failures", failures);
+    root.put("removed", List.copyOf(removed));
 
     Path target = OutputFolder.fileIn(plan.outDir(), FILE);
     Path partial = OutputFolder.unfinishedOf(target, ".partial");

@@ -132,7 +132,7 @@ final class RangeCursors {
 
   /**
    * The ranges an earlier run saved whose segment file holds what their checkpoint says; one whose
-   * file is gone or shorter is forgotten, and its ids are read again by the range below.
+   * file is gone, shorter or changed is forgotten, and its ids are read again by the range below.
    */
   private static List<IdRanges.Saved> saved(RunState state, PlannedObject object, Path target)
       throws IOException {
@@ -144,11 +144,12 @@ final class RangeCursors {
         state.loadPrefixed(object.type().name() + "@").entrySet()) {
       long start = Long.parseLong(entry.getKey().substring(entry.getKey().indexOf('@') + 1));
       Checkpoint checkpoint = entry.getValue();
-      if (CsvFileSink.canResume(segmentFile(target, start), checkpoint.bytes())) {
+      if (CsvFileSink.canResume(segmentFile(target, start), checkpoint)) {
         saved.add(
             new IdRanges.Saved(
                 start, checkpoint.position(), checkpoint.end(), checkpoint.complete()));
       } else {
+        state.startedOver(CsvFileSink.partialOf(segmentFile(target, start)));
         state.forget(entry.getKey());
       }
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * How a run went: each task's result, and the failure that stopped the run early if one did.
@@ -28,6 +29,14 @@ public record RunResult(
     objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     associations.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     return failures;
+  }
+
+  /** The tables this run wrote whole: each completed object and association file, by name. */
+  public List<String> completedTables() {
+    return Stream.concat(objects.stream(), associations.stream())
+        .filter(TaskResult::completed)
+        .map(TaskResult::name)
+        .toList();
   }
 
   public long totalRecords() {

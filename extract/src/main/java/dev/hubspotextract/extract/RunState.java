@@ -8,31 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The resume state of a pull, under {@code out/.hubspot-extract/state/} (in the tool's private
  * folder, see {@link OutputFolder}): {@code run.json} holds the plan's fingerprint (never the
- * token), and one {@code {task}.json} per task its latest {@link Checkpoint}. Each file is written
- * to a temporary name and renamed, so a kill leaves either the old or the new one. A run that
- * finishes deletes the folder. Thread-safe: each task writes its own file.
+ * token), {@code earlier-pull.json} the files of the pull this one replaces ({@link EarlierPull}),
+ * and one {@code {task}.json} per task its latest {@link Checkpoint}. Each file is written to a
+ * temporary name and renamed, so a kill leaves either the old or the new one. A run that finishes
+ * deletes the folder. Thread-safe: each task writes its own file.
  */
 public final class RunState {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REPLACED = "earlier-pull.json"; // "-": never a task's name
   private final Path outDir;
   private final Path dir;
   private final boolean resumed;
   private final FileMode fileMode;
+  private final Consumer<String> warnings;
 
-  private RunState(Path outDir, boolean resumed, FileMode fileMode) {
+  private RunState(Path outDir, boolean resumed, FileMode fileMode, Consumer<String> warnings) {
     this.outDir = outDir;
     this.dir = folder(outDir);
     this.resumed = resumed;
     this.fileMode = fileMode;
+    this.warnings = warnings;
   }
 
   /** The state folder of an output folder. */
@@ -50,6 +60,12 @@ public final class RunState {
    * there is none (or {@code restart} says so), and refuses a different plan's unfinished run.
    */
   public static RunState open(Plan plan, boolean restart, FileMode fileMode) {
+    return open(plan, restart, fileMode, warning -> {});
+  }
+
+  /** The same, saying on {@code warnings} which unfinished file had to be started over. */
+  public static RunState open(
+      Plan plan, boolean restart, FileMode fileMode, Consumer<String> warnings) {
     OutputFolder.privateFolder(plan.outDir());
     Path dir = folder(plan.outDir());
     Path run = dir.resolve("run.json");
@@ -58,7 +74,7 @@ public final class RunState {
       if (Files.exists(run) && !restart) {
         String saved = String.valueOf(JSON.readValue(run.toFile(), Map.class).get("fingerprint"));
         if (saved.equals(fingerprint)) {
-          return new RunState(plan.outDir(), true, fileMode);
+          return new RunState(plan.outDir(), true, fileMode, warnings);
         }
         throw new ExtractException(
             ExtractException.Kind.USAGE,
@@ -67,17 +83,50 @@ public final class RunState {
                 + " command again to finish it, add --restart to discard it and start this one, or"
                 + " choose another --out.");
       }
+      // the discarded run's manifest may list fewer files than the pull it was replacing
+      Set<String> earlier = new TreeSet<>(readReplaced(dir));
+      earlier.addAll(EarlierPull.filesListedIn(plan.outDir()));
       deleteTree(dir);
       deleteContents(OutputFolder.unfinishedFolder(plan.outDir())); // a discarded run's files
       Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
+      writeAtomically(dir, REPLACED, Map.of("files", earlier)); // before run.json says it is there
       writeAtomically(dir, "run.json", Map.of("fingerprint", fingerprint));
-      return new RunState(plan.outDir(), false, fileMode);
+      return new RunState(plan.outDir(), false, fileMode, warnings);
     } catch (IOException e) {
       throw new ExtractException(
           ExtractException.Kind.OUTPUT,
           "cannot keep the resume state in " + dir + ": " + OutputFolder.reason(e),
           e);
     }
+  }
+
+  /**
+   * The files of the pull this one replaces that it did not write again ({@code written}, as they
+   * are named once the run is over): the ones to delete once it is complete.
+   */
+  public List<String> replacedFilesNotWrittenAgain(Collection<String> written) {
+    try {
+      return EarlierPull.notWrittenAgain(outDir, readReplaced(dir), written);
+    } catch (IOException e) {
+      throw new ExtractException(
+          ExtractException.Kind.OUTPUT,
+          "cannot read "
+              + dir.resolve(REPLACED)
+              + ": "
+              + OutputFolder.reason(e)
+              + ". Run the same command again, or add --restart.",
+          e);
+    }
+  }
+
+  private static List<String> readReplaced(Path dir) throws IOException {
+    Path file = dir.resolve(REPLACED);
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of(); // none replaced, or a state of a version that did not keep them
+    }
+    List<String> files = new ArrayList<>();
+    JSON.readTree(file.toFile()).path("files").forEach(name -> files.add(name.asText()));
+    return files;
   }
 
   /** Whether this run continues an earlier one. */
@@ -118,6 +167,18 @@ public final class RunState {
 
   void save(String task, Checkpoint checkpoint) throws IOException {
     writeAtomically(dir, task + ".json", checkpoint);
+  }
+
+  /**
+   * Says that a task's file did not hold what its checkpoint vouches for, so its rows are fetched
+   * again rather than continued: a file damaged, or written by another program, since.
+   */
+  void startedOver(Path file) {
+    warnings.accept(
+        "warning: "
+            + file
+            + " does not hold what its checkpoint says (missing, cut short or changed since the"
+            + " last run): its rows are fetched again from the start");
   }
 
   void forget(String task) throws IOException {

@@ -54,9 +54,7 @@ final class Stragglers implements OutOfOrder {
       throws IOException {
     Stragglers stragglers = new Stragglers(progress, object, target);
     Checkpoint saved = stragglers.saved();
-    return saved == null
-        || saved.bytes() == 0
-        || CsvFileSink.canResume(stragglers.file, saved.bytes());
+    return saved == null || saved.bytes() == 0 || CsvFileSink.canResume(stragglers.file, saved);
   }
 
   /**
@@ -75,7 +73,8 @@ final class Stragglers implements OutOfOrder {
     stragglers.outOfOrder = saved.position();
     stragglers.duplicatesDropped = saved.rows();
     if (saved.bytes() > 0) {
-      stragglers.side = CsvFileSink.resume(stragglers.file, saved.bytes());
+      // intact() was asked first: a side file that is not what it was is read afresh
+      stragglers.side = CsvFileSink.resume(stragglers.file, saved).orElseThrow();
     }
     return stragglers;
   }
@@ -123,7 +122,10 @@ final class Stragglers implements OutOfOrder {
     }
     try {
       long bytes = side == null ? 0 : side.flush();
-      state.save(task, new Checkpoint(null, outOfOrder, bytes, duplicatesDropped, false));
+      long checksum = side == null ? 0 : side.checksumOf(bytes);
+      state.save(
+          task,
+          new Checkpoint(null, outOfOrder, bytes, duplicatesDropped, false).at(bytes, checksum));
       unsaved = false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * One task's file and checkpoints: opens its sink afresh or at the last checkpoint, saves a
- * checkpoint after flushing (at most a few a second, so that fast pulls are not slowed by it), and
- * on failure keeps the partial file when the run may be resumed or deletes it when the task failed
- * for good.
+ * One task's file and checkpoints: opens its sink afresh or at the last checkpoint (when its file
+ * still holds what that checkpoint vouches for), saves a checkpoint after flushing (at most a few a
+ * second, so that fast pulls are not slowed by it), and on failure keeps the partial file when the
+ * run may be resumed or deletes it when the task failed for good.
  */
 final class TaskProgress {
   private static final long CHECKPOINT_EVERY_NANOS = 250_000_000L;
@@ -49,19 +50,26 @@ final class TaskProgress {
 
   Start start(String... header) throws IOException {
     Checkpoint saved = state == null ? null : state.load(task).orElse(null);
-    if (segment && saved != null && CsvFileSink.canResume(target, saved.bytes())) {
-      return new Start(
-          saved.complete(), saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
+    if (saved == null) {
+      return afresh(header);
     }
-    if (!segment && saved != null && saved.complete()) {
-      if (CsvFileSink.canResume(target, saved.bytes())) {
-        CsvFileSink.resume(target, saved.bytes()).complete(); // killed between save and rename
-      }
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+    Optional<CsvFileSink> resumed = CsvFileSink.resume(target, saved);
+    Path partial = CsvFileSink.partialOf(target);
+    if (!segment && saved.complete()) {
+      if (resumed.isPresent()) {
+        resumed.get().complete(); // killed between save and rename
         return new Start(true, saved.rows(), null, saved);
       }
-    } else if (!segment && saved != null && CsvFileSink.canResume(target, saved.bytes())) {
-      return new Start(false, saved.rows(), CsvFileSink.resume(target, saved.bytes()), saved);
+      // renamed into place already; a damaged unfinished file means the rename never happened
+      boolean renamed = !Files.exists(partial, LinkOption.NOFOLLOW_LINKS);
+      if (renamed && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return new Start(true, saved.rows(), null, saved);
+      }
+      state.startedOver(renamed ? target : partial);
+    } else if (resumed.isPresent()) {
+      return new Start(saved.complete(), saved.rows(), resumed.get(), saved);
+    } else {
+      state.startedOver(partial);
     }
     return afresh(header);
   }
@@ -102,14 +110,7 @@ final class TaskProgress {
     }
     if (System.nanoTime() - lastSaved < CHECKPOINT_EVERY_NANOS) {
       try {
-        unsaved =
-            new Checkpoint(
-                next.cursor(),
-                next.position(),
-                sink.position(),
-                next.rows(),
-                next.complete(),
-                next.end());
+        unsaved = next.at(sink.position(), 0); // its checksum is taken if it is ever saved
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -125,10 +126,7 @@ final class TaskProgress {
     }
     try {
       long bytes = sink.flush();
-      state.save(
-          task,
-          new Checkpoint(
-              next.cursor(), next.position(), bytes, next.rows(), next.complete(), next.end()));
+      state.save(task, next.at(bytes, sink.checksumOf(bytes)));
       lastSaved = System.nanoTime();
       unsaved = null;
     } catch (IOException e) {
@@ -151,7 +149,11 @@ final class TaskProgress {
   void completeReplaced(CsvFileSink sink, CsvFileSink replacement, long rows) throws IOException {
     forget();
     unsaved = null;
-    CsvFileSink replaced = CsvFileSink.resume(target, replacement.moveOver(sink));
+    long bytes = replacement.moveOver(sink);
+    Checkpoint moved =
+        new Checkpoint(null, 0, bytes, rows, false)
+            .at(bytes, PrefixChecksum.of(CsvFileSink.partialOf(target), bytes).value());
+    CsvFileSink replaced = CsvFileSink.resume(target, moved).orElseThrow();
     try {
       complete(replaced, rows);
     } catch (IOException | RuntimeException e) {
@@ -167,8 +169,7 @@ final class TaskProgress {
         && RunControl.isResumable(runtime)) {
       try {
         if (unsaved != null) { // its bytes are a page's end: rows after it are fetched again
-          sink.flush();
-          state.save(task, unsaved);
+          state.save(task, unsaved.at(unsaved.bytes(), sink.checksumOf(unsaved.bytes())));
         }
       } catch (IOException | RuntimeException e) {
         // the last saved checkpoint still holds: the run resumes from there

@@ -106,6 +106,36 @@ class RangeCursorsResumeTest {
   }
 
   @Test
+  void aFinishedRangeWhoseFileWasOverwrittenInPlaceIsReadAgain() throws Exception {
+    Path out = tmp.resolve("damaged");
+    AtomicInteger slow = new AtomicInteger();
+    RunResult stopped =
+        pull(
+            out,
+            4,
+            request -> {
+              if (afterOf(request) >= r2) {
+                Thread.sleep(150);
+                if (slow.incrementAndGet() > 12) {
+                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                }
+              }
+              return null;
+            });
+    assertThat(stopped.failures()).isNotEmpty();
+    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
+        .contains("\"complete\":true");
+    // the same size, other bytes: what a second writer or a faulty disk leaves
+    Path range = OutputFolder.unfinishedOf(out.resolve("contacts.csv.from-" + r1), ".partial");
+    Files.write(range, new byte[(int) Files.size(range)]);
+
+    RunResult resumed = pull(out, 4, request -> null);
+
+    assertThat(resumed.failures()).isEmpty();
+    assertThat(Files.readAllBytes(out.resolve("contacts.csv"))).isEqualTo(oneCursor);
+  }
+
+  @Test
   void aFinishedRangeWhoseFileIsGoneIsReadAgain() throws Exception {
     Path out = tmp.resolve("gone");
     AtomicInteger slow = new AtomicInteger();

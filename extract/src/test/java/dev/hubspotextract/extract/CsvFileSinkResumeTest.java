@@ -17,12 +17,13 @@ class CsvFileSinkResumeTest {
     Path target = dir.resolve("deals.csv");
     CsvFileSink first = new CsvFileSink(target, FileMode.PRIVATE, "id", "name");
     first.write("1", "one");
-    long checkpoint = first.flush();
+    long bytes = first.flush();
+    Checkpoint checkpoint = new Checkpoint(null, 1, 0, 1, false).at(bytes, first.checksumOf(bytes));
     first.write("2", "two, written after the checkpoint");
     first.flush();
     first.suspend(); // the process dies here
 
-    try (CsvFileSink resumed = CsvFileSink.resume(target, checkpoint)) {
+    try (CsvFileSink resumed = CsvFileSink.resume(target, checkpoint).orElseThrow()) {
       resumed.write("2", "two");
       resumed.complete();
     }
@@ -39,7 +40,7 @@ class CsvFileSinkResumeTest {
     OutputFolder.privateFolder(dir);
     Files.createSymbolicLink(CsvFileSink.partialOf(target), victim);
 
-    assertThat(CsvFileSink.canResume(target, 0)).isFalse();
+    assertThat(CsvFileSink.canResume(target, new Checkpoint(null, 0, 0, 0, false))).isFalse();
     try (CsvFileSink fresh = new CsvFileSink(target, FileMode.PRIVATE, "id")) {
       fresh.write("1");
       fresh.complete();

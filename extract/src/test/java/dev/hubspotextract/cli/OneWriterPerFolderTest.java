@@ -1,0 +1,139 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two pulls into one folder: the second is refused at once, naming the first, and the first ends as
+ * if alone; a pull that was killed blocks nobody.
+ */
+class OneWriterPerFolderTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aSecondPullIntoAFolderAnotherIsWritingIsRefusedAtOnceNamingTheFirst() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
+      Path out = tmp.resolve("shared");
+      Process first = pullInAChildProcess(sandbox, out);
+      try {
+        awaitRowsCheckpointed(out, first);
+
+        long started = System.nanoTime();
+        Cli.Run second = Cli.pull(sandbox, out, "--threads", "2");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+
+        assertThat(first.isAlive()).as("the first pull was still running").isTrue();
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(7);
+        assertThat(second.err())
+            .contains("another pull is writing " + out)
+            .contains("process " + first.pid())
+            .contains(" on " + InetAddress.getLocalHost().getHostName())
+            .containsPattern("started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
+            .contains("choose another --out");
+        assertThat(second.err().lines()).hasSize(1);
+        assertThat(second.out()).doesNotContain("resuming");
+        assertThat(seconds).as("refused at once, before planning").isLessThan(3);
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        first.destroyForcibly();
+        first.waitFor();
+      }
+
+      assertThat(first.exitValue()).isZero();
+      Path alone = tmp.resolve("alone");
+      assertThat(Cli.pull(sandbox, alone, "--threads", "2").exitCode()).isZero();
+      SameOutput.assertSame(out, alone);
+    }
+  }
+
+  @Test
+  void theLockOfAPullKilledWithSigkillBlocksNobody() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
+      Path out = tmp.resolve("killed");
+      Process killed = pullInAChildProcess(sandbox, out);
+      try {
+        awaitRowsCheckpointed(out, killed);
+      } finally {
+        killed.destroyForcibly(); // SIGKILL: the lock file stays, its lock goes with the process
+        killed.waitFor();
+      }
+      assertThat(Files.readString(lockFile(out))).contains("\"pid\":" + killed.pid());
+
+      Cli.Run next = Cli.pull(sandbox, out, "--threads", "2");
+
+      assertThat(next.exitCode()).as(next.toString()).isZero();
+      assertThat(next.out()).contains("resuming the unfinished pull");
+      assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+    }
+  }
+
+  @Test
+  void aLockFileThatNoProcessHoldsIsTakenOverAndRemovedWhenThePullEnds() throws IOException {
+    try (Sandbox sandbox = Sandbox.builder().records(100).start()) {
+      Path out = tmp.resolve("left");
+      Files.createDirectories(out);
+      OutputFolder.privateFolder(out); // as the killed pull left it
+      Files.writeString(lockFile(out), "{\"pid\":999999,\"host\":\"gone\"}");
+
+      Cli.Run run = Cli.pull(sandbox, out, "--objects", "contacts");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(SameOutput.files(out)).containsExactly("contacts.csv", "manifest.json");
+    }
+  }
+
+  private static Path lockFile(Path out) {
+    return out.resolve(OutputFolder.PRIVATE_FOLDER).resolve("lock");
+  }
+
+  private static Process pullInAChildProcess(Sandbox sandbox, Path out) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hubspotextract.cli.Main"));
+    command.addAll(Cli.pullArgs(sandbox, out, "--threads", "2", "--quiet"));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  /** Waits until the child pull has saved a checkpoint of some rows: it is writing the folder. */
+  private static void awaitRowsCheckpointed(Path out, Process child) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!someRowsCheckpointed(out) && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(child.isAlive()).as("the child pull is running").isTrue();
+  }
+
+  private static boolean someRowsCheckpointed(Path out) throws IOException {
+    Path state = RunState.folder(out);
+    if (!Files.isDirectory(state)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(state)) {
+      return files.anyMatch(
+          file -> {
+            String name = file.getFileName().toString();
+            return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
+          });
+    }
+  }
+}
