@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,13 +65,29 @@ public final class PulledDatabase implements AutoCloseable {
   }
 
   /**
-   * A fresh in-memory DuckDB whose session time zone is UTC, so timestamps read and print the same.
+   * Locks the database to the folder: from now on a query opens only the files of its tables and
+   * the result for {@code result}, if given ({@link FileAccessLock}). A database file was attached
+   * when the folder was opened, so it needs no allowance (and cannot be written).
+   */
+  public void lockTo(Optional<Path> result) {
+    List<Path> readable =
+        folder.format() == OutputFormat.DUCKDB
+            ? List.of()
+            : tables.stream().map(folder::pathOf).toList();
+    FileAccessLock.apply(connection, readable, result.map(ResultFiles::temporaryOf));
+  }
+
+  /**
+   * A fresh in-memory DuckDB whose session time zone is UTC, so timestamps read and print the same,
+   * and which never downloads or loads an extension a query did not name.
    */
   static Connection newConnection() {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TimeZone = 'UTC'");
+        statement.execute("SET autoinstall_known_extensions = false");
+        statement.execute("SET autoload_known_extensions = false");
       }
       return connection;
     } catch (SQLException e) {

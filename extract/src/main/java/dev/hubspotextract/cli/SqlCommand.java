@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
       "parse as its type reads as NULL. SQL dialect: DuckDB's",
       "(https://duckdb.org/docs/sql/introduction).",
       "",
+      "A query opens only the files of --in and its --out file, and no extension",
+      "is fetched behind its back; --allow-external lets it open any file you can.",
+      "",
       "Example: sql \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\"",
     })
 final class SqlCommand implements Callable<Integer> {
@@ -42,6 +45,13 @@ final class SqlCommand implements Callable<Integer> {
 
   @Option(names = "--tables", description = "List the tables and their columns' types, and stop.")
   boolean listTables;
+
+  @Option(
+      names = "--allow-external",
+      description =
+          "Let the query read and write any file you can, attach databases and install"
+              + " extensions (default: it reads only the files of --in and writes only --out).")
+  boolean allowExternal;
 
   @Override
   public Integer call() {
@@ -56,6 +66,9 @@ final class SqlCommand implements Callable<Integer> {
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
       if (folder.out != null) {
         db.folder().checkNotOverwritten(folder.out);
+      }
+      if (!allowExternal) {
+        db.lockTo(Optional.ofNullable(folder.out));
       }
       String sql = listTables ? tablesQuery(db) : Sql.trimmed(query);
       QueryOutput.deliver(
