@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.OutputFolder;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -154,10 +156,37 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     Map<String, ColumnType> types = new HashMap<>();
     for (JsonNode column : entry.path("columns")) {
       types.put(
-          column.path("name").asText(), ColumnType.ofHubSpotType(column.path("type").asText(null)));
+          column.path("name").asText(),
+          ColumnType.ofHubSpotType(
+              column.path("type").asText(null), decimalsOf(column, name, manifest)));
     }
     boolean failed = "failed".equalsIgnoreCase(entry.path("status").asText(""));
     return new PulledTable(name, table, file, association, failed, types);
+  }
+
+  /**
+   * The decimals the pull measured in a number column ({@code "decimals"}), absent when it measured
+   * none: the column is then a DOUBLE.
+   */
+  private static OptionalInt decimalsOf(JsonNode column, String table, Path manifest) {
+    JsonNode decimals = column.get("decimals");
+    if (decimals == null) {
+      return OptionalInt.empty();
+    }
+    if (!decimals.isInt() || decimals.asInt() < 0 || decimals.asInt() > DecimalFit.MAX_DECIMALS) {
+      throw new AnalyzeException(
+          manifest
+              + " gives column "
+              + column.path("name").asText()
+              + " of "
+              + table
+              + " \"decimals\": "
+              + decimals
+              + ", not a whole number from 0 to "
+              + DecimalFit.MAX_DECIMALS
+              + ": pull again to rewrite it");
+    }
+    return OptionalInt.of(decimals.asInt());
   }
 
   private static PulledFolder fromCsvFiles(Path dir) {

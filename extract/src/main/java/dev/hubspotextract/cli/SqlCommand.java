@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Each file is a table named after it (deals, deals_companies), typed from",
-      "manifest.json: number → DOUBLE, date → DATE, datetime → TIMESTAMPTZ (UTC),",
-      "bool → BOOLEAN, ids → BIGINT, the rest → VARCHAR. A value that does not",
-      "parse as its type reads as NULL. SQL dialect: DuckDB's",
+      "manifest.json: number → DECIMAL(38, its most decimals), or DOUBLE when no",
+      "DECIMAL holds it, date → DATE, datetime → TIMESTAMPTZ (UTC), bool → BOOLEAN,",
+      "ids → BIGINT, the rest → VARCHAR. A value that does not parse as its type",
+      "reads as NULL. SQL dialect: DuckDB's",
       "(https://duckdb.org/docs/sql/introduction).",
       "",
       "A query opens only the files of --in and its --out file, and no extension",

@@ -102,10 +102,11 @@ public final class Extractor {
             CompletableFuture.supplyAsync(
                 () ->
                     runTask(
-                        object.type().name(),
-                        false,
-                        control,
-                        counted -> task.run(counted, control, listener)),
+                            object.type().name(),
+                            false,
+                            control,
+                            counted -> task.run(counted, control, listener))
+                        .withDecimals(task.decimals()),
                 pool));
       }
       Map<String, TaskFailure> failedInPlanning = new HashMap<>();

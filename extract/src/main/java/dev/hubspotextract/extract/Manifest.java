@@ -60,7 +60,17 @@ public final class Manifest {
         columns.add(column(fixed.name(), fixed.type(), null));
       }
       for (PropertyDefinition property : object.properties()) {
-        columns.add(column(property.name(), property.type(), property.fieldType()));
+        Map<String, Object> column = column(property.name(), property.type(), property.fieldType());
+        DecimalFit fit = task == null ? null : task.decimals().get(property.name());
+        if (fit != null) {
+          column.put("sqlType", fit.sqlType());
+          if (fit.fits()) {
+            column.put("decimals", fit.decimals());
+          } else {
+            column.put("doubleBecause", fit.notDecimal());
+          }
+        }
+        columns.add(column);
       }
       object
           .skipped()

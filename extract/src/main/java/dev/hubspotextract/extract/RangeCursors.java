@@ -403,6 +403,7 @@ final class RangeCursors {
         TaskProgress progress = TaskProgress.segment(state, task, file);
         try {
           TaskProgress.Start start = progress.start();
+          start.sink().measure(ObjectTask.numberColumns(object));
           segment = new Segment(start.sink(), progress, task, start.checkpoint());
           rows.add(start.rows());
         } catch (IOException e) {

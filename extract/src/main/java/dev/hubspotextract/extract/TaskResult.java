@@ -1,11 +1,14 @@
 package dev.hubspotextract.extract;
 
+import java.util.Map;
+
 /**
  * How one object or association file went.
  *
  * @param rows records written (objects) or association rows (pairs)
  * @param requests API calls the task made (retries not counted)
  * @param failure why it failed, or null when it completed
+ * @param decimals how a completed object's number columns fit a DECIMAL, by column name
  */
 public record TaskResult(
     String name,
@@ -13,8 +16,28 @@ public record TaskResult(
     long rows,
     long requests,
     double seconds,
-    TaskFailure failure) {
+    TaskFailure failure,
+    Map<String, DecimalFit> decimals) {
+  public TaskResult {
+    decimals = Map.copyOf(decimals);
+  }
+
+  public TaskResult(
+      String name,
+      boolean association,
+      long rows,
+      long requests,
+      double seconds,
+      TaskFailure failure) {
+    this(name, association, rows, requests, seconds, failure, Map.of());
+  }
+
   public boolean completed() {
     return failure == null;
+  }
+
+  /** The same result, with what its file's number columns hold. */
+  TaskResult withDecimals(Map<String, DecimalFit> measured) {
+    return new TaskResult(name, association, rows, requests, seconds, failure, measured);
   }
 }
