@@ -21,6 +21,7 @@ import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.TaskFailure;
+import dev.hubspotextract.extract.TotalEstimates;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -361,11 +362,22 @@ final class PullCommand implements Callable<Integer> {
                       + " (--restart to start over)");
         }
         plan.failedObjects().forEach(status::planFailed);
-        result =
-            new Extractor(client, clock, threads, status, state)
-                .cursorsPerObject(cursors)
-                .searchWalk(searchWalk)
-                .run(plan);
+        // the bar's total: one search per object, only when there is a bar to show it
+        TotalEstimates estimates =
+            status.showsBar()
+                ? TotalEstimates.start(client.counting(planRequests), plan, status)
+                : null;
+        try {
+          result =
+              new Extractor(client, clock, threads, status, state)
+                  .cursorsPerObject(cursors)
+                  .searchWalk(searchWalk)
+                  .run(plan);
+        } finally {
+          if (estimates != null) {
+            estimates.close();
+          }
+        }
         Manifest.write(result, version(), fileMode);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());

@@ -74,6 +74,9 @@ final class ObjectTask {
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TopWalk.discardLeftover(target());
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
+    if (start.rows() > 0) {
+      listener.recordsResumed(object.type().name(), start.rows());
+    }
     if (start.done()) {
       RangeCursors.forgetSaved(progress.state(), object, target()); // killed before it did
       decimals = NumberColumns.read(target(), numberProperties(object)).fits();

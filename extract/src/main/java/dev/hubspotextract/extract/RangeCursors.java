@@ -406,6 +406,9 @@ final class RangeCursors {
           start.sink().measure(ObjectTask.numberColumns(object));
           segment = new Segment(start.sink(), progress, task, start.checkpoint());
           rows.add(start.rows());
+          if (start.rows() > 0) {
+            listener.recordsResumed(object.type().name(), start.rows());
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
