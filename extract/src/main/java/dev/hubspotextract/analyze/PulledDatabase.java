@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FormulaGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,20 +105,18 @@ public final class PulledDatabase implements AutoCloseable {
     return switch (folder.format()) {
       case PARQUET -> "SELECT * FROM read_parquet(" + Sql.literal(path) + ")";
       case DUCKDB -> "SELECT * FROM " + ATTACHED + "." + Sql.identifier(table.table());
-      case CSV -> typedCsvSelect(table, path);
+      case CSV -> typedCsvSelect(table, path, folder.excel());
     };
   }
 
-  private static String typedCsvSelect(PulledTable table, Path path) {
+  private static String typedCsvSelect(PulledTable table, Path path, boolean excel) {
     List<String> header = PulledFolder.header(path);
     if (header.isEmpty()) {
       throw new AnalyzeException(
           path + " is empty (not even a header): pull again to rewrite it, or delete it");
     }
     String columns =
-        header.stream()
-            .map(c -> table.typeOf(c).castFromText(Sql.identifier(c)) + " AS " + Sql.identifier(c))
-            .collect(Collectors.joining(", "));
+        header.stream().map(c -> typedColumn(table, c, excel)).collect(Collectors.joining(", "));
     // The dialect is fixed by the output contract, so nothing is sniffed. Long texts (email bodies,
     // notes) may exceed DuckDB's default 2 MB line limit; the buffer is set too, else DuckDB sizes
     // it at
@@ -128,6 +127,31 @@ public final class PulledDatabase implements AutoCloseable {
         + Sql.literal(path)
         + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
         + " max_line_size = 16777216, buffer_size = 33554432)";
+  }
+
+  /**
+   * One column of the typed SELECT: its text cast by its type, under its name; in a folder written
+   * for a spreadsheet, the cell and the name without the quote that guarded them ({@link
+   * FormulaGuard#unguard}).
+   */
+  private static String typedColumn(PulledTable table, String header, boolean excel) {
+    String raw = Sql.identifier(header);
+    if (!excel) {
+      return table.typeOf(header).castFromText(raw) + " AS " + raw;
+    }
+    String name = FormulaGuard.unguard(header);
+    String quote = Sql.literal(String.valueOf(FormulaGuard.QUOTE));
+    String value =
+        "(CASE WHEN starts_with("
+            + raw
+            + ", "
+            + quote
+            + ") THEN substr("
+            + raw
+            + ", 2) ELSE "
+            + raw
+            + " END)";
+    return table.typeOf(name).castFromText(value) + " AS " + Sql.identifier(name);
   }
 
   private static Set<String> attach(Connection connection, Path database) throws SQLException {

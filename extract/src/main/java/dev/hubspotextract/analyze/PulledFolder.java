@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
@@ -26,8 +27,11 @@ import java.util.stream.Stream;
  * A folder written by {@code pull}: its format and its tables, read from {@code manifest.json}. A
  * folder of CSV files without a manifest is read too (ids, timestamps and flags typed by their
  * well-known names, the rest as text), so hand-made or older folders still work.
+ *
+ * @param excel whether its CSV cells were guarded for a spreadsheet ({@code "excel": true}, see
+ *     {@link FormulaGuard}): each reader drops one leading quote from every cell
  */
-public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables) {
+public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables, boolean excel) {
   public static final String MANIFEST = "manifest.json";
   private static final List<String> ASSOCIATION_HEADER = List.of("from_id", "to_id");
 
@@ -123,7 +127,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       String name = pair.path("from").asText() + "_" + pair.path("to").asText();
       tables.add(tableOf(pair, true, name, format, manifest));
     }
-    return new PulledFolder(dir, format, tables);
+    return new PulledFolder(dir, format, tables, root.path("excel").asBoolean(false));
   }
 
   private static PulledTable tableOf(
@@ -212,16 +216,19 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new AnalyzeException(
           dir + " has no manifest.json and no CSV files: run ./hubspot-extract pull --out " + dir);
     }
-    return new PulledFolder(dir, OutputFormat.CSV, tables);
+    return new PulledFolder(dir, OutputFormat.CSV, tables, false);
   }
 
   private static boolean isAssociation(List<String> header) {
     return header.size() >= 2 && header.subList(0, 2).equals(ASSOCIATION_HEADER);
   }
 
-  /** The header row of a CSV file; empty for an empty file. */
+  /**
+   * The header row of a CSV file as DuckDB names its columns (without a byte order mark); empty for
+   * an empty file.
+   */
   static List<String> header(Path csv) {
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(csv)) {
       return reader.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("reading the header of " + csv, e);

@@ -10,6 +10,7 @@ import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
+import dev.hubspotextract.extract.ExcelFiles;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
@@ -173,6 +174,14 @@ final class PullCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--excel",
+      description =
+          "Write CSV files a spreadsheet opens safely: a UTF-8 byte order mark, and a ' before"
+              + " each cell Excel would run as a formula (one starting with =, +, -, @, tab or"
+              + " CR), numbers in number columns excepted. sql and join read them as pulled.")
+  boolean excel;
+
+  @Option(
       names = "--dry-run",
       description = "Print the plan (objects, columns, association files) and stop.")
   boolean dryRun;
@@ -286,6 +295,12 @@ final class PullCommand implements Callable<Integer> {
     } catch (AnalyzeException e) {
       throw usage("--format: " + e.getMessage());
     }
+    if (excel && outputFormat != OutputFormat.CSV) {
+      throw usage(
+          "--excel is for CSV files, and --format "
+              + outputFormat.label()
+              + " writes none (its typed files run no formulas): leave out --excel or --format");
+    }
     if (cursors < 1 || cursors > 16) {
       throw usage("--cursors must be between 1 and 16, got " + cursors);
     }
@@ -378,7 +393,13 @@ final class PullCommand implements Callable<Integer> {
             estimates.close();
           }
         }
-        Manifest.write(result, version(), fileMode);
+        // files are rewritten only once the run is over: a stopped run resumes its tasks, which
+        // read their objects' files as written
+        boolean over = result.fatal() == null;
+        if (over) {
+          ExcelFiles.apply(result, excel, fileMode);
+        }
+        Manifest.write(result, version(), fileMode, excel && over);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }

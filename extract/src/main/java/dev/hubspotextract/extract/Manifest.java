@@ -27,11 +27,21 @@ public final class Manifest {
   private Manifest() {}
 
   public static Path write(RunResult result, String version, FileMode mode) throws IOException {
+    return write(result, version, mode, false);
+  }
+
+  /**
+   * Writes the manifest of a run whose CSV files {@link ExcelFiles} made for a spreadsheet ({@code
+   * excel}), or left as HubSpot sent them.
+   */
+  public static Path write(RunResult result, String version, FileMode mode, boolean excel)
+      throws IOException {
     Plan plan = result.plan();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tool", "hubspot-extract");
     root.put("version", version);
     root.put("format", "csv");
+    root.put("excel", excel); // cells guarded against formulas: readers drop one leading quote
     root.put("source", plan.source());
     root.put("startedAt", result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     root.put("finishedAt", result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());

@@ -90,18 +90,21 @@ final class NumberColumns {
   }
 
   /**
-   * Measures the columns {@code numbers} names of a complete CSV file by reading it: for a file
-   * whose rows were not all written by this run.
+   * Measures the columns {@code numbers} names of a complete CSV file by reading it (its cells as
+   * HubSpot sent them, if {@link ExcelFiles} guarded them): for a file whose rows were not all
+   * written by this run.
    */
   static NumberColumns read(Path csv, Set<String> numbers) throws IOException {
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+    boolean excel = ExcelFiles.isExcel(csv); // a run stopped after guarding its files
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(csv)) {
       Iterator<CsvRecord> rows = reader.iterator();
       NumberColumns measured =
           new NumberColumns(rows.hasNext() ? rows.next().getFields() : List.of(), numbers);
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         for (int column = 0; column < row.getFieldCount(); column++) {
-          measured.add(column, row.getField(column));
+          String cell = row.getField(column);
+          measured.add(column, excel ? FormulaGuard.unguard(cell) : cell);
         }
       }
       return measured;
