@@ -2,7 +2,6 @@ package dev.hubspotextract.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.hubspotextract.client.PropertyDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Makes a finished pull's CSV files what {@code --excel} asks for. With it, each file starts with a
@@ -56,12 +54,11 @@ public final class ExcelFiles {
     for (int i = 0; i < plan.objects().size() && i < result.objects().size(); i++) {
       PlannedObject object = plan.objects().get(i);
       if (result.objects().get(i).completed()) {
-        Set<String> numbers =
-            object.properties().stream()
-                .filter(property -> "number".equals(property.type()))
-                .map(PropertyDefinition::name)
-                .collect(Collectors.toSet());
-        rewrite(OutputFolder.fileIn(plan.outDir(), object.fileName()), numbers, excel, mode);
+        rewrite(
+            OutputFolder.fileIn(plan.outDir(), object.fileName()),
+            ObjectTask.numberProperties(object),
+            excel,
+            mode);
       }
     }
     for (int i = 0; i < plan.pairs().size() && i < result.associations().size(); i++) {

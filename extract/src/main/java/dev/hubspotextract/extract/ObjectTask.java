@@ -54,7 +54,8 @@ final class ObjectTask {
     return new NumberColumns(header(object), numberProperties(object));
   }
 
-  private static Set<String> numberProperties(PlannedObject object) {
+  /** The names of an object's properties of HubSpot type {@code number}. */
+  static Set<String> numberProperties(PlannedObject object) {
     return object.properties().stream()
         .filter(property -> "number".equals(property.type()))
         .map(PropertyDefinition::name)
