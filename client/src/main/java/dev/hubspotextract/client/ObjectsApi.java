@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
@@ -143,6 +144,44 @@ public final class ObjectsApi {
   public Optional<String> highestId(String objectType) {
     List<HubSpotRecord> top = searchFrom(objectType, List.of(), null, true, 1);
     return top.isEmpty() ? Optional.empty() : Optional.of(top.get(0).id());
+  }
+
+  /**
+   * How many records of {@code objectType} search counts: one search asking for one record, whose
+   * answer carries the {@code total}. Search lags writes (hubspot-api.md §6), so this is an
+   * estimate (for a progress bar); empty when the answer has no total.
+   */
+  public OptionalLong estimatedCount(String objectType) {
+    byte[] body =
+        Json.write(
+            json -> {
+              json.writeStartObject();
+              json.writeArrayFieldStart("filterGroups");
+              json.writeEndArray();
+              json.writeArrayFieldStart("sorts"); // the spec requires every field, empty or not
+              json.writeEndArray();
+              json.writeArrayFieldStart("properties");
+              json.writeString("hs_object_id");
+              json.writeEndArray();
+              json.writeNumberField("limit", 1);
+              json.writeStringField("after", "0");
+              json.writeEndObject();
+            });
+    String doing = "counting " + objectType + " by search";
+    ApiResponse response =
+        Responses.requireSuccess(
+            transport.send(
+                ApiRequest.postJson(
+                    "/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
+            doing,
+            objectType);
+    try (RecordPage page =
+        new RecordPage(response.body(), doing, new PropertyColumns(List.of("hs_object_id")))) {
+      while (page.next() != null) {
+        // the one record is not wanted, only the total after it
+      }
+      return page.total() < 0 ? OptionalLong.empty() : OptionalLong.of(page.total());
+    }
   }
 
   private List<HubSpotRecord> searchFrom(

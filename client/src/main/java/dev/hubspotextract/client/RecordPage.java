@@ -26,6 +26,7 @@ final class RecordPage implements AutoCloseable {
   private boolean inResults;
   private boolean finished;
   private String after;
+  private long total = -1;
 
   RecordPage(byte[] body, String doing, PropertyColumns columns) {
     this.body = body;
@@ -63,6 +64,8 @@ final class RecordPage implements AutoCloseable {
           inResults = true;
         } else if (field.equals("paging") && value == JsonToken.START_OBJECT) {
           after = readAfter(parser);
+        } else if (field.equals("total") && value == JsonToken.VALUE_NUMBER_INT) {
+          total = parser.getLongValue(); // a search's count of every record it matches
         } else {
           parser.skipChildren();
         }
@@ -77,6 +80,14 @@ final class RecordPage implements AutoCloseable {
    */
   String after() {
     return after;
+  }
+
+  /**
+   * A search's {@code total}, or -1 when the page has none (list pages never do); call after {@link
+   * #next()} gave null.
+   */
+  long total() {
+    return total;
   }
 
   @Override

@@ -364,4 +364,19 @@ class ObjectsApiTest {
             "&after=a+b%2Bc%2F100%25",
             "&after=MC0yLTc1MDI%3d");
   }
+
+  @Test
+  void countsAnObjectWithOneSearchForOneRecordAndReadsItsTotal() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(200, "{\"total\":2817,\"results\":[" + record(7, "") + "]}")
+            .then(200, "{\"results\":[]}");
+
+    ObjectsApi objects = new ObjectsApi(wire);
+
+    assertThat(objects.estimatedCount("deals")).hasValue(2817);
+    assertThat(objects.estimatedCount("deals")).isEmpty(); // an answer without a total
+    assertThat(wire.requests.get(0).pathAndQuery()).isEqualTo("/crm/v3/objects/deals/search");
+    assertThat(wire.body(0)).contains("\"limit\":1");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FormulaGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,13 +66,29 @@ public final class PulledDatabase implements AutoCloseable {
   }
 
   /**
-   * A fresh in-memory DuckDB whose session time zone is UTC, so timestamps read and print the same.
+   * Locks the database to the folder: from now on a query opens only the files of its tables and
+   * the result for {@code result}, if given ({@link FileAccessLock}). A database file was attached
+   * when the folder was opened, so it needs no allowance (and cannot be written).
+   */
+  public void lockTo(Optional<Path> result) {
+    List<Path> readable =
+        folder.format() == OutputFormat.DUCKDB
+            ? List.of()
+            : tables.stream().map(folder::pathOf).toList();
+    FileAccessLock.apply(connection, readable, result.map(ResultFiles::temporaryOf));
+  }
+
+  /**
+   * A fresh in-memory DuckDB whose session time zone is UTC, so timestamps read and print the same,
+   * and which never downloads or loads an extension a query did not name.
    */
   static Connection newConnection() {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET TimeZone = 'UTC'");
+        statement.execute("SET autoinstall_known_extensions = false");
+        statement.execute("SET autoload_known_extensions = false");
       }
       return connection;
     } catch (SQLException e) {
@@ -87,20 +105,18 @@ public final class PulledDatabase implements AutoCloseable {
     return switch (folder.format()) {
       case PARQUET -> "SELECT * FROM read_parquet(" + Sql.literal(path) + ")";
       case DUCKDB -> "SELECT * FROM " + ATTACHED + "." + Sql.identifier(table.table());
-      case CSV -> typedCsvSelect(table, path);
+      case CSV -> typedCsvSelect(table, path, folder.excel());
     };
   }
 
-  private static String typedCsvSelect(PulledTable table, Path path) {
+  private static String typedCsvSelect(PulledTable table, Path path, boolean excel) {
     List<String> header = PulledFolder.header(path);
     if (header.isEmpty()) {
       throw new AnalyzeException(
           path + " is empty (not even a header): pull again to rewrite it, or delete it");
     }
     String columns =
-        header.stream()
-            .map(c -> table.typeOf(c).castFromText(Sql.identifier(c)) + " AS " + Sql.identifier(c))
-            .collect(Collectors.joining(", "));
+        header.stream().map(c -> typedColumn(table, c, excel)).collect(Collectors.joining(", "));
     // The dialect is fixed by the output contract, so nothing is sniffed. Long texts (email bodies,
     // notes) may exceed DuckDB's default 2 MB line limit; the buffer is set too, else DuckDB sizes
     // it at
@@ -111,6 +127,31 @@ public final class PulledDatabase implements AutoCloseable {
         + Sql.literal(path)
         + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"',"
         + " max_line_size = 16777216, buffer_size = 33554432)";
+  }
+
+  /**
+   * One column of the typed SELECT: its text cast by its type, under its name; in a folder written
+   * for a spreadsheet, the cell and the name without the quote that guarded them ({@link
+   * FormulaGuard#unguard}).
+   */
+  private static String typedColumn(PulledTable table, String header, boolean excel) {
+    String raw = Sql.identifier(header);
+    if (!excel) {
+      return table.typeOf(header).castFromText(raw) + " AS " + raw;
+    }
+    String name = FormulaGuard.unguard(header);
+    String quote = Sql.literal(String.valueOf(FormulaGuard.QUOTE));
+    String value =
+        "(CASE WHEN starts_with("
+            + raw
+            + ", "
+            + quote
+            + ") THEN substr("
+            + raw
+            + ", 2) ELSE "
+            + raw
+            + " END)";
+    return table.typeOf(name).castFromText(value) + " AS " + Sql.identifier(name);
   }
 
   private static Set<String> attach(Connection connection, Path database) throws SQLException {

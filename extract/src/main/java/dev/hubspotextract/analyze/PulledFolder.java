@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +32,11 @@ import java.util.stream.Stream;
  * folder of CSV files without a manifest is read too (ids, timestamps and flags typed by their
  * well-known names, the rest as text), so hand-made or older folders still work. With a manifest,
  * its tables are exactly the ones it lists: a table file it does not list is not the pull's.
+ *
+ * @param excel whether its CSV cells were guarded for a spreadsheet ({@code "excel": true}, see
+ *     {@link FormulaGuard}): each reader drops one leading quote from every cell
  */
-public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables) {
+public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables, boolean excel) {
   public static final String MANIFEST = "manifest.json";
   private static final List<String> ASSOCIATION_HEADER = List.of("from_id", "to_id");
   private static final Pattern MISSING_TABLE =
@@ -184,7 +190,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       String name = pair.path("from").asText() + "_" + pair.path("to").asText();
       tables.add(tableOf(pair, true, name, format, manifest));
     }
-    return new PulledFolder(dir, format, tables);
+    return new PulledFolder(dir, format, tables, root.path("excel").asBoolean(false));
   }
 
   private static PulledTable tableOf(
@@ -217,10 +223,37 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     Map<String, ColumnType> types = new HashMap<>();
     for (JsonNode column : entry.path("columns")) {
       types.put(
-          column.path("name").asText(), ColumnType.ofHubSpotType(column.path("type").asText(null)));
+          column.path("name").asText(),
+          ColumnType.ofHubSpotType(
+              column.path("type").asText(null), decimalsOf(column, name, manifest)));
     }
     boolean failed = "failed".equalsIgnoreCase(entry.path("status").asText(""));
     return new PulledTable(name, table, file, association, failed, types);
+  }
+
+  /**
+   * The decimals the pull measured in a number column ({@code "decimals"}), absent when it measured
+   * none: the column is then a DOUBLE.
+   */
+  private static OptionalInt decimalsOf(JsonNode column, String table, Path manifest) {
+    JsonNode decimals = column.get("decimals");
+    if (decimals == null) {
+      return OptionalInt.empty();
+    }
+    if (!decimals.isInt() || decimals.asInt() < 0 || decimals.asInt() > DecimalFit.MAX_DECIMALS) {
+      throw new AnalyzeException(
+          manifest
+              + " gives column "
+              + column.path("name").asText()
+              + " of "
+              + table
+              + " \"decimals\": "
+              + decimals
+              + ", not a whole number from 0 to "
+              + DecimalFit.MAX_DECIMALS
+              + ": pull again to rewrite it");
+    }
+    return OptionalInt.of(decimals.asInt());
   }
 
   private static PulledFolder fromCsvFiles(Path dir) {
@@ -246,16 +279,19 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new AnalyzeException(
           dir + " has no manifest.json and no CSV files: run ./hubspot-extract pull --out " + dir);
     }
-    return new PulledFolder(dir, OutputFormat.CSV, tables);
+    return new PulledFolder(dir, OutputFormat.CSV, tables, false);
   }
 
   private static boolean isAssociation(List<String> header) {
     return header.size() >= 2 && header.subList(0, 2).equals(ASSOCIATION_HEADER);
   }
 
-  /** The header row of a CSV file; empty for an empty file. */
+  /**
+   * The header row of a CSV file as DuckDB names its columns (without a byte order mark); empty for
+   * an empty file.
+   */
   static List<String> header(Path csv) {
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).ofCsvRecord(csv)) {
       return reader.stream().findFirst().map(CsvRecord::getFields).orElse(List.of());
     } catch (IOException e) {
       throw new UncheckedIOException("reading the header of " + csv, e);

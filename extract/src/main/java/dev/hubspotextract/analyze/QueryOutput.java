@@ -33,7 +33,7 @@ public final class QueryOutput {
         TablePrinter.print(QueryPreview.of(connection, query, maxRows), out);
       }
     } catch (SQLException e) {
-      throw new AnalyzeException(oneLine(e.getMessage()), e);
+      throw new AnalyzeException(FileAccessLock.explain(oneLine(e.getMessage())), e);
     }
   }
 

@@ -19,6 +19,8 @@ import java.util.UUID;
  * complete.
  */
 public final class ResultFiles {
+  private static final String PROCESS_TOKEN = UUID.randomUUID().toString();
+
   private ResultFiles() {}
 
   /** The output format a file name asks for. */
@@ -47,10 +49,9 @@ public final class ResultFiles {
       throw new AnalyzeException(
           "cannot write " + out + ": folder " + parent + " does not exist; create it first");
     }
-    // a new file under a name no one can guess, with the mode's permissions, that DuckDB then
-    // fills in place (USE_TMP_FILE false: its own temporary would take the umask's): a link or
-    // file planted beside the result cannot receive it
-    Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    // a new file with the mode's permissions, that DuckDB then fills in place (USE_TMP_FILE
+    // false: its own temporary would take the umask's)
+    Path temp = temporaryOf(out);
     try {
       NewFiles.channel(temp, mode).close();
     } catch (IOException e) {
@@ -74,6 +75,16 @@ public final class ResultFiles {
     } finally {
       deleteQuietly(temp);
     }
+  }
+
+  /**
+   * The name the result for {@code out} is written under before it is renamed: hidden, beside it,
+   * with a token drawn once per process, so no one can guess it to plant a link or file there, and
+   * a locked query can be allowed it before it runs ({@link FileAccessLock}).
+   */
+  static Path temporaryOf(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    return target.resolveSibling("." + target.getFileName() + "." + PROCESS_TOKEN + ".tmp");
   }
 
   static void deleteQuietly(Path file) {

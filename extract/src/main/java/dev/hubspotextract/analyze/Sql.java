@@ -15,7 +15,7 @@ public final class Sql {
   }
 
   static String literal(Path path) {
-    return literal(path.toAbsolutePath().toString());
+    return literal(path.toAbsolutePath().normalize().toString());
   }
 
   /**

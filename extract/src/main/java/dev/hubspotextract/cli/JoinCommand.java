@@ -81,6 +81,7 @@ final class JoinCommand implements Callable<Integer> {
       if (folder.out != null) {
         db.folder().checkNotOverwritten(folder.out);
       }
+      db.lockTo(Optional.ofNullable(folder.out)); // its own SQL needs no more
       JoinRequest request =
           new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
       JoinQuery query = JoinPlanner.plan(db, request);

@@ -11,6 +11,7 @@ import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
 import dev.hubspotextract.extract.EarlierPull;
+import dev.hubspotextract.extract.ExcelFiles;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
@@ -23,6 +24,7 @@ import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.TaskFailure;
+import dev.hubspotextract.extract.TotalEstimates;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -174,6 +176,14 @@ final class PullCommand implements Callable<Integer> {
   String format;
 
   @Option(
+      names = "--excel",
+      description =
+          "Write CSV files a spreadsheet opens safely: a UTF-8 byte order mark, and a ' before"
+              + " each cell Excel would run as a formula (one starting with =, +, -, @, tab or"
+              + " CR), numbers in number columns excepted. sql and join read them as pulled.")
+  boolean excel;
+
+  @Option(
       names = "--dry-run",
       description = "Print the plan (objects, columns, association files) and stop.")
   boolean dryRun;
@@ -288,6 +298,12 @@ final class PullCommand implements Callable<Integer> {
     } catch (AnalyzeException e) {
       throw usage("--format: " + e.getMessage());
     }
+    if (excel && outputFormat != OutputFormat.CSV) {
+      throw usage(
+          "--excel is for CSV files, and --format "
+              + outputFormat.label()
+              + " writes none (its typed files run no formulas): leave out --excel or --format");
+    }
     if (cursors < 1 || cursors > 16) {
       throw usage("--cursors must be between 1 and 16, got " + cursors);
     }
@@ -370,16 +386,31 @@ final class PullCommand implements Callable<Integer> {
                       + " (--restart to start over)");
         }
         plan.failedObjects().forEach(status::planFailed);
-        result =
-            new Extractor(client, clock, threads, status, state)
-                .cursorsPerObject(cursors)
-                .searchWalk(searchWalk)
-                .run(plan);
+        // the bar's total: one search per object, only when there is a bar to show it
+        TotalEstimates estimates =
+            status.showsBar()
+                ? TotalEstimates.start(client.counting(planRequests), plan, status)
+                : null;
+        try {
+          result =
+              new Extractor(client, clock, threads, status, state)
+                  .cursorsPerObject(cursors)
+                  .searchWalk(searchWalk)
+                  .run(plan);
+        } finally {
+          if (estimates != null) {
+            estimates.close();
+          }
+        }
+        // files are rewritten only once the run is over: a stopped run resumes its tasks, which
+        // read their objects' files as written
+        boolean over = result.fatal() == null;
+        if (over) {
+          ExcelFiles.apply(result, excel, fileMode);
+        }
         List<String> replaced =
-            result.fatal() == null
-                ? state.replacedFilesNotWrittenAgain(written(result, outputFormat))
-                : List.of();
-        Manifest.write(result, version(), fileMode, replaced);
+            over ? state.replacedFilesNotWrittenAgain(written(result, outputFormat)) : List.of();
+        Manifest.write(result, version(), fileMode, replaced, excel && over);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }

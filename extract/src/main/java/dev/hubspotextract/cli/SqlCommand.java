@@ -25,10 +25,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Each file is a table named after it (deals, deals_companies), typed from",
-      "manifest.json: number → DOUBLE, date → DATE, datetime → TIMESTAMPTZ (UTC),",
-      "bool → BOOLEAN, ids → BIGINT, the rest → VARCHAR. A value that does not",
-      "parse as its type reads as NULL. SQL dialect: DuckDB's",
+      "manifest.json: number → DECIMAL(38, its most decimals), or DOUBLE when no",
+      "DECIMAL holds it, date → DATE, datetime → TIMESTAMPTZ (UTC), bool → BOOLEAN,",
+      "ids → BIGINT, the rest → VARCHAR. A value that does not parse as its type",
+      "reads as NULL. SQL dialect: DuckDB's",
       "(https://duckdb.org/docs/sql/introduction).",
+      "",
+      "A query opens only the files of --in and its --out file, and no extension",
+      "is fetched behind its back; --allow-external lets it open any file you can.",
       "",
       "Example: sql \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\"",
     })
@@ -43,6 +47,13 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--tables", description = "List the tables and their columns' types, and stop.")
   boolean listTables;
 
+  @Option(
+      names = "--allow-external",
+      description =
+          "Let the query read and write any file you can, attach databases and install"
+              + " extensions (default: it reads only the files of --in and writes only --out).")
+  boolean allowExternal;
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -56,6 +67,9 @@ final class SqlCommand implements Callable<Integer> {
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
       if (folder.out != null) {
         db.folder().checkNotOverwritten(folder.out);
+      }
+      if (!allowExternal) {
+        db.lockTo(Optional.ofNullable(folder.out));
       }
       String sql = listTables ? tablesQuery(db) : Sql.trimmed(query);
       try {

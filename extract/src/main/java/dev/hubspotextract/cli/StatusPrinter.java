@@ -4,11 +4,14 @@ import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.extract.TaskFailure;
 import dev.hubspotextract.extract.TaskResult;
+import dev.hubspotextract.extract.TotalEstimates;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,8 +19,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Prints a pull's status: one line per finished object or association file and a final "job
- * completed" line; a progress bar on stderr when it is a terminal. Silent with {@code --quiet}.
- * With {@code --verbose}, an object whose list strayed from id order is also traced.
+ * completed" line; a progress bar on stderr when it is a terminal. The bar counts records; once
+ * search's counts of the objects arrive ({@link TotalEstimates}) it shows a total, a percentage and
+ * the time left, marked as estimated (search lags writes). Silent with {@code --quiet}. With {@code
+ * --verbose}, an object whose list strayed from id order is also traced.
  */
 final class StatusPrinter implements StatusListener, AutoCloseable {
   private final PrintWriter out;
@@ -26,6 +31,9 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
   private final PrintStream terminal;
   private final Consumer<String> trace;
   private boolean barClosed;
+  private final Map<String, Long> resumed = new HashMap<>(); // records earlier runs wrote
+  private Map<String, Long> expected; // search's counts, once they arrive
+  private long associationRows;
 
   /**
    * @param terminal where the progress bar goes (null: none)
@@ -42,7 +50,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
             : new ProgressBarBuilder()
                 .setTaskName("pulling")
                 .setInitialMax(-1)
-                .setUnit(" rows", 1)
+                .setUnit(" records", 1)
                 .setConsumer(new ConsoleProgressBarConsumer(terminal))
                 .clearDisplayOnFinish()
                 .build();
@@ -81,11 +89,63 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     }
   }
 
+  /** Whether a progress bar is shown, so search's counts are worth asking for. */
+  boolean showsBar() {
+    return bar != null;
+  }
+
   @Override
-  public void rowsWritten(long rows) {
+  public synchronized void rowsWritten(long rows) {
     if (bar != null && !barClosed && rows > 0) {
       bar.stepBy(rows);
+      if (expected != null && bar.getCurrent() > bar.getMax()) {
+        bar.maxHint(bar.getCurrent()); // search counted fewer than there are: it lags writes
+      }
     }
+  }
+
+  @Override
+  public synchronized void associationRowsWritten(long rows) {
+    associationRows += rows;
+    showExtra();
+  }
+
+  @Override
+  public synchronized void recordsResumed(String object, long records) {
+    resumed.merge(object, records, Long::sum);
+    showTotal();
+  }
+
+  @Override
+  public synchronized void recordsExpected(Map<String, Long> records) {
+    expected = Map.copyOf(records);
+    showExtra();
+    showTotal();
+  }
+
+  /**
+   * The records this run has left to write, by search's counts: an earlier run's are not counted,
+   * as the bar counts only what this run writes.
+   */
+  private void showTotal() {
+    if (bar == null || barClosed || expected == null) {
+      return;
+    }
+    long left = 0;
+    for (Map.Entry<String, Long> count : expected.entrySet()) {
+      left += Math.max(0, count.getValue() - resumed.getOrDefault(count.getKey(), 0L));
+    }
+    bar.maxHint(Math.max(left, bar.getCurrent()));
+    bar.refresh(); // the total at once, not at the next tick
+  }
+
+  private void showExtra() {
+    if (bar == null || barClosed) {
+      return;
+    }
+    String total = expected == null ? "" : "estimated";
+    String links = associationRows == 0 ? "" : associationRows + " links";
+    bar.setExtraMessage(total + (total.isEmpty() || links.isEmpty() ? "" : " · ") + links);
   }
 
   /**

@@ -99,7 +99,7 @@ final class AssociationTask {
           sink.write(row.fromId(), row.toId(), row.typeId(), row.category(), row.label());
         }
         rows.add(read.size());
-        listener.rowsWritten(read.size());
+        listener.associationRowsWritten(read.size());
         position += next.ids();
         progress.save(sink, new Checkpoint(next.lastId(), position, 0, rows.sum(), false));
       }

@@ -22,7 +22,11 @@ public final class CsvFileSink implements RowSink {
   private final Path partial;
   private final CsvEncoder csv;
   private final PrefixChecksum checksum; // of the partial file's bytes up to the last checkpoint
+  private final boolean resumed;
   private boolean finished;
+  private NumberColumns numbers; // measured as rows are written; null: not measured
+  private boolean measuredEveryRow; // whether numbers saw every row of the file
+  private int column; // of the next field in the row
 
   /** Starts a new file (replacing any unfinished one) with its header, if it has one. */
   public CsvFileSink(Path target, FileMode mode, String... header) throws IOException {
@@ -47,6 +51,21 @@ public final class CsvFileSink implements RowSink {
       channel.position(keepBytes);
     }
     this.csv = new CsvEncoder(channel);
+    this.resumed = keepBytes > 0;
+  }
+
+  /**
+   * Measures the number columns of every row written from now on (the header, if any, is written
+   * already). Rows of a resumed file were written by an earlier run: its measure is incomplete.
+   */
+  void measure(NumberColumns numbers) {
+    this.numbers = numbers;
+    this.measuredEveryRow = !resumed;
+  }
+
+  /** What {@link #measure} measured, if it saw every row of the file. */
+  Optional<NumberColumns> measured() {
+    return measuredEveryRow ? Optional.of(numbers) : Optional.empty();
   }
 
   /**
@@ -93,6 +112,10 @@ public final class CsvFileSink implements RowSink {
 
   /** Appends a field to the row being built (null: an empty field); end it with {@link #endRow}. */
   public void field(String value) {
+    if (numbers != null) {
+      numbers.add(column, value);
+    }
+    column++;
     try {
       csv.field(value);
     } catch (IOException e) {
@@ -102,6 +125,10 @@ public final class CsvFileSink implements RowSink {
 
   /** Appends a field given as UTF-8 bytes to the row being built. */
   public void field(byte[] utf8, int offset, int count) {
+    if (numbers != null) {
+      numbers.add(column, utf8, offset, count);
+    }
+    column++;
     try {
       csv.field(utf8, offset, count);
     } catch (IOException e) {
@@ -111,6 +138,7 @@ public final class CsvFileSink implements RowSink {
 
   /** Ends the row built with {@link #field}. */
   public void endRow() {
+    column = 0;
     try {
       csv.endRow();
     } catch (IOException e) {
@@ -123,7 +151,14 @@ public final class CsvFileSink implements RowSink {
    * the rows written here.
    */
   void append(CsvFileSink other, long from, long to) throws IOException {
-    other.flush();
+    long whole = other.flush();
+    if (numbers != null) {
+      if (from == 0 && to == whole && other.measured().isPresent()) {
+        numbers.addAll(other.measured().get());
+      } else {
+        measuredEveryRow = false; // only part of the other file's rows: read back when complete
+      }
+    }
     try (FileChannel source =
         FileChannel.open(other.partial, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       csv.append(source, from, to - from);

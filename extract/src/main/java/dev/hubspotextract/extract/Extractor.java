@@ -103,11 +103,12 @@ public final class Extractor {
             CompletableFuture.supplyAsync(
                 () ->
                     runTask(
-                        object.type().name(),
-                        false,
-                        control,
-                        counted -> task.run(counted, control, listener),
-                        task::listOrder),
+                            object.type().name(),
+                            false,
+                            control,
+                            counted -> task.run(counted, control, listener),
+                            task::listOrder)
+                        .withDecimals(task.decimals()),
                 pool));
       }
       Map<String, TaskFailure> failedInPlanning = new HashMap<>();
@@ -177,8 +178,7 @@ public final class Extractor {
             0,
             0,
             new TaskFailure(
-                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"),
-            ListOrder.IN_ORDER);
+                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"));
     if (!failure.kind().equals("aborted")) {
       listener.taskFinished(skipped);
     }
@@ -246,7 +246,8 @@ public final class Extractor {
             calls.sum(),
             (System.nanoTime() - start) / 1e9,
             failure,
-            failure == null ? listOrder.get() : ListOrder.IN_ORDER);
+            failure == null ? listOrder.get() : ListOrder.IN_ORDER,
+            Map.of());
     if (failure == null || !failure.kind().equals("aborted")) {
       listener.taskFinished(result);
     }

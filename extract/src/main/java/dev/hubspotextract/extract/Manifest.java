@@ -28,15 +28,18 @@ public final class Manifest {
 
   /**
    * Writes the manifest of {@code result}; {@code removed} are the files of the pull it replaces
-   * that it did not write again, deleted once it is in place.
+   * that it did not write again, deleted once it is in place; {@code excel} says whether {@link
+   * ExcelFiles} made its CSV files for a spreadsheet, or left them as HubSpot sent them.
    */
-  public static Path write(RunResult result, String version, FileMode mode, List<String> removed)
+  public static Path write(
+      RunResult result, String version, FileMode mode, List<String> removed, boolean excel)
       throws IOException {
     Plan plan = result.plan();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tool", "hubspot-extract");
     root.put("version", version);
     root.put("format", "csv");
+    root.put("excel", excel); // cells guarded against formulas: readers drop one leading quote
     root.put("source", plan.source());
     root.put("startedAt", result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
     root.put("finishedAt", result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -65,7 +68,17 @@ public final class Manifest {
         columns.add(column(fixed.name(), fixed.type(), null));
       }
       for (PropertyDefinition property : object.properties()) {
-        columns.add(column(property.name(), property.type(), property.fieldType()));
+        Map<String, Object> column = column(property.name(), property.type(), property.fieldType());
+        DecimalFit fit = task == null ? null : task.decimals().get(property.name());
+        if (fit != null) {
+          column.put("sqlType", fit.sqlType());
+          if (fit.fits()) {
+            column.put("decimals", fit.decimals());
+          } else {
+            column.put("doubleBecause", fit.notDecimal());
+          }
+        }
+        columns.add(column);
       }
       object
           .skipped()

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
+import dev.hubspotextract.client.PropertyDefinition;
 import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +28,7 @@ final class ObjectTask {
   private final TaskProgress progress;
   private final LargeObjectReads reads;
   private Stragglers stragglers; // once run
+  private Map<String, DecimalFit> decimals = Map.of();
 
   ObjectTask(
       PlannedObject object, long maxRecords, Path outDir, RunState state, LargeObjectReads reads) {
@@ -45,6 +50,24 @@ final class ObjectTask {
     return header;
   }
 
+  /** The number columns of an object's file, measured as rows are written. */
+  static NumberColumns numberColumns(PlannedObject object) {
+    return new NumberColumns(header(object), numberProperties(object));
+  }
+
+  /** The names of an object's properties of HubSpot type {@code number}. */
+  static Set<String> numberProperties(PlannedObject object) {
+    return object.properties().stream()
+        .filter(property -> "number".equals(property.type()))
+        .map(PropertyDefinition::name)
+        .collect(Collectors.toSet());
+  }
+
+  /** How the object's number columns fit a DECIMAL, once {@link #run} completed the file. */
+  Map<String, DecimalFit> decimals() {
+    return decimals;
+  }
+
   /**
    * Writes the file and returns the number of records. Past its first page, an object whose every
    * record is wanted is also read by list cursors on ranges of its ids above this one ({@link
@@ -59,9 +82,13 @@ final class ObjectTask {
     }
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
     stragglers = Stragglers.open(progress, object, target(), start.checkpoint() != null);
+    if (start.rows() > 0) {
+      listener.recordsResumed(object.type().name(), start.rows());
+    }
     if (start.done()) {
       RangeCursors.forgetSaved(progress.state(), object, target()); // killed before it did
       stragglers.close();
+      decimals = NumberColumns.read(target(), numberProperties(object)).fits();
       return start.rows();
     }
     List<RangeCursors> split = new ArrayList<>(1); // once decided; null: read by this cursor alone
@@ -75,6 +102,7 @@ final class ObjectTask {
     }
     List<String> names = object.propertyNames();
     CsvFileSink sink = start.sink();
+    sink.measure(numberColumns(object));
     long[] written = {start.rows()};
     long[] lastId = {start.checkpoint() == null ? 0 : start.checkpoint().position()};
     long[] pages = {0};
@@ -134,11 +162,17 @@ final class ObjectTask {
         written[0] += split.get(0).finishInto(sink);
       }
       long assembled = written[0];
+      Optional<NumberColumns> measured = sink.measured();
       written[0] = stragglers.completeInto(progress, sink, assembled, maxRecords);
       listener.rowsWritten(written[0] - assembled);
       if (!split.isEmpty() && split.get(0) != null) {
         split.get(0).close(); // only now: a kill before leaves the ranges to resume
       }
+      // rows merged in from stragglers were not measured as written: the file is read back
+      decimals =
+          measured.isPresent() && stragglers.listOrder().inOrder()
+              ? measured.get().fits()
+              : NumberColumns.read(target(), numberProperties(object)).fits();
       stragglers.close();
     } catch (IOException | RuntimeException e) {
       if (top[0] != null) {

@@ -418,8 +418,12 @@ final class RangeCursors {
         TaskProgress progress = TaskProgress.segment(state, task, file);
         try {
           TaskProgress.Start start = progress.start();
+          start.sink().measure(ObjectTask.numberColumns(object));
           segment = new Segment(start.sink(), progress, task, start.checkpoint());
           rows.add(start.rows());
+          if (start.rows() > 0) {
+            listener.recordsResumed(object.type().name(), start.rows());
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.hubspotextract.extract;
 
+import java.util.Map;
+
 /**
  * How one object or association file went.
  *
@@ -7,6 +9,7 @@ package dev.hubspotextract.extract;
  * @param requests API calls the task made (retries not counted)
  * @param failure why it failed, or null when it completed
  * @param listOrder how far a completed object's list strayed from id order
+ * @param decimals how a completed object's number columns fit a DECIMAL, by column name
  */
 public record TaskResult(
     String name,
@@ -15,8 +18,29 @@ public record TaskResult(
     long requests,
     double seconds,
     TaskFailure failure,
-    ListOrder listOrder) {
+    ListOrder listOrder,
+    Map<String, DecimalFit> decimals) {
+  public TaskResult {
+    decimals = Map.copyOf(decimals);
+  }
+
+  /** A result with nothing measured: an association file, or a task that did not complete. */
+  public TaskResult(
+      String name,
+      boolean association,
+      long rows,
+      long requests,
+      double seconds,
+      TaskFailure failure) {
+    this(name, association, rows, requests, seconds, failure, ListOrder.IN_ORDER, Map.of());
+  }
+
   public boolean completed() {
     return failure == null;
+  }
+
+  /** The same result, with what its file's number columns hold. */
+  TaskResult withDecimals(Map<String, DecimalFit> measured) {
+    return new TaskResult(name, association, rows, requests, seconds, failure, listOrder, measured);
   }
 }

@@ -143,8 +143,7 @@ class PulledSandboxTest {
 
     assertThat(((Number) row.get(0)).longValue()).isEqualTo(portal.count("deals"));
     assertThat(((Number) row.get(1)).longValue()).isEqualTo(withAmount);
-    assertThat(((Number) row.get(2)).doubleValue())
-        .isCloseTo(sum.doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
+    assertThat((BigDecimal) row.get(2)).isEqualByComparingTo(sum); // exact: a DECIMAL
   }
 
   @Test

@@ -40,7 +40,7 @@ class FaultyPullTest {
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);
-    Manifest.write(result, "test", FileMode.PRIVATE, List.of());
+    Manifest.write(result, "test", FileMode.PRIVATE, List.of(), false);
     state.finish();
     return result;
   }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request a full pull sends (list pages, batch reads of a wide object, properties, custom
- * object schemas, v4 association batch reads) validates against HubSpot's official OpenAPI specs.
+ * object schemas, v4 association batch reads, the progress bar's counts) validates against
+ * HubSpot's official OpenAPI specs.
  */
 class RequestsConformToSpecTest {
   private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
@@ -88,6 +89,9 @@ class RequestsConformToSpecTest {
             .start()) {
       Cli.Run run = Cli.pull(sandbox, tmp, "--objects", "all");
       assertThat(run.exitCode()).as(run.toString()).isZero();
+      // the progress bar's count, which a pull asks for only on a terminal
+      assertThat(Cli.clientThrough(sandbox, wire -> wire).objects().estimatedCount("contacts"))
+          .hasValue(sandbox.portal().count("contacts"));
 
       List<String> problems = new ArrayList<>();
       List<RecordedRequest> requests = sandbox.requests();

@@ -922,6 +922,21 @@ final class Catalog {
         custom(number("year", "Year", 100, 1990, 2026, 0)),
         custom(date("registered_on", "Registered on", 300)),
         custom(bool("is_electric", "Electric", 100)),
-        custom(multi("features", "Features", 400, "gps", "heated_seats", "tow_bar", "sunroof")));
+        custom(multi("features", "Features", 400, "gps", "heated_seats", "tow_bar", "sunroof")),
+        custom(odometer("odometer_km", "Odometer (km)", 300)));
+  }
+
+  /**
+   * A number property some of whose values are in exponent notation ({@code 1.52E5}), as a number
+   * written through the API as a float can read back: no DECIMAL takes the column as it is typed.
+   */
+  private PropertyDef odometer(String name, String label, int nullPm) {
+    String[] pool = new String[64];
+    for (int i = 0; i < pool.length; i++) {
+      long km = random.nextLong(0, 400_000);
+      pool[i] = i % 8 == 0 ? String.format(Locale.ROOT, "%.2E", (double) km) : Long.toString(km);
+    }
+    return new PropertyDef(
+        name, label, "number", "number", "", Kind.POOL, nullPm, List.of(), pool, true);
   }
 }

