@@ -24,6 +24,7 @@ final class RecordPage implements AutoCloseable {
   private final int[] following;
 
   private boolean inResults;
+  private boolean sawResults;
   private boolean finished;
   private String after;
 
@@ -35,11 +36,9 @@ final class RecordPage implements AutoCloseable {
     this.following = new int[columns.size() + 1];
     Arrays.fill(following, -1);
     try {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("expected a JSON object");
-      }
+      Results.requireObject(parser.nextToken());
     } catch (IOException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, body, e);
     }
   }
 
@@ -48,19 +47,27 @@ final class RecordPage implements AutoCloseable {
     try {
       while (true) {
         if (inResults) {
-          if (parser.nextToken() == JsonToken.START_OBJECT) {
+          JsonToken item = parser.nextToken();
+          if (item == JsonToken.START_OBJECT) {
             return readRecord(parser);
           }
-          inResults = false; // END_ARRAY
+          Results.requireEndOfList(item);
+          inResults = false;
         }
-        if (finished || parser.nextToken() != JsonToken.FIELD_NAME) {
+        if (finished) {
+          return null;
+        }
+        if (parser.nextToken() != JsonToken.FIELD_NAME) {
           finished = true;
+          Results.requireResults(sawResults);
           return null;
         }
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (field.equals("results") && value == JsonToken.START_ARRAY) {
+        if (field.equals("results")) {
+          Results.requireList(value);
           inResults = true;
+          sawResults = true;
         } else if (field.equals("paging") && value == JsonToken.START_OBJECT) {
           after = readAfter(parser);
         } else {
@@ -68,7 +75,7 @@ final class RecordPage implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, body, e);
     }
   }
 

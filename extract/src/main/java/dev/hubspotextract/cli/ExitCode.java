@@ -16,7 +16,10 @@ public enum ExitCode {
   AUTHENTICATION(3),
   /** Some objects or association files failed (e.g. a missing scope); the others were written. */
   PARTIAL(4),
-  /** HubSpot could not be reached or kept failing (unreachable host, retries exhausted). */
+  /**
+   * HubSpot could not be reached or kept failing (unreachable host, retries exhausted), or the
+   * server at the base URL does not look like HubSpot's API.
+   */
   UNAVAILABLE(5),
   /**
    * HubSpot asked to come back later: the daily request limit is used up, or it asked for a wait
@@ -50,7 +53,7 @@ public enum ExitCode {
         case AUTHENTICATION -> AUTHENTICATION;
         case PERMISSION -> PARTIAL;
         case RATE_LIMIT -> DAILY_LIMIT;
-        case TRANSIENT, EXTERNAL -> UNAVAILABLE;
+        case TRANSIENT, EXTERNAL, NOT_HUBSPOT -> UNAVAILABLE;
         case INTERNAL -> INTERNAL;
       };
     }

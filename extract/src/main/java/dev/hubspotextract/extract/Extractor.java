@@ -86,6 +86,10 @@ public final class Extractor {
   public RunResult run(Plan plan) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
+    NotHubSpot notHubSpot = new NotHubSpot(plan.source());
+    plan.failedObjects().stream()
+        .filter(failure -> failure.kind().equals("not_hubspot"))
+        .forEach(failure -> notHubSpot.endsTheRun(failure.subject()));
     // objects and association files on pools of their own: association reads are exempt from
     // the 10-second budget, so running them beside the object cursors, not instead of some of
     // them, keeps that budget full
@@ -105,6 +109,7 @@ public final class Extractor {
                         object.type().name(),
                         false,
                         control,
+                        notHubSpot,
                         counted -> task.run(counted, control, listener)),
                 pool));
       }
@@ -123,7 +128,8 @@ public final class Extractor {
         } else if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
           // ids given by the user, or paged from HubSpot: nothing to wait for
           pairTasks.add(
-              CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pairPool));
+              CompletableFuture.supplyAsync(
+                  () -> runPair(plan, pair, null, control, notHubSpot), pairPool));
         } else if (from == null) {
           pairTasks.add(CompletableFuture.completedFuture(skipped(pair, pair.from(), planFailure)));
         } else {
@@ -135,7 +141,8 @@ public final class Extractor {
                               plan,
                               pair,
                               OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
-                              control)
+                              control,
+                              notHubSpot)
                           : skipped(pair, pair.from(), result.failure()),
                   pairPool));
         }
@@ -154,10 +161,12 @@ public final class Extractor {
     return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
   }
 
-  private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {
+  private TaskResult runPair(
+      Plan plan, AssociationPair pair, Path fromCsv, RunControl control, NotHubSpot notHubSpot) {
     AssociationTask task =
         new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir(), state);
-    return runTask(pair.name(), true, control, counted -> task.run(counted, control, listener));
+    return runTask(
+        pair.name(), true, control, notHubSpot, counted -> task.run(counted, control, listener));
   }
 
   /** A pair not written because one of its objects failed. */
@@ -183,7 +192,8 @@ public final class Extractor {
     long run(HubSpotClient counted) throws IOException;
   }
 
-  private TaskResult runTask(String name, boolean association, RunControl control, Body body) {
+  private TaskResult runTask(
+      String name, boolean association, RunControl control, NotHubSpot notHubSpot, Body body) {
     long start = System.nanoTime();
     LongAdder calls = new LongAdder();
     TaskFailure failure = null;
@@ -199,9 +209,16 @@ public final class Extractor {
         if (RunControl.isFatal(e)) {
           control.abort(e);
         }
+        String message = e.getMessage();
+        if (NotHubSpot.is(e)) {
+          message = notHubSpot.message(e);
+          if (notHubSpot.endsTheRun(name)) {
+            control.abort(notHubSpot.endingTheRun(e));
+          }
+        }
         failure =
             new TaskFailure(
-                name, association, e.category().name().toLowerCase(Locale.ROOT), e.getMessage());
+                name, association, e.category().name().toLowerCase(Locale.ROOT), message);
       } catch (IOException | UncheckedIOException e) {
         ExtractException output =
             new ExtractException(
