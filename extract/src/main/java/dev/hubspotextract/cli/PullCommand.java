@@ -303,6 +303,12 @@ final class PullCommand implements Callable<Integer> {
           "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
               + " pat-…), or try --sandbox");
     }
+    if (sandbox && spec.commandLine().getParseResult().hasMatchedOption("--base-url")) {
+      throw usage(
+          "--sandbox and --base-url do not go together: --sandbox pulls from a sandbox started"
+              + " inside this run; for a standalone one (./hubspot-extract sandbox), give its"
+              + " --base-url and --token without --sandbox");
+    }
     URI checkedBaseUrl = BaseUrl.parse(baseUrl, insecureHttp, line -> trace(err, line));
     FileMode fileMode = keepUmask ? FileMode.UMASK : FileMode.PRIVATE;
     if (!dryRun) {
@@ -435,16 +441,47 @@ final class PullCommand implements Callable<Integer> {
 
   private PullOptions options() {
     List<String> objectNames = new ArrayList<>();
-    objects.forEach(typed -> objectNames.addAll(Planner.splitList(typed)));
+    for (String typed : objects) {
+      objectNames.addAll(
+          named(
+              "--objects",
+              typed,
+              "object names, e.g. --objects contacts,deals, or leave it out for the 13 standard"
+                  + " objects"));
+    }
     return new PullOptions(
         objectNames,
         associations,
-        Planner.splitList(properties),
+        properties == null
+            ? List.of()
+            : named(
+                "--properties",
+                properties,
+                "property names, e.g. --properties firstname,email, or leave it out for every"
+                    + " property"),
         count == null ? Long.MAX_VALUE : count,
         out,
         objectType,
         toObjectType,
-        Planner.splitList(associationIds));
+        associationIds == null
+            ? List.of()
+            : named(
+                "--association_id_list",
+                associationIds,
+                "record ids, e.g. --association_id_list 101,102, or leave it out for every"
+                    + " --object_type record"));
+  }
+
+  /**
+   * The items of a list option, which must name something: an empty one ({@code ''}, {@code ,,,})
+   * is a slip, never a quiet "everything".
+   */
+  private static List<String> named(String flag, String typed, String expected) {
+    List<String> items = Planner.splitList(typed);
+    if (items.isEmpty()) {
+      throw usage(flag + " '" + typed + "' names nothing: give " + expected);
+    }
+    return items;
   }
 
   private static PullOptions withOut(PullOptions options, Path dir) {

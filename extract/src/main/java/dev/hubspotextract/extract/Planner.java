@@ -289,9 +289,19 @@ public final class Planner {
     Set<String> missing = new LinkedHashSet<>(wanted);
     missing.removeAll(found);
     if (!missing.isEmpty() && !discovered.isEmpty()) {
+      Set<String> known = new LinkedHashSet<>();
+      discovered.values().forEach(lookup -> lookup.properties().forEach(p -> known.add(p.name())));
+      List<String> named = new ArrayList<>();
+      for (String name : missing) {
+        named.add(
+            name
+                + Spelling.closest(name, known)
+                    .map(meant -> " (did you mean " + meant + "?)")
+                    .orElse(""));
+      }
       throw usage(
           "--properties names "
-              + String.join(", ", missing)
+              + String.join(", ", named)
               + ", which no chosen object has: check the spelling (HubSpot's internal names, like"
               + " firstname or hs_lastmodifieddate)");
     }

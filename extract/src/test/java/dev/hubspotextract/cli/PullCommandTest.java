@@ -365,6 +365,62 @@ class PullCommandTest {
   }
 
   @Test
+  void anEmptyListIsAUsageErrorNeverAQuietEverything() {
+    for (String[] typed :
+        List.of(
+            new String[] {"--objects", ""},
+            new String[] {"--objects", ",,,"},
+            new String[] {"--object_list", " ; "},
+            new String[] {"--properties", ""},
+            new String[] {
+              "--object_type", "deals", "--to_object_type", "companies", "--association_id_list", ""
+            })) {
+      List<String> args = new ArrayList<>(List.of("pull", "--sandbox", "--dry-run"));
+      args.addAll(List.of(typed));
+      Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+      String flag = typed[typed.length - 2];
+      assertThat(run.exitCode()).as(args + "\n" + run).isEqualTo(2);
+      assertThat(run.err().lines().toList())
+          .singleElement()
+          .asString()
+          .contains(flag.equals("--object_list") ? "--objects" : flag, "names nothing: give ");
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void sandboxWithABaseUrlIsAUsageErrorNotAQuietChoice() {
+    Cli.Run run = Cli.run("pull", "--sandbox", "--base-url", "http://127.0.0.1:8080", "--dry-run");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--sandbox and --base-url do not go together")
+        .contains("without --sandbox");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aMisspeltFlagCommandOrPropertyIsMetWithWhatWasMeant() {
+    Cli.Run flag = Cli.run("pull", "--sandbox", "--dryrun");
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.err()).contains("Unknown option: '--dryrun'; did you mean --dry-run?");
+
+    Cli.Run command = Cli.run("pul", "--sandbox");
+    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.err()).contains("'pul', '--sandbox'; did you mean pull?");
+
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run property =
+          pull(sandbox, "--objects", "deals", "--properties", "dealnme,amount,zzz", "--dry-run");
+
+      assertThat(property.exitCode()).as(property.toString()).isEqualTo(2);
+      assertThat(property.err())
+          .contains("--properties names dealnme (did you mean dealname?), zzz, which no chosen");
+    }
+  }
+
+  @Test
   void noTokenIsAUsageErrorThatSaysWhereToPutOne() {
     Cli.Run run = Cli.run("pull", "--token", "", "--out", out().toString());
 
