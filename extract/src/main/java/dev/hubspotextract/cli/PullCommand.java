@@ -75,8 +75,17 @@ final class PullCommand implements Callable<Integer> {
       names = {"--token", "--access_token"},
       defaultValue = "${env:HUBSPOT_ACCESS_TOKEN}",
       showDefaultValue = Visibility.NEVER,
-      description = "Private app access token (default: $HUBSPOT_ACCESS_TOKEN).")
+      description =
+          "Private app access token (default: $HUBSPOT_ACCESS_TOKEN). Other users can see it in"
+              + " the process list: prefer --token-file or the environment variable.")
   String token;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "PATH",
+      description =
+          "Read the access token from this file, its only line (keep it yours alone: chmod 600).")
+  Path tokenFile;
 
   @Option(
       names = "--base-url",
@@ -298,10 +307,16 @@ final class PullCommand implements Callable<Integer> {
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
     }
+    if (tokenFile != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--token")) {
+        throw usage("--token and --token-file both give the access token: keep one");
+      }
+      token = TokenFile.read(tokenFile, line -> trace(err, line));
+    }
     if (!sandbox && (token == null || token.isBlank())) {
       throw usage(
-          "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
-              + " pat-…), or try --sandbox");
+          "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token-file PATH (a file holding"
+              + " the private app token, pat-…), or try --sandbox");
     }
     if (sandbox && spec.commandLine().getParseResult().hasMatchedOption("--base-url")) {
       throw usage(
