@@ -28,6 +28,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +37,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -261,6 +265,26 @@ final class PullCommand implements Callable<Integer> {
   int maxRetries;
 
   @Option(
+      names = "--connect-timeout",
+      defaultValue = "10s",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Give up connecting to HubSpot (TLS handshake included) after this long (default:"
+              + " ${DEFAULT-VALUE}; written 90s, 30m, 1h); a retry follows.")
+  Duration connectTimeout;
+
+  @Option(
+      names = "--request-timeout",
+      defaultValue = "120s",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Give up waiting for an answer, body included, after this long (default:"
+              + " ${DEFAULT-VALUE}); a request still waiting gets a status line every 15 s.")
+  Duration requestTimeout;
+
+  @Option(
       names = "--max-body-size",
       defaultValue = "256MiB",
       paramLabel = "SIZE",
@@ -304,6 +328,8 @@ final class PullCommand implements Callable<Integer> {
           "note: --search-split and --no-search-split do nothing now: large objects are read by"
               + " several list cursors (--cursors); --search-walk turns the search walk on");
     }
+    requireBetween("--connect-timeout", connectTimeout, "100ms", "1h");
+    requireBetween("--request-timeout", requestTimeout, "1s", "24h");
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
     }
@@ -334,6 +360,7 @@ final class PullCommand implements Callable<Integer> {
       String accessToken = embedded != null ? embedded.token() : token;
       URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
       Clock clock = Clock.systemUTC();
+      AtomicReference<StatusPrinter> running = new AtomicReference<>();
       HubSpotClient client =
           HubSpotClient.builder()
               .baseUrl(base)
@@ -349,6 +376,8 @@ final class PullCommand implements Callable<Integer> {
                           Sleeper.SYSTEM,
                           verbose ? line -> trace(err, line) : null))
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
+              .timeouts(connectTimeout, requestTimeout)
+              .waiting(quiet ? null : waiting(running))
               .maxBodySize(maxBodySize)
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
@@ -373,6 +402,7 @@ final class PullCommand implements Callable<Integer> {
       try (StatusPrinter status =
           new StatusPrinter(
               spec.commandLine().getOut(), quiet, System.console() != null ? System.err : null)) {
+        running.set(status);
         RunState state = RunState.open(plan, restart, fileMode);
         if (state.resumed() && !quiet) {
           spec.commandLine()
@@ -441,6 +471,37 @@ final class PullCommand implements Callable<Integer> {
       return new ExtractException(extract.kind(), extract.getMessage() + kept, extract);
     }
     return fatal;
+  }
+
+  /**
+   * Where a request that has had no answer for a while is said to be waiting: a status line, among
+   * the others once the run has its status printer.
+   */
+  private Consumer<String> waiting(AtomicReference<StatusPrinter> running) {
+    PrintWriter out = spec.commandLine().getOut();
+    return line -> {
+      StatusPrinter status = running.get();
+      if (status != null) {
+        status.note(line);
+      } else {
+        trace(out, line);
+      }
+    };
+  }
+
+  private void requireBetween(String flag, Duration value, String min, String max) {
+    if (value.compareTo(DurationText.parse(min, ChronoUnit.SECONDS)) < 0
+        || value.compareTo(DurationText.parse(max, ChronoUnit.SECONDS)) > 0) {
+      List<String> typed = spec.findOption(flag).originalStringValues();
+      throw usage(
+          flag
+              + " must be between "
+              + min
+              + " and "
+              + max
+              + ", got "
+              + (typed.isEmpty() ? value : typed.get(typed.size() - 1)));
+    }
   }
 
   private static int tierLimit(String typed) {
