@@ -4,7 +4,11 @@ import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.ExtractException;
 import picocli.CommandLine;
 
-/** Every exit code of {@code hubspot-extract}, in one place, and which failure maps to which. */
+/**
+ * Every exit code of {@code hubspot-extract}, in one place, and which failure maps to which. One
+ * more is the JVM's own: 130 after Ctrl-C (SIGINT), once {@link InterruptNotice} has said what is
+ * kept.
+ */
 public enum ExitCode {
   /** Everything asked for was written. */
   OK(0),

@@ -65,7 +65,8 @@ import picocli.CommandLine.Spec;
       "  5  HubSpot unreachable, --base-url does not look like HubSpot's API, or the first",
       "     three objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
-      "  7  the output folder cannot be created or written"
+      "  7  the output folder cannot be created or written",
+      "130  interrupted (Ctrl-C): what was written is kept; the same command continues"
     })
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -355,6 +356,8 @@ final class PullCommand implements Callable<Integer> {
     if (!dryRun) {
       options = withOut(options, OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
     }
+    // from here on, Ctrl-C says what is kept and that the same command continues
+    InterruptNotice interrupted = dryRun ? null : new InterruptNotice(err, options.outDir());
     Sandbox embedded = sandbox ? startSandbox() : null;
     try {
       String accessToken = embedded != null ? embedded.token() : token;
@@ -414,7 +417,7 @@ final class PullCommand implements Callable<Integer> {
         }
         plan.failedObjects().forEach(status::planFailed);
         result =
-            new Extractor(client, clock, threads, status, state)
+            new Extractor(client, clock, threads, interrupted.counting(status), state)
                 .cursorsPerObject(cursors)
                 .searchWalk(searchWalk)
                 .run(plan);
@@ -446,6 +449,9 @@ final class PullCommand implements Callable<Integer> {
     } finally {
       if (embedded != null) {
         embedded.close();
+      }
+      if (interrupted != null) {
+        interrupted.close();
       }
     }
   }
