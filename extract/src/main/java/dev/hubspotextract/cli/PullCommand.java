@@ -62,11 +62,11 @@ import picocli.CommandLine.Spec;
       "  2  usage: bad flag or value, unknown object or property",
       "  3  HubSpot rejected the access token (401)",
       "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
-      "  5  HubSpot unreachable, --base-url does not look like HubSpot's API, or the first",
-      "     three objects all failed the same way",
+      "  5  HubSpot unreachable, --base-url not HubSpot's API, or the first three",
+      "     objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
       "  7  the output folder cannot be created or written",
-      "130  interrupted (Ctrl-C): what was written is kept; the same command continues"
+      "130  interrupted (Ctrl-C): what was written is kept; the same command resumes"
     })
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
