@@ -111,7 +111,7 @@ public final class AssociationsApi {
         if (e instanceof HubSpotException hubSpotException) {
           throw hubSpotException;
         }
-        throw Responses.badBody(doing, e);
+        throw Responses.notHubSpot(doing, response.body(), e);
       }
     }
   }

@@ -61,7 +61,8 @@ public final class HubSpotClient {
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Consumer<String> trace;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofSeconds(120);
+    private Consumer<String> waiting;
     private long maxBodySize = JdkTransport.DEFAULT_MAX_BODY_SIZE;
     private Transport transport;
 
@@ -107,9 +108,22 @@ public final class HubSpotClient {
       return this;
     }
 
+    /**
+     * How long connecting may take (TLS handshake included; 10 s by default), and waiting for a
+     * whole answer (120 s).
+     */
     public Builder timeouts(Duration connect, Duration request) {
       this.connectTimeout = Objects.requireNonNull(connect, "connect is null");
       this.requestTimeout = Objects.requireNonNull(request, "request is null");
+      return this;
+    }
+
+    /**
+     * Where to say that a request has had no answer for a while, every 15 s until it comes or the
+     * request timeout ends the wait; nowhere by default.
+     */
+    public Builder waiting(Consumer<String> waiting) {
+      this.waiting = waiting;
       return this;
     }
 
@@ -141,7 +155,7 @@ public final class HubSpotClient {
       Transport chain =
           transport != null
               ? transport
-              : new JdkTransport(baseUrl, connectTimeout, requestTimeout, maxBodySize);
+              : new JdkTransport(baseUrl, connectTimeout, requestTimeout, maxBodySize, waiting);
       if (trace != null) {
         chain = new RedactingLogger(trace, clock, chain);
       }

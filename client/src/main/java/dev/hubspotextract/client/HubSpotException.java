@@ -24,8 +24,16 @@ public class HubSpotException extends RuntimeException {
     RATE_LIMIT,
     /** Worth retrying: 5xx, dropped connection, timeout, truncated body, 429 within a window. */
     TRANSIENT,
-    /** HubSpot or the host answered something we cannot use: unreachable host, 4xx, bad JSON. */
+    /** HubSpot or the host answered something we cannot use: unreachable host, 4xx. */
     EXTERNAL,
+    /**
+     * A successful (2xx) answer that is not in HubSpot's shape: not JSON (an HTML page, plain text,
+     * nothing), or JSON of other types (a {@code "results"} that is not a list). The message says
+     * what came, as {@code it answered an HTML page ("Sign in") while listing deals}, for the
+     * caller to put after the server's name; several such answers mean the base URL is not
+     * HubSpot's API.
+     */
+    NOT_HUBSPOT,
     /** A bug in this tool. */
     INTERNAL
   }

@@ -2,17 +2,23 @@ package dev.hubspotextract.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /**
  * The last step of the chain: sends the request over the JDK's {@link HttpClient}, and reads the
@@ -25,15 +31,22 @@ public final class JdkTransport implements Transport {
    */
   public static final long DEFAULT_MAX_BODY_SIZE = 256L * 1024 * 1024;
 
-  private final HttpClient http;
-  private final String baseUrl;
+  /** How often a request still waiting for its answer is said to be waiting. */
+  static final Duration WAITING_NOTICE_EVERY = Duration.ofSeconds(15);
+
   private static final long MAX_BODY_GRACE_MILLIS = 5_000;
+
+  private final HttpClient http;
+  private final URI base;
+  private final String baseUrl;
+  private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final long maxBodySize;
   private final HttpResponse.BodyHandler<byte[]> bodies;
+  private final Consumer<String> waiting;
 
   public JdkTransport(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
-    this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE);
+    this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE, null);
   }
 
   /**
@@ -41,14 +54,31 @@ public final class JdkTransport implements Transport {
    */
   public JdkTransport(
       URI baseUrl, Duration connectTimeout, Duration requestTimeout, long maxBodySize) {
-    String base = Objects.requireNonNull(baseUrl, "baseUrl is null").toString();
+    this(baseUrl, connectTimeout, requestTimeout, maxBodySize, null);
+  }
+
+  /**
+   * @param maxBodySize the largest response body read, in bytes; a larger one fails its request
+   * @param waiting where to say that a request has had no answer for a while (every {@link
+   *     #WAITING_NOTICE_EVERY}, or half the request timeout when that is shorter); null for nowhere
+   */
+  public JdkTransport(
+      URI baseUrl,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      long maxBodySize,
+      Consumer<String> waiting) {
+    this.base = Objects.requireNonNull(baseUrl, "baseUrl is null");
+    String text = base.toString();
     if (maxBodySize < 1) {
       throw new IllegalArgumentException("maxBodySize must be at least 1, got " + maxBodySize);
     }
-    this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    this.requestTimeout = requestTimeout;
+    this.baseUrl = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout is null");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout is null");
     this.maxBodySize = maxBodySize;
     this.bodies = BoundedBody.handler(maxBodySize);
+    this.waiting = waiting;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -71,24 +101,44 @@ public final class JdkTransport implements Transport {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
+    long start = System.nanoTime();
     // The request timeout of HttpClient stops at the response headers; a body that stalls would
     // block forever, so the whole exchange, body included, gets one deadline.
     CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(builder.build(), bodies);
+    long deadline =
+        start
+            + TimeUnit.MILLISECONDS.toNanos(
+                requestTimeout.toMillis()
+                    + Math.min(requestTimeout.toMillis(), MAX_BODY_GRACE_MILLIS));
+    long noticeEvery =
+        Math.min(WAITING_NOTICE_EVERY.toNanos(), Math.max(1, requestTimeout.toNanos() / 2));
     try {
-      HttpResponse<byte[]> response =
-          exchange.get(
-              requestTimeout.toMillis()
-                  + Math.min(requestTimeout.toMillis(), MAX_BODY_GRACE_MILLIS),
-              TimeUnit.MILLISECONDS);
-      return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      throw new HubSpotException(
-          HubSpotException.Category.TRANSIENT,
-          request.method() + " " + request.path() + " timed out after " + requestTimeout,
-          e);
+      while (true) {
+        long now = System.nanoTime();
+        long slice = waiting == null ? deadline - now : Math.min(deadline - now, noticeEvery);
+        try {
+          HttpResponse<byte[]> response = exchange.get(Math.max(0, slice), TimeUnit.NANOSECONDS);
+          return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (TimeoutException e) {
+          if (System.nanoTime() - deadline >= 0) {
+            exchange.cancel(true);
+            throw new HubSpotException(
+                HubSpotException.Category.TRANSIENT, noAnswer(request, start), e);
+          }
+          waiting.accept(
+              "waiting: "
+                  + request.method()
+                  + " "
+                  + request.path()
+                  + " has had no answer for "
+                  + seconds(System.nanoTime() - start)
+                  + " (gives up after "
+                  + seconds(requestTimeout.toNanos())
+                  + ": --request-timeout)");
+        }
+      }
     } catch (ExecutionException e) {
-      throw failure(request, e.getCause() == null ? e : e.getCause());
+      throw failure(request, e.getCause() == null ? e : e.getCause(), start);
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
@@ -97,7 +147,16 @@ public final class JdkTransport implements Transport {
     }
   }
 
-  private HubSpotException failure(ApiRequest request, Throwable cause) {
+  private String noAnswer(ApiRequest request, long start) {
+    return request.method()
+        + " "
+        + request.path()
+        + " got no answer within "
+        + seconds(System.nanoTime() - start)
+        + " (--request-timeout)";
+  }
+
+  private HubSpotException failure(ApiRequest request, Throwable cause, long start) {
     String call = request.method() + " " + request.path();
     BoundedBody.TooLarge tooLarge = tooLarge(cause);
     if (tooLarge != null) {
@@ -117,9 +176,30 @@ public final class JdkTransport implements Transport {
               + "; raise the limit with --max-body-size if bodies this large are expected",
           tooLarge);
     }
+    String took = seconds(System.nanoTime() - start);
+    SSLException tls = causeOf(cause, SSLException.class);
+    if (tls != null) {
+      return new HubSpotException(
+          HubSpotException.Category.TRANSIENT,
+          "the TLS handshake with "
+              + hostAndPort()
+              + " failed after "
+              + took
+              + " ("
+              + ErrorBody.oneLine(describe(tls), ErrorBody.MESSAGE_CHARS)
+              + ")"
+              + (String.valueOf(tls.getMessage()).contains("plaintext")
+                  ? ": it answers plain http, not https"
+                  : ""),
+          cause);
+    }
+    if (cause instanceof HttpConnectTimeoutException) {
+      return new HubSpotException(
+          HubSpotException.Category.TRANSIENT, connectTimedOut(took), cause);
+    }
     if (cause instanceof HttpTimeoutException) {
       return new HubSpotException(
-          HubSpotException.Category.TRANSIENT, call + " timed out after " + requestTimeout, cause);
+          HubSpotException.Category.TRANSIENT, noAnswer(request, start), cause);
     }
     if (cause instanceof ConnectException) {
       return new HubSpotException(
@@ -137,20 +217,71 @@ public final class JdkTransport implements Transport {
         HubSpotException.Category.INTERNAL, call + " failed unexpectedly: " + cause, cause);
   }
 
-  /** The body-too-large failure among {@code e} and its causes (the JDK may wrap it), or null. */
-  private static BoundedBody.TooLarge tooLarge(Throwable e) {
+  /**
+   * The JDK's connect timeout covers the TLS handshake too, and says only "connect timed out"; for
+   * https a plain connection tells which of the two got no answer.
+   */
+  private String connectTimedOut(String took) {
+    String limit = " within " + took + " (--connect-timeout)";
+    if ("https".equalsIgnoreCase(base.getScheme()) && acceptsConnections()) {
+      return hostAndPort()
+          + " accepted the connection, but the TLS handshake got no answer"
+          + limit
+          + ": is it a plain http server?";
+    }
+    return "could not connect to " + hostAndPort() + limit;
+  }
+
+  private boolean acceptsConnections() {
+    try (Socket socket = new Socket()) {
+      socket.connect(
+          new InetSocketAddress(base.getHost(), port()),
+          (int) Math.min(connectTimeout.toMillis(), PROBE_MILLIS));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The longest the plain connection that tells a TCP from a TLS failure may take. */
+  private static final int PROBE_MILLIS = 2_000;
+
+  private String hostAndPort() {
+    return base.getHost() + ":" + port();
+  }
+
+  private int port() {
+    return base.getPort() >= 0
+        ? base.getPort()
+        : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+  }
+
+  /** A time as messages say it: {@code 0.3 s}, {@code 10 s}, {@code 120 s}. */
+  private static String seconds(long nanos) {
+    double seconds = nanos / 1e9;
+    return seconds < 10
+        ? String.format(Locale.ROOT, "%.1f s", seconds)
+        : String.format(Locale.ROOT, "%d s", Math.round(seconds));
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BoundedBody.TooLarge tooLarge) {
-        return tooLarge;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;
   }
 
+  /** The body-too-large failure among {@code e} and its causes (the JDK may wrap it), or null. */
+  private static BoundedBody.TooLarge tooLarge(Throwable e) {
+    return causeOf(e, BoundedBody.TooLarge.class);
+  }
+
   private static String mebibytes(long bytes) {
     return bytes % (1024 * 1024) == 0
         ? bytes / (1024 * 1024) + " MiB"
-        : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
   }
 
   private static String describe(Throwable e) {

@@ -50,6 +50,22 @@ final class Json {
     return null;
   }
 
+  /** What a token is, for a message about a body in the wrong shape: "a string", "a list", … */
+  static String kindOf(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "a list";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "true or false";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
   /** Writes a JSON body with the streaming generator. */
   static byte[] write(JsonWriter writer) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -46,7 +46,7 @@ public final class PropertiesApi {
     try (JsonParser parser = Json.parser(response.body())) {
       Results.forEachResult(parser, () -> properties.add(readProperty(parser)));
     } catch (IOException | RuntimeException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, response.body(), e);
     }
     return properties;
   }

@@ -24,6 +24,7 @@ final class RecordPage implements AutoCloseable {
   private final int[] following;
 
   private boolean inResults;
+  private boolean sawResults;
   private boolean finished;
   private String after;
   private long total = -1;
@@ -36,11 +37,9 @@ final class RecordPage implements AutoCloseable {
     this.following = new int[columns.size() + 1];
     Arrays.fill(following, -1);
     try {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("expected a JSON object");
-      }
+      Results.requireObject(parser.nextToken());
     } catch (IOException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, body, e);
     }
   }
 
@@ -49,19 +48,27 @@ final class RecordPage implements AutoCloseable {
     try {
       while (true) {
         if (inResults) {
-          if (parser.nextToken() == JsonToken.START_OBJECT) {
+          JsonToken item = parser.nextToken();
+          if (item == JsonToken.START_OBJECT) {
             return readRecord(parser);
           }
-          inResults = false; // END_ARRAY
+          Results.requireEndOfList(item);
+          inResults = false;
         }
-        if (finished || parser.nextToken() != JsonToken.FIELD_NAME) {
+        if (finished) {
+          return null;
+        }
+        if (parser.nextToken() != JsonToken.FIELD_NAME) {
           finished = true;
+          Results.requireResults(sawResults);
           return null;
         }
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (field.equals("results") && value == JsonToken.START_ARRAY) {
+        if (field.equals("results")) {
+          Results.requireList(value);
           inResults = true;
+          sawResults = true;
         } else if (field.equals("paging") && value == JsonToken.START_OBJECT) {
           after = readAfter(parser);
         } else if (field.equals("total") && value == JsonToken.VALUE_NUMBER_INT) {
@@ -71,7 +78,7 @@ final class RecordPage implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, body, e);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.hubspotextract.client;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Pattern;
 
 /**
  * Turns a final non-2xx answer into a {@link HubSpotException} that says what failed and how to fix
@@ -67,24 +69,49 @@ final class Responses {
   }
 
   /**
-   * A 2xx answer whose body could not be read as HubSpot's shape. The message is one line: the
-   * parser's own words without the excerpt of the body it appends, then where it stopped.
+   * A 2xx answer whose body is not in HubSpot's shape: {@link
+   * HubSpotException.Category#NOT_HUBSPOT}, saying on one line what came instead (an HTML page,
+   * text that is not JSON, JSON of other types, with the parser's words but not its excerpt of the
+   * body) and what the call was for.
    */
-  static HubSpotException badBody(String doing, Exception cause) {
-    String reason;
+  static HubSpotException notHubSpot(String doing, byte[] body, Exception cause) {
+    return new HubSpotException(
+        HubSpotException.Category.NOT_HUBSPOT,
+        "it answered " + whatCame(body, cause) + " while " + doing,
+        cause);
+  }
+
+  private static String whatCame(byte[] body, Exception cause) {
+    int first = 0;
+    while (first < body.length && Character.isWhitespace(body[first])) {
+      first++;
+    }
+    if (first == body.length) {
+      return "an empty body";
+    }
+    String excerpt = ErrorBody.excerpt(body);
+    String quoted = excerpt == null ? "" : " (\"" + excerpt + "\")";
+    if (body[first] == '<') {
+      return "an HTML page" + quoted;
+    }
+    if (body[first] != '{' && body[first] != '[' && cause instanceof JsonParseException) {
+      return "text that is not JSON" + quoted;
+    }
+    return "JSON not in HubSpot's shape (" + reason(cause) + ")";
+  }
+
+  /** Where a list or object cut short started, which Jackson says with a source description. */
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)", Pattern.DOTALL);
+
+  /** The parser's own words without the excerpt of the body it appends, then where it stopped. */
+  private static String reason(Exception cause) {
     if (cause instanceof JsonProcessingException json) {
       JsonLocation at = json.getLocation();
-      reason =
-          ErrorBody.oneLine(json.getOriginalMessage(), ErrorBody.MESSAGE_CHARS)
-              + (at == null
-                  ? ""
-                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
-    } else {
-      reason = ErrorBody.oneLine(String.valueOf(cause.getMessage()), ErrorBody.MESSAGE_CHARS);
+      String words = START_MARKER.matcher(json.getOriginalMessage()).replaceAll("");
+      return ErrorBody.oneLine(words, ErrorBody.MESSAGE_CHARS)
+          + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
-    return new HubSpotException(
-        HubSpotException.Category.EXTERNAL,
-        "HubSpot sent a response we could not read while " + doing + ": " + reason,
-        cause);
+    return ErrorBody.oneLine(String.valueOf(cause.getMessage()), ErrorBody.MESSAGE_CHARS);
   }
 }

@@ -26,7 +26,7 @@ public final class SchemasApi {
     try (JsonParser parser = Json.parser(response.body())) {
       Results.forEachResult(parser, () -> schemas.add(readSchema(parser)));
     } catch (IOException | RuntimeException e) {
-      throw Responses.badBody(doing, e);
+      throw Responses.notHubSpot(doing, response.body(), e);
     }
     return schemas;
   }

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,9 +52,116 @@ class JdkTransportTest {
           .isInstanceOfSatisfying(
               HubSpotException.class,
               e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
-          .hasMessageContaining("timed out");
+          .hasMessageContaining("got no answer within 0.")
+          .hasMessageEndingWith("(--request-timeout)");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       stalling.interrupt();
+    }
+  }
+
+  /** A server that accepts connections and reads, but never answers a byte. */
+  private static ServerSocket silentServer(List<Socket> accepted) throws IOException {
+    ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    Thread acceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  accepted.add(server.accept());
+                }
+              } catch (IOException e) {
+                // closed: the test is over
+              }
+            });
+    acceptor.setDaemon(true);
+    acceptor.start();
+    return server;
+  }
+
+  @Test
+  void aRequestWithoutAnAnswerIsSaidToBeWaitingThenGivesUpAtTheRequestTimeout() throws Exception {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    List<String> waiting = new CopyOnWriteArrayList<>();
+    try (ServerSocket server = silentServer(accepted)) {
+      JdkTransport transport =
+          new JdkTransport(
+              URI.create("http://127.0.0.1:" + server.getLocalPort()),
+              Duration.ofSeconds(2),
+              Duration.ofMillis(1_200),
+              JdkTransport.DEFAULT_MAX_BODY_SIZE,
+              waiting::add);
+
+      assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+          .hasMessageMatching(
+              "GET /crm/v3/properties/contacts got no answer within 1\\.[0-9] s"
+                  + " \\(--request-timeout\\)");
+      assertThat(waiting)
+          .first()
+          .asString()
+          .matches(
+              "waiting: GET /crm/v3/properties/contacts has had no answer for 0\\.[0-9] s \\(gives"
+                  + " up after 1\\.2 s: --request-timeout\\)");
+    }
+  }
+
+  @Test
+  void httpsToAServerThatNeverSpeaksTlsIsNamedSoWithTheTimeItTook() throws Exception {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket server = silentServer(accepted)) {
+      JdkTransport transport =
+          new JdkTransport(
+              URI.create("https://127.0.0.1:" + server.getLocalPort()),
+              Duration.ofMillis(800),
+              Duration.ofSeconds(60));
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+          .hasMessageMatching(
+              "127\\.0\\.0\\.1:"
+                  + server.getLocalPort()
+                  + " accepted the connection, but the TLS handshake got no answer within"
+                  + " 0\\.[89] s \\(--connect-timeout\\): is it a plain http server\\?");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void httpsToAPlainHttpServerIsATlsFailureSaidToBeOne() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread plain =
+          new Thread(
+              () -> {
+                try (Socket socket = server.accept()) {
+                  socket.getInputStream().read(new byte[512]);
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                              .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                  // the test is over
+                }
+              });
+      plain.setDaemon(true);
+      plain.start();
+      JdkTransport transport =
+          new JdkTransport(
+              URI.create("https://127.0.0.1:" + server.getLocalPort()),
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(5));
+
+      assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
+          .hasMessageStartingWith(
+              "the TLS handshake with 127.0.0.1:" + server.getLocalPort() + " failed after 0.")
+          .hasMessageEndingWith(
+              "(Unrecognized SSL message, plaintext connection?): it answers plain http, not"
+                  + " https");
     }
   }
 

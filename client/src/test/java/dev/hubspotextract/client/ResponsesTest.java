@@ -3,6 +3,10 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class ResponsesTest {
@@ -110,19 +114,67 @@ class ResponsesTest {
   }
 
   @Test
-  void aSuccessWhoseBodyIsNotJsonFailsWithOneLineAndNoParserExcerptOfTheBody() {
+  void aSuccessfulHtmlPageIsNotHubSpotAndSaysSoOnOneLineWithItsText() {
     ScriptedTransport wire =
         new ScriptedTransport().then(html(200, "<html>\n<body>Sign in to the proxy</body></html>"));
 
     assertThatThrownBy(() -> new PropertiesApi(wire).list("contacts"))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
-        .hasMessageStartingWith(
-            "HubSpot sent a response we could not read while reading the properties of contacts:"
-                + " Unexpected character ('<'")
-        .hasMessageEndingWith("(line 1, column 1)")
-        .satisfies(
-            e -> assertThat(e.getMessage()).doesNotContain("\n", "[Source:", "Sign in", "<html"));
+            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+        .hasMessage(
+            "it answered an HTML page (\"Sign in to the proxy\") while reading the properties of"
+                + " contacts");
+  }
+
+  @Test
+  void aSuccessInAnyShapeButHubSpotsIsNotHubSpotAndNeverAnEmptyResult() {
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("{\"results\":\"nope\"}", "JSON not in HubSpot's shape (\"results\" is a string");
+    expected.put("{}", "JSON not in HubSpot's shape (no \"results\" list)");
+    expected.put("{\"results\":[1,2]}", "(\"results\" holds a number, not only objects)");
+    expected.put("[]", "JSON not in HubSpot's shape (the body is a list, not an object)");
+    expected.put("\"ok\"", "(the body is a string, not an object)");
+    expected.put("hello world", "text that is not JSON (\"hello world\")");
+    expected.put("  ", "an empty body");
+    expected.put("{\"results\":[{\"label\":\"x\"}]}", "(a property without a name)");
+    expected.put("{\"results\":[{\"name\":\"a\"}", "(Unexpected end-of-input");
+    expected.forEach(
+        (body, what) -> {
+          ScriptedTransport wire = new ScriptedTransport().then(200, body);
+          assertThatThrownBy(() -> new PropertiesApi(wire).list("contacts"))
+              .as(body)
+              .isInstanceOfSatisfying(
+                  HubSpotException.class,
+                  e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+              .hasMessageStartingWith("it answered ")
+              .hasMessageContaining(what)
+              .hasMessageEndingWith(" while reading the properties of contacts")
+              .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "[Source:"));
+        });
+  }
+
+  @Test
+  void schemasPagesAndAssociationsInAnotherShapeAreNotHubSpotEither() {
+    String nope = "{\"results\":\"nope\"}";
+    List<ThrowingCallable> calls =
+        List.of(
+            () -> new SchemasApi(new ScriptedTransport().then(200, nope)).list(),
+            () ->
+                new ObjectsApi(new ScriptedTransport().then(200, nope))
+                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+            () ->
+                new ObjectsApi(new ScriptedTransport().then(200, "{\"paging\":{}}"))
+                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+            () ->
+                new AssociationsApi(new ScriptedTransport().then(200, nope))
+                    .read("deals", "companies", List.of("1"), row -> {}));
+    for (ThrowingCallable call : calls) {
+      assertThatThrownBy(call)
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+          .hasMessageStartingWith("it answered JSON not in HubSpot's shape (");
+    }
   }
 }

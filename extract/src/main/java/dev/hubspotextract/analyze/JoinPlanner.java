@@ -1,6 +1,8 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.extract.ObjectType;
+import dev.hubspotextract.extract.Spelling;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -140,16 +142,34 @@ public final class JoinPlanner {
     if (unlisted.isPresent()) {
       throw new AnalyzeException("no table " + name + ": " + folder.whyNotATable(unlisted.get()));
     }
-    String where = listed.map(this::describe).orElse(describe(folder.format().fileFor(name), name));
-    String failed =
-        listed.filter(PulledTable::failed).isPresent()
-            ? " (the pull recorded it as failed: see failures in manifest.json)"
-            : "";
     String present =
         db.tables().stream()
             .filter(t -> !t.association())
             .map(PulledTable::name)
             .collect(Collectors.joining(", "));
+    if (listed.isEmpty() && ObjectCatalog.findStandard(name).isEmpty()) {
+      // no pull to suggest: one for a name HubSpot does not know would fail in turn
+      List<String> known = new ArrayList<>();
+      db.tables().stream().filter(t -> !t.association()).forEach(t -> known.add(t.name()));
+      ObjectCatalog.STANDARD.forEach(type -> known.add(type.name()));
+      throw new AnalyzeException(
+          "unknown object '"
+              + name
+              + "'"
+              + Spelling.closest(name, known)
+                  .map(meant -> " (did you mean " + meant + "?)")
+                  .orElse("")
+              + ": "
+              + folder.dir()
+              + (present.isEmpty() ? " has no objects" : " has " + present)
+              + ", and HubSpot has no standard object of that name (a custom object is joined by"
+              + " the name of its pulled file)");
+    }
+    String where = listed.map(this::describe).orElse(describe(folder.format().fileFor(name), name));
+    String failed =
+        listed.filter(PulledTable::failed).isPresent()
+            ? " (the pull recorded it as failed: see failures in manifest.json)"
+            : "";
     throw new AnalyzeException(
         where
             + " not found"

@@ -17,15 +17,4 @@ public final class Sql {
   static String literal(Path path) {
     return literal(path.toAbsolutePath().normalize().toString());
   }
-
-  /**
-   * A query as typed by a user, without the trailing semicolons that would break it as a subquery.
-   */
-  public static String trimmed(String query) {
-    String q = query.strip();
-    while (q.endsWith(";")) {
-      q = q.substring(0, q.length() - 1).strip();
-    }
-    return q;
-  }
 }

@@ -4,7 +4,11 @@ import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.ExtractException;
 import picocli.CommandLine;
 
-/** Every exit code of {@code hubspot-extract}, in one place, and which failure maps to which. */
+/**
+ * Every exit code of {@code hubspot-extract}, in one place, and which failure maps to which. One
+ * more is the JVM's own: 130 after Ctrl-C (SIGINT), once {@link InterruptNotice} has said what is
+ * kept.
+ */
 public enum ExitCode {
   /** Everything asked for was written. */
   OK(0),
@@ -16,7 +20,10 @@ public enum ExitCode {
   AUTHENTICATION(3),
   /** Some objects or association files failed (e.g. a missing scope); the others were written. */
   PARTIAL(4),
-  /** HubSpot could not be reached or kept failing (unreachable host, retries exhausted). */
+  /**
+   * HubSpot could not be reached or kept failing (unreachable host, retries exhausted), or the
+   * server at the base URL does not look like HubSpot's API.
+   */
   UNAVAILABLE(5),
   /**
    * HubSpot asked to come back later: the daily request limit is used up, or it asked for a wait
@@ -50,7 +57,7 @@ public enum ExitCode {
         case AUTHENTICATION -> AUTHENTICATION;
         case PERMISSION -> PARTIAL;
         case RATE_LIMIT -> DAILY_LIMIT;
-        case TRANSIENT, EXTERNAL -> UNAVAILABLE;
+        case TRANSIENT, EXTERNAL, NOT_HUBSPOT -> UNAVAILABLE;
         case INTERNAL -> INTERNAL;
       };
     }

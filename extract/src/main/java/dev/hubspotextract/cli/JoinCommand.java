@@ -39,10 +39,10 @@ final class JoinCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(
-      arity = "2..*",
+      arity = "0..*",
       paramLabel = "OBJECT",
       description = "Objects to join, in order (deals companies contacts …).")
-  List<String> objects;
+  List<String> objects = List.of();
 
   @Mixin QueryFolderOptions folder;
 
@@ -77,6 +77,20 @@ final class JoinCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    if (objects.size() < 2) {
+      stderr.println(
+          "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
+              + " deals companies), got "
+              + (objects.isEmpty()
+                  ? "none"
+                  : "only "
+                      + objects.get(0)
+                      + "; for its rows alone use sql \"SELECT * FROM "
+                      + objects.get(0)
+                      + "\""));
+      stderr.flush();
+      return ExitCode.USAGE.code();
+    }
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
       if (folder.out != null) {
         db.folder().checkNotOverwritten(folder.out);

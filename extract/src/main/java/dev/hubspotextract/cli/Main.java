@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -20,12 +21,18 @@ import picocli.CommandLine.Help;
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** No command given: a usage error, so a script that forgot it does not pass for a success. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    spec.commandLine().usage(err);
+    err.println();
+    err.println("hubspot-extract: give a command, e.g. ./hubspot-extract pull --sandbox --out out");
+    err.flush();
+    return ExitCode.USAGE.code();
   }
 
   /** Builds the command line with the project's error handling, printing to stdout and stderr. */

@@ -32,6 +32,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +41,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,9 +66,12 @@ import picocli.CommandLine.Spec;
       "  2  usage: bad flag or value, unknown object or property",
       "  3  HubSpot rejected the access token (401)",
       "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
-      "  5  HubSpot unreachable, or the first three objects all failed the same way",
+      "  5  HubSpot unreachable, --base-url not HubSpot's API, or the first three",
+      "     objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
-      "  7  the output folder cannot be created or written, or another pull is writing it"
+      "  7  the output folder cannot be created or written, or another pull is",
+      "     writing it",
+      "130  interrupted (Ctrl-C): what was written is kept; the same command resumes"
     })
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -78,8 +85,17 @@ final class PullCommand implements Callable<Integer> {
       names = {"--token", "--access_token"},
       defaultValue = "${env:HUBSPOT_ACCESS_TOKEN}",
       showDefaultValue = Visibility.NEVER,
-      description = "Private app access token (default: $HUBSPOT_ACCESS_TOKEN).")
+      description =
+          "Private app access token (default: $HUBSPOT_ACCESS_TOKEN). Other users can see it in"
+              + " the process list: prefer --token-file or the environment variable.")
   String token;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "PATH",
+      description =
+          "Read the access token from this file, its only line (keep it yours alone: chmod 600).")
+  Path tokenFile;
 
   @Option(
       names = "--base-url",
@@ -264,6 +280,26 @@ final class PullCommand implements Callable<Integer> {
   int maxRetries;
 
   @Option(
+      names = "--connect-timeout",
+      defaultValue = "10s",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Give up connecting to HubSpot (TLS handshake included) after this long (default:"
+              + " ${DEFAULT-VALUE}; written 90s, 30m, 1h); a retry follows.")
+  Duration connectTimeout;
+
+  @Option(
+      names = "--request-timeout",
+      defaultValue = "120s",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Give up waiting for an answer, body included, after this long (default:"
+              + " ${DEFAULT-VALUE}); a request still waiting gets a status line every 15 s.")
+  Duration requestTimeout;
+
+  @Option(
       names = "--max-body-size",
       defaultValue = "256MiB",
       paramLabel = "SIZE",
@@ -313,13 +349,27 @@ final class PullCommand implements Callable<Integer> {
           "note: --search-split and --no-search-split do nothing now: large objects are read by"
               + " several list cursors (--cursors); --search-walk turns the search walk on");
     }
+    requireBetween("--connect-timeout", connectTimeout, "100ms", "1h");
+    requireBetween("--request-timeout", requestTimeout, "1s", "24h");
     if (maxRetries < 0) {
       throw usage("--max-retries must be 0 or more, got " + maxRetries);
     }
+    if (tokenFile != null) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--token")) {
+        throw usage("--token and --token-file both give the access token: keep one");
+      }
+      token = TokenFile.read(tokenFile, line -> trace(err, line));
+    }
     if (!sandbox && (token == null || token.isBlank())) {
       throw usage(
-          "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
-              + " pat-…), or try --sandbox");
+          "no access token: set HUBSPOT_ACCESS_TOKEN or pass --token-file PATH (a file holding"
+              + " the private app token, pat-…), or try --sandbox");
+    }
+    if (sandbox && spec.commandLine().getParseResult().hasMatchedOption("--base-url")) {
+      throw usage(
+          "--sandbox and --base-url do not go together: --sandbox pulls from a sandbox started"
+              + " inside this run; for a standalone one (./hubspot-extract sandbox), give its"
+              + " --base-url and --token without --sandbox");
     }
     URI checkedBaseUrl = BaseUrl.parse(baseUrl, insecureHttp, line -> trace(err, line));
     FileMode fileMode = keepUmask ? FileMode.UMASK : FileMode.PRIVATE;
@@ -328,12 +378,15 @@ final class PullCommand implements Callable<Integer> {
     }
     // before any request: a second pull into this folder is refused before it plans
     FolderLock lock = dryRun ? null : FolderLock.acquire(options.outDir());
+    // from here on, Ctrl-C says what is kept and that the same command continues
+    InterruptNotice interrupted = dryRun ? null : new InterruptNotice(err, options.outDir());
     Sandbox embedded = null;
     try {
       embedded = sandbox ? startSandbox() : null;
       String accessToken = embedded != null ? embedded.token() : token;
       URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
       Clock clock = Clock.systemUTC();
+      AtomicReference<StatusPrinter> running = new AtomicReference<>();
       HubSpotClient client =
           HubSpotClient.builder()
               .baseUrl(base)
@@ -349,6 +402,8 @@ final class PullCommand implements Callable<Integer> {
                           Sleeper.SYSTEM,
                           verbose ? line -> trace(err, line) : null))
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(maxRetries + 1))
+              .timeouts(connectTimeout, requestTimeout)
+              .waiting(quiet ? null : waiting(running))
               .maxBodySize(maxBodySize)
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
@@ -376,6 +431,7 @@ final class PullCommand implements Callable<Integer> {
               quiet,
               System.console() != null ? System.err : null,
               verbose ? line -> trace(err, line) : null)) {
+        running.set(status);
         RunState state = RunState.open(plan, restart, fileMode, line -> trace(err, line));
         if (state.resumed() && !quiet) {
           spec.commandLine()
@@ -393,7 +449,7 @@ final class PullCommand implements Callable<Integer> {
                 : null;
         try {
           result =
-              new Extractor(client, clock, threads, status, state)
+              new Extractor(client, clock, threads, interrupted.counting(status), state)
                   .cursorsPerObject(cursors)
                   .searchWalk(searchWalk)
                   .run(plan);
@@ -441,6 +497,9 @@ final class PullCommand implements Callable<Integer> {
       if (embedded != null) {
         embedded.close();
       }
+      if (interrupted != null) {
+        interrupted.close();
+      }
       if (lock != null) {
         lock.close();
       }
@@ -480,6 +539,37 @@ final class PullCommand implements Callable<Integer> {
     return fatal;
   }
 
+  /**
+   * Where a request that has had no answer for a while is said to be waiting: a status line, among
+   * the others once the run has its status printer.
+   */
+  private Consumer<String> waiting(AtomicReference<StatusPrinter> running) {
+    PrintWriter out = spec.commandLine().getOut();
+    return line -> {
+      StatusPrinter status = running.get();
+      if (status != null) {
+        status.note(line);
+      } else {
+        trace(out, line);
+      }
+    };
+  }
+
+  private void requireBetween(String flag, Duration value, String min, String max) {
+    if (value.compareTo(DurationText.parse(min, ChronoUnit.SECONDS)) < 0
+        || value.compareTo(DurationText.parse(max, ChronoUnit.SECONDS)) > 0) {
+      List<String> typed = spec.findOption(flag).originalStringValues();
+      throw usage(
+          flag
+              + " must be between "
+              + min
+              + " and "
+              + max
+              + ", got "
+              + (typed.isEmpty() ? value : typed.get(typed.size() - 1)));
+    }
+  }
+
   private static int tierLimit(String typed) {
     return switch (typed.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
       case "free", "starter" -> 100;
@@ -493,16 +583,47 @@ final class PullCommand implements Callable<Integer> {
 
   private PullOptions options() {
     List<String> objectNames = new ArrayList<>();
-    objects.forEach(typed -> objectNames.addAll(Planner.splitList(typed)));
+    for (String typed : objects) {
+      objectNames.addAll(
+          named(
+              "--objects",
+              typed,
+              "object names, e.g. --objects contacts,deals, or leave it out for the 13 standard"
+                  + " objects"));
+    }
     return new PullOptions(
         objectNames,
         associations,
-        Planner.splitList(properties),
+        properties == null
+            ? List.of()
+            : named(
+                "--properties",
+                properties,
+                "property names, e.g. --properties firstname,email, or leave it out for every"
+                    + " property"),
         count == null ? Long.MAX_VALUE : count,
         out,
         objectType,
         toObjectType,
-        Planner.splitList(associationIds));
+        associationIds == null
+            ? List.of()
+            : named(
+                "--association_id_list",
+                associationIds,
+                "record ids, e.g. --association_id_list 101,102, or leave it out for every"
+                    + " --object_type record"));
+  }
+
+  /**
+   * The items of a list option, which must name something: an empty one ({@code ''}, {@code ,,,})
+   * is a slip, never a quiet "everything".
+   */
+  private static List<String> named(String flag, String typed, String expected) {
+    List<String> items = Planner.splitList(typed);
+    if (items.isEmpty()) {
+      throw usage(flag + " '" + typed + "' names nothing: give " + expected);
+    }
+    return items;
   }
 
   private static PullOptions withOut(PullOptions options, Path dir) {

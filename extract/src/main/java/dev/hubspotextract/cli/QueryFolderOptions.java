@@ -2,7 +2,10 @@ package dev.hubspotextract.cli;
 
 import dev.hubspotextract.extract.FileMode;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options {@code join} and {@code sql} share: the pulled folder, the result file, rows shown.
@@ -21,12 +24,24 @@ final class QueryFolderOptions {
       description = "Write every row to FILE (.csv or .parquet); without it, print the first rows.")
   Path out;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  int maxRows;
+
   @Option(
       names = "--max-rows",
       paramLabel = "N",
       defaultValue = "50",
       description = "Rows printed without --out (default: ${DEFAULT-VALUE}).")
-  int maxRows;
+  void maxRows(int rows) {
+    if (rows < 0) {
+      throw new ParameterException(
+          command.commandLine(),
+          "--max-rows must be 0 or more, got " + rows + " (--out FILE writes every row)");
+    }
+    this.maxRows = rows;
+  }
 
   @Option(
       names = "--keep-umask",

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -79,9 +80,10 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(
       names = "--latency",
       defaultValue = "0",
-      paramLabel = "MS",
+      paramLabel = "DURATION",
       description =
-          "Average delay per response in milliseconds, with ±50%% jitter (default: ${DEFAULT-VALUE}).")
+          "Average delay per response, with ±50%% jitter, e.g. 50ms (a bare number is"
+              + " milliseconds; default: ${DEFAULT-VALUE}).")
   String latency;
 
   @Option(
@@ -174,8 +176,8 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Option(
       names = "--search-lag",
-      defaultValue = "2",
-      paramLabel = "SECONDS",
+      defaultValue = "2s",
+      paramLabel = "DURATION",
       description =
           "How long search trails writes: a created or updated record shows in search only this long"
               + " after (its previous version until then), an archived one stays as long; list, GET"
@@ -279,7 +281,7 @@ final class SandboxCommand implements Callable<Integer> {
     b.token(text("--token", token));
     b.records(number("--records", records, 0, 100_000_000, "a number of contacts, e.g. 2000"));
     b.seed(number("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer"));
-    b.latencyMillis(number("--latency", latency, 0, 600_000, "milliseconds, e.g. 50"));
+    b.latencyMillis(duration("--latency", latency, ChronoUnit.MILLIS, "10m").toMillis());
     try {
       b.rateLimit(RateLimitTier.parse(rateLimit));
     } catch (IllegalArgumentException e) {
@@ -339,18 +341,7 @@ final class SandboxCommand implements Callable<Integer> {
           "--churn: must be between 0 and 10000 per second, got " + churn);
     }
     b.churnPerSecond(perSecond);
-    double lagSeconds;
-    try {
-      lagSeconds = Double.parseDouble(searchLag.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--search-lag: '" + searchLag + "' is not a number: use seconds, e.g. 2 or 0.5");
-    }
-    if (!(lagSeconds >= 0 && lagSeconds <= 86_400)) {
-      throw new IllegalArgumentException(
-          "--search-lag: must be between 0 and 86400 seconds, got " + searchLag);
-    }
-    b.searchLag(Duration.ofMillis(Math.round(lagSeconds * 1000)));
+    b.searchLag(duration("--search-lag", searchLag, ChronoUnit.SECONDS, "24h"));
     return b;
   }
 
@@ -373,6 +364,20 @@ final class SandboxCommand implements Callable<Integer> {
           option + ": " + value + " is out of range [" + min + ", " + max + "]: use " + fix);
     }
     return n;
+  }
+
+  /** A duration written as everywhere in the CLI (a bare number in {@code bare}), up to max. */
+  private static Duration duration(String option, String value, ChronoUnit bare, String max) {
+    Duration parsed;
+    try {
+      parsed = DurationText.parse(value, bare);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+    }
+    if (parsed.compareTo(DurationText.parse(max, ChronoUnit.SECONDS)) > 0) {
+      throw new IllegalArgumentException(option + ": must be at most " + max + ", got " + value);
+    }
+    return parsed;
   }
 
   private static String text(String option, String value) {

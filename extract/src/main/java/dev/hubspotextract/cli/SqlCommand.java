@@ -5,8 +5,9 @@ import dev.hubspotextract.analyze.PulledDatabase;
 import dev.hubspotextract.analyze.PulledFolder;
 import dev.hubspotextract.analyze.PulledTable;
 import dev.hubspotextract.analyze.QueryOutput;
-import dev.hubspotextract.analyze.Sql;
+import dev.hubspotextract.analyze.SqlScript;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -39,7 +40,12 @@ import picocli.CommandLine.Spec;
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "QUERY", description = "The SQL to run.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description =
+          "The SQL to run: one statement or several, separated by ';', each result printed in"
+              + " turn (with --out, the last one's rows go to the file).")
   String query;
 
   @Mixin QueryFolderOptions folder;
@@ -71,18 +77,37 @@ final class SqlCommand implements Callable<Integer> {
       if (!allowExternal) {
         db.lockTo(Optional.ofNullable(folder.out));
       }
-      String sql = listTables ? tablesQuery(db) : Sql.trimmed(query);
-      try {
-        QueryOutput.deliver(
-            db.connection(),
-            sql,
-            listTables ? Optional.empty() : Optional.ofNullable(folder.out),
-            folder.fileMode(),
-            listTables ? Integer.MAX_VALUE : folder.maxRows,
-            stdout,
-            stderr);
-      } catch (AnalyzeException e) {
-        throw db.folder().explainMissingTable(e);
+      List<String> statements = listTables ? List.of(tablesQuery(db)) : SqlScript.statements(query);
+      if (statements.isEmpty()) {
+        throw new AnalyzeException("the QUERY holds no SQL statement, only spaces or comments");
+      }
+      for (int i = 0; i < statements.size(); i++) {
+        boolean last = i == statements.size() - 1;
+        if (i > 0) {
+          stdout.println();
+        }
+        try {
+          QueryOutput.deliver(
+              db.connection(),
+              statements.get(i),
+              last && !listTables ? Optional.ofNullable(folder.out) : Optional.empty(),
+              folder.fileMode(),
+              listTables ? Integer.MAX_VALUE : folder.maxRows,
+              stdout,
+              stderr);
+        } catch (AnalyzeException e) {
+          AnalyzeException explained = db.folder().explainMissingTable(e);
+          throw statements.size() == 1
+              ? explained
+              : new AnalyzeException(
+                  "statement "
+                      + (i + 1)
+                      + " of "
+                      + statements.size()
+                      + ": "
+                      + explained.getMessage(),
+                  explained);
+        }
       }
       if (listTables) {
         db.folder()

@@ -80,6 +80,15 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     }
   }
 
+  /** A line about the run as it goes (a request still waiting for its answer). */
+  synchronized void note(String line) {
+    if (!quiet) {
+      clearBarLine();
+      out.println(line);
+      out.flush();
+    }
+  }
+
   /** An object that failed while planning (its properties could not be read). */
   synchronized void planFailed(TaskFailure failure) {
     if (!quiet) {

@@ -87,6 +87,10 @@ public final class Extractor {
   public RunResult run(Plan plan) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
+    NotHubSpot notHubSpot = new NotHubSpot(plan.source());
+    plan.failedObjects().stream()
+        .filter(failure -> failure.kind().equals("not_hubspot"))
+        .forEach(failure -> notHubSpot.endsTheRun(failure.subject()));
     // objects and association files on pools of their own: association reads are exempt from
     // the 10-second budget, so running them beside the object cursors, not instead of some of
     // them, keeps that budget full
@@ -106,6 +110,7 @@ public final class Extractor {
                             object.type().name(),
                             false,
                             control,
+                            notHubSpot,
                             counted -> task.run(counted, control, listener),
                             task::listOrder)
                         .withDecimals(task.decimals()),
@@ -126,7 +131,8 @@ public final class Extractor {
         } else if (!pair.fromIds().isEmpty() || (from == null && planFailure == null)) {
           // ids given by the user, or paged from HubSpot: nothing to wait for
           pairTasks.add(
-              CompletableFuture.supplyAsync(() -> runPair(plan, pair, null, control), pairPool));
+              CompletableFuture.supplyAsync(
+                  () -> runPair(plan, pair, null, control, notHubSpot), pairPool));
         } else if (from == null) {
           pairTasks.add(CompletableFuture.completedFuture(skipped(pair, pair.from(), planFailure)));
         } else {
@@ -138,7 +144,8 @@ public final class Extractor {
                               plan,
                               pair,
                               OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
-                              control)
+                              control,
+                              notHubSpot)
                           : skipped(pair, pair.from(), result.failure()),
                   pairPool));
         }
@@ -157,13 +164,15 @@ public final class Extractor {
     return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
   }
 
-  private TaskResult runPair(Plan plan, AssociationPair pair, Path fromCsv, RunControl control) {
+  private TaskResult runPair(
+      Plan plan, AssociationPair pair, Path fromCsv, RunControl control, NotHubSpot notHubSpot) {
     AssociationTask task =
         new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir(), state);
     return runTask(
         pair.name(),
         true,
         control,
+        notHubSpot,
         counted -> task.run(counted, control, listener),
         () -> ListOrder.IN_ORDER);
   }
@@ -196,6 +205,7 @@ public final class Extractor {
       String name,
       boolean association,
       RunControl control,
+      NotHubSpot notHubSpot,
       Body body,
       Supplier<ListOrder> listOrder) {
     long start = System.nanoTime();
@@ -213,9 +223,16 @@ public final class Extractor {
         if (RunControl.isFatal(e)) {
           control.abort(e);
         }
+        String message = e.getMessage();
+        if (NotHubSpot.is(e)) {
+          message = notHubSpot.message(e);
+          if (notHubSpot.endsTheRun(name)) {
+            control.abort(notHubSpot.endingTheRun(e));
+          }
+        }
         failure =
             new TaskFailure(
-                name, association, e.category().name().toLowerCase(Locale.ROOT), e.getMessage());
+                name, association, e.category().name().toLowerCase(Locale.ROOT), message);
       } catch (IOException | UncheckedIOException e) {
         ExtractException output =
             new ExtractException(

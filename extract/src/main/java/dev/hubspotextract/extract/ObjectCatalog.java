@@ -198,46 +198,21 @@ public final class ObjectCatalog {
 
   /**
    * The standard object a name is most likely a typo of ({@code contcts} → contacts), so such a
-   * name fails before any request instead of being looked up as a custom object. Short names must
-   * be one edit away, longer ones two, so that real custom objects (say {@code leads}) still pass.
+   * name fails before any request instead of being looked up as a custom object ({@link Spelling}'s
+   * distances keep real custom objects, say {@code leads}, apart).
    */
   public static Optional<String> likelyTypoOf(String typed) {
     String key = typed.trim().toLowerCase(Locale.ROOT);
     if (key.equals("all") || findStandard(key).isPresent() || looksCustom(key)) {
       return Optional.empty();
     }
-    int allowed = key.length() <= 6 ? 1 : 2;
-    for (ObjectType type : STANDARD) {
-      if (editDistance(key, type.name()) <= allowed) {
-        return Optional.of(type.name());
-      }
+    Optional<String> standard =
+        Spelling.closest(key, STANDARD.stream().map(ObjectType::name).toList());
+    if (standard.isPresent()) {
+      return standard;
     }
-    for (Map.Entry<String, ObjectType> singular : SINGULARS.entrySet()) {
-      if (editDistance(key, singular.getKey()) <= allowed) {
-        return Optional.of(singular.getValue().name());
-      }
-    }
-    return Optional.empty();
-  }
-
-  // Levenshtein distance; a dozen lines do not justify a dependency
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Spelling.closest(key, SINGULARS.keySet())
+        .map(singular -> SINGULARS.get(singular).name());
   }
 
   /** The names users may type, for error messages. */

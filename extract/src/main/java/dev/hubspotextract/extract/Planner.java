@@ -29,11 +29,13 @@ import java.util.concurrent.Executors;
 public final class Planner {
   private final HubSpotClient client;
   private final String source;
+  private final NotHubSpot notHubSpot;
   private Set<DataSensitivity> sensitivity = Set.of();
 
   public Planner(HubSpotClient client, String source) {
     this.client = Objects.requireNonNull(client, "client is null");
     this.source = Objects.requireNonNull(source, "source is null");
+    this.notHubSpot = new NotHubSpot(source);
   }
 
   /**
@@ -142,6 +144,9 @@ public final class Planner {
       try {
         schemas = client.schemas().list();
       } catch (HubSpotException e) {
+        if (NotHubSpot.is(e)) {
+          throw notHubSpot.endingTheRun(e);
+        }
         if (e.category() != HubSpotException.Category.PERMISSION) {
           throw e;
         }
@@ -219,7 +224,7 @@ public final class Planner {
             CompletableFuture.supplyAsync(() -> discover(type), lookupPool);
         lookups.add(lookup);
         if (lookups.size() == 1) {
-          firstAlone(lookup); // a rejected token fails on one call, not on thirteen
+          firstAlone(lookup); // a rejected token or a server that is not HubSpot: one call
         }
       }
       CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new))
@@ -233,6 +238,13 @@ public final class Planner {
       try {
         discovered.put(type, joined(lookups.get(i)));
       } catch (HubSpotException e) {
+        if (NotHubSpot.is(e)) {
+          if (notHubSpot.endsTheRun(type.name())) {
+            throw notHubSpot.endingTheRun(e);
+          }
+          failures.add(new TaskFailure(type.name(), false, "not_hubspot", notHubSpot.message(e)));
+          continue;
+        }
         if (e.category() != HubSpotException.Category.PERMISSION
             && e.category() != HubSpotException.Category.EXTERNAL) {
           throw e;
@@ -277,9 +289,19 @@ public final class Planner {
     Set<String> missing = new LinkedHashSet<>(wanted);
     missing.removeAll(found);
     if (!missing.isEmpty() && !discovered.isEmpty()) {
+      Set<String> known = new LinkedHashSet<>();
+      discovered.values().forEach(lookup -> lookup.properties().forEach(p -> known.add(p.name())));
+      List<String> named = new ArrayList<>();
+      for (String name : missing) {
+        named.add(
+            name
+                + Spelling.closest(name, known)
+                    .map(meant -> " (did you mean " + meant + "?)")
+                    .orElse(""));
+      }
       throw usage(
           "--properties names "
-              + String.join(", ", missing)
+              + String.join(", ", named)
               + ", which no chosen object has: check the spelling (HubSpot's internal names, like"
               + " firstname or hs_lastmodifieddate)");
     }
@@ -316,11 +338,17 @@ public final class Planner {
     return new Discovered(properties, skipped);
   }
 
-  /** Waits for the first lookup, and fails now if its failure would fail the plan anyway. */
-  private static void firstAlone(CompletableFuture<Discovered> lookup) {
+  /**
+   * Waits for the first lookup, and fails now if its failure would fail the plan anyway, or if its
+   * answer shows the server is not HubSpot.
+   */
+  private void firstAlone(CompletableFuture<Discovered> lookup) {
     try {
       joined(lookup);
     } catch (HubSpotException e) {
+      if (NotHubSpot.is(e)) {
+        throw notHubSpot.endingTheRun(e);
+      }
       if (e.category() != HubSpotException.Category.PERMISSION
           && e.category() != HubSpotException.Category.EXTERNAL) {
         throw e;

@@ -321,6 +321,36 @@ class JoinCommandTest {
   }
 
   @Test
+  void oneObjectOrNoneIsAPlainUsageError() {
+    CliRun one = CliRun.of("join", "deals", "--in", in.toString());
+
+    assertThat(one.exitCode()).isEqualTo(2);
+    assertThat(one.err())
+        .isEqualTo(
+            "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
+                + " deals companies), got only deals; for its rows alone use sql \"SELECT * FROM"
+                + " deals\"\n");
+    CliRun none = CliRun.of("join", "--in", in.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("join needs two objects or more").contains("got none");
+  }
+
+  @Test
+  void anUnknownObjectIsSaidToBeUnknownWithoutSuggestingAPullThatWouldFail() {
+    CliRun unknown = CliRun.of("join", "deals", "foo", "--in", in.toString());
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err())
+        .startsWith(
+            "hubspot-extract: unknown object 'foo': " + in + " has companies, contacts, deals")
+        .contains("HubSpot has no standard object of that name")
+        .doesNotContain("hubspot-extract pull");
+    assertThat(unknown.err().lines()).hasSize(1);
+    CliRun typo = CliRun.of("join", "deals", "companis", "--in", in.toString());
+    assertThat(typo.err()).contains("unknown object 'companis' (did you mean companies?)");
+  }
+
+  @Test
   void withoutOutTheFirstRowsArePrintedAsATable() {
     CliRun run =
         CliRun.of(

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hubspotextract.extract.ExtractException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,24 @@ class CommandLineInputsTest {
     assertThat(size.convert("1048576")).isEqualTo(1_048_576L);
     for (String bad : List.of("0", "-5MiB", "10QB", "lots", "9999999999999TiB")) {
       assertThatThrownBy(() -> size.convert(bad))
+          .as(bad)
+          .isInstanceOf(TypeConversionException.class);
+    }
+  }
+
+  @Test
+  void durationsAreReadInTheUnitsPeopleWrite() {
+    DurationText duration = new DurationText();
+    assertThat(duration.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(duration.convert("30m")).isEqualTo(Duration.ofMinutes(30));
+    assertThat(duration.convert("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(duration.convert("1 MIN")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(duration.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(duration.convert("1.5s")).isEqualTo(Duration.ofMillis(1_500));
+    assertThat(duration.convert("120")).isEqualTo(Duration.ofSeconds(120));
+    assertThat(DurationText.parse("50", ChronoUnit.MILLIS)).isEqualTo(Duration.ofMillis(50));
+    for (String bad : List.of("", "-1s", "5x", "1d", "0.0001s", "soon", "1h30m")) {
+      assertThatThrownBy(() -> duration.convert(bad))
           .as(bad)
           .isInstanceOf(TypeConversionException.class);
     }

@@ -386,6 +386,102 @@ class HostileServerTest {
     assertThat(warnings).hasSize(1);
   }
 
+  /** The one line a run that met a server that is not HubSpot ends with, on stderr. */
+  private void assertEndsAsNotHubSpot(Cli.Run run, String answered) {
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(5);
+    assertThat(run.err().lines().toList())
+        .as(run.toString())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "hubspot-extract: "
+                + hostile.baseUrl()
+                + " does not look like HubSpot's API: it answered "
+                + answered)
+        .contains("Check --base-url")
+        .doesNotContain("[Source:");
+  }
+
+  @Test
+  void aServerWhoseFirstAnswerIsNotInHubSpotsShapeEndsTheRunWithExit5AndOneLine() {
+    hostile.answer("/crm/v3/properties/", 200, "{\"results\":\"nope\"}", Map.of());
+
+    Cli.Run run = pull();
+
+    assertEndsAsNotHubSpot(
+        run,
+        "JSON not in HubSpot's shape (\"results\" is a string, not a list) while reading the"
+            + " properties of contacts");
+    assertThat(out().resolve("manifest.json")).doesNotExist();
+    assertThat(out().resolve("contacts.csv")).doesNotExist();
+  }
+
+  @Test
+  void htmlPagesAndTextAnsweredWithSuccessAreNotHubSpotEither() {
+    hostile.answer(
+        "/",
+        200,
+        "<html><body>Welcome to nginx!</body></html>",
+        Map.of("Content-Type", "text/html"));
+    assertEndsAsNotHubSpot(
+        pull("--objects", "all"),
+        "an HTML page (\"Welcome to nginx!\") while listing custom object schemas");
+
+    hostile.behave().answer("/", 200, "hello", Map.of("Content-Type", "text/plain"));
+    assertEndsAsNotHubSpot(
+        pull(), "text that is not JSON (\"hello\") while reading the properties of contacts");
+  }
+
+  @Test
+  void pagesOfOneObjectInAnotherShapeFailItAloneButOfTwoObjectsEndTheRun() throws IOException {
+    hostile.answer("/crm/v3/objects/deals", 200, "{\"results\":{}}", Map.of());
+
+    Cli.Run one = pull("--objects", "contacts,deals", "--associations", "none");
+
+    assertThat(one.exitCode()).as(one.toString()).isEqualTo(4);
+    assertThat(one.err())
+        .contains(
+            "deals: "
+                + hostile.baseUrl()
+                + " does not look like HubSpot's API: it answered JSON not in HubSpot's shape"
+                + " (\"results\" is an object, not a list) while listing deals");
+    assertThat(manifest().get("failures").get(0).get("kind").asText()).isEqualTo("not_hubspot");
+    PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
+
+    hostile.answer("/crm/v3/objects/companies", 200, "{\"results\":[\"x\"]}", Map.of());
+    Cli.Run two =
+        Cli.run(
+            hostile.pullArgs(
+                tmp.resolve("two"),
+                "--objects",
+                "companies,deals",
+                "--associations",
+                "none",
+                "--threads",
+                "1"));
+
+    assertThat(two.exitCode()).as(two.toString()).isEqualTo(5);
+    assertThat(two.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("hubspot-extract: " + hostile.baseUrl() + " does not look like HubSpot's API")
+        .contains("run the same command again");
+  }
+
+  @Test
+  void errorAnswersKeepTheirCategoryWhateverTheirBody() {
+    hostile.answer(
+        "/crm/v3/properties/deals",
+        403,
+        "<html>Forbidden</html>",
+        Map.of("Content-Type", "text/html"));
+
+    Cli.Run run = pull("--objects", "contacts,deals", "--associations", "none");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+    assertThat(run.err()).contains("deals: HubSpot refused reading the properties of deals (403");
+  }
+
   private static String permissions(Path path) {
     try {
       return PosixFilePermissions.toString(

@@ -19,6 +19,7 @@ import dev.hubspotextract.sandbox.SecondlyLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -362,6 +363,116 @@ class PullCommandTest {
       assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run).isEqualTo(2);
       assertThat(run.err()).as(String.join(" ", args)).doesNotContain("\tat ").isNotBlank();
     }
+  }
+
+  @Test
+  void anEmptyListIsAUsageErrorNeverAQuietEverything() {
+    for (String[] typed :
+        List.of(
+            new String[] {"--objects", ""},
+            new String[] {"--objects", ",,,"},
+            new String[] {"--object_list", " ; "},
+            new String[] {"--properties", ""},
+            new String[] {
+              "--object_type", "deals", "--to_object_type", "companies", "--association_id_list", ""
+            })) {
+      List<String> args = new ArrayList<>(List.of("pull", "--sandbox", "--dry-run"));
+      args.addAll(List.of(typed));
+      Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+      String flag = typed[typed.length - 2];
+      assertThat(run.exitCode()).as(args + "\n" + run).isEqualTo(2);
+      assertThat(run.err().lines().toList())
+          .singleElement()
+          .asString()
+          .contains(flag.equals("--object_list") ? "--objects" : flag, "names nothing: give ");
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void sandboxWithABaseUrlIsAUsageErrorNotAQuietChoice() {
+    Cli.Run run = Cli.run("pull", "--sandbox", "--base-url", "http://127.0.0.1:8080", "--dry-run");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--sandbox and --base-url do not go together")
+        .contains("without --sandbox");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aMisspeltFlagCommandOrPropertyIsMetWithWhatWasMeant() {
+    Cli.Run flag = Cli.run("pull", "--sandbox", "--dryrun");
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.err()).contains("Unknown option: '--dryrun'; did you mean --dry-run?");
+
+    Cli.Run command = Cli.run("pul", "--sandbox");
+    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.err()).contains("'pul', '--sandbox'; did you mean pull?");
+
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run property =
+          pull(sandbox, "--objects", "deals", "--properties", "dealnme,amount,zzz", "--dry-run");
+
+      assertThat(property.exitCode()).as(property.toString()).isEqualTo(2);
+      assertThat(property.err())
+          .contains("--properties names dealnme (did you mean dealname?), zzz, which no chosen");
+    }
+  }
+
+  @Test
+  void theTokenIsReadFromATokenFileAndNeverShownWhateverGoesWrong() throws IOException {
+    Path file = tmp.resolve("token");
+    Files.writeString(file, TOKEN + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    try (Sandbox sandbox = start(b -> b)) {
+      List<String> args =
+          List.of(
+              "pull",
+              "--base-url",
+              sandbox.baseUrl().toString(),
+              "--token-file",
+              file.toString(),
+              "--rate-limit",
+              "100000",
+              "--objects",
+              "deals",
+              "--associations",
+              "none",
+              "--out",
+              out().toString());
+      Cli.Run run = Cli.run(args.toArray(String[]::new));
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.err()).isEmpty();
+      PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "deals", Long.MAX_VALUE);
+
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      Cli.Run shared = Cli.run(args.toArray(String[]::new));
+      assertThat(shared.exitCode()).as(shared.toString()).isZero();
+      assertThat(shared.err()).contains("warning: other users can read --token-file", "chmod 600");
+
+      List<String> both = new ArrayList<>(args);
+      both.addAll(List.of("--token", TOKEN));
+      assertThat(Cli.run(both.toArray(String[]::new)).err())
+          .contains("--token and --token-file both give the access token: keep one");
+    }
+    Files.writeString(file, TOKEN + "\nsecond line " + TOKEN);
+    Map<Path, String> refused =
+        Map.of(
+            file,
+            "holds more than one word or line",
+            tmp.resolve("missing"),
+            "cannot be read (NoSuchFileException)",
+            Files.writeString(tmp.resolve("empty"), "\n"),
+            "is empty");
+    refused.forEach(
+        (path, why) -> {
+          Cli.Run run = Cli.run("pull", "--token-file", path.toString(), "--dry-run");
+          assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+          assertThat(run.err()).contains("--token-file " + path + " " + why);
+          assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+        });
   }
 
   @Test

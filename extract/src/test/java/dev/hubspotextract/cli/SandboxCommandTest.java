@@ -36,8 +36,11 @@ class SandboxCommandTest {
     "--without-scope, widgets.sensitive, --without-scope: unknown object 'widgets'",
     "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
     "--churn, fast, --churn: 'fast' is not a number",
-    "--search-lag, soon, --search-lag: 'soon' is not a number",
-    "--search-lag, -1, --search-lag: must be between 0 and 86400 seconds",
+    "--search-lag, soon, --search-lag: 'soon' is not a duration: write e.g. 90s, 30m, 1h or 500ms",
+    "--search-lag, -1, --search-lag: '-1' is not a duration",
+    "--search-lag, 2d, --search-lag: '2d' is not a duration",
+    "--search-lag, 25h, --search-lag: must be at most 24h, got 25h",
+    "--latency, 11m, --latency: must be at most 10m, got 11m",
     "--max-url-length, 10, --max-url-length: 10 is out of range",
     "--daily-limit, 100, --daily-limit: needs a --rate-limit tier",
     "--time-zone, Mars/Olympus, --time-zone: unknown time zone 'Mars/Olympus'"
@@ -91,6 +94,11 @@ class SandboxCommandTest {
     new CommandLine(quick).parseArgs("--port", "0", "--records", "10", "--search-lag", "0.25");
     try (Sandbox sandbox = quick.builder().start()) {
       assertThat(sandbox.searchLag()).isEqualTo(Duration.ofMillis(250));
+    }
+    SandboxCommand written = new SandboxCommand();
+    new CommandLine(written).parseArgs("--port", "0", "--records", "10", "--search-lag", "1m");
+    try (Sandbox sandbox = written.builder().start()) {
+      assertThat(sandbox.searchLag()).isEqualTo(Duration.ofMinutes(1));
     }
   }
 

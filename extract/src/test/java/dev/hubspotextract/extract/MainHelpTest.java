@@ -17,4 +17,17 @@ class MainHelpTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("pull", "sandbox", "join", "sql");
   }
+
+  @Test
+  void noArgumentsPrintTheUsageAndAreAUsageError() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = Main.commandLine(out, err).execute();
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Usage: hubspot-extract", "pull", "sql")
+        .contains("give a command, e.g. ./hubspot-extract pull --sandbox");
+  }
 }

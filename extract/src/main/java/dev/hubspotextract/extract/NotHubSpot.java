@@ -1,0 +1,51 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.HubSpotException;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Recognises a server that is not HubSpot's API from successful answers in another shape ({@link
+ * HubSpotException.Category#NOT_HUBSPOT}): such an answer to the run's first request, or for two
+ * different objects or association files, ends the run; one object alone fails only itself (a
+ * single odd page proves little). Every message names the server, so a wrong {@code --base-url} is
+ * plain to see. Thread-safe.
+ */
+final class NotHubSpot {
+  private final String source;
+  private final Set<String> subjects = new HashSet<>();
+
+  /**
+   * @param source the base URL the run reads from
+   */
+  NotHubSpot(String source) {
+    this.source = Objects.requireNonNull(source, "source is null");
+  }
+
+  static boolean is(HubSpotException failure) {
+    return failure.category() == HubSpotException.Category.NOT_HUBSPOT;
+  }
+
+  /** The failure of one object or file, naming the server: {@code BASE does not look like …}. */
+  String message(HubSpotException answer) {
+    return source + " does not look like HubSpot's API: " + answer.getMessage();
+  }
+
+  /** The failure that ends the run, with how to fix it. */
+  HubSpotException endingTheRun(HubSpotException answer) {
+    return new HubSpotException(
+        HubSpotException.Category.NOT_HUBSPOT,
+        message(answer) + ". Check --base-url (HubSpot's API is https://api.hubapi.com).",
+        answer);
+  }
+
+  /**
+   * Notes that this object or association file was answered so; true when that makes two different
+   * ones, which ends the run.
+   */
+  synchronized boolean endsTheRun(String subject) {
+    subjects.add(subject);
+    return subjects.size() >= 2;
+  }
+}

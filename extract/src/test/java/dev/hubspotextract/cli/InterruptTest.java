@@ -1,0 +1,83 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C on a pull: it says what is kept and that the same command continues, and exits 130. */
+class InterruptTest {
+  @TempDir Path tmp;
+
+  private static Process pull(Sandbox sandbox, Path out, Path stderr) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hubspotextract.cli.Main"));
+    command.addAll(Cli.pullArgs(sandbox, out, "--threads", "2"));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(stderr.toFile())
+        .start();
+  }
+
+  private static boolean someFileFinished(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      return files.anyMatch(file -> file.getFileName().toString().endsWith(".csv"));
+    }
+  }
+
+  @Test
+  void ctrlCSaysWhatIsKeptExits130AndTheSameCommandContinues() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(20).start()) {
+      Path out = tmp.resolve("out");
+      Path stderr = tmp.resolve("interrupted.err");
+      Process child = pull(sandbox, out, stderr);
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!someFileFinished(out) && child.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(child.isAlive()).as("the pull was still running when interrupted").isTrue();
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the pull ended on SIGINT").isTrue();
+      } finally {
+        child.destroyForcibly();
+      }
+
+      assertThat(child.exitValue()).isEqualTo(130);
+      assertThat(Files.readString(stderr, StandardCharsets.UTF_8).lines().toList())
+          .singleElement()
+          .asString()
+          .startsWith("hubspot-extract: interrupted. Kept in " + out + ": ")
+          .containsPattern("[0-9]+ finished files? \\([0-9]+ records, [0-9]+ association rows\\)")
+          .endsWith(
+              "and the pages of unfinished ones in its .hubspot-extract folder; run the same"
+                  + " command again to continue where this run stopped.");
+
+      Path resumedErr = tmp.resolve("resumed.err");
+      Process resumed = pull(sandbox, out, resumedErr);
+      assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(resumed.exitValue()).isZero();
+      assertThat(Files.readString(resumedErr, StandardCharsets.UTF_8))
+          .as("a pull that ends by itself says nothing at exit")
+          .isEmpty();
+      PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
+    }
+  }
+}
