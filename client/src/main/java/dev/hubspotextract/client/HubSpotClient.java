@@ -63,6 +63,8 @@ public final class HubSpotClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
     private long maxBodySize = JdkTransport.DEFAULT_MAX_BODY_SIZE;
+    private ProxySettings proxy = ProxySettings.direct();
+    private TrustedCertificates trusted;
     private Transport transport;
 
     private Builder() {}
@@ -125,6 +127,18 @@ public final class HubSpotClient {
       return this;
     }
 
+    /** The proxy the requests go through ({@link ProxySettings#choose}); none by default. */
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy is null");
+      return this;
+    }
+
+    /** Certificate authorities trusted besides the JDK's own; none by default. */
+    public Builder trustedCertificates(TrustedCertificates trusted) {
+      this.trusted = trusted;
+      return this;
+    }
+
     /** Replaces the wire (tests); by default the JDK's HttpClient on {@link #baseUrl}. */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -141,8 +155,10 @@ public final class HubSpotClient {
       Transport chain =
           transport != null
               ? transport
-              : new JdkTransport(baseUrl, connectTimeout, requestTimeout, maxBodySize);
+              : new JdkTransport(
+                  baseUrl, connectTimeout, requestTimeout, maxBodySize, proxy, trusted);
       if (trace != null) {
+        trace.accept("http: " + proxy);
         chain = new RedactingLogger(trace, clock, chain);
       }
       // pacing inside retrying: every attempt, retries included, draws from the budget

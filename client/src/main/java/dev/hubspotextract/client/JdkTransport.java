@@ -2,17 +2,22 @@ package dev.hubspotextract.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last step of the chain: sends the request over the JDK's {@link HttpClient}, and reads the
@@ -25,12 +30,26 @@ public final class JdkTransport implements Transport {
    */
   public static final long DEFAULT_MAX_BODY_SIZE = 256L * 1024 * 1024;
 
+  private static final String TUNNELING_DISABLED_SCHEMES =
+      "jdk.http.auth.tunneling.disabledSchemes";
+
+  static {
+    // The JDK drops a Basic Proxy-Authorization from CONNECT unless this is cleared, and reads it
+    // once, when its HTTP client is first used: so here, before any. It only lets through
+    // credentials the user put in the proxy URL, which go to that proxy alone.
+    if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+      System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+    }
+  }
+
   private final HttpClient http;
   private final String baseUrl;
   private static final long MAX_BODY_GRACE_MILLIS = 5_000;
   private final Duration requestTimeout;
   private final long maxBodySize;
   private final HttpResponse.BodyHandler<byte[]> bodies;
+  private final ProxySettings proxy;
+  private final String proxyAuthorization;
 
   public JdkTransport(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
     this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE);
@@ -41,6 +60,20 @@ public final class JdkTransport implements Transport {
    */
   public JdkTransport(
       URI baseUrl, Duration connectTimeout, Duration requestTimeout, long maxBodySize) {
+    this(baseUrl, connectTimeout, requestTimeout, maxBodySize, ProxySettings.direct(), null);
+  }
+
+  /**
+   * @param proxy the proxy to go through, if any
+   * @param trusted authorities to trust besides the JDK's, or null for the JDK's alone
+   */
+  public JdkTransport(
+      URI baseUrl,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      long maxBodySize,
+      ProxySettings proxy,
+      TrustedCertificates trusted) {
     String base = Objects.requireNonNull(baseUrl, "baseUrl is null").toString();
     if (maxBodySize < 1) {
       throw new IllegalArgumentException("maxBodySize must be at least 1, got " + maxBodySize);
@@ -49,15 +82,26 @@ public final class JdkTransport implements Transport {
     this.requestTimeout = requestTimeout;
     this.maxBodySize = maxBodySize;
     this.bodies = BoundedBody.handler(maxBodySize);
-    this.http =
+    this.proxy = Objects.requireNonNull(proxy, "proxy is null");
+    // sent before the proxy asks, as curl does, and not through an Authenticator: with one set,
+    // the JDK turns HubSpot's 401 (which has no WWW-Authenticate header) into an IOException. The
+    // JDK sends it to the proxy only, never through a tunnel nor to a server reached directly.
+    this.proxyAuthorization = proxy.proxyAuthorization();
+    HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             // bodies are collected on the selector thread instead of being handed to a pool:
             // fewer thread switches per page on the cursor's critical path (nothing here blocks)
-            .executor(Runnable::run)
-            .build();
+            .executor(Runnable::run);
+    if (proxy.selector() != null) {
+      client.proxy(proxy.selector());
+    }
+    if (trusted != null) {
+      client.sslContext(trusted.sslContext());
+    }
+    this.http = client.build();
   }
 
   @Override
@@ -71,6 +115,9 @@ public final class JdkTransport implements Transport {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
+    if (proxyAuthorization != null) {
+      builder.header("Proxy-Authorization", proxyAuthorization);
+    }
     // The request timeout of HttpClient stops at the response headers; a body that stalls would
     // block forever, so the whole exchange, body included, gets one deadline.
     CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(builder.build(), bodies);
@@ -80,6 +127,9 @@ public final class JdkTransport implements Transport {
               requestTimeout.toMillis()
                   + Math.min(requestTimeout.toMillis(), MAX_BODY_GRACE_MILLIS),
               TimeUnit.MILLISECONDS);
+      if (response.statusCode() == 407 && !proxy.isDirect()) {
+        throw proxyWantsCredentials();
+      }
       return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (TimeoutException e) {
       exchange.cancel(true);
@@ -95,6 +145,22 @@ public final class JdkTransport implements Transport {
       throw new HubSpotException(
           HubSpotException.Category.INTERNAL, "interrupted while calling HubSpot", e);
     }
+  }
+
+  /** USAGE: the whole run fails alike, at once and without retries, until the URL is fixed. */
+  private HubSpotException proxyWantsCredentials() {
+    return new HubSpotException(
+        HubSpotException.Category.USAGE,
+        proxy.hasCredentials()
+            ? "the proxy "
+                + proxy.address()
+                + " rejected the user name and password in its URL (407 Proxy Authentication"
+                + " Required); check them, written %40 for @, %3A for : and %2F for /"
+            : "the proxy "
+                + proxy.address()
+                + " wants a user name and password (407 Proxy Authentication Required): put"
+                + " them in its URL, http://user:password@"
+                + proxy.address());
   }
 
   private HubSpotException failure(ApiRequest request, Throwable cause) {
@@ -121,6 +187,25 @@ public final class JdkTransport implements Transport {
       return new HubSpotException(
           HubSpotException.Category.TRANSIENT, call + " timed out after " + requestTimeout, cause);
     }
+    if (cause instanceof ConnectException && !proxy.isDirect()) {
+      return new HubSpotException(
+          HubSpotException.Category.TRANSIENT,
+          "cannot connect to the " + proxy + ": " + whyNoProxy(cause),
+          cause);
+    }
+    if (cause instanceof SSLHandshakeException && untrusted(cause)) {
+      // USAGE: the same certificate comes back on every attempt and for every object, until the
+      // authority is passed
+      return new HubSpotException(
+          HubSpotException.Category.USAGE,
+          "cannot connect to "
+              + baseUrl
+              + ": its TLS certificate is signed by no authority this tool trusts ("
+              + describe(cause)
+              + "); behind a proxy that inspects TLS, pass the proxy's certificate authority"
+              + " with --ca-cert FILE",
+          cause);
+    }
     if (cause instanceof ConnectException) {
       return new HubSpotException(
           HubSpotException.Category.TRANSIENT,
@@ -135,6 +220,29 @@ public final class JdkTransport implements Transport {
     }
     return new HubSpotException(
         HubSpotException.Category.INTERNAL, call + " failed unexpectedly: " + cause, cause);
+  }
+
+  /** The JDK says nothing when the proxy's name is unknown or its port refuses: tell which. */
+  private String whyNoProxy(Throwable cause) {
+    if (cause.getMessage() != null) {
+      return describe(cause);
+    }
+    try {
+      InetAddress.getByName(proxy.host());
+      return "connection refused";
+    } catch (UnknownHostException e) {
+      return "no such host name";
+    }
+  }
+
+  /** Whether a TLS handshake failed because no trusted authority signed the certificate. */
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The body-too-large failure among {@code e} and its causes (the JDK may wrap it), or null. */
