@@ -64,6 +64,8 @@ public final class HubSpotClient {
     private Duration requestTimeout = Duration.ofSeconds(120);
     private Consumer<String> waiting;
     private long maxBodySize = JdkTransport.DEFAULT_MAX_BODY_SIZE;
+    private ProxySettings proxy = ProxySettings.direct();
+    private TrustedCertificates trusted;
     private Transport transport;
 
     private Builder() {}
@@ -139,6 +141,18 @@ public final class HubSpotClient {
       return this;
     }
 
+    /** The proxy the requests go through ({@link ProxySettings#choose}); none by default. */
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy is null");
+      return this;
+    }
+
+    /** Certificate authorities trusted besides the JDK's own; none by default. */
+    public Builder trustedCertificates(TrustedCertificates trusted) {
+      this.trusted = trusted;
+      return this;
+    }
+
     /** Replaces the wire (tests); by default the JDK's HttpClient on {@link #baseUrl}. */
     public Builder transport(Transport transport) {
       this.transport = transport;
@@ -155,8 +169,10 @@ public final class HubSpotClient {
       Transport chain =
           transport != null
               ? transport
-              : new JdkTransport(baseUrl, connectTimeout, requestTimeout, maxBodySize, waiting);
+              : new JdkTransport(
+                  baseUrl, connectTimeout, requestTimeout, maxBodySize, waiting, proxy, trusted);
       if (trace != null) {
+        trace.accept("http: " + proxy);
         chain = new RedactingLogger(trace, clock, chain);
       }
       // pacing inside retrying: every attempt, retries included, draws from the budget

@@ -2,14 +2,18 @@ package dev.hubspotextract.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The last step of the chain: sends the request over the JDK's {@link HttpClient}, and reads the
@@ -36,6 +41,18 @@ public final class JdkTransport implements Transport {
 
   private static final long MAX_BODY_GRACE_MILLIS = 5_000;
 
+  private static final String TUNNELING_DISABLED_SCHEMES =
+      "jdk.http.auth.tunneling.disabledSchemes";
+
+  static {
+    // The JDK drops a Basic Proxy-Authorization from CONNECT unless this is cleared, and reads it
+    // once, when its HTTP client is first used: so here, before any. It only lets through
+    // credentials the user put in the proxy URL, which go to that proxy alone.
+    if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+      System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+    }
+  }
+
   private final HttpClient http;
   private final URI base;
   private final String baseUrl;
@@ -44,9 +61,11 @@ public final class JdkTransport implements Transport {
   private final long maxBodySize;
   private final HttpResponse.BodyHandler<byte[]> bodies;
   private final Consumer<String> waiting;
+  private final ProxySettings proxy;
+  private final String proxyAuthorization;
 
   public JdkTransport(URI baseUrl, Duration connectTimeout, Duration requestTimeout) {
-    this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE, null);
+    this(baseUrl, connectTimeout, requestTimeout, DEFAULT_MAX_BODY_SIZE);
   }
 
   /**
@@ -54,20 +73,24 @@ public final class JdkTransport implements Transport {
    */
   public JdkTransport(
       URI baseUrl, Duration connectTimeout, Duration requestTimeout, long maxBodySize) {
-    this(baseUrl, connectTimeout, requestTimeout, maxBodySize, null);
+    this(baseUrl, connectTimeout, requestTimeout, maxBodySize, null, ProxySettings.direct(), null);
   }
 
   /**
    * @param maxBodySize the largest response body read, in bytes; a larger one fails its request
    * @param waiting where to say that a request has had no answer for a while (every {@link
    *     #WAITING_NOTICE_EVERY}, or half the request timeout when that is shorter); null for nowhere
+   * @param proxy the proxy to go through, if any
+   * @param trusted authorities to trust besides the JDK's, or null for the JDK's alone
    */
   public JdkTransport(
       URI baseUrl,
       Duration connectTimeout,
       Duration requestTimeout,
       long maxBodySize,
-      Consumer<String> waiting) {
+      Consumer<String> waiting,
+      ProxySettings proxy,
+      TrustedCertificates trusted) {
     this.base = Objects.requireNonNull(baseUrl, "baseUrl is null");
     String text = base.toString();
     if (maxBodySize < 1) {
@@ -79,15 +102,26 @@ public final class JdkTransport implements Transport {
     this.maxBodySize = maxBodySize;
     this.bodies = BoundedBody.handler(maxBodySize);
     this.waiting = waiting;
-    this.http =
+    this.proxy = Objects.requireNonNull(proxy, "proxy is null");
+    // sent before the proxy asks, as curl does, and not through an Authenticator: with one set,
+    // the JDK turns HubSpot's 401 (which has no WWW-Authenticate header) into an IOException. The
+    // JDK sends it to the proxy only, never through a tunnel nor to a server reached directly.
+    this.proxyAuthorization = proxy.proxyAuthorization();
+    HttpClient.Builder client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             // bodies are collected on the selector thread instead of being handed to a pool:
             // fewer thread switches per page on the cursor's critical path (nothing here blocks)
-            .executor(Runnable::run)
-            .build();
+            .executor(Runnable::run);
+    if (proxy.selector() != null) {
+      client.proxy(proxy.selector());
+    }
+    if (trusted != null) {
+      client.sslContext(trusted.sslContext());
+    }
+    this.http = client.build();
   }
 
   @Override
@@ -101,6 +135,9 @@ public final class JdkTransport implements Transport {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
     request.headers().forEach(builder::header);
+    if (proxyAuthorization != null) {
+      builder.header("Proxy-Authorization", proxyAuthorization);
+    }
     long start = System.nanoTime();
     // The request timeout of HttpClient stops at the response headers; a body that stalls would
     // block forever, so the whole exchange, body included, gets one deadline.
@@ -118,6 +155,9 @@ public final class JdkTransport implements Transport {
         long slice = waiting == null ? deadline - now : Math.min(deadline - now, noticeEvery);
         try {
           HttpResponse<byte[]> response = exchange.get(Math.max(0, slice), TimeUnit.NANOSECONDS);
+          if (response.statusCode() == 407 && !proxy.isDirect()) {
+            throw proxyWantsCredentials();
+          }
           return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
         } catch (TimeoutException e) {
           if (System.nanoTime() - deadline >= 0) {
@@ -145,6 +185,22 @@ public final class JdkTransport implements Transport {
       throw new HubSpotException(
           HubSpotException.Category.INTERNAL, "interrupted while calling HubSpot", e);
     }
+  }
+
+  /** USAGE: the whole run fails alike, at once and without retries, until the URL is fixed. */
+  private HubSpotException proxyWantsCredentials() {
+    return new HubSpotException(
+        HubSpotException.Category.USAGE,
+        proxy.hasCredentials()
+            ? "the proxy "
+                + proxy.address()
+                + " rejected the user name and password in its URL (407 Proxy Authentication"
+                + " Required); check them, written %40 for @, %3A for : and %2F for /"
+            : "the proxy "
+                + proxy.address()
+                + " wants a user name and password (407 Proxy Authentication Required): put"
+                + " them in its URL, http://user:password@"
+                + proxy.address());
   }
 
   private String noAnswer(ApiRequest request, long start) {
@@ -177,6 +233,25 @@ public final class JdkTransport implements Transport {
           tooLarge);
     }
     String took = seconds(System.nanoTime() - start);
+    if (cause instanceof ConnectException && !proxy.isDirect()) {
+      return new HubSpotException(
+          HubSpotException.Category.TRANSIENT,
+          "cannot connect to the " + proxy + ": " + whyNoProxy(cause),
+          cause);
+    }
+    if (causeOf(cause, SSLHandshakeException.class) != null && untrusted(cause)) {
+      // USAGE: the same certificate comes back on every attempt and for every object, until the
+      // authority is passed
+      return new HubSpotException(
+          HubSpotException.Category.USAGE,
+          "cannot connect to "
+              + baseUrl
+              + ": its TLS certificate is signed by no authority this tool trusts ("
+              + describe(cause)
+              + "); behind a proxy that inspects TLS, pass the proxy's certificate authority"
+              + " with --ca-cert FILE",
+          cause);
+    }
     SSLException tls = causeOf(cause, SSLException.class);
     if (tls != null) {
       return new HubSpotException(
@@ -223,7 +298,8 @@ public final class JdkTransport implements Transport {
    */
   private String connectTimedOut(String took) {
     String limit = " within " + took + " (--connect-timeout)";
-    if ("https".equalsIgnoreCase(base.getScheme()) && acceptsConnections()) {
+    // through a proxy, a connection of our own to the host would say nothing of the proxy's
+    if ("https".equalsIgnoreCase(base.getScheme()) && proxy.isDirect() && acceptsConnections()) {
       return hostAndPort()
           + " accepted the connection, but the TLS handshake got no answer"
           + limit
@@ -241,6 +317,29 @@ public final class JdkTransport implements Transport {
     } catch (IOException | IllegalArgumentException e) {
       return false;
     }
+  }
+
+  /** The JDK says nothing when the proxy's name is unknown or its port refuses: tell which. */
+  private String whyNoProxy(Throwable cause) {
+    if (cause.getMessage() != null) {
+      return describe(cause);
+    }
+    try {
+      InetAddress.getByName(proxy.host());
+      return "connection refused";
+    } catch (UnknownHostException e) {
+      return "no such host name";
+    }
+  }
+
+  /** Whether a TLS handshake failed because no trusted authority signed the certificate. */
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The longest the plain connection that tells a TCP from a TLS failure may take. */

@@ -89,7 +89,9 @@ class JdkTransportTest {
               Duration.ofSeconds(2),
               Duration.ofMillis(1_200),
               JdkTransport.DEFAULT_MAX_BODY_SIZE,
-              waiting::add);
+              waiting::add,
+              ProxySettings.direct(),
+              null);
 
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
           .isInstanceOfSatisfying(

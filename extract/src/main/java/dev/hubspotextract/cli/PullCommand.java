@@ -7,9 +7,11 @@ import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.ProxySettings;
 import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Sleeper;
+import dev.hubspotextract.client.TrustedCertificates;
 import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.ExcelFiles;
 import dev.hubspotextract.extract.ExtractException;
@@ -111,6 +113,22 @@ final class PullCommand implements Callable<Integer> {
           "Allow a plain http:// --base-url on another machine: the token and data travel"
               + " unencrypted.")
   boolean insecureHttp;
+
+  @Option(
+      names = "--proxy",
+      paramLabel = "URL|none",
+      description =
+          "HTTP proxy, http://[user:password@]host:port (default: $HTTPS_PROXY, or $HTTP_PROXY"
+              + " for an http:// --base-url, unless $NO_PROXY lists its host); none for no proxy.")
+  String proxy;
+
+  @Option(
+      names = "--ca-cert",
+      paramLabel = "FILE",
+      description =
+          "Also trust the certificate authorities in this PEM file, for a proxy that inspects"
+              + " TLS.")
+  Path caCert;
 
   @Option(
       names = "--keep-umask",
@@ -405,6 +423,8 @@ final class PullCommand implements Callable<Integer> {
               .timeouts(connectTimeout, requestTimeout)
               .waiting(quiet ? null : waiting(running))
               .maxBodySize(maxBodySize)
+              .proxy(ProxySettings.choose(proxy, System.getenv(), base))
+              .trustedCertificates(caCert == null ? null : TrustedCertificates.fromPem(caCert))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();

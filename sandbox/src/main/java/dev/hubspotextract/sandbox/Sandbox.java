@@ -1,6 +1,8 @@
 package dev.hubspotextract.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -62,9 +64,17 @@ public final class Sandbox implements AutoCloseable {
     }
     Authenticator authenticator = new Authenticator(b.token, unscoped, unscopedSensitive);
     Set<ObjectDef> broken = objects(b.broken, "broken");
-    this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 128);
+    InetSocketAddress address = new InetSocketAddress(b.host, b.port);
+    if (b.tls != null) {
+      HttpsServer https = HttpsServer.create(address, 128);
+      https.setHttpsConfigurator(new HttpsConfigurator(b.tls));
+      this.server = https;
+    } else {
+      this.server = HttpServer.create(address, 128);
+    }
     String host = b.host.equals("0.0.0.0") ? "127.0.0.1" : b.host;
-    this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort());
+    String scheme = b.tls != null ? "https://" : "http://";
+    this.baseUrl = URI.create(scheme + host + ":" + server.getAddress().getPort());
     RecordWriter writer =
         new RecordWriter(portal.associationModel(), authenticator::checkSensitive);
     Router router =

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Configures and starts a {@link Sandbox}; every option has a default. Options check their values.
@@ -57,8 +58,18 @@ public final class SandboxBuilder {
   int threads = 0; // 0 = chosen from the latency, see workerThreads()
   Clock clock = Clock.systemUTC();
   PrintStream errorLog = System.err;
+  SSLContext tls;
 
   SandboxBuilder() {}
+
+  /**
+   * Serve https:// with the key and certificate of this context (tests of TLS, e.g. behind a proxy
+   * that inspects it); plain http:// by default.
+   */
+  public SandboxBuilder tls(SSLContext context) {
+    this.tls = Objects.requireNonNull(context, "context is null");
+    return this;
+  }
 
   /** The port to listen on; 0 (the default) picks a free one. */
   public SandboxBuilder port(int port) {
