@@ -168,13 +168,7 @@ public final class ObjectsApi {
               json.writeEndObject();
             });
     String doing = "counting " + objectType + " by search";
-    ApiResponse response =
-        Responses.requireSuccess(
-            transport.send(
-                ApiRequest.postJson(
-                    "/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
-            doing,
-            objectType);
+    ApiResponse response = search(objectType, body, doing);
     try (RecordPage page =
         new RecordPage(response.body(), doing, new PropertyColumns(List.of("hs_object_id")))) {
       while (page.next() != null) {
@@ -229,13 +223,7 @@ public final class ObjectsApi {
         "searching "
             + objectType
             + (boundId == null ? " from the top" : (down ? " below id " : " above id ") + boundId);
-    ApiResponse response =
-        Responses.requireSuccess(
-            transport.send(
-                ApiRequest.postJson(
-                    "/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
-            doing,
-            objectType);
+    ApiResponse response = search(objectType, body, doing);
     List<HubSpotRecord> records = new ArrayList<>(limit);
     try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
       for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
@@ -250,6 +238,15 @@ public final class ObjectsApi {
       }
     }
     return records;
+  }
+
+  /** One search of {@code objectType}; an error answer is thrown, saying what it was doing. */
+  private ApiResponse search(String objectType, byte[] body, String doing) {
+    return Responses.requireSuccess(
+        transport.send(
+            ApiRequest.postJson("/crm/v3/objects/" + Paths.segment(objectType) + "/search", body)),
+        doing,
+        objectType);
   }
 
   static String listPath(String objectType, int limit, List<String> properties, String after) {
