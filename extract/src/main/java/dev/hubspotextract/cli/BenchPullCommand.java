@@ -168,11 +168,12 @@ final class BenchPullCommand implements Callable<Integer> {
       out.flush();
       Timed run = pull(sandbox, "--tier", "professional");
       List<RecordedRequest> requests = sandbox.requests();
-      long total = requests.size();
-      long exempt = requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count();
-      long searches = requests.stream().filter(r -> r.path().endsWith("/search")).count();
+      Counts counts = Counts.of(requests);
+      long total = counts.total();
+      long exempt = counts.associationReads();
+      long searches = counts.searches();
       long windowed = total - exempt - searches;
-      long tooMany = requests.stream().filter(r -> r.status() == 429).count();
+      long tooMany = counts.tooMany();
       double seconds = run.seconds();
       out.printf(
           Locale.ROOT,
@@ -262,10 +263,11 @@ final class BenchPullCommand implements Callable<Integer> {
       out.flush();
       Timed run = pull(sandbox, "--tier", "professional");
       List<RecordedRequest> requests = sandbox.requests();
-      long total = requests.size();
-      long exempt = requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count();
-      long searches = requests.stream().filter(r -> r.path().endsWith("/search")).count();
-      long tooMany = requests.stream().filter(r -> r.status() == 429).count();
+      Counts counts = Counts.of(requests);
+      long total = counts.total();
+      long exempt = counts.associationReads();
+      long searches = counts.searches();
+      long tooMany = counts.tooMany();
       Map<String, Long> refused =
           requests.stream()
               .filter(r -> r.status() == 429)
@@ -357,6 +359,17 @@ final class BenchPullCommand implements Callable<Integer> {
       }
     }
     return code;
+  }
+
+  /** The requests a sandbox answered: all, v4 association reads, searches, and 429s. */
+  private record Counts(long total, long associationReads, long searches, long tooMany) {
+    static Counts of(List<RecordedRequest> requests) {
+      return new Counts(
+          requests.size(),
+          requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count(),
+          requests.stream().filter(r -> r.path().endsWith("/search")).count(),
+          requests.stream().filter(r -> r.status() == 429).count());
+    }
   }
 
   /** A pull's exit code, records written, wall time and CPU time of the whole process. */
