@@ -29,6 +29,11 @@ public enum OutputFormat {
     return this == DUCKDB ? DATABASE_FILE : table + "." + label;
   }
 
+  /** Where {@code table} ends up, as people read it: its file, and in DuckDB its table too. */
+  public String destinationOf(String table) {
+    return this == DUCKDB ? DATABASE_FILE + " (table " + table + ")" : fileFor(table);
+  }
+
   public static OutputFormat of(String label) {
     String wanted = label == null ? "csv" : label.toLowerCase(Locale.ROOT);
     return Arrays.stream(values())

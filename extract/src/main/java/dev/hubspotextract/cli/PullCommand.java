@@ -440,7 +440,7 @@ final class PullCommand implements Callable<Integer> {
               .withSensitive(levels)
               .plan(options);
       if (dryRun) {
-        spec.commandLine().getOut().print(plan.describe());
+        spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
       }

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What a pull will do, decided before any record is read: objects with their columns, association
@@ -68,8 +69,11 @@ public record Plan(
     }
   }
 
-  /** The plan as people read it (printed by {@code --dry-run}). */
-  public String describe() {
+  /**
+   * The plan as people read it (printed by {@code --dry-run}), each table shown where {@code
+   * destination} says the chosen format writes it.
+   */
+  public String describe(UnaryOperator<String> destination) {
     StringBuilder text = new StringBuilder();
     text.append("source: ").append(source).append('\n');
     text.append("output: ").append(outDir.toAbsolutePath().normalize()).append('\n');
@@ -87,7 +91,7 @@ public record Plan(
               object.type().objectTypeId(),
               names.size(),
               object.batchRead() ? "list ids + batch read" : "list pages",
-              object.fileName(),
+              destination.apply(object.type().name()),
               names.size() <= 8
                   ? String.join(", ", names)
                   : String.join(", ", names.subList(0, 8))
@@ -110,7 +114,7 @@ public record Plan(
           .append(pair.to().name())
           .append(pair.fromIds().isEmpty() ? "" : " (ids " + String.join(",", pair.fromIds()) + ")")
           .append("  → ")
-          .append(pair.fileName())
+          .append(destination.apply(pair.name()))
           .append('\n');
     }
     return text.toString();

@@ -350,6 +350,25 @@ class PullCommandTest {
   }
 
   @Test
+  void aDryRunNamesTheFilesOfTheChosenFormat() {
+    try (Sandbox sandbox = start(b -> b)) {
+      Cli.Run parquet =
+          pull(sandbox, "--objects", "deals,companies", "--format", "parquet", "--dry-run");
+      Cli.Run duckdb =
+          pull(sandbox, "--objects", "deals,companies", "--format", "duckdb", "--dry-run");
+
+      assertThat(parquet.exitCode()).as(parquet.toString()).isZero();
+      assertThat(parquet.out())
+          .contains("→ deals.parquet", "→ deals_companies.parquet")
+          .doesNotContain(".csv");
+      assertThat(duckdb.exitCode()).as(duckdb.toString()).isZero();
+      assertThat(duckdb.out())
+          .contains("→ hubspot.duckdb (table deals)", "→ hubspot.duckdb (table deals_companies)")
+          .doesNotContain(".csv");
+    }
+  }
+
+  @Test
   void badFlagsExitWith2AndOneClearLine() {
     for (String[] args :
         List.of(

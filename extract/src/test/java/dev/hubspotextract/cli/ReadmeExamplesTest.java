@@ -1,0 +1,433 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.cli.ReadmeText.Block;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The README's examples run as written and its samples of output match what the tool prints. The
+ * examples are read from README.md itself, so a changed example is tested as changed, and one this
+ * test does not know fails it, asking to be added here.
+ *
+ * <p>Where the reader's machine and this test differ, the test bends the example visibly: paths
+ * land in a temporary folder, a real portal (and the standalone sandbox of the examples) is a
+ * sandbox started here, a {@code sandbox} command listens on a free port, {@code bench} runs at a
+ * small size.
+ */
+class ReadmeExamplesTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  private static final String ADD_IT =
+      "teach ReadmeExamplesTest how to run it (or why it is not run), then the README's example is"
+          + " tested";
+
+  /** Programs besides the tool that examples run, and why this test does not run them. */
+  private static final Map<String, String> NOT_RUN =
+      Map.of(
+          "mvn", "Maven builds the project and runs this suite: the suite itself",
+          "curl", "not the tool; SandboxCommandTest asks a sandbox the same with the JDK's client",
+          "scripts/bench-join.sh", "joins 1,000,000 contacts: minutes, not a test's seconds");
+
+  /** Samples that are not the output of a command, by how they start, and why. */
+  private static final Map<String, String> NOT_OUTPUT =
+      Map.of(
+          "pulling ", "the progress bar, drawn on a terminal only (by the progressbar library)",
+          "out/", "a drawing of the output folder",
+          "cli ", "a drawing of the modules");
+
+  /**
+   * The sizes {@code bench} examples run at here; the README's figures take minutes each. Every
+   * scenario's size is given, whichever the example runs.
+   */
+  private static final Map<String, String> BENCH_PULL_SIZES =
+      Map.of(
+          "--rate-limited-records", "40",
+          "--large-object-records", "200",
+          "--small-portal-records", "40",
+          "--unlimited-records", "2000",
+          "--memory-records", "2000");
+
+  private static final Map<String, String> BENCH_SANDBOX_SIZES =
+      Map.of("--seconds", "1", "--warmup", "0", "--records", "1000");
+
+  /** Where the README's relative paths ({@code out}, {@code ~/.hubspot-token}) land. */
+  @TempDir Path home;
+
+  private final ReadmeText readme = ReadmeText.read(README);
+
+  /** Stands in for a real portal and for the standalone sandbox the examples pull from. */
+  private Sandbox portal;
+
+  private int folders;
+
+  @BeforeEach
+  void startPortal() {
+    portal = Sandbox.builder().records(100).start();
+  }
+
+  @AfterEach
+  void stopPortal() {
+    portal.close();
+  }
+
+  @Test
+  void theFirstScreenShowsTheSandboxPullAndTheTests() {
+    Block first = readme.blocks().get(0);
+
+    assertThat(first.firstLine()).as(first.toString()).isLessThan(readme.firstHeadingLine());
+    assertThat(ReadmeText.commands(first))
+        .as(first.toString())
+        .anySatisfy(command -> assertThat(command).containsSequence("pull", "--sandbox"))
+        .anySatisfy(command -> assertThat(command).startsWith("mvn").contains("verify"));
+  }
+
+  @Test
+  @Timeout(180)
+  void everyExampleRunsAsTheReadmeImplies() throws Exception {
+    List<Outcome> outcomes = new ArrayList<>();
+    // the shell blocks are a sequence: a join or sql reads the folder a pull above it wrote
+    Path shared = newFolder();
+    for (Block block : readme.blocks()) {
+      if (block.language().equals("bash")) {
+        for (List<String> command : ReadmeText.commands(block)) {
+          outcomes.add(attempt(block.toString(), command, shared));
+        }
+      }
+    }
+    // the inline ones stand alone, each in a folder of its own: run together, as the bench
+    // scenarios mostly wait on their rate limit
+    ExecutorService together = Executors.newCachedThreadPool();
+    try {
+      List<Future<Outcome>> inline = new ArrayList<>();
+      for (String code : readme.inlineCode()) {
+        List<String> words = ReadmeText.words(code);
+        if (code.startsWith("./hubspot-extract ") || NOT_RUN.containsKey(words.get(0))) {
+          Path folder = newFolder();
+          inline.add(together.submit(() -> attempt("inline `" + code + "`", words, folder)));
+        }
+      }
+      for (Future<Outcome> outcome : inline) {
+        outcomes.add(outcome.get());
+      }
+    } finally {
+      together.shutdownNow();
+    }
+
+    SoftAssertions softly = new SoftAssertions();
+    outcomes.forEach(outcome -> outcome.check(softly));
+    softly.assertAll();
+  }
+
+  @Test
+  @Timeout(120)
+  void everySampleOfOutputMatchesWhatTheToolPrints() throws IOException {
+    // the README's status lines and manifest show a pull whose token lacks the tickets scope
+    Path lackingTickets = newFolder().resolve("out");
+    Cli.Run run;
+    try (Sandbox lacking =
+        Sandbox.builder().records(100).withoutScopes(Set.of("tickets")).start()) {
+      run = Cli.pull(lacking, lackingTickets);
+    }
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+    JsonNode manifest =
+        new ObjectMapper().readTree(lackingTickets.resolve("manifest.json").toFile());
+
+    SoftAssertions softly = new SoftAssertions();
+    for (Block block : readme.blocks()) {
+      String first = block.lines().isEmpty() ? "" : block.lines().get(0);
+      if (block.language().equals("bash") || block.language().equals("java")) {
+        continue; // commands (run above) and Java to copy into a test, not output
+      } else if (block.language().equals("json")) {
+        checkManifest(softly, block, manifest);
+      } else if (block.lines().stream().anyMatch(line -> line.startsWith("job completed: "))) {
+        checkStatusLines(softly, block, run.out().lines().toList());
+      } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
+        softly.fail(block + ": a sample of output this test does not recognise: " + ADD_IT);
+      }
+    }
+    for (String code : readme.inlineCode()) {
+      if (code.contains("./hubspot-extract") && !code.startsWith("./hubspot-extract")) {
+        checkJoinSuggestion(softly, code);
+      }
+    }
+    softly.assertAll();
+  }
+
+  /**
+   * What became of one example: its run (null when this test does not know how to run it), or
+   * nothing to check when it is not run, for the reason {@link #NOT_RUN} gives.
+   */
+  private record Outcome(String where, String example, Cli.Run run) {
+    void check(SoftAssertions softly) {
+      if (example == null) {
+        return;
+      }
+      if (run == null) {
+        softly.fail(
+            where + ": an example this test does not recognise, '" + example + "': " + ADD_IT);
+        return;
+      }
+      softly
+          .assertThat(run.exitCode())
+          .as(
+              where
+                  + ": "
+                  + example
+                  + " (if it needs what this test does not give: "
+                  + ADD_IT
+                  + ")\n"
+                  + run)
+          .isZero();
+    }
+  }
+
+  /** Runs one example's words (a shell's: variables first, then the program and its arguments). */
+  private Outcome attempt(String where, List<String> words, Path folder) {
+    Set<String> environment = new HashSet<>();
+    int start = 0;
+    while (start < words.size() && words.get(start).matches("[A-Z_]+=.*")) {
+      environment.add(words.get(start).substring(0, words.get(start).indexOf('=')));
+      start++;
+    }
+    String program = start < words.size() ? words.get(start) : "";
+    if (NOT_RUN.containsKey(program)) {
+      return new Outcome(where, null, null);
+    }
+    Cli.Run run =
+        program.equals("./hubspot-extract")
+                && Set.of("HUBSPOT_ACCESS_TOKEN").containsAll(environment)
+            ? run(
+                words.subList(start + 1, words.size()),
+                folder,
+                environment.contains("HUBSPOT_ACCESS_TOKEN"))
+            : null;
+    return new Outcome(where, String.join(" ", words), run);
+  }
+
+  /** The tool run in this process as the example asks, bent only as the class comment says. */
+  private Cli.Run run(List<String> args, Path folder, boolean tokenInEnvironment) {
+    String command = args.isEmpty() ? "" : args.get(0);
+    return switch (command) {
+      case "pull" -> Cli.run(args(pull(args, folder, tokenInEnvironment)));
+      case "join", "sql" -> Cli.run(args(inFolder(withDefault(args, "--in", "out"), folder)));
+      case "sandbox" -> serve(withOption(args, "--port", "0")); // 8080 may be taken
+      case "bench" -> Cli.run(args(benchAtASmallSize(args)));
+      case "--help" -> Cli.run(args(args));
+      default -> null;
+    };
+  }
+
+  /**
+   * A pull as written when it is from the embedded sandbox; a real portal's pulls from the test's
+   * sandbox: its {@code --base-url}, and a budget that does not slow the test. The token is the
+   * sandbox's where the example shows one as a placeholder or in the environment (which a test
+   * cannot set); an example that shows none gets none, as on the reader's machine.
+   */
+  private List<String> pull(List<String> args, Path folder, boolean tokenInEnvironment) {
+    List<String> pull = inFolder(withDefault(args, "--out", "out"), folder);
+    if (pull.contains("--sandbox")) {
+      return pull;
+    }
+    pull = withOption(pull, "--base-url", portal.baseUrl().toString());
+    pull = withOption(pull, "--rate-limit", "100000");
+    int token = pull.indexOf("--token");
+    boolean placeholder = token >= 0 && pull.get(token + 1).contains("…");
+    return placeholder || (token < 0 && tokenInEnvironment)
+        ? withOption(pull, "--token", portal.token())
+        : pull;
+  }
+
+  /** Paths resolved in the test's folder; a token file written there holding the portal's token. */
+  private List<String> inFolder(List<String> args, Path folder) {
+    List<String> resolved = new ArrayList<>(args);
+    for (String option : List.of("--out", "--in", "--token-file")) {
+      int at = resolved.indexOf(option);
+      if (at >= 0) {
+        Path path = folder.resolve(resolved.get(at + 1).replaceFirst("^~/", ""));
+        resolved.set(at + 1, path.toString());
+        if (option.equals("--token-file")) {
+          writeTokenFile(path);
+        }
+      }
+    }
+    return resolved;
+  }
+
+  private void writeTokenFile(Path path) {
+    try {
+      Files.writeString(path, portal.token() + "\n");
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> benchAtASmallSize(List<String> args) {
+    Map<String, String> sizes = args.contains("sandbox") ? BENCH_SANDBOX_SIZES : BENCH_PULL_SIZES;
+    List<String> small = args;
+    for (Map.Entry<String, String> size : sizes.entrySet()) {
+      small = withOption(small, size.getKey(), size.getValue());
+    }
+    return small;
+  }
+
+  /** Runs {@code sandbox …} until it serves, then stops it as Ctrl-C would. */
+  private static Cli.Run serve(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine(out, err);
+    SandboxCommand sandbox = commandLine.getSubcommands().get("sandbox").getCommand();
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(
+            () -> commandLine.execute(args(args)), serving -> new Thread(serving).start());
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (sandbox.running == null && !exit.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      sandbox.stop.countDown();
+      return new Cli.Run(exit.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
+    } catch (Exception e) {
+      throw new IllegalStateException("sandbox " + args + " did not stop: " + out + err, e);
+    }
+  }
+
+  /** The README's status lines, each printed by the pull (numbers aside), the total last. */
+  private static void checkStatusLines(SoftAssertions softly, Block sample, List<String> printed) {
+    for (String line : sample.lines()) {
+      if (!line.equals("…")) {
+        softly
+            .assertThat(printed)
+            .as(sample + ": no status line like\n  " + line + "\nin\n" + String.join("\n", printed))
+            .anyMatch(status -> sameLine(line, status));
+      }
+    }
+    String total = sample.lines().get(sample.lines().size() - 1);
+    softly
+        .assertThat(sameLine(total, printed.get(printed.size() - 1)))
+        .as(sample + ": the last line, " + total + ", is not the pull's last: " + printed)
+        .isTrue();
+  }
+
+  /**
+   * The README's manifest: every key it shows is one a pull writes, and its version is the
+   * project's.
+   */
+  private static void checkManifest(SoftAssertions softly, Block sample, JsonNode written) {
+    String text = String.join("\n", sample.lines());
+    Set<String> shown = new HashSet<>();
+    Matcher key = Pattern.compile("\"(\\w+)\"\\s*:").matcher(text);
+    while (key.find()) {
+      shown.add(key.group(1));
+    }
+    softly.assertThat(keys(written)).as(sample + ": keys a pull writes").containsAll(shown);
+    softly
+        .assertThat(text)
+        .as(sample + ": the version Maven builds")
+        .contains("\"version\": \"" + System.getProperty("hubspot.version") + "\"");
+  }
+
+  private static Set<String> keys(JsonNode node) {
+    Set<String> keys = new HashSet<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    node.elements().forEachRemaining(child -> keys.addAll(keys(child)));
+    return keys;
+  }
+
+  /**
+   * The join's message for a missing association file, as the README quotes it, and the pull it
+   * suggests: that pull runs, and the join then works.
+   */
+  private void checkJoinSuggestion(SoftAssertions softly, String sample) {
+    Matcher message =
+        Pattern.compile("\\S+ not found \\(nor \\S+\\): run (\\./hubspot-extract .*)")
+            .matcher(sample);
+    if (!message.matches()) {
+      softly.fail("inline `" + sample + "`: a sample this test does not recognise: " + ADD_IT);
+      return;
+    }
+    Path folder = newFolder();
+    Path out = folder.resolve("out");
+    Cli.pull(portal, out, "--objects", "deals,tickets", "--associations", "none");
+    List<String> join = List.of("join", "deals", "tickets", "--in", out.toString());
+
+    Cli.Run refused = Cli.run(args(join));
+    softly.assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    softly.assertThat(refused.err().replace(folder + "/", "")).as(sample).contains(sample);
+    // the tool's suggestion to a reader who pulled before: the token is in their environment
+    List<String> suggested = new ArrayList<>(List.of("HUBSPOT_ACCESS_TOKEN=pat-na1-…"));
+    suggested.addAll(ReadmeText.words(message.group(1)));
+    attempt("inline `" + sample + "`", suggested, folder).check(softly);
+    Cli.Run joined = Cli.run(args(join));
+    softly.assertThat(joined.exitCode()).as(joined.toString()).isZero();
+  }
+
+  /** A sample's line and a printed one are the same but for numbers; "…" stands for the rest. */
+  private static boolean sameLine(String sample, String printed) {
+    int elided = sample.indexOf('…');
+    return elided < 0
+        ? numbersMasked(sample).equals(numbersMasked(printed))
+        : numbersMasked(printed).startsWith(numbersMasked(sample.substring(0, elided)));
+  }
+
+  private static String numbersMasked(String line) {
+    return line.replaceAll("\\d+(?:[.,]\\d+)*", "#");
+  }
+
+  private Path newFolder() {
+    Path folder = home.resolve("example-" + ++folders);
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code args} with {@code option} given this value, in place of the example's if it has one. */
+  private static List<String> withOption(List<String> args, String option, String value) {
+    List<String> given = new ArrayList<>(args);
+    int at = given.indexOf(option);
+    if (at >= 0) {
+      given.set(at + 1, value);
+    } else {
+      given.addAll(List.of(option, value));
+    }
+    return given;
+  }
+
+  /** The option's default written out, so that the path it names can land in the test's folder. */
+  private static List<String> withDefault(List<String> args, String option, String value) {
+    return args.contains(option) ? args : withOption(args, option, value);
+  }
+
+  private static String[] args(List<String> args) {
+    return args.toArray(String[]::new);
+  }
+}
