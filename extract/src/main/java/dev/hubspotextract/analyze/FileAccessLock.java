@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,14 +19,32 @@ import java.util.stream.Collectors;
  * keep working: DuckDB checks a path when a query opens it.
  *
  * <p>DuckDB cannot allow a file for reading only: the table files are allowed by name (not their
- * folder, so no new file can appear there), and a query could still copy over one of them with
- * {@code USE_TMP_FILE false} (its default copy goes through a temporary file, which is refused).
+ * folder, so no new file can appear there). A {@code COPY} goes through a temporary file, which is
+ * refused, unless told {@code USE_TMP_FILE false}: a locked statement that names that option is
+ * refused before it runs ({@link #refuseWritingInPlace}), so no query overwrites a pulled file.
  */
 final class FileAccessLock {
   /** DuckDB's wording when a locked query touches a file it is not allowed. */
   private static final String REFUSED = "file system operations are disabled by configuration";
 
+  /** The {@code COPY} option that writes a file in place, named in any case or quoting. */
+  private static final Pattern IN_PLACE = Pattern.compile("(?i)use_tmp_file");
+
   private FileAccessLock() {}
+
+  /**
+   * Refuses, under the lock, a statement that names {@code USE_TMP_FILE}: the one way a query could
+   * write over a file the lock lets it read. A false alarm (the word in a string) costs a rewording
+   * or {@code --allow-external}; a miss would cost a pulled file.
+   */
+  static void refuseWritingInPlace(String statement) {
+    if (IN_PLACE.matcher(statement).find()) {
+      throw new AnalyzeException(
+          "a query may not name USE_TMP_FILE: a COPY that writes in place could overwrite the"
+              + " folder's own files; drop the option, or add --allow-external to let a query open"
+              + " other files");
+    }
+  }
 
   /**
    * Locks {@code connection} to the files {@code readable} and, if present, {@code result} (the

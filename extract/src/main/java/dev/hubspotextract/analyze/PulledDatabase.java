@@ -79,6 +79,14 @@ public final class PulledDatabase implements AutoCloseable {
   }
 
   /**
+   * Refuses a statement that could write over a file the lock lets it read ({@link
+   * FileAccessLock}).
+   */
+  public void refuseWritingInPlace(String statement) {
+    FileAccessLock.refuseWritingInPlace(statement);
+  }
+
+  /**
    * A fresh in-memory DuckDB whose session time zone is UTC, so timestamps read and print the same,
    * and which never downloads or loads an extension a query did not name.
    */

@@ -87,6 +87,9 @@ final class SqlCommand implements Callable<Integer> {
           stdout.println();
         }
         try {
+          if (!allowExternal) {
+            db.refuseWritingInPlace(statements.get(i));
+          }
           QueryOutput.deliver(
               db.connection(),
               statements.get(i),

@@ -52,6 +52,8 @@ class SqlFileAccessTest {
     assertRefused(sql("COPY (SELECT * FROM deals) TO '" + in.resolve("new.csv") + "'"));
     assertThat(in.resolve("new.csv")).doesNotExist();
     assertRefused(sql("COPY (SELECT 1 AS id) TO '" + in.resolve("deals.csv") + "'"));
+    assertRefused(
+        sql("COPY (SELECT 1 AS id) TO '" + in.resolve("deals.csv") + "' (\"Use_Tmp_File\" false)"));
     assertThat(CsvTables.rows(in.resolve("deals.csv"))).hasSizeGreaterThan(1);
   }
 
