@@ -319,6 +319,15 @@ public final class Planner {
    */
   private Discovered discover(ObjectType type) {
     List<PropertyDefinition> properties = new ArrayList<>(client.properties().list(type.apiName()));
+    if (properties.isEmpty()) {
+      // HubSpot's shape, yet no HubSpot object is without properties (hs_object_id, createdate…):
+      // taken as an empty object, a server answering [] to everything would make an empty pull
+      throw new HubSpotException(
+          HubSpotException.Category.NOT_HUBSPOT,
+          "it answered no properties at all while reading the properties of "
+              + type.apiName()
+              + " (every HubSpot object has some)");
+    }
     Map<DataSensitivity, Integer> skipped = new EnumMap<>(DataSensitivity.class);
     for (DataSensitivity level :
         List.of(DataSensitivity.SENSITIVE, DataSensitivity.HIGHLY_SENSITIVE)) {

@@ -417,6 +417,16 @@ class HostileServerTest {
   }
 
   @Test
+  void aServerAnsweringAnEmptyListToEverythingIsNotHubSpotRatherThanAnEmptyPull() {
+    hostile.answer("/", 200, "{\"results\":[]}", Map.of());
+
+    Cli.Run run = pull();
+
+    assertEndsAsNotHubSpot(run, "no properties at all while reading the properties of contacts");
+    assertThat(out().resolve("manifest.json")).doesNotExist();
+  }
+
+  @Test
   void htmlPagesAndTextAnsweredWithSuccessAreNotHubSpotEither() {
     hostile.answer(
         "/",
