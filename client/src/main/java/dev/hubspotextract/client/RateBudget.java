@@ -74,11 +74,12 @@ public final class RateBudget implements Pacer {
 
   /**
    * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
-   * (and of the pull's pace whenever the second binds more than the 10-second window). 25 and 50 ms
-   * drew a 429 SECONDLY now and then from a sandbox on a loaded machine (a send held up more than
-   * that against one a second later); 75 ms keeps the second at 93% of its count.
+   * (and of the pull's pace whenever the second binds more than the 10-second window). 25 ms drew a
+   * 429 SECONDLY now and then from a sandbox (a send held up more than that against one a second
+   * later); 50 ms drew none on a quiet machine (some under a load of 5 on 2 cores, as 75 ms might),
+   * and keeps the second at 95% of its count.
    */
-  private static final Duration SECONDLY_SLACK = Duration.ofMillis(75);
+  private static final Duration SECONDLY_SLACK = Duration.ofMillis(50);
 
   /** Showings in a row that make the association reads' exemption hold. */
   static final int SHOWINGS = 3;

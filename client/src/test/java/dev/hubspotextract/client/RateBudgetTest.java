@@ -258,7 +258,7 @@ class RateBudgetTest {
     assertThat(budget.perSecond()).isEqualTo(19);
     assertThat(budget).hasToString("RateBudget[187 per 10000 ms, 19 per second]");
     assertThat(millisFor(budget, LIST, 19)).isZero();
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_075);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
     assertThat(millisFor(budget, SEARCH, 5)).isZero();
     // 187 in the 10-second window come out over some 9 seconds, not at once
     assertThat(millisFor(budget, LIST, 187 - 20)).isBetween(8_000L, 10_500L);
@@ -281,7 +281,7 @@ class RateBudgetTest {
 
     assertThat(budget.perSecond()).isEqualTo(19);
     assertThat(millisFor(budget, LIST, 19)).isZero(); // a run's first burst: no 429 SECONDLY
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_075);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
 
     budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "25"));
     assertThat(budget.perSecond()).isEqualTo(25);
@@ -295,11 +295,11 @@ class RateBudgetTest {
     budget.observe(LIST, ok());
 
     assertThat(millisFor(budget, LIST, 18)).isZero();
-    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_075); // from 600, not 475 from the send
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_050); // from 600, not 450 from the send
 
     budget.observe(LIST, ok()); // later answers move nothing
     assertThat(millisFor(budget, LIST, 18)).isZero();
-    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_075);
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_050);
   }
 
   @Test
