@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,14 +59,19 @@ final class BenchCommand implements Runnable {
     @Option(
         names = "--seconds",
         defaultValue = "10",
-        description = "How long to measure (default: ${DEFAULT-VALUE}).")
-    int seconds;
+        converter = DurationText.class,
+        description =
+            "How long to measure: seconds, or a duration written 90s, 2m (default:"
+                + " ${DEFAULT-VALUE}).")
+    Duration seconds;
 
     @Option(
         names = "--warmup",
         defaultValue = "8",
-        description = "Seconds of warm-up first (default: ${DEFAULT-VALUE}).")
-    int warmup;
+        converter = DurationText.class,
+        description =
+            "Warm-up first: seconds, or a duration written 30s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
 
     @Option(
         names = "--workers",
@@ -103,15 +109,14 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      if (seconds < 1
-          || warmup < 0
+      if (seconds.toSeconds() < 1
           || workers < 1
           || records < 1
           || properties < 6
           || limit < 1
           || limit > 100) {
         err.println(
-            "hubspot-extract bench sandbox: need --seconds ≥ 1, --warmup ≥ 0, --workers ≥ 1, --records ≥ 1,"
+            "hubspot-extract bench sandbox: need --seconds ≥ 1, --workers ≥ 1, --records ≥ 1,"
                 + " --properties ≥ 6 and --limit between 1 and 100");
         err.flush();
         return ExitCode.USAGE.code();
@@ -195,15 +200,15 @@ final class BenchCommand implements Runnable {
       return -1;
     }
 
-    private Result run(HttpClient http, Sandbox sandbox, String base, int forSeconds)
+    private Result run(HttpClient http, Sandbox sandbox, String base, Duration during)
         throws Exception {
-      if (forSeconds == 0) {
+      if (during.isZero()) {
         return new Result(0, 0, 0, 1, 0);
       }
       AtomicLong pages = new AtomicLong();
       AtomicLong bytes = new AtomicLong();
       AtomicLong errors = new AtomicLong();
-      long deadline = System.nanoTime() + forSeconds * 1_000_000_000L;
+      long deadline = System.nanoTime() + during.toNanos();
       ExecutorService pool = Executors.newFixedThreadPool(workers);
       long start = System.nanoTime();
       long cpuStart = processCpuNanos();
