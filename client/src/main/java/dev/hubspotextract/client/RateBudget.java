@@ -2,6 +2,7 @@ package dev.hubspotextract.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +47,14 @@ import java.util.function.Consumer;
  *       answer before it, the read sent after that answer came, with no send of ours (or of others,
  *       as far as {@code -Remaining} told us) leaving the window in between. Had HubSpot counted
  *       the read, {@code -Remaining} would have dropped by one; other requests in between only make
- *       it drop, never rise, so they cannot fake a showing.
+ *       it drop, never rise, so they cannot fake a showing;
+ *   <li>an association answer whose {@code Max - Remaining} (what HubSpot counted in its window) is
+ *       well below what it would be had it counted the association reads: at most our other sends
+ *       of the window plus half of the {@value #READS_TO_TELL} or more association reads sent in
+ *       it. Under steady traffic sends leave the window all the time, so the showing above hardly
+ *       ever qualifies; this one needs reads enough that their count outweighs the sends of ours
+ *       still on their way (a few at a time). Another app's requests only raise what HubSpot
+ *       counted, so they cannot fake it either.
  * </ul>
  *
  * {@value #SHOWINGS} showings in a row make the exemption hold; a qualifying answer whose {@code
@@ -83,6 +91,9 @@ public final class RateBudget implements Pacer {
 
   /** Showings in a row that make the association reads' exemption hold. */
   static final int SHOWINGS = 3;
+
+  /** Association reads in the window before HubSpot's count can tell whether it counts them. */
+  static final int READS_TO_TELL = 10;
 
   private final Clock clock;
   private final RollingWindowPacer tenSecondly;
@@ -123,6 +134,9 @@ public final class RateBudget implements Pacer {
 
   /** Showings in a row; guarded by {@code evidence}. */
   private int showings;
+
+  /** When the association reads of the last window were sent; guarded by {@code evidence}. */
+  private final ArrayDeque<Long> associationSends = new ArrayDeque<>();
 
   private final Object evidence = new Object();
 
@@ -236,6 +250,11 @@ public final class RateBudget implements Pacer {
         tenSecondly.oldestSentAfter(sentAt - tenSecondly.intervalMillis() - SLACK.toMillis());
     synchronized (evidence) {
       inFlight.set(new Sent(++events, sentAt, oldest));
+      associationSends.addLast(sentAt);
+      long forgotten = sentAt - tenSecondly.intervalMillis() - SLACK.toMillis();
+      while (associationSends.peekFirst() <= forgotten) {
+        associationSends.pollFirst();
+      }
     }
   }
 
@@ -298,7 +317,11 @@ public final class RateBudget implements Pacer {
         response.isSuccess()
             ? RateLimitHeaders.remaining(response, RateLimitHeaders.MAX_HIGH, this::ignored)
             : OptionalLong.empty();
+    OptionalLong max =
+        response.isSuccess() ? RateLimitHeaders.max(response, this::ignored) : OptionalLong.empty();
     long window = tenSecondly.intervalMillis();
+    // what we sent in HubSpot's window as this read arrived, the reads among it apart
+    int sentInWindow = tenSecondly.countSentBetween(sent.millis() - window, sent.millis());
     synchronized (evidence) {
       long event = ++events;
       if (exemption != Exemption.UNPROVEN) {
@@ -311,6 +334,25 @@ public final class RateBudget implements Pacer {
           showing("answered without rate-limit headers, which other answers carry");
         }
         return;
+      }
+      if (remaining.isPresent() && max.isPresent()) {
+        long reads =
+            associationSends.stream()
+                .filter(time -> time > sent.millis() - window && time <= sent.millis())
+                .count();
+        long others = Math.max(0, sentInWindow - reads);
+        long counted = max.getAsLong() - remaining.getAsLong();
+        if (reads >= READS_TO_TELL) {
+          if (counted <= others + reads / 2) {
+            showing(
+                "X-HubSpot-RateLimit-Remaining left out the "
+                    + reads
+                    + " association reads of the window");
+          } else {
+            showings = 0;
+          }
+          return;
+        }
       }
       if (remaining.isEmpty() || before == null) {
         return;

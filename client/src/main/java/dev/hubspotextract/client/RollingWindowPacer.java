@@ -217,6 +217,18 @@ public final class RollingWindowPacer implements Pacer {
     return Long.MAX_VALUE;
   }
 
+  /** How many sends held were made in {@code (after, upTo]}; exact within an interval and slack. */
+  synchronized int countSentBetween(long after, long upTo) {
+    int count = 0;
+    for (int i = 0; i < size; i++) {
+      long time = sent[(head + i) % sent.length];
+      if (time > after && time <= upTo) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private void pollFirst() {
     head = (head + 1) % sent.length;
     size--;

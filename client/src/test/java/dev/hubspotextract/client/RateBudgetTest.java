@@ -468,4 +468,53 @@ class RateBudgetTest {
         .anySatisfy(line -> assertThat(line).contains("answered 429 SECONDLY"))
         .anySatisfy(line -> assertThat(line).contains("per-second allowance"));
   }
+
+  /**
+   * Association reads interleaved with list requests, as in a pull: each read answered with
+   * HubSpot's count of its window, which holds the list requests and, if {@code counted}, the
+   * reads.
+   */
+  private void readsAmidLists(RateBudget budget, boolean counted) throws InterruptedException {
+    int lists = 40;
+    millisFor(budget, LIST, lists);
+    int reads = 0;
+    for (int i = 0; i < RateBudget.READS_TO_TELL + RateBudget.SHOWINGS; i++) {
+      budget.acquire(LIST);
+      lists++;
+      budget.acquire(ASSOCIATIONS);
+      reads++;
+      clock.advance(100);
+      int inWindow = lists + (counted ? reads : 0);
+      budget.observe(
+          ASSOCIATIONS,
+          ok(
+              "X-HubSpot-RateLimit-Max",
+              "100",
+              "X-HubSpot-RateLimit-Remaining",
+              Integer.toString(100 - inWindow)));
+    }
+  }
+
+  @Test
+  void readsThatHubSpotsCountOfItsWindowLeavesOutAreShownExemptAmidSteadyTraffic()
+      throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    readsAmidLists(budget, false);
+
+    assertThat(trace).anySatisfy(line -> assertThat(line).contains("left out the"));
+    assertThat(millisFor(budget, ASSOCIATIONS, 500)).isZero();
+  }
+
+  @Test
+  void readsThatHubSpotsCountOfItsWindowHoldsStayInTheWindow() throws InterruptedException {
+    List<String> trace = new ArrayList<>();
+    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+
+    readsAmidLists(budget, true);
+
+    assertThat(trace).noneSatisfy(line -> assertThat(line).contains("exempt"));
+    assertThat(millisFor(budget, ASSOCIATIONS, 98)).isPositive();
+  }
 }
