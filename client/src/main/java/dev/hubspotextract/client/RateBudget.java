@@ -38,11 +38,11 @@ import java.util.function.Consumer;
  * <p>v4 association batch reads: HubSpot's spec marks them {@code x-hubspot-rate-limit-exemptions:
  * ["ten-secondly"]}, which no prose explains. So they draw from the 10-second window until
  * HubSpot's answers show that they do not count in it, and go unpaced by it only then. A showing is
- * either
+ * one of
  *
  * <ul>
  *   <li>an association answer without any 10-second header, once list answers have carried them
- *       (search, exempt too, carries none), or
+ *       (search, exempt too, carries none);
  *   <li>an association answer whose {@code -Remaining} is no lower than that of the association
  *       answer before it, the read sent after that answer came, with no send of ours (or of others,
  *       as far as {@code -Remaining} told us) leaving the window in between. Had HubSpot counted
