@@ -328,17 +328,26 @@ public final class Planner {
               + type.apiName()
               + " (every HubSpot object has some)");
     }
+    // the other two sensitivities asked at once: one round trip of planning, not two
+    Map<DataSensitivity, CompletableFuture<List<PropertyDefinition>>> asked =
+        new EnumMap<>(DataSensitivity.class);
+    for (DataSensitivity level : OTHER_LEVELS) {
+      asked.put(
+          level,
+          CompletableFuture.supplyAsync(
+              () -> client.properties().list(type.apiName(), level), LEVEL_LOOKUPS));
+    }
     Map<DataSensitivity, Integer> skipped = new EnumMap<>(DataSensitivity.class);
-    for (DataSensitivity level :
-        List.of(DataSensitivity.SENSITIVE, DataSensitivity.HIGHLY_SENSITIVE)) {
-      if (sensitivity.contains(level)) {
-        properties.addAll(client.properties().list(type.apiName(), level));
-        continue;
-      }
+    for (DataSensitivity level : OTHER_LEVELS) {
       try {
-        skipped.put(level, client.properties().list(type.apiName(), level).size());
+        List<PropertyDefinition> listed = joined(asked.get(level));
+        if (sensitivity.contains(level)) {
+          properties.addAll(listed);
+        } else {
+          skipped.put(level, listed.size());
+        }
       } catch (HubSpotException e) {
-        if (RunControl.isFatal(e)) {
+        if (sensitivity.contains(level) || RunControl.isFatal(e)) {
           throw e;
         }
         skipped.put(level, -1); // no scope to list them: how many is not known
@@ -346,6 +355,17 @@ public final class Planner {
     }
     return new Discovered(properties, skipped);
   }
+
+  /** The sensitivities HubSpot lists only when asked by name. */
+  private static final List<DataSensitivity> OTHER_LEVELS =
+      List.of(DataSensitivity.SENSITIVE, DataSensitivity.HIGHLY_SENSITIVE);
+
+  /**
+   * Threads that ask for an object's other sensitivities beside its lookup; daemons, and apart from
+   * the lookups' pool, whose threads wait on them.
+   */
+  private static final ExecutorService LEVEL_LOOKUPS =
+      Executors.newCachedThreadPool(DaemonThreads.named("plan-sensitivity-"));
 
   /**
    * Waits for the first lookup, and fails now if its failure would fail the plan anyway, or if its
