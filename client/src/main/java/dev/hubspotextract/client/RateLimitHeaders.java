@@ -90,7 +90,7 @@ final class RateLimitHeaders {
         "ignoring "
             + name
             + ": "
-            + printable(raw)
+            + ServerText.excerpt(raw, 40) // a hostile header cannot flood the trace
             + " from HubSpot: not a whole number in "
             + low
             + ".."
@@ -102,10 +102,5 @@ final class RateLimitHeaders {
   private static long parse(String digits) {
     long value = ApiResponse.digitsValue(digits);
     return value == Long.MAX_VALUE ? -1 : value;
-  }
-
-  /** At most 40 characters of a header, so a hostile one cannot flood the trace. */
-  private static String printable(String raw) {
-    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
   }
 }
