@@ -398,15 +398,12 @@ public final class RateBudget implements Pacer {
    * a wait longer than a run sits through, end the run instead (see {@link Retrying}).
    */
   private void pauseFor429(Bucket bucket, ApiResponse response) {
-    String policy = ErrorBody.parse(response.body()).policyName();
-    String name = policy == null ? "" : policy;
-    if (name.equalsIgnoreCase("DAILY")) {
-      return;
-    }
-    Duration wait = Retrying.rateLimitWait(name, response);
-    if (Retrying.isTooLong(wait)) {
+    Retrying.RateLimit limit = Retrying.RateLimit.of(response);
+    if (limit.isDaily() || limit.isTooLong()) {
       return; // holding the other tasks would only keep them from meeting the stop themselves
     }
+    String name = limit.policyName();
+    Duration wait = limit.pause();
     if (bucket == Bucket.SEARCH) {
       search.pause(wait);
     } else if (name.equalsIgnoreCase("SECONDLY")) {

@@ -75,9 +75,8 @@ public final class Retrying implements Transport {
       try {
         ApiResponse response = next.send(request);
         if (response.status() == 429) {
-          ErrorBody error = ErrorBody.parse(response.body());
-          String policyName = error.policyName() == null ? "" : error.policyName();
-          if (policyName.equalsIgnoreCase("DAILY")) {
+          RateLimit limit = RateLimit.of(response);
+          if (limit.isDaily()) {
             throw withSuppressed(
                 new HubSpotException(
                     HubSpotException.Category.RATE_LIMIT,
@@ -90,14 +89,9 @@ public final class Retrying implements Transport {
                         + "; run the same command again then."),
                 failures);
           }
-          Duration rateWait = rateLimitWait(policyName, response);
-          if (isTooLong(rateWait)) {
+          if (limit.isTooLong()) {
             throw withSuppressed(
-                comeBackLater(
-                    request,
-                    "429 (" + (policyName.isEmpty() ? "rate limit" : policyName) + ")",
-                    response,
-                    rateWait),
+                comeBackLater(request, "429 (" + limit.shown() + ")", response, limit.pause()),
                 failures);
           }
           if (++rateLimitWaits > policy.maxRateLimitWaits()) {
@@ -105,7 +99,7 @@ public final class Retrying implements Transport {
                 new HubSpotException(
                     HubSpotException.Category.TRANSIENT,
                     "HubSpot kept answering 429 ("
-                        + (policyName.isEmpty() ? "rate limit" : policyName)
+                        + limit.shown()
                         + ") to "
                         + request
                         + " after "
@@ -116,20 +110,20 @@ public final class Retrying implements Transport {
           failures.add(
               new HubSpotException(
                   HubSpotException.Category.TRANSIENT,
-                  "429 " + policyName + " on " + request.method() + " " + request.path()));
+                  "429 " + limit.policyName() + " on " + request.method() + " " + request.path()));
           trace.accept(
               "retry: 429 "
-                  + (policyName.isEmpty() ? "rate limit" : policyName)
+                  + limit.shown()
                   + " on "
                   + request
                   + ", waiting "
-                  + rateWait.toMillis()
+                  + limit.pause().toMillis()
                   + " ms for the window ("
                   + rateLimitWaits
                   + "/"
                   + policy.maxRateLimitWaits()
                   + ")");
-          sleep(rateWait);
+          sleep(limit.pause());
           continue;
         }
         if (response.status() == 477) {
@@ -244,7 +238,7 @@ public final class Retrying implements Transport {
    * window. The rate budget pauses every request for as long (hubspot-api.md §11), unless it is
    * beyond {@link RetryPolicy#LONGEST_SERVER_WAIT}, when the run stops instead.
    */
-  static Duration rateLimitWait(String policyName, ApiResponse response) {
+  private static Duration rateLimitWait(String policyName, ApiResponse response) {
     Optional<Duration> retryAfter = retryAfter(response);
     if (retryAfter.isPresent()) {
       return retryAfter.get();
@@ -259,11 +253,40 @@ public final class Retrying implements Transport {
   }
 
   /** Whether a wait the server chose is longer than a run sits through. */
-  static boolean isTooLong(Duration wait) {
+  private static boolean isTooLong(Duration wait) {
     return wait.compareTo(RetryPolicy.LONGEST_SERVER_WAIT) > 0;
   }
 
-  /** The resumable stop for a wait too long to sit through: when to come back, and what to do. */
+  /**
+   * What a 429 asks, read once for both this step and the rate budget: the limit HubSpot named
+   * ({@code ""} when none) and how long it asks to pause ({@link #rateLimitWait}).
+   */
+  record RateLimit(String policyName, Duration pause) {
+    static RateLimit of(ApiResponse response) {
+      String policy = ErrorBody.parse(response.body()).policyName();
+      String name = policy == null ? "" : policy;
+      return new RateLimit(name, rateLimitWait(name, response));
+    }
+
+    boolean isDaily() {
+      return policyName.equalsIgnoreCase("DAILY");
+    }
+
+    /** Longer than a run sits through: the run stops instead of waiting. */
+    boolean isTooLong() {
+      return Retrying.isTooLong(pause);
+    }
+
+    /** The limit's name for a message. */
+    String shown() {
+      return policyName.isEmpty() ? "rate limit" : policyName;
+    }
+  }
+
+  /**
+   * The resumable stop when HubSpot asks to come back after {@code wait}: when to come back, and
+   * what to do; a wait too long to sit through (a 477 ends the run whatever its length) says so.
+   */
   private HubSpotException comeBackLater(
       ApiRequest request, String answer, ApiResponse response, Duration wait) {
     return new HubSpotException(
@@ -280,9 +303,13 @@ public final class Retrying implements Transport {
             + describe(wait)
             + ", until "
             + clock.instant().plus(wait).truncatedTo(ChronoUnit.SECONDS)
-            + "), longer than the "
-            + RetryPolicy.LONGEST_SERVER_WAIT.toMinutes()
-            + " min this tool waits; run the same command again then and it resumes.");
+            + ")"
+            + (isTooLong(wait)
+                ? ", longer than the "
+                    + RetryPolicy.LONGEST_SERVER_WAIT.toMinutes()
+                    + " min this tool waits"
+                : "")
+            + "; run the same command again then and it resumes.");
   }
 
   /**
@@ -293,32 +320,18 @@ public final class Retrying implements Transport {
   private HubSpotException migrationInProgress(ApiRequest request, ApiResponse response) {
     String answer = "477 (Migration in Progress)";
     Optional<Duration> wait = retryAfter(response);
-    if (wait.isPresent() && isTooLong(wait.get())) {
-      return comeBackLater(request, answer, response, wait.get());
-    }
-    String call = " to " + request.method() + " " + request.path();
-    String rerun = "; run the same command again then and it resumes.";
     if (wait.isPresent()) {
-      return new HubSpotException(
-          HubSpotException.Category.RATE_LIMIT,
-          "HubSpot asked to come back later: it answered "
-              + answer
-              + call
-              + " with "
-              + quotedRetryAfter(response)
-              + " ("
-              + describe(wait.get())
-              + ", until "
-              + clock.instant().plus(wait.get()).truncatedTo(ChronoUnit.SECONDS)
-              + ")"
-              + rerun);
+      return comeBackLater(request, answer, response, wait.get());
     }
     boolean sent = response.header("Retry-After").isPresent();
     return new HubSpotException(
         HubSpotException.Category.RATE_LIMIT,
         "HubSpot asked to come back later: it answered "
             + answer
-            + call
+            + " to "
+            + request.method()
+            + " "
+            + request.path()
             + (sent
                 ? " with " + quotedRetryAfter(response) + ", which says no number of seconds"
                 : " without a Retry-After")
@@ -329,7 +342,7 @@ public final class Retrying implements Transport {
   /** {@code Retry-After: <value>} as sent, cut to 30 characters. */
   private static String quotedRetryAfter(ApiResponse response) {
     String asked = response.header("Retry-After").map(String::trim).orElse("");
-    return "Retry-After: " + (asked.length() <= 30 ? asked : asked.substring(0, 30) + "…");
+    return "Retry-After: " + ServerText.excerpt(asked, 30);
   }
 
   /** A wait in words: its two largest units. */
