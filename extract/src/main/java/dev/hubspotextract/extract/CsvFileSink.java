@@ -167,14 +167,16 @@ public final class CsvFileSink implements RowSink {
 
   /**
    * Closes this file and {@code replaced}'s, puts this one in place of the other's unfinished file,
-   * and returns its length: {@link #resume} continues it there.
+   * and returns a sink that continues it there, as {@link #resume} would, with the checksum of what
+   * this one wrote (not read back a second time).
    */
-  long moveOver(CsvFileSink replaced) throws IOException {
+  CsvFileSink moveOver(CsvFileSink replaced) throws IOException {
     long bytes = flush();
+    checksumOf(bytes);
     suspend();
     replaced.suspend();
     FileMoves.replace(partial, replaced.partial);
-    return bytes;
+    return new CsvFileSink(replaced.target, FileMode.PRIVATE, bytes, checksum);
   }
 
   /** How long the file is with every row written so far, flushed or not. */

@@ -149,11 +149,7 @@ final class TaskProgress {
   void completeReplaced(CsvFileSink sink, CsvFileSink replacement, long rows) throws IOException {
     forget();
     unsaved = null;
-    long bytes = replacement.moveOver(sink);
-    Checkpoint moved =
-        new Checkpoint(null, 0, bytes, rows, false)
-            .at(bytes, PrefixChecksum.of(CsvFileSink.partialOf(target), bytes).value());
-    CsvFileSink replaced = CsvFileSink.resume(target, moved).orElseThrow();
+    CsvFileSink replaced = replacement.moveOver(sink);
     try {
       complete(replaced, rows);
     } catch (IOException | RuntimeException e) {
