@@ -198,6 +198,14 @@ public final class CsvFileSink implements RowSink {
     return checksum.extendTo(partial, bytes);
   }
 
+  /**
+   * {@code point} at the file's first {@code bytes} bytes, with their checksum: what a checkpoint
+   * there vouches for ({@link #checksumOf}'s rules apply).
+   */
+  Checkpoint checkpointAt(Checkpoint point, long bytes) throws IOException {
+    return point.at(bytes, checksumOf(bytes));
+  }
+
   @Override
   public void complete() throws IOException {
     csv.close();
