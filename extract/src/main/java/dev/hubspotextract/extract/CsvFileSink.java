@@ -167,14 +167,16 @@ public final class CsvFileSink implements RowSink {
 
   /**
    * Closes this file and {@code replaced}'s, puts this one in place of the other's unfinished file,
-   * and returns its length: {@link #resume} continues it there.
+   * and returns a sink that continues it there, as {@link #resume} would, with the checksum of what
+   * this one wrote (not read back a second time).
    */
-  long moveOver(CsvFileSink replaced) throws IOException {
+  CsvFileSink moveOver(CsvFileSink replaced) throws IOException {
     long bytes = flush();
+    checksumOf(bytes);
     suspend();
     replaced.suspend();
     FileMoves.replace(partial, replaced.partial);
-    return bytes;
+    return new CsvFileSink(replaced.target, FileMode.PRIVATE, bytes, checksum);
   }
 
   /** How long the file is with every row written so far, flushed or not. */
@@ -194,6 +196,14 @@ public final class CsvFileSink implements RowSink {
   long checksumOf(long bytes) throws IOException {
     csv.flush();
     return checksum.extendTo(partial, bytes);
+  }
+
+  /**
+   * {@code point} at the file's first {@code bytes} bytes, with their checksum: what a checkpoint
+   * there vouches for ({@link #checksumOf}'s rules apply).
+   */
+  Checkpoint checkpointAt(Checkpoint point, long bytes) throws IOException {
+    return point.at(bytes, checksumOf(bytes));
   }
 
   @Override

@@ -92,11 +92,15 @@ final class ObjectTask {
       return start.rows();
     }
     List<RangeCursors> split = new ArrayList<>(1); // once decided; null: read by this cursor alone
+    List<IdRanges.Saved> savedRanges =
+        start.checkpoint() == null
+            ? List.of()
+            : RangeCursors.saved(progress.state(), object, target());
     if (start.checkpoint() == null) {
       RangeCursors.forgetSaved(progress.state(), object, target());
-    } else if (RangeCursors.anySaved(progress.state(), object, target())) {
+    } else if (!savedRanges.isEmpty()) {
       // taken up before the first record: the first cursor must not read into saved ranges
-      split.add(startRanges(client, control, listener, start.checkpoint().position()));
+      split.add(startRanges(client, control, listener, start.checkpoint().position(), savedRanges));
     } else {
       RangeCursors.discardLeftovers(target(), Set.of()); // segments no checkpoint speaks for
     }
@@ -124,7 +128,8 @@ final class ObjectTask {
               if (whole && reads.searchWalk() && top[0] == null) {
                 top[0] = startTopWalk(client, meeting, control, listener);
               } else if (whole && reads.cursors() > 1 && split.isEmpty()) {
-                split.add(startRanges(client, control, listener, lastId[0]));
+                // none saved: this run's own ranges start only here
+                split.add(startRanges(client, control, listener, lastId[0], List.of()));
               }
             },
             stragglers)) {
@@ -195,7 +200,11 @@ final class ObjectTask {
 
   /** The other cursors of a large object, or null when it is read by the first alone. */
   private RangeCursors startRanges(
-      HubSpotClient client, RunControl control, StatusListener listener, long firstFrom) {
+      HubSpotClient client,
+      RunControl control,
+      StatusListener listener,
+      long firstFrom,
+      List<IdRanges.Saved> saved) {
     try {
       return RangeCursors.start(
               client,
@@ -207,7 +216,8 @@ final class ObjectTask {
               reads.pool(),
               firstFrom,
               reads.cursors(),
-              stragglers)
+              stragglers,
+              saved)
           .orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -72,9 +72,10 @@ final class RangeCursors {
   }
 
   /**
-   * Cuts the ids above {@code firstFrom} into ranges, or takes up the ranges an earlier run saved,
-   * and starts a cursor on each range still to read; empty when the object cannot be split (search
-   * refused, or no id above the first cursor) and no range was saved.
+   * Cuts the ids above {@code firstFrom} into ranges, or takes up the ranges an earlier run saved
+   * ({@code saved}, as {@link #saved} found them), and starts a cursor on each range still to read;
+   * empty when the object cannot be split (search refused, or no id above the first cursor) and no
+   * range was saved.
    */
   static Optional<RangeCursors> start(
       HubSpotClient client,
@@ -86,9 +87,9 @@ final class RangeCursors {
       ExecutorService pool,
       long firstFrom,
       int cursors,
-      Stragglers stragglers)
+      Stragglers stragglers,
+      List<IdRanges.Saved> saved)
       throws IOException {
-    List<IdRanges.Saved> saved = saved(state, object, target);
     if (saved.stream().anyMatch(range -> range.start() <= firstFrom)) {
       // the first cursor read past a saved range: the object had fallen back, and that cursor
       // reads on alone; the saved ranges would write those rows twice
@@ -125,16 +126,11 @@ final class RangeCursors {
     return Optional.of(split);
   }
 
-  /** Whether an earlier run of this object left ranges to take up. */
-  static boolean anySaved(RunState state, PlannedObject object, Path target) throws IOException {
-    return !saved(state, object, target).isEmpty();
-  }
-
   /**
    * The ranges an earlier run saved whose segment file holds what their checkpoint says; one whose
    * file is gone, shorter or changed is forgotten, and its ids are read again by the range below.
    */
-  private static List<IdRanges.Saved> saved(RunState state, PlannedObject object, Path target)
+  static List<IdRanges.Saved> saved(RunState state, PlannedObject object, Path target)
       throws IOException {
     if (state == null) {
       return List.of();

@@ -121,11 +121,8 @@ final class Stragglers implements OutOfOrder {
       return;
     }
     try {
-      long bytes = side == null ? 0 : side.flush();
-      long checksum = side == null ? 0 : side.checksumOf(bytes);
-      state.save(
-          task,
-          new Checkpoint(null, outOfOrder, bytes, duplicatesDropped, false).at(bytes, checksum));
+      Checkpoint counts = new Checkpoint(null, outOfOrder, 0, duplicatesDropped, false);
+      state.save(task, side == null ? counts : side.checkpointAt(counts, side.flush()));
       unsaved = false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -125,8 +125,7 @@ final class TaskProgress {
       return;
     }
     try {
-      long bytes = sink.flush();
-      state.save(task, next.at(bytes, sink.checksumOf(bytes)));
+      state.save(task, sink.checkpointAt(next, sink.flush()));
       lastSaved = System.nanoTime();
       unsaved = null;
     } catch (IOException e) {
@@ -149,11 +148,7 @@ final class TaskProgress {
   void completeReplaced(CsvFileSink sink, CsvFileSink replacement, long rows) throws IOException {
     forget();
     unsaved = null;
-    long bytes = replacement.moveOver(sink);
-    Checkpoint moved =
-        new Checkpoint(null, 0, bytes, rows, false)
-            .at(bytes, PrefixChecksum.of(CsvFileSink.partialOf(target), bytes).value());
-    CsvFileSink replaced = CsvFileSink.resume(target, moved).orElseThrow();
+    CsvFileSink replaced = replacement.moveOver(sink);
     try {
       complete(replaced, rows);
     } catch (IOException | RuntimeException e) {
@@ -169,7 +164,7 @@ final class TaskProgress {
         && RunControl.isResumable(runtime)) {
       try {
         if (unsaved != null) { // its bytes are a page's end: rows after it are fetched again
-          state.save(task, unsaved.at(unsaved.bytes(), sink.checksumOf(unsaved.bytes())));
+          state.save(task, sink.checkpointAt(unsaved, unsaved.bytes()));
         }
       } catch (IOException | RuntimeException e) {
         // the last saved checkpoint still holds: the run resumes from there
