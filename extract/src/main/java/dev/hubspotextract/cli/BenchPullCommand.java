@@ -172,7 +172,7 @@ final class BenchPullCommand implements Callable<Integer> {
       long total = counts.total();
       long exempt = counts.associationReads();
       long searches = counts.searches();
-      long windowed = total - exempt - searches;
+      long windowed = counts.windowed();
       long tooMany = counts.tooMany();
       double seconds = run.seconds();
       out.printf(
@@ -218,10 +218,10 @@ final class BenchPullCommand implements Callable<Integer> {
       Timed run =
           pull(
               sandbox, "--objects", "contacts", "--associations", "none", "--tier", "professional");
-      List<RecordedRequest> requests = sandbox.requests();
-      long searches = requests.stream().filter(r -> r.path().endsWith("/search")).count();
-      long windowed = requests.size() - searches;
-      long tooMany = requests.stream().filter(r -> r.status() == 429).count();
+      Counts counts = Counts.of(sandbox.requests());
+      long searches = counts.searches();
+      long windowed = counts.total() - searches;
+      long tooMany = counts.tooMany();
       double seconds = run.seconds();
       out.printf(
           Locale.ROOT,
@@ -290,8 +290,8 @@ final class BenchPullCommand implements Callable<Integer> {
           run.records(),
           total,
           total / seconds,
-          total - exempt - searches,
-          (total - exempt - searches) / seconds,
+          counts.windowed(),
+          counts.windowed() / seconds,
           exempt,
           searches,
           tooMany,
@@ -363,6 +363,11 @@ final class BenchPullCommand implements Callable<Integer> {
 
   /** The requests a sandbox answered: all, v4 association reads, searches, and 429s. */
   private record Counts(long total, long associationReads, long searches, long tooMany) {
+    /** The requests counted in the 10-second window and the per-second allowance. */
+    long windowed() {
+      return total - associationReads - searches;
+    }
+
     static Counts of(List<RecordedRequest> requests) {
       return new Counts(
           requests.size(),

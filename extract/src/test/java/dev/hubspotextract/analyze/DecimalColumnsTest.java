@@ -62,25 +62,7 @@ class DecimalColumnsTest {
 
   private static Path pullTo(String folder, String format) {
     Path out = tmp.resolve(folder);
-    CliRun run =
-        CliRun.of(
-            "pull",
-            "--base-url",
-            sandbox.baseUrl().toString(),
-            "--token",
-            TOKEN,
-            "--rate-limit",
-            "100000",
-            "--objects",
-            OBJECTS,
-            "--associations",
-            "deals:line_items",
-            "--format",
-            format,
-            "-q",
-            "--out",
-            out.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun.pull(sandbox, out, OBJECTS, "--associations", "deals:line_items", "--format", format);
     return out;
   }
 

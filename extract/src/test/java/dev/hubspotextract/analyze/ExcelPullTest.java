@@ -13,7 +13,6 @@ import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -62,24 +61,7 @@ class ExcelPullTest {
 
   private static Path pullTo(String folder, String... extra) {
     Path out = tmp.resolve(folder);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "pull",
-                "--base-url",
-                sandbox.baseUrl().toString(),
-                "--token",
-                TOKEN,
-                "--rate-limit",
-                "100000",
-                "--objects",
-                OBJECTS,
-                "-q",
-                "--out",
-                out.toString()));
-    args.addAll(List.of(extra));
-    CliRun run = CliRun.of(args.toArray(String[]::new));
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun.pull(sandbox, out, OBJECTS, extra);
     return out;
   }
 

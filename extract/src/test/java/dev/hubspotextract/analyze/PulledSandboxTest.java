@@ -62,23 +62,7 @@ class PulledSandboxTest {
 
   private static Path pullTo(String folder, String format) {
     Path out = tmp.resolve(folder);
-    CliRun run =
-        CliRun.of(
-            "pull",
-            "--base-url",
-            sandbox.baseUrl().toString(),
-            "--token",
-            TOKEN,
-            "--rate-limit",
-            "100000",
-            "--objects",
-            OBJECTS,
-            "--format",
-            format,
-            "-q",
-            "--out",
-            out.toString());
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    CliRun.pull(sandbox, out, OBJECTS, "--format", format);
     return out;
   }
 

@@ -11,19 +11,16 @@ import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -208,13 +205,10 @@ class AssociationResumeTest {
   private RunResult pull(Path out, PullOptions options, UnaryOperator<Transport> wire)
       throws IOException {
     HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    Plan plan = new Planner(client, "sandbox").plan(options);
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE, state).run(plan);
-    if (result.failures().isEmpty()) {
-      state.finish();
-    }
-    return result;
+    return Cli.resumablePull(
+        client,
+        new Planner(client, "sandbox").plan(options),
+        2,
+        Extractor.DEFAULT_CURSORS_PER_OBJECT);
   }
 }

@@ -6,22 +6,29 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.JdkTransport;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.Transport;
+import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /** Runs the command line as {@code main} would, with captured stdout and stderr. */
 final class Cli {
@@ -95,6 +102,26 @@ final class Cli {
   }
 
   /**
+   * Runs {@code plan} resumably, its state kept as the command line keeps it, and finishes the run
+   * (the state folder goes) if nothing failed.
+   */
+  static RunResult resumablePull(HubSpotClient client, Plan plan, int threads, int cursors) {
+    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
+    RunResult result =
+        new Extractor(client, Clock.systemUTC(), threads, StatusListener.NONE, state)
+            .cursorsPerObject(cursors)
+            .run(plan);
+    if (result.failures().isEmpty()) {
+      try {
+        state.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return result;
+  }
+
+  /**
    * A client of the sandbox, unpaced, whose requests go through {@code wire}: a test's way to
    * rewrite, answer or watch them on their way to the sandbox's real wire (given to it).
    */
@@ -107,6 +134,38 @@ final class Cli {
         .pacer(Pacer.UNLIMITED)
         .transport(wire.apply(real))
         .build();
+  }
+
+  /** {@link #pull}'s run in a child JVM of its own, on two threads, quiet, its output discarded. */
+  static Process pullInAChildProcess(Sandbox sandbox, Path out) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hubspotextract.cli.Main"));
+    command.addAll(pullArgs(sandbox, out, "--threads", "2", "--quiet"));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  /** Rows flushed by some task of a run in progress: its checkpoint files say so. */
+  static boolean someRowsCheckpointed(Path out) throws IOException {
+    Path state = RunState.folder(out);
+    if (!Files.isDirectory(state)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(state)) {
+      return files.anyMatch(
+          file -> {
+            String name = file.getFileName().toString();
+            // a task's checkpoint, not the run's own files (task names never hold a "-")
+            return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
+          });
+    }
   }
 
   /** Every row of a CSV file, header first. */

@@ -7,18 +7,10 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.DecimalFit;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.Sandbox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -82,19 +74,6 @@ class DecimalsAcrossResumeTest {
 
   private RunResult pull(Path out, UnaryOperator<Transport> wire) {
     HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    Plan plan = Cli.plan(client, out, List.of("deals"), "none");
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), 1, StatusListener.NONE, state)
-            .cursorsPerObject(1)
-            .run(plan);
-    if (result.failures().isEmpty()) {
-      try {
-        state.finish();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return result;
+    return Cli.resumablePull(client, Cli.plan(client, out, List.of("deals"), "none"), 1, 1);
   }
 }

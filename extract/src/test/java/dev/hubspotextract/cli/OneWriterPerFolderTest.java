@@ -3,16 +3,12 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +23,7 @@ class OneWriterPerFolderTest {
   void aSecondPullIntoAFolderAnotherIsWritingIsRefusedAtOnceNamingTheFirst() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
       Path out = tmp.resolve("shared");
-      Process first = pullInAChildProcess(sandbox, out);
+      Process first = Cli.pullInAChildProcess(sandbox, out);
       try {
         awaitRowsCheckpointed(out, first);
 
@@ -63,7 +59,7 @@ class OneWriterPerFolderTest {
   void theLockOfAPullKilledWithSigkillBlocksNobody() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
       Path out = tmp.resolve("killed");
-      Process killed = pullInAChildProcess(sandbox, out);
+      Process killed = Cli.pullInAChildProcess(sandbox, out);
       try {
         awaitRowsCheckpointed(out, killed);
       } finally {
@@ -99,41 +95,12 @@ class OneWriterPerFolderTest {
     return out.resolve(OutputFolder.PRIVATE_FOLDER).resolve("lock");
   }
 
-  private static Process pullInAChildProcess(Sandbox sandbox, Path out) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hubspotextract.cli.Main"));
-    command.addAll(Cli.pullArgs(sandbox, out, "--threads", "2", "--quiet"));
-    return new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-  }
-
   /** Waits until the child pull has saved a checkpoint of some rows: it is writing the folder. */
   private static void awaitRowsCheckpointed(Path out, Process child) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!someRowsCheckpointed(out) && child.isAlive() && System.nanoTime() < deadline) {
+    while (!Cli.someRowsCheckpointed(out) && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(child.isAlive()).as("the child pull is running").isTrue();
-  }
-
-  private static boolean someRowsCheckpointed(Path out) throws IOException {
-    Path state = RunState.folder(out);
-    if (!Files.isDirectory(state)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(state)) {
-      return files.anyMatch(
-          file -> {
-            String name = file.getFileName().toString();
-            return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
-          });
-    }
   }
 }

@@ -6,18 +6,13 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,23 +103,7 @@ class RangeCursorsResumeTest {
   @Test
   void aFinishedRangeWhoseFileWasOverwrittenInPlaceIsReadAgain() throws Exception {
     Path out = tmp.resolve("damaged");
-    AtomicInteger slow = new AtomicInteger();
-    RunResult stopped =
-        pull(
-            out,
-            4,
-            request -> {
-              if (afterOf(request) >= r2) {
-                Thread.sleep(150);
-                if (slow.incrementAndGet() > 12) {
-                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
-                }
-              }
-              return null;
-            });
-    assertThat(stopped.failures()).isNotEmpty();
-    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
-        .contains("\"complete\":true");
+    stopWithTheSecondRangeFinished(out);
     // the same size, other bytes: what a second writer or a faulty disk leaves
     Path range = OutputFolder.unfinishedOf(out.resolve("contacts.csv.from-" + r1), ".partial");
     Files.write(range, new byte[(int) Files.size(range)]);
@@ -138,23 +117,7 @@ class RangeCursorsResumeTest {
   @Test
   void aFinishedRangeWhoseFileIsGoneIsReadAgain() throws Exception {
     Path out = tmp.resolve("gone");
-    AtomicInteger slow = new AtomicInteger();
-    RunResult stopped =
-        pull(
-            out,
-            4,
-            request -> {
-              if (afterOf(request) >= r2) {
-                Thread.sleep(150);
-                if (slow.incrementAndGet() > 12) {
-                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
-                }
-              }
-              return null;
-            });
-    assertThat(stopped.failures()).isNotEmpty();
-    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
-        .contains("\"complete\":true");
+    stopWithTheSecondRangeFinished(out);
     // what a kill between deleting a range's file and forgetting its checkpoint would leave
     Path unfinished = OutputFolder.unfinishedOf(out.resolve("contacts.csv"), "").getParent();
     try (Stream<Path> files = Files.list(unfinished)) {
@@ -169,6 +132,30 @@ class RangeCursorsResumeTest {
 
     assertThat(resumed.failures()).isEmpty();
     assertThat(Files.readAllBytes(out.resolve("contacts.csv"))).isEqualTo(oneCursor);
+  }
+
+  /**
+   * A pull whose last range is slow and then hits the day's limit: it stops after the second range
+   * (from {@code r1}) was read to its end.
+   */
+  private void stopWithTheSecondRangeFinished(Path out) throws Exception {
+    AtomicInteger slow = new AtomicInteger();
+    RunResult stopped =
+        pull(
+            out,
+            4,
+            request -> {
+              if (afterOf(request) >= r2) {
+                Thread.sleep(150);
+                if (slow.incrementAndGet() > 12) {
+                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                }
+              }
+              return null;
+            });
+    assertThat(stopped.failures()).isNotEmpty();
+    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
+        .contains("\"complete\":true");
   }
 
   private static long afterOf(ApiRequest request) {
@@ -195,15 +182,7 @@ class RangeCursorsResumeTest {
                   }
                   return own != null ? own : real.send(request);
                 });
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE, state)
-            .cursorsPerObject(cursors)
-            .run(plan);
-    if (result.failures().isEmpty()) {
-      state.finish();
-    }
-    return result;
+    return Cli.resumablePull(
+        client, Cli.plan(client, out, List.of("contacts"), "none"), 2, cursors);
   }
 }

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,42 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeTest {
   @TempDir Path tmp;
 
-  /** Rows flushed by some task of a run in progress: its checkpoint files say so. */
-  private static boolean someRowsCheckpointed(Path out) throws IOException {
-    Path state = RunState.folder(out);
-    if (!Files.isDirectory(state)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(state)) {
-      return files.anyMatch(
-          file -> {
-            String name = file.getFileName().toString();
-            // a task's checkpoint, not the run's own files (task names never hold a "-")
-            return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
-          });
-    }
-  }
-
   @Test
   void aPullKilledWithSigkillAndStartedAgainEndsWithExactlyTheFilesOfACleanRun() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(15).start()) {
       Path killed = tmp.resolve("killed");
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "dev.hubspotextract.cli.Main"));
-      command.addAll(Cli.pullArgs(sandbox, killed, "--threads", "2", "--quiet"));
-      Process child =
-          new ProcessBuilder(command)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process child = Cli.pullInAChildProcess(sandbox, killed);
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!someRowsCheckpointed(killed) && child.isAlive() && System.nanoTime() < deadline) {
+        while (!Cli.someRowsCheckpointed(killed)
+            && child.isAlive()
+            && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
         Thread.sleep(300); // and a little more, so the kill lands mid-page

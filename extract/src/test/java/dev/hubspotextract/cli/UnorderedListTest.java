@@ -8,18 +8,14 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -85,16 +81,8 @@ class UnorderedListTest {
   void aPullStoppedWithStragglersSavedResumesToTheSameFile(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
-      AtomicInteger pages = new AtomicInteger();
 
-      RunResult stopped =
-          pull(
-              sandbox,
-              out,
-              cursors,
-              request -> // the day's limit, after a few pages
-              request.pathAndQuery().startsWith("/crm/v3/objects/contacts?")
-                      && pages.incrementAndGet() > 12);
+      RunResult stopped = stoppedAfterTwelvePages(sandbox, out, cursors);
 
       assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
       JsonNode saved =
@@ -120,15 +108,7 @@ class UnorderedListTest {
   void aStoppedPullWhoseStragglersAreGoneReadsTheObjectAfresh(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
-      AtomicInteger pages = new AtomicInteger();
-      RunResult stopped =
-          pull(
-              sandbox,
-              out,
-              cursors,
-              request ->
-                  request.pathAndQuery().startsWith("/crm/v3/objects/contacts?")
-                      && pages.incrementAndGet() > 12);
+      RunResult stopped = stoppedAfterTwelvePages(sandbox, out, cursors);
       assertThat(stopped.failures()).isNotEmpty();
       Files.delete(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".stragglers.partial"));
 
@@ -168,6 +148,19 @@ class UnorderedListTest {
     }
   }
 
+  /** A pull of contacts that meets the day's limit after twelve list pages. */
+  private static RunResult stoppedAfterTwelvePages(Sandbox sandbox, Path out, int cursors)
+      throws IOException {
+    AtomicInteger pages = new AtomicInteger();
+    return pull(
+        sandbox,
+        out,
+        cursors,
+        request ->
+            request.pathAndQuery().startsWith("/crm/v3/objects/contacts?")
+                && pages.incrementAndGet() > 12);
+  }
+
   /**
    * A resumable pull of contacts (state kept as the command line keeps it) through a wire that
    * answers the requests {@code dailyLimit} picks with HubSpot's daily limit.
@@ -184,15 +177,7 @@ class UnorderedListTest {
                   }
                   return real.send(request);
                 });
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE, state)
-            .cursorsPerObject(cursors)
-            .run(plan);
-    if (result.failures().isEmpty()) {
-      state.finish();
-    }
-    return result;
+    return Cli.resumablePull(
+        client, Cli.plan(client, out, List.of("contacts"), "none"), 2, cursors);
   }
 }
