@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  *       count in it size it or spend it: not search, and not a v4 association read while it may be
  *       exempt, whose headers may speak of another count;
  *   <li>the second, sized from {@code X-HubSpot-RateLimit-Secondly} (real answers still send it, a
- *       tenth of Max: 11 with 110, 15 with 150), for every request but search. A budget {@link
+ *       tenth of Max: 11 with 110, 15 with 150), for every request but search, its sends spread
+ *       evenly over it ({@link RollingWindowPacer#spreadEvenly}). A budget {@link
  *       #forTier for a tier} holds a tenth of the tier per second until an answer says the
  *       allowance: without that, the 10-second window lets its whole count out at once, some 30
  *       requests in a second against an allowance of 19, and a run's first burst (every object's
@@ -32,6 +34,7 @@ import java.util.function.Consumer;
  * counts on arrival, we count on sending), and a request takes its slot in both at the same moment.
  * A run's first request arrives late (a new connection's handshake, a server not yet warm: 0.6 s
  * against the sandbox), so what was sent before the first answer counts as sent at that answer. A
+ * send held up by a pause of this JVM counts as sent when the pause ended ({@link JvmPauses}). A
  * 429 pauses its whole bucket, not only the request refused: TEN_SECONDLY_ROLLING the window,
  * SECONDLY the second (or search's).
  *
@@ -82,12 +85,20 @@ public final class RateBudget implements Pacer {
 
   /**
    * The per-second window's slack: smaller, as 150 ms on a second would cost an eighth of its count
-   * (and of the pull's pace whenever the second binds more than the 10-second window). 25 ms drew a
-   * 429 SECONDLY now and then from a sandbox (a send held up more than that against one a second
-   * later); 50 ms drew none on a quiet machine (some under a load of 5 on 2 cores, as 75 ms might),
-   * and keeps the second at 95% of its count.
+   * (and of the pull's pace whenever the second binds, which it does as much as the 10-second
+   * window). What it must absorb is how much later than its neighbours a send reaches HubSpot. In
+   * bursts (a second's whole count at once) the last requests queue behind the first, and 50 ms
+   * still drew a 429 SECONDLY now and then; spread evenly over the second, the sends that came late
+   * were those a pause of the JVM held up (a young collection of 25 to 60 ms), and those count from
+   * the pause's end ({@link JvmPauses}). With both, 25 ms drew none in the small-portal benchmark.
    */
-  private static final Duration SECONDLY_SLACK = Duration.ofMillis(50);
+  private static final Duration SECONDLY_SLACK = Duration.ofMillis(25);
+
+  /**
+   * How long before a pause of the JVM a send may have taken its slot and still not have left: the
+   * request is built and handed to the HTTP client after its slot is taken (well under this).
+   */
+  private static final Duration HELD_UP_BEFORE_PAUSE = Duration.ofMillis(10);
 
   /** Showings in a row that make the association reads' exemption hold. */
   static final int SHOWINGS = 3;
@@ -101,6 +112,10 @@ public final class RateBudget implements Pacer {
   private final RollingWindowPacer search;
   private final boolean learn;
   private final Consumer<String> trace;
+  private final JvmPauses pauses;
+
+  /** How many of the JVM's pauses were accounted for ({@link #countSendsHeldUpByPauses}). */
+  private final AtomicInteger pausesSeen = new AtomicInteger();
 
   /** The headers whose ignored values were reported: once each, not on every response. */
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -165,12 +180,26 @@ public final class RateBudget implements Pacer {
    */
   public RateBudget(
       int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper, Consumer<String> trace) {
+    this(perTenSeconds, learn, clock, sleeper, trace, JvmPauses.system());
+  }
+
+  /** A budget told of the JVM's pauses by {@code pauses} (tests: pauses of their own). */
+  RateBudget(
+      int perTenSeconds,
+      boolean learn,
+      Clock clock,
+      Sleeper sleeper,
+      Consumer<String> trace,
+      JvmPauses pauses) {
+    this.pauses = pauses;
+    this.pausesSeen.set(pauses.reported());
     this.clock = clock;
     this.tenSecondly =
         new RollingWindowPacer(
             effective(perTenSeconds), Duration.ofSeconds(10), SLACK, clock, sleeper);
     this.secondly =
-        RollingWindowPacer.unlimited(Duration.ofSeconds(1), SECONDLY_SLACK, clock, sleeper);
+        RollingWindowPacer.unlimited(Duration.ofSeconds(1), SECONDLY_SLACK, clock, sleeper)
+            .spreadEvenly();
     this.search =
         new RollingWindowPacer(SEARCH_PER_SECOND, Duration.ofSeconds(1), SLACK, clock, sleeper);
     this.learn = learn;
@@ -220,15 +249,37 @@ public final class RateBudget implements Pacer {
 
   @Override
   public void acquire() throws InterruptedException {
+    countSendsHeldUpByPauses();
     RollingWindowPacer.acquireBoth(tenSecondly, secondly);
   }
 
   @Override
   public void acquire(ApiRequest request) throws InterruptedException {
+    countSendsHeldUpByPauses();
     switch (bucketOf(request)) {
       case SEARCH -> search.acquire();
       case EXEMPT -> acquireAssociationRead();
       case TEN_SECONDLY -> RollingWindowPacer.acquireBoth(tenSecondly, secondly);
+    }
+  }
+
+  /**
+   * Sends whose slot was taken shortly before a pause of this JVM left only after it: they count as
+   * sent when it ended, as HubSpot counted them (see {@link JvmPauses}).
+   */
+  private void countSendsHeldUpByPauses() {
+    int seen = pausesSeen.get();
+    int reported = pauses.reported();
+    if (seen == reported || !pausesSeen.compareAndSet(seen, reported)) {
+      return;
+    }
+    for (int i = seen; i < reported; i++) {
+      JvmPauses.Pause pause = pauses.pause(i);
+      if (pause != null) {
+        long from = pause.startMillis() - HELD_UP_BEFORE_PAUSE.toMillis();
+        tenSecondly.countSentBetweenAt(from, pause.endMillis());
+        secondly.countSentBetweenAt(from, pause.endMillis());
+      }
     }
   }
 

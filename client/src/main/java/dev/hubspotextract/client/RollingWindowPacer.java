@@ -33,6 +33,12 @@ public final class RollingWindowPacer implements Pacer {
   private long intervalMillis;
   private long pausedUntil;
 
+  /** Whether sends keep an even gap of an interval's share apart ({@link #spreadEvenly}). */
+  private boolean evenly;
+
+  /** When the last send went, for the even gap; none yet while negative. */
+  private long lastSent = -1;
+
   /**
    * @param maxRequests at most this many sends in any window
    * @param interval the window's length
@@ -58,6 +64,18 @@ public final class RollingWindowPacer implements Pacer {
   static RollingWindowPacer unlimited(
       Duration interval, Duration slack, Clock clock, Sleeper sleeper) {
     return new RollingWindowPacer(interval, slack, clock, sleeper);
+  }
+
+  /**
+   * Keeps consecutive sends at least {@code interval / maxRequests} apart, on top of the window:
+   * the window alone lets a full count out in one burst, whose last requests reach the server late
+   * (they queue behind the first), so a send a window later can be counted with them. Sends spread
+   * evenly arrive about as they were sent. The pace is the window's as long as requests wait; a
+   * moment without one is not made up by a burst later.
+   */
+  synchronized RollingWindowPacer spreadEvenly() {
+    this.evenly = true;
+    return this;
   }
 
   /** Changes the limit, e.g. to what HubSpot's {@code X-HubSpot-RateLimit-Max} says. */
@@ -109,15 +127,26 @@ public final class RollingWindowPacer implements Pacer {
   /**
    * Counts every send held from before {@code at} as sent at {@code at}: HubSpot may have counted
    * them as late as that (a cold connection's handshake, a cold server), so they stay in the window
-   * until then. The ring stays in order: the sends moved are its oldest, and none is later.
+   * until then.
    */
-  public synchronized void countSentBeforeAt(long at) {
+  public void countSentBeforeAt(long at) {
+    countSentBetweenAt(Long.MIN_VALUE, at);
+  }
+
+  /**
+   * Counts the sends held from {@code from} up to {@code at} as sent at {@code at} (they were held
+   * up until then, see {@link JvmPauses}). The ring stays in order: the sends moved are those from
+   * {@code from} on, and none later than them is earlier than {@code at}.
+   */
+  synchronized void countSentBetweenAt(long from, long at) {
     for (int i = 0; i < size; i++) {
       int index = (head + i) % sent.length;
       if (sent[index] >= at) {
         return;
       }
-      sent[index] = at;
+      if (sent[index] >= from) {
+        sent[index] = at;
+      }
     }
   }
 
@@ -179,6 +208,12 @@ public final class RollingWindowPacer implements Pacer {
     if (maxRequests == NO_LIMIT) {
       return 0;
     }
+    if (evenly && lastSent >= 0) {
+      long evenAt = lastSent + intervalMillis / maxRequests;
+      if (evenAt > now) {
+        return evenAt - now;
+      }
+    }
     while (size > maxRequests) {
       pollFirst(); // after a resize to fewer
     }
@@ -200,6 +235,7 @@ public final class RollingWindowPacer implements Pacer {
       pollFirst(); // the oldest is out of the window
     }
     addLast(now);
+    lastSent = now;
   }
 
   /**

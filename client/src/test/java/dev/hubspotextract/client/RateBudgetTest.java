@@ -257,8 +257,8 @@ class RateBudgetTest {
 
     assertThat(budget.perSecond()).isEqualTo(19);
     assertThat(budget).hasToString("RateBudget[187 per 10000 ms, 19 per second]");
-    assertThat(millisFor(budget, LIST, 19)).isZero();
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
+    assertThat(millisFor(budget, LIST, 19)).isEqualTo(18 * 52); // spread evenly, 1000 / 19 apart
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_025 - 18 * 52);
     assertThat(millisFor(budget, SEARCH, 5)).isZero();
     // 187 in the 10-second window come out over some 9 seconds, not at once
     assertThat(millisFor(budget, LIST, 187 - 20)).isBetween(8_000L, 10_500L);
@@ -280,8 +280,9 @@ class RateBudgetTest {
     RateBudget budget = RateBudget.forTier(190, true, clock, clock, null);
 
     assertThat(budget.perSecond()).isEqualTo(19);
-    assertThat(millisFor(budget, LIST, 19)).isZero(); // a run's first burst: no 429 SECONDLY
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_050);
+    // a run's first burst (every object's properties asked at once) spread over the second
+    assertThat(millisFor(budget, LIST, 19)).isEqualTo(18 * 52);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_025 - 18 * 52);
 
     budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "25"));
     assertThat(budget.perSecond()).isEqualTo(25);
@@ -294,12 +295,43 @@ class RateBudgetTest {
     clock.advance(600); // a cold connection: HubSpot may have counted it only now
     budget.observe(LIST, ok());
 
-    assertThat(millisFor(budget, LIST, 18)).isZero();
-    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_050); // from 600, not 450 from the send
+    assertThat(millisFor(budget, LIST, 18)).isEqualTo(17 * 52); // the first at 600
+    // from 600, not from the send 600 ms before it
+    assertThat(clock.millis() + millisFor(budget, LIST, 1)).isEqualTo(600 + 1_025);
 
     budget.observe(LIST, ok()); // later answers move nothing
-    assertThat(millisFor(budget, LIST, 18)).isZero();
-    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_050);
+    long second = clock.millis();
+    millisFor(budget, LIST, 18);
+    assertThat(clock.millis() + millisFor(budget, LIST, 1)).isEqualTo(second + 1_025);
+  }
+
+  @Test
+  void sendsTakenJustBeforeAPauseOfTheJvmCountAsSentWhenItEnded() throws InterruptedException {
+    JvmPauses pauses = new JvmPauses();
+    RateBudget budget = new RateBudget(190, true, clock, clock, null, pauses);
+    budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "19"));
+    clock.advance(1_000);
+    long first = clock.millis();
+    millisFor(budget, LIST, 1);
+    // a young collection from 5 to 45 ms after that send: it left at 45 at the earliest
+    pauses.add(first + 5, first + 45);
+
+    millisFor(budget, LIST, 18);
+    assertThat(clock.millis() + millisFor(budget, LIST, 1)).isEqualTo(first + 45 + 1_025);
+  }
+
+  @Test
+  void aPauseOfTheJvmLongAfterASendMovesNothing() throws InterruptedException {
+    JvmPauses pauses = new JvmPauses();
+    RateBudget budget = new RateBudget(190, true, clock, clock, null, pauses);
+    budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "19"));
+    clock.advance(1_000);
+    long first = clock.millis();
+    millisFor(budget, LIST, 1);
+    pauses.add(first + 30, first + 45); // the send had 30 ms to leave: it did
+
+    millisFor(budget, LIST, 18);
+    assertThat(clock.millis() + millisFor(budget, LIST, 1)).isEqualTo(first + 1_025);
   }
 
   @Test
@@ -455,6 +487,7 @@ class RateBudgetTest {
       clock.advance(1_000); // each read in a second of its own, under the allowance of 10
     }
     millisFor(budget, LIST, 10); // the second is full
+    clock.advance(100); // and the next even gap past
 
     assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
 
@@ -462,8 +495,9 @@ class RateBudgetTest {
     budget.observe(
         ASSOCIATIONS, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
     assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_000);
-    assertThat(millisFor(budget, ASSOCIATIONS, 9)).isZero();
-    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive(); // the second binds them again
+    // the second binds them again: 10 in it, spread evenly
+    assertThat(millisFor(budget, ASSOCIATIONS, 9)).isEqualTo(9 * 100);
+    assertThat(millisFor(budget, ASSOCIATIONS, 1)).isPositive();
     assertThat(trace)
         .anySatisfy(line -> assertThat(line).contains("answered 429 SECONDLY"))
         .anySatisfy(line -> assertThat(line).contains("per-second allowance"));

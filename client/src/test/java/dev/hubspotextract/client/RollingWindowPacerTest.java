@@ -119,4 +119,37 @@ class RollingWindowPacerTest {
     pacer.resize(5, 1_000);
     assertThat(sendTimes(pacer, 6)).containsExactly(1_000L, 1_000L, 1_000L, 1_000L, 1_000L, 2_000L);
   }
+
+  @Test
+  void spreadEvenlySendsKeepAnIntervalsShareApartAndTheWindowStillHolds()
+      throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(19, Duration.ofSeconds(1), Duration.ofMillis(25), clock, clock)
+            .spreadEvenly();
+
+    List<Long> sent = sendTimes(pacer, 40);
+
+    for (int i = 1; i < sent.size(); i++) {
+      assertThat(sent.get(i) - sent.get(i - 1)).isGreaterThanOrEqualTo(1_000 / 19);
+    }
+    for (int i = 0; i + 19 < sent.size(); i++) {
+      assertThat(sent.get(i + 19) - sent.get(i)).isGreaterThanOrEqualTo(1_025);
+    }
+    assertThat(sent.subList(0, 3)).containsExactly(0L, 52L, 104L);
+    assertThat(sent.get(19)).isEqualTo(1_025); // the window's slack, not another gap
+  }
+
+  @Test
+  void sendsHeldUpUntilAMomentCountFromItAndTheOthersStayPut() throws InterruptedException {
+    RollingWindowPacer pacer =
+        new RollingWindowPacer(3, Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+    sendTimes(pacer, 1); // at 0
+    clock.advance(100);
+    sendTimes(pacer, 2); // at 100, held up until 140 (a pause of the JVM)
+
+    pacer.countSentBetweenAt(90, 140);
+
+    assertThat(sendTimes(pacer, 1)).containsExactly(1_000L); // the send at 0 left first
+    assertThat(sendTimes(pacer, 1)).containsExactly(1_140L); // then one counted at 140
+  }
 }

@@ -1,0 +1,93 @@
+package dev.hubspotextract.client;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The moments this JVM stood still for a garbage collection, as the JVM reports them. A request
+ * whose rate-limit slot was taken just before such a pause leaves only after it, so HubSpot, which
+ * counts on arrival, counts it that much later than we did: a pause of 40 ms (a young collection on
+ * two busy cores) is more than the per-second window's slack, and the request sent a second after
+ * it would have been one too many (a 429 SECONDLY seen in the small-portal benchmark). {@link
+ * RateBudget} counts such sends as sent when the pause ended.
+ *
+ * <p>One recorder per JVM, since the pauses are the JVM's: it listens to each collector once and
+ * keeps the last {@value #KEPT} pauses. Concurrent collectors' cycles are not pauses and are left
+ * out (their beans are named "… Cycles" or "… Concurrent …").
+ */
+final class JvmPauses {
+  /** A pause, in the wall-clock milliseconds of {@link System#currentTimeMillis()}. */
+  record Pause(long startMillis, long endMillis) {}
+
+  /** Pauses kept: far more than can come between two sends. */
+  private static final int KEPT = 16;
+
+  private static final JvmPauses SYSTEM = listening(new JvmPauses());
+
+  private final long[] starts = new long[KEPT];
+  private final long[] ends = new long[KEPT];
+
+  /** Pauses reported so far; the last {@value #KEPT} of them are held. */
+  private volatile int reported;
+
+  /** The JVM's own pauses, reported as they happen. */
+  static JvmPauses system() {
+    return SYSTEM;
+  }
+
+  /** How many pauses were reported so far: compare with an earlier count to see new ones. */
+  int reported() {
+    return reported;
+  }
+
+  /**
+   * The {@code index}th pause reported (from 0), or null once it is no longer among the last
+   * {@value #KEPT}.
+   */
+  synchronized Pause pause(int index) {
+    if (index < 0 || index >= reported) {
+      throw new IndexOutOfBoundsException("pause " + index + " was not reported yet");
+    }
+    return index < reported - KEPT ? null : new Pause(starts[index % KEPT], ends[index % KEPT]);
+  }
+
+  synchronized void add(long startMillis, long endMillis) {
+    int index = reported;
+    starts[index % KEPT] = startMillis;
+    ends[index % KEPT] = endMillis;
+    reported = index + 1;
+  }
+
+  private static JvmPauses listening(JvmPauses pauses) {
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      String name = collector.getName().toLowerCase(Locale.ROOT);
+      if (name.contains("cycles") || name.contains("concurrent")) {
+        continue;
+      }
+      if (collector instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener(
+            (notification, handback) -> {
+              if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                  notification.getType())) {
+                com.sun.management.GcInfo info =
+                    GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData())
+                        .getGcInfo();
+                // the JVM times it in its uptime: how long ago, then, by the wall clock
+                long now = System.currentTimeMillis();
+                long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+                pauses.add(
+                    now - (uptime - info.getStartTime()), now - (uptime - info.getEndTime()));
+              }
+            },
+            null,
+            null);
+      }
+    }
+    return pauses;
+  }
+}
