@@ -77,11 +77,11 @@ final class JvmPauses {
                     GarbageCollectionNotificationInfo.from(
                             (CompositeData) notification.getUserData())
                         .getGcInfo();
-                // the JVM times it in its uptime: how long ago, then, by the wall clock
-                long now = System.currentTimeMillis();
-                long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-                pauses.add(
-                    now - (uptime - info.getStartTime()), now - (uptime - info.getEndTime()));
+                // timed from the JVM's start (its uptime reads some 50 ms apart from these)
+                long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                long start = jvmStart + info.getStartTime();
+                // its end can read a millisecond before its start (seen with G1)
+                pauses.add(start, Math.max(start, jvmStart + info.getEndTime()));
               }
             },
             null,

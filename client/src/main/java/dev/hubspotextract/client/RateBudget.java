@@ -22,11 +22,11 @@ import java.util.function.Consumer;
  *       exempt, whose headers may speak of another count;
  *   <li>the second, sized from {@code X-HubSpot-RateLimit-Secondly} (real answers still send it, a
  *       tenth of Max: 11 with 110, 15 with 150), for every request but search, its sends spread
- *       evenly over it ({@link RollingWindowPacer#spreadEvenly}). A budget {@link
- *       #forTier for a tier} holds a tenth of the tier per second until an answer says the
- *       allowance: without that, the 10-second window lets its whole count out at once, some 30
- *       requests in a second against an allowance of 19, and a run's first burst (every object's
- *       properties asked at once) would come before any answer could say it;
+ *       evenly over it ({@link RollingWindowPacer#spreadEvenly}). A budget {@link #forTier for a
+ *       tier} holds a tenth of the tier per second until an answer says the allowance: without
+ *       that, the 10-second window lets its whole count out at once, some 30 requests in a second
+ *       against an allowance of 19, and a run's first burst (every object's properties asked at
+ *       once) would come before any answer could say it;
  *   <li>search's own 5 per second.
  * </ul>
  *
