@@ -9,16 +9,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 contacts="${1:-1000000}"
 dir="${2:-$root/target/bench-join}"
 cd "$root"
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true -pl extract -am install >/dev/null
+mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true -pl cli -am install >/dev/null
 cp_file="$(mktemp)"
-mvn -B -q -ntp -pl extract dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
-classpath="$root/extract/target/test-classes:$root/extract/target/classes:$(cat "$cp_file")"
+mvn -B -q -ntp -pl cli dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
+classpath="$root/cli/target/test-classes:$root/cli/target/classes:$(cat "$cp_file")"
 rm -f "$cp_file"
 
 java -Xmx1g -cp "$classpath" dev.hubspotextract.analyze.JoinBenchmark "$dir" "$contacts"
 
 # the shaded jar the launcher runs (its name carries the version with some Maven settings)
-jar="$(ls "$root"/extract/target/hubspot-extract*-all.jar | head -n 1)"
+jar="$(ls "$root"/cli/target/hubspot-extract*-all.jar | head -n 1)"
 echo "command line (JVM start included, the launcher's JVM options):"
 start=$(date +%s.%N)
 java -Xmx1g -XX:+UseSerialGC -jar "$jar" join contacts companies deals --in "$dir/in" --out "$dir/joined-cli.csv"

@@ -1,8 +1,7 @@
-package dev.hubspotextract.extract;
+package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hubspotextract.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
