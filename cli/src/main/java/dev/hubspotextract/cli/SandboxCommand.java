@@ -116,6 +116,13 @@ final class SandboxCommand implements Callable<Integer> {
   String secondlyLimit;
 
   @Option(
+      names = "--association-reads-counted",
+      description =
+          "Count v4 association batch reads in the 10-second window like any request, as HubSpot"
+              + " would if its spec's exemption of them did not hold; with --rate-limit.")
+  boolean associationReadsCounted;
+
+  @Option(
       names = "--time-zone",
       defaultValue = "America/New_York",
       paramLabel = "ZONE",
@@ -300,6 +307,14 @@ final class SandboxCommand implements Callable<Integer> {
             "--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
       }
       b.secondlyLimit(SecondlyLimit.parse(secondlyLimit));
+    }
+    if (associationReadsCounted) {
+      if (rateLimit.trim().equalsIgnoreCase("off")) {
+        throw new IllegalArgumentException(
+            "--association-reads-counted: needs a --rate-limit tier (e.g. --rate-limit"
+                + " professional)");
+      }
+      b.associationReadsCounted(true);
     }
     try {
       b.timeZone(ZoneId.of(timeZone.trim()));

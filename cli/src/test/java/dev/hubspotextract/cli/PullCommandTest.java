@@ -674,6 +674,36 @@ class PullCommandTest {
   }
 
   @Test
+  void associationReadsGoUnpacedByTheWindowOnlyWhereHubSpotsCountShowsThemExempt() {
+    for (boolean counted : List.of(false, true)) {
+      try (Sandbox sandbox =
+          start(
+              b ->
+                  b.records(200)
+                      .rateLimit(RateLimitTier.PROFESSIONAL)
+                      .associationPageSize(1) // a read per link
+                      .associationReadsCounted(counted))) {
+        List<String> args =
+            new ArrayList<>(Cli.pullArgs(sandbox, out(), "--tier", "professional", "--verbose"));
+        args.subList(args.indexOf("--rate-limit"), args.indexOf("--rate-limit") + 2).clear();
+        args.addAll(
+            List.of("--objects", "companies,contacts", "--associations", "companies:contacts"));
+        Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        PortalChecks.pairFileMatchesPortal(
+            out(), sandbox.portal(), "companies", "contacts", List.of());
+        assertThat(sandbox.requests()).extracting(RecordedRequest::status).doesNotContain(429);
+        if (counted) {
+          assertThat(run.err()).doesNotContain("exempt from the 10-second window");
+        } else {
+          assertThat(run.err()).contains("are exempt from the 10-second window");
+        }
+      }
+    }
+  }
+
+  @Test
   void finishesAgainstAFaultySandboxWithTheRightRows() {
     try (Sandbox sandbox =
         start(

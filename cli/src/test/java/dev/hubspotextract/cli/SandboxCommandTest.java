@@ -208,6 +208,42 @@ class SandboxCommandTest {
   }
 
   @Test
+  void associationReadsCountedOnTheCommandLineSpendTheWindowAndNeedATier() throws Exception {
+    Cli.Run run = Cli.run("sandbox", "--port", "0", "--association-reads-counted");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--association-reads-counted: needs a --rate-limit tier");
+
+    SandboxCommand command = new SandboxCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--port",
+            "0",
+            "--records",
+            "40",
+            "--rate-limit",
+            "free",
+            "--association-reads-counted");
+    try (Sandbox sandbox = command.builder().start()) {
+      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+      HttpResponse<String> read =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          sandbox
+                              .baseUrl()
+                              .resolve("/crm/v4/associations/deals/companies/batch/read"))
+                      .header("Authorization", "Bearer " + sandbox.token())
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"inputs\":[{\"id\":\"" + id + "\"}]}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(read.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("99");
+    }
+  }
+
+  @Test
   void aSecondlyLimitGivenOnTheCommandLineAnswersTheEleventhRequestInASecondOnFree()
       throws Exception {
     SandboxCommand command = new SandboxCommand();

@@ -37,6 +37,7 @@ final class RateLimiter {
   private final Clock clock;
   private final ZoneId zone;
   private final SecondlyLimit secondlyLimit;
+  private final boolean associationReadsCounted;
   private final ArrayDeque<Long> window = new ArrayDeque<>();
   private final ArrayDeque<Long> secondWindow = new ArrayDeque<>();
   private final ArrayDeque<Long> searchWindow = new ArrayDeque<>();
@@ -47,18 +48,22 @@ final class RateLimiter {
    * @param zone the portal's time zone: the daily limit resets at its midnight
    * @param secondlyLimit on which requests to answer 429 {@code SECONDLY} past the per-second
    *     allowance (it is reported in the headers in any case)
+   * @param associationReadsCounted whether v4 association batch reads count in the 10-second window
+   *     like any request: the spec's exemption not holding
    */
   RateLimiter(
       RateLimitTier tier,
       long dailyLimitOverride,
       Clock clock,
       ZoneId zone,
-      SecondlyLimit secondlyLimit) {
+      SecondlyLimit secondlyLimit,
+      boolean associationReadsCounted) {
     this.tier = tier;
     this.dailyLimit = dailyLimitOverride > 0 ? dailyLimitOverride : tier.perDay();
     this.clock = clock;
     this.zone = zone;
     this.secondlyLimit = secondlyLimit;
+    this.associationReadsCounted = associationReadsCounted;
   }
 
   /**
@@ -66,7 +71,11 @@ final class RateLimiter {
    *
    * @return the rate-limit headers to send (empty for search and when limits are off)
    */
-  synchronized Map<String, String> admit(Bucket bucket) {
+  synchronized Map<String, String> admit(Bucket requested) {
+    Bucket bucket =
+        requested == Bucket.TEN_SECONDLY_EXEMPT && associationReadsCounted
+            ? Bucket.STANDARD
+            : requested;
     Map<String, String> headers = new LinkedHashMap<>();
     if (tier == RateLimitTier.OFF) {
       return headers;

@@ -44,6 +44,7 @@ public final class SandboxBuilder {
   RateLimitTier rateLimit = RateLimitTier.OFF;
   long dailyLimit = 0;
   SecondlyLimit secondlyLimit = SecondlyLimit.OFF;
+  boolean associationReadsCounted;
   ZoneId timeZone = DEFAULT_TIME_ZONE;
   FaultPlan faults = FaultPlan.NONE;
   int contactProperties = 50;
@@ -152,6 +153,17 @@ public final class SandboxBuilder {
    */
   public SandboxBuilder secondlyLimit(SecondlyLimit limit) {
     this.secondlyLimit = java.util.Objects.requireNonNull(limit);
+    return this;
+  }
+
+  /**
+   * Counts v4 association batch reads in the 10-second window like any request ({@code true}), as
+   * HubSpot would if its spec's exemption ({@code x-hubspot-rate-limit-exemptions:
+   * ["ten-secondly"]}, which no prose explains) did not hold. Off by default: they are exempt, as
+   * the spec says. Needs a {@link #rateLimit} tier, like every limit.
+   */
+  public SandboxBuilder associationReadsCounted(boolean counted) {
+    this.associationReadsCounted = counted;
     return this;
   }
 

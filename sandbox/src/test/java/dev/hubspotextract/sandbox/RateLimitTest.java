@@ -244,6 +244,29 @@ class RateLimitTest {
     }
   }
 
+  @Test
+  void associationReadsCountedCountInTheTenSecondWindowAndItsRemainingLikeAnyRequest() {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(20)
+            .rateLimit(RateLimitTier.FREE)
+            .associationReadsCounted(true)
+            .clock(clock)
+            .start()) {
+      SandboxClient client = new SandboxClient(sandbox);
+      HttpResponse<String> first = associationRead(sandbox, client);
+      assertThat(first.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("99");
+      for (int i = 1; i < 100; i++) {
+        assertThat(associationRead(sandbox, client).statusCode()).isIn(200, 207);
+      }
+      HttpResponse<String> rejected = associationRead(sandbox, client);
+      assertThat(rejected.statusCode()).isEqualTo(429);
+      assertThat(SandboxClient.json(rejected).path("policyName").asText())
+          .isEqualTo("TEN_SECONDLY_ROLLING");
+      assertThat(client.get("/crm/v3/objects/contacts?limit=1").statusCode()).isEqualTo(429);
+    }
+  }
+
   private static HttpResponse<String> associationRead(Sandbox sandbox, SandboxClient client) {
     String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
     return client.post(
