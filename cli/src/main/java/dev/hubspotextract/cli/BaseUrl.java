@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.sandbox.LoopbackHost;
 import java.net.URI;
@@ -59,6 +60,6 @@ final class BaseUrl {
       "--base-url must start with https:// (or http:// for a local sandbox); " + EXPECTED;
 
   private static ExtractException usage(String message) {
-    return new ExtractException(ExtractException.Kind.USAGE, message);
+    return new ExtractException(FailureCategory.USAGE, message);
   }
 }

@@ -1,7 +1,6 @@
 package dev.hubspotextract.cli;
 
-import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.client.CategorizedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -17,7 +16,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       Exception failure, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     ExitCode code = ExitCode.of(failure);
-    boolean known = failure instanceof HubSpotException || failure instanceof ExtractException;
+    boolean known = failure instanceof CategorizedException;
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     err.println(
         "hubspot-extract: "

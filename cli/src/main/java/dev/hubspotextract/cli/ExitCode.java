@@ -1,13 +1,12 @@
 package dev.hubspotextract.cli;
 
-import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.client.CategorizedException;
+import dev.hubspotextract.client.FailureCategory;
 import picocli.CommandLine;
 
 /**
- * Every exit code of {@code hubspot-extract}, in one place, and which failure maps to which. One
- * more is the JVM's own: 130 after Ctrl-C (SIGINT), once {@link InterruptNotice} has said what is
- * kept.
+ * Every exit code of {@code hubspot-extract}, in one place, and the one mapping from a {@link
+ * FailureCategory} to its exit code.
  */
 public enum ExitCode {
   /** Everything asked for was written. */
@@ -31,7 +30,12 @@ public enum ExitCode {
    */
   DAILY_LIMIT(6),
   /** The output folder cannot be created or written, or another pull is writing it. */
-  OUTPUT(7);
+  OUTPUT(7),
+  /**
+   * Interrupted (Ctrl-C): the JVM's own code after SIGINT, once {@link InterruptNotice} has said
+   * what is kept; no command returns it.
+   */
+  INTERRUPTED(130);
 
   private final int code;
 
@@ -48,19 +52,25 @@ public enum ExitCode {
     if (failure instanceof CommandLine.ParameterException) {
       return USAGE;
     }
-    if (failure instanceof ExtractException extract) {
-      return extract.kind() == ExtractException.Kind.OUTPUT ? OUTPUT : USAGE;
-    }
-    if (failure instanceof HubSpotException hubSpot) {
-      return switch (hubSpot.category()) {
-        case USAGE -> USAGE;
-        case AUTHENTICATION -> AUTHENTICATION;
-        case PERMISSION -> PARTIAL;
-        case RATE_LIMIT -> DAILY_LIMIT;
-        case TRANSIENT, EXTERNAL, NOT_HUBSPOT -> UNAVAILABLE;
-        case INTERNAL -> INTERNAL;
-      };
+    if (failure instanceof CategorizedException categorized) {
+      return of(categorized.category());
     }
     return INTERNAL;
+  }
+
+  /** The exit code of each failure category: the only place that decides it. */
+  public static ExitCode of(FailureCategory category) {
+    return switch (category) {
+      case USAGE -> USAGE;
+      case AUTHENTICATION -> AUTHENTICATION;
+      case PERMISSION -> PARTIAL;
+      case RATE_LIMIT -> DAILY_LIMIT;
+      case TRANSIENT, EXTERNAL, NOT_HUBSPOT -> UNAVAILABLE;
+      case OUTPUT -> OUTPUT;
+      case INTERNAL -> INTERNAL;
+      // a task stopped by another task's failure leaves the outcome to that failure: only an
+      // interrupt stops a run with nothing else to blame
+      case ABORTED -> INTERRUPTED;
+    };
   }
 }

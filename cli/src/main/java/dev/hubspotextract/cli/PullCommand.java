@@ -4,6 +4,7 @@ import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.FormatConverter;
 import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.client.DataSensitivity;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Pacer;
@@ -552,9 +553,8 @@ final class PullCommand implements Callable<Integer> {
     if (fatal instanceof HubSpotException hubSpot) {
       return new HubSpotException(hubSpot.category(), hubSpot.getMessage() + kept, hubSpot);
     }
-    if (fatal instanceof ExtractException extract
-        && extract.kind() != ExtractException.Kind.OUTPUT) {
-      return new ExtractException(extract.kind(), extract.getMessage() + kept, extract);
+    if (fatal instanceof ExtractException extract && extract.category() != FailureCategory.OUTPUT) {
+      return new ExtractException(extract.category(), extract.getMessage() + kept, extract);
     }
     return fatal;
   }
@@ -675,7 +675,7 @@ final class PullCommand implements Callable<Integer> {
       FormatConverter.convert(dir, outputFormat, fileMode);
     } catch (AnalyzeException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           e.getMessage() + ". Run the same command again to convert them without pulling again.",
           e);
     }
@@ -692,6 +692,6 @@ final class PullCommand implements Callable<Integer> {
   }
 
   private static ExtractException usage(String message) {
-    return new ExtractException(ExtractException.Kind.USAGE, message);
+    return new ExtractException(FailureCategory.USAGE, message);
   }
 }

@@ -93,7 +93,8 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
   synchronized void planFailed(TaskFailure failure) {
     if (!quiet) {
       clearBarLine();
-      out.println(failure.subject() + ": FAILED (" + failure.kind() + ") " + failure.message());
+      out.println(
+          failure.subject() + ": FAILED (" + failure.category().label() + ") " + failure.message());
       out.flush();
     }
   }
@@ -164,7 +165,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     if (!result.completed()) {
       return result.name()
           + ": FAILED ("
-          + result.failure().kind()
+          + result.failure().category().label()
           + ") "
           + result.failure().message();
     }

@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,6 @@ final class TokenFile {
   }
 
   private static ExtractException usage(String message) {
-    return new ExtractException(ExtractException.Kind.USAGE, message);
+    return new ExtractException(FailureCategory.USAGE, message);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.client.ApiRequest;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
@@ -160,7 +161,7 @@ class AssociationResumeTest {
                 request -> {
                   if (request.path().equals(BATCH_READ)
                       && new String(request.body(), StandardCharsets.UTF_8).contains(thirdBatch)) {
-                    throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                    throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
                   }
                   return real.send(request);
                 });

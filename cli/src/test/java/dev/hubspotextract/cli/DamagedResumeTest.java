@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.client.ApiRequest;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.Extractor;
@@ -132,7 +133,7 @@ class DamagedResumeTest {
             real ->
                 request -> {
                   if (stopAt.test(request)) {
-                    throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                    throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
                   }
                   return real.send(request);
                 });

@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.ApiResponse;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
@@ -52,7 +53,7 @@ class DecimalsAcrossResumeTest {
                   }
                   int page = pages.incrementAndGet();
                   if (page == 3) {
-                    throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily");
+                    throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily");
                   }
                   ApiResponse answer = real.send(request);
                   if (page > 1) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.OutputFolder;
@@ -78,7 +79,7 @@ class RangeCursorsResumeTest {
               long after = afterOf(request);
               if (afterFallBack.get() >= 0) { // the first cursor reads on, then the day ends
                 if (after >= r1 && after < r2 && afterFallBack.incrementAndGet() > 4) {
-                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                  throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
                 }
                 return null;
               }
@@ -148,7 +149,7 @@ class RangeCursorsResumeTest {
               if (afterOf(request) >= r2) {
                 Thread.sleep(150);
                 if (slow.incrementAndGet() > 12) {
-                  throw new HubSpotException(HubSpotException.Category.RATE_LIMIT, "daily limit");
+                  throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
                 }
               }
               return null;

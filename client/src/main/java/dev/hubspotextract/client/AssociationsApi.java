@@ -133,7 +133,7 @@ public final class AssociationsApi {
     }
     if (++state.repeats > MAX_REPEATS) {
       throw new HubSpotException(
-          HubSpotException.Category.EXTERNAL,
+          FailureCategory.EXTERNAL,
           "HubSpot kept answering the same page of "
               + pair
               + " associations for record "

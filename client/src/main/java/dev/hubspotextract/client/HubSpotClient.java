@@ -162,7 +162,7 @@ public final class HubSpotClient {
     public HubSpotClient build() {
       if (token == null || token.isBlank()) {
         throw new HubSpotException(
-            HubSpotException.Category.USAGE,
+            FailureCategory.USAGE,
             "No access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
                 + " pat-…).");
       }

@@ -162,8 +162,7 @@ public final class JdkTransport implements Transport {
         } catch (TimeoutException e) {
           if (System.nanoTime() - deadline >= 0) {
             exchange.cancel(true);
-            throw new HubSpotException(
-                HubSpotException.Category.TRANSIENT, noAnswer(request, start), e);
+            throw new HubSpotException(FailureCategory.TRANSIENT, noAnswer(request, start), e);
           }
           waiting.accept(
               "waiting: "
@@ -182,15 +181,14 @@ public final class JdkTransport implements Transport {
     } catch (InterruptedException e) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
-      throw new HubSpotException(
-          HubSpotException.Category.INTERNAL, "interrupted while calling HubSpot", e);
+      throw new HubSpotException(FailureCategory.INTERNAL, "interrupted while calling HubSpot", e);
     }
   }
 
   /** USAGE: the whole run fails alike, at once and without retries, until the URL is fixed. */
   private HubSpotException proxyWantsCredentials() {
     return new HubSpotException(
-        HubSpotException.Category.USAGE,
+        FailureCategory.USAGE,
         proxy.hasCredentials()
             ? "the proxy "
                 + proxy.address()
@@ -218,7 +216,7 @@ public final class JdkTransport implements Transport {
     if (tooLarge != null) {
       // not TRANSIENT: asking again brings the same body, no smaller
       return new HubSpotException(
-          HubSpotException.Category.EXTERNAL,
+          FailureCategory.EXTERNAL,
           call
               + ": the response body "
               + (tooLarge.announced >= 0
@@ -235,7 +233,7 @@ public final class JdkTransport implements Transport {
     String took = seconds(System.nanoTime() - start);
     if (cause instanceof ConnectException && !proxy.isDirect()) {
       return new HubSpotException(
-          HubSpotException.Category.TRANSIENT,
+          FailureCategory.TRANSIENT,
           "cannot connect to the " + proxy + ": " + whyNoProxy(cause),
           cause);
     }
@@ -243,7 +241,7 @@ public final class JdkTransport implements Transport {
       // USAGE: the same certificate comes back on every attempt and for every object, until the
       // authority is passed
       return new HubSpotException(
-          HubSpotException.Category.USAGE,
+          FailureCategory.USAGE,
           "cannot connect to "
               + baseUrl
               + ": its TLS certificate is signed by no authority this tool trusts ("
@@ -255,7 +253,7 @@ public final class JdkTransport implements Transport {
     SSLException tls = causeOf(cause, SSLException.class);
     if (tls != null) {
       return new HubSpotException(
-          HubSpotException.Category.TRANSIENT,
+          FailureCategory.TRANSIENT,
           "the TLS handshake with "
               + hostAndPort()
               + " failed after "
@@ -269,27 +267,25 @@ public final class JdkTransport implements Transport {
           cause);
     }
     if (cause instanceof HttpConnectTimeoutException) {
-      return new HubSpotException(
-          HubSpotException.Category.TRANSIENT, connectTimedOut(took), cause);
+      return new HubSpotException(FailureCategory.TRANSIENT, connectTimedOut(took), cause);
     }
     if (cause instanceof HttpTimeoutException) {
-      return new HubSpotException(
-          HubSpotException.Category.TRANSIENT, noAnswer(request, start), cause);
+      return new HubSpotException(FailureCategory.TRANSIENT, noAnswer(request, start), cause);
     }
     if (cause instanceof ConnectException) {
       return new HubSpotException(
-          HubSpotException.Category.TRANSIENT,
+          FailureCategory.TRANSIENT,
           "cannot connect to " + baseUrl + " (" + describe(cause) + ")",
           cause);
     }
     if (cause instanceof IOException) {
       return new HubSpotException(
-          HubSpotException.Category.TRANSIENT,
+          FailureCategory.TRANSIENT,
           call + ": the connection dropped or the body was cut short (" + describe(cause) + ")",
           cause);
     }
     return new HubSpotException(
-        HubSpotException.Category.INTERNAL, call + " failed unexpectedly: " + cause, cause);
+        FailureCategory.INTERNAL, call + " failed unexpectedly: " + cause, cause);
   }
 
   /**

@@ -549,7 +549,7 @@ public final class ObjectsApi {
       pagesWithoutNewRecords = newRecordOnPage ? 0 : pagesWithoutNewRecords + 1;
       if (pagesWithoutNewRecords >= MAX_PAGES_WITHOUT_PROGRESS) {
         throw new HubSpotException(
-            HubSpotException.Category.EXTERNAL,
+            FailureCategory.EXTERNAL,
             "HubSpot sent "
                 + pagesWithoutNewRecords
                 + " pages of "
@@ -563,7 +563,7 @@ public final class ObjectsApi {
     private void turnPage(String next, String doing) {
       if (next != null && next.equals(after)) {
         throw new HubSpotException(
-            HubSpotException.Category.EXTERNAL,
+            FailureCategory.EXTERNAL,
             "HubSpot returned the same cursor twice while " + doing + ": stopping to avoid a loop");
       }
       after = next;

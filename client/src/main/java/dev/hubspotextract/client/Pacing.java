@@ -22,7 +22,7 @@ public final class Pacing implements Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HubSpotException(
-          HubSpotException.Category.INTERNAL, "interrupted while waiting for the rate budget", e);
+          FailureCategory.INTERNAL, "interrupted while waiting for the rate budget", e);
     }
     ApiResponse response = next.send(request);
     pacer.observe(request, response);

@@ -234,7 +234,6 @@ public final class ProxySettings {
             ? EXPECTED + ", or none"
             : EXPECTED + "; correct or unset " + origin + ", or pass --proxy URL or --proxy none";
     String subject = origin.equals("--proxy") ? "--proxy " + shown : origin + "=" + shown;
-    return new HubSpotException(
-        HubSpotException.Category.USAGE, subject + ": " + problem + "; " + fix);
+    return new HubSpotException(FailureCategory.USAGE, subject + ": " + problem + "; " + fix);
   }
 }

@@ -28,7 +28,7 @@ final class Responses {
     if (status == 401 || status == 530) {
       // 530: HubSpot's edge answers a malformed token so, not 401 (hubspot-api.md §17)
       throw new HubSpotException(
-          HubSpotException.Category.AUTHENTICATION,
+          FailureCategory.AUTHENTICATION,
           "HubSpot rejected the access token ("
               + status
               + (category.isEmpty() ? (status == 401 ? " INVALID_AUTHENTICATION" : "") : category)
@@ -43,7 +43,7 @@ final class Responses {
               : (error.scopes().size() == 1 ? "the scope " : "one of the scopes ")
                   + String.join(", ", error.scopes());
       throw new HubSpotException(
-          HubSpotException.Category.PERMISSION,
+          FailureCategory.PERMISSION,
           "HubSpot refused "
               + doing
               + " (403"
@@ -56,7 +56,7 @@ final class Responses {
     }
     if (status == 414) {
       throw new HubSpotException(
-          HubSpotException.Category.EXTERNAL,
+          FailureCategory.EXTERNAL,
           "HubSpot refused " + doing + ": the request URL was too long (414).");
     }
     String detail =
@@ -64,19 +64,18 @@ final class Responses {
             ? ": " + error.message()
             : error.excerpt() != null ? ", not JSON: \"" + error.excerpt() + "\"" : "";
     throw new HubSpotException(
-        HubSpotException.Category.EXTERNAL,
+        FailureCategory.EXTERNAL,
         "HubSpot refused " + doing + " (" + status + category + ")" + detail);
   }
 
   /**
-   * A 2xx answer whose body is not in HubSpot's shape: {@link
-   * HubSpotException.Category#NOT_HUBSPOT}, saying on one line what came instead (an HTML page,
-   * text that is not JSON, JSON of other types, with the parser's words but not its excerpt of the
-   * body) and what the call was for.
+   * A 2xx answer whose body is not in HubSpot's shape: {@link FailureCategory#NOT_HUBSPOT}, saying
+   * on one line what came instead (an HTML page, text that is not JSON, JSON of other types, with
+   * the parser's words but not its excerpt of the body) and what the call was for.
    */
   static HubSpotException notHubSpot(String doing, byte[] body, Exception cause) {
     return new HubSpotException(
-        HubSpotException.Category.NOT_HUBSPOT,
+        FailureCategory.NOT_HUBSPOT,
         "it answered " + whatCame(body, cause) + " while " + doing,
         cause);
   }

@@ -79,7 +79,7 @@ public final class Retrying implements Transport {
           if (limit.isDaily()) {
             throw withSuppressed(
                 new HubSpotException(
-                    HubSpotException.Category.RATE_LIMIT,
+                    FailureCategory.RATE_LIMIT,
                     "HubSpot's daily API limit for this account is used up (429 DAILY): "
                         + request.method()
                         + " "
@@ -97,7 +97,7 @@ public final class Retrying implements Transport {
           if (++rateLimitWaits > policy.maxRateLimitWaits()) {
             throw withSuppressed(
                 new HubSpotException(
-                    HubSpotException.Category.TRANSIENT,
+                    FailureCategory.TRANSIENT,
                     "HubSpot kept answering 429 ("
                         + limit.shown()
                         + ") to "
@@ -109,7 +109,7 @@ public final class Retrying implements Transport {
           }
           failures.add(
               new HubSpotException(
-                  HubSpotException.Category.TRANSIENT,
+                  FailureCategory.TRANSIENT,
                   "429 " + limit.policyName() + " on " + request.method() + " " + request.path()));
           trace.accept(
               "retry: 429 "
@@ -133,7 +133,7 @@ public final class Retrying implements Transport {
         if (answered) {
           failure =
               new HubSpotException(
-                  HubSpotException.Category.TRANSIENT,
+                  FailureCategory.TRANSIENT,
                   "HubSpot answered "
                       + response.status()
                       + " to "
@@ -152,7 +152,7 @@ public final class Retrying implements Transport {
             && !Json.isComplete(response.body())) {
           failure =
               new HubSpotException(
-                  HubSpotException.Category.TRANSIENT,
+                  FailureCategory.TRANSIENT,
                   request.method()
                       + " "
                       + request.path()
@@ -179,7 +179,7 @@ public final class Retrying implements Transport {
         // connection that keeps failing fails the run
         throw withSuppressed(
             new HubSpotException(
-                answered ? HubSpotException.Category.EXTERNAL : HubSpotException.Category.TRANSIENT,
+                answered ? FailureCategory.EXTERNAL : FailureCategory.TRANSIENT,
                 failure.getMessage()
                     + (policy.maxAttempts() > 1
                         ? " (gave up after " + policy.maxAttempts() + " attempts)"
@@ -290,7 +290,7 @@ public final class Retrying implements Transport {
   private HubSpotException comeBackLater(
       ApiRequest request, String answer, ApiResponse response, Duration wait) {
     return new HubSpotException(
-        HubSpotException.Category.RATE_LIMIT,
+        FailureCategory.RATE_LIMIT,
         "HubSpot asked to come back later: it answered "
             + answer
             + " to "
@@ -325,7 +325,7 @@ public final class Retrying implements Transport {
     }
     boolean sent = response.header("Retry-After").isPresent();
     return new HubSpotException(
-        HubSpotException.Category.RATE_LIMIT,
+        FailureCategory.RATE_LIMIT,
         "HubSpot asked to come back later: it answered "
             + answer
             + " to "
@@ -367,8 +367,7 @@ public final class Retrying implements Transport {
       sleeper.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new HubSpotException(
-          HubSpotException.Category.INTERNAL, "interrupted while waiting to retry", e);
+      throw new HubSpotException(FailureCategory.INTERNAL, "interrupted while waiting to retry", e);
     }
   }
 

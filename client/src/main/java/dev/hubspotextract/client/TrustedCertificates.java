@@ -94,7 +94,7 @@ public final class TrustedCertificates {
 
   private static HubSpotException cannotSetUp(Exception e) {
     return new HubSpotException(
-        HubSpotException.Category.INTERNAL, "cannot set up TLS with --ca-cert: " + e, e);
+        FailureCategory.INTERNAL, "cannot set up TLS with --ca-cert: " + e, e);
   }
 
   /** The X.509 trust manager the JDK makes of {@code store} (null: its default authorities). */
@@ -117,7 +117,7 @@ public final class TrustedCertificates {
 
   private static HubSpotException usage(Path file, String problem) {
     return new HubSpotException(
-        HubSpotException.Category.USAGE,
+        FailureCategory.USAGE,
         "--ca-cert "
             + file
             + ": "

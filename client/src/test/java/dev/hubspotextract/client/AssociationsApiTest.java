@@ -86,7 +86,7 @@ class AssociationsApiTest {
             () -> new AssociationsApi(wire).read("contacts", "companies", List.of("7"), rows::add))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
         .hasMessage(
             "HubSpot kept answering the same page of contacts → companies associations for record"
                 + " 7 (its next cursor c1 was one already sent, 4 times in a row): stopping this"

@@ -51,7 +51,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
           .hasMessageContaining("got no answer within 0.")
           .hasMessageEndingWith("(--request-timeout)");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -96,7 +96,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
           .hasMessageMatching(
               "GET /crm/v3/properties/contacts got no answer within 1\\.[0-9] s"
                   + " \\(--request-timeout\\)");
@@ -123,7 +123,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
           .hasMessageMatching(
               "127\\.0\\.0\\.1:"
                   + server.getLocalPort()
@@ -176,7 +176,7 @@ class JdkTransportTest {
     assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
         .hasMessageContaining("cannot connect to http://127.0.0.1:9");
   }
 
@@ -266,7 +266,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts?limit=100")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
           .hasMessage(
               "GET /crm/v3/objects/contacts: the response body passed the limit of 1048576 bytes"
                   + " (1 MiB), and was not read further; raise the limit with --max-body-size if"
@@ -295,7 +295,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
           .hasMessage(
               "GET /crm/v3/objects/contacts: the response body announced 10000000000 bytes, more"
                   + " than the limit of 268435456 bytes (256 MiB), and was not read; raise the"
@@ -340,7 +340,7 @@ class JdkTransportTest {
       assertThatThrownBy(() -> client.properties().list("contacts"))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
           .hasMessageContaining("/crm/v3/properties/contacts")
           .hasMessageContaining("--max-body-size");
       assertThat(hostile.requests).hasValue(1);

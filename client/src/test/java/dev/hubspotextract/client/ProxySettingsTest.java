@@ -144,7 +144,7 @@ class ProxySettingsTest {
         .isInstanceOfSatisfying(
             HubSpotException.class,
             e -> {
-              assertThat(e.category()).isEqualTo(HubSpotException.Category.USAGE);
+              assertThat(e.category()).isEqualTo(FailureCategory.USAGE);
               assertThat(e.getCause()).isNull();
             })
         .hasMessageContaining(message)

@@ -41,7 +41,7 @@ class ResponsesTest {
             HubSpotException.class,
             e ->
                 org.assertj.core.api.Assertions.assertThat(e.category())
-                    .isEqualTo(HubSpotException.Category.PERMISSION))
+                    .isEqualTo(FailureCategory.PERMISSION))
         .hasMessageContaining("listing tickets")
         .hasMessageContaining("lacks the scope tickets")
         .hasMessageContaining("MISSING_SCOPES");
@@ -71,20 +71,18 @@ class ResponsesTest {
   @Test
   void errorAnswersWithAnHtmlOrPlainTextBodyKeepTheCategoryTheirStatusGives() {
     assertThat(failureOf(html(401, EDGE_PAGE)).category())
-        .isEqualTo(HubSpotException.Category.AUTHENTICATION);
-    assertThat(failureOf(html(403, "Forbidden")).category())
-        .isEqualTo(HubSpotException.Category.PERMISSION);
-    assertThat(failureOf(html(414, EDGE_PAGE)).category())
-        .isEqualTo(HubSpotException.Category.EXTERNAL);
+        .isEqualTo(FailureCategory.AUTHENTICATION);
+    assertThat(failureOf(html(403, "Forbidden")).category()).isEqualTo(FailureCategory.PERMISSION);
+    assertThat(failureOf(html(414, EDGE_PAGE)).category()).isEqualTo(FailureCategory.EXTERNAL);
     assertThat(failureOf(html(530, "error code: 1016")).category())
-        .isEqualTo(HubSpotException.Category.AUTHENTICATION);
+        .isEqualTo(FailureCategory.AUTHENTICATION);
   }
 
   @Test
   void aNonJsonBodyIsCutToAShortLineOfItsTextWithoutMarkup() {
     HubSpotException failure = failureOf(html(404, EDGE_PAGE));
 
-    assertThat(failure.category()).isEqualTo(HubSpotException.Category.EXTERNAL);
+    assertThat(failure.category()).isEqualTo(FailureCategory.EXTERNAL);
     assertThat(failure)
         .hasMessage(
             "HubSpot refused listing contacts (404), not JSON: \"502 Bad Gateway 502 Bad Gateway"
@@ -121,7 +119,7 @@ class ResponsesTest {
     assertThatThrownBy(() -> new PropertiesApi(wire).list("contacts"))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.NOT_HUBSPOT))
         .hasMessage(
             "it answered an HTML page (\"Sign in to the proxy\") while reading the properties of"
                 + " contacts");
@@ -146,7 +144,7 @@ class ResponsesTest {
               .as(body)
               .isInstanceOfSatisfying(
                   HubSpotException.class,
-                  e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+                  e -> assertThat(e.category()).isEqualTo(FailureCategory.NOT_HUBSPOT))
               .hasMessageStartingWith("it answered ")
               .hasMessageContaining(what)
               .hasMessageEndingWith(" while reading the properties of contacts")
@@ -173,7 +171,7 @@ class ResponsesTest {
       assertThatThrownBy(call)
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.NOT_HUBSPOT))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.NOT_HUBSPOT))
           .hasMessageStartingWith("it answered JSON not in HubSpot's shape (");
     }
   }

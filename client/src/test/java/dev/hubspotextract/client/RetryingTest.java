@@ -73,7 +73,7 @@ class RetryingTest {
     assertThatThrownBy(() -> retrying.send(ApiRequest.get("/crm/v3/objects/deals")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
         .hasMessageContaining("daily")
         .hasMessageContaining("midnight");
     assertThat(wire.requests).hasSize(1);
@@ -91,7 +91,7 @@ class RetryingTest {
             HubSpotException.class,
             e -> {
               // HubSpot answered every time: what asked fails, not the run
-              assertThat(e.category()).isEqualTo(HubSpotException.Category.EXTERNAL);
+              assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL);
               assertThat(e.getSuppressed()).hasSize(4);
               assertThat(e.getMessage()).contains("503").contains("gave up after 5 attempts");
             });
@@ -107,19 +107,19 @@ class RetryingTest {
   void aConnectionThatKeepsFailingGivesUpAsTransientSoTheRunStops() {
     wire.then(503, "{\"message\":\"unavailable\"}"); // the last failure decides: the wire's
     for (int i = 0; i < 4; i++) {
-      wire.thenFail(new HubSpotException(HubSpotException.Category.TRANSIENT, "connection reset"));
+      wire.thenFail(new HubSpotException(FailureCategory.TRANSIENT, "connection reset"));
     }
 
     assertThatThrownBy(() -> retrying.send(ApiRequest.get("/crm/v3/objects/deals")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.TRANSIENT));
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT));
     assertThat(wire.requests).hasSize(5);
   }
 
   @Test
   void retriesDroppedConnectionsThenSucceeds() {
-    wire.thenFail(new HubSpotException(HubSpotException.Category.TRANSIENT, "connection reset"))
+    wire.thenFail(new HubSpotException(FailureCategory.TRANSIENT, "connection reset"))
         .then(200, "{\"results\":[]}");
 
     assertThat(retrying.send(ApiRequest.get("/crm/v3/objects/deals")).status()).isEqualTo(200);
@@ -151,7 +151,7 @@ class RetryingTest {
     assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals?limit=1")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
         .hasMessage(
             "HubSpot asked to come back later: it answered 429 (TEN_SECONDLY_ROLLING) to GET"
                 + " /crm/v3/objects/deals with Retry-After: 999999999 (11574 d 1 h, until"
@@ -168,7 +168,7 @@ class RetryingTest {
     assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
         .hasMessageContaining("answered 477 (Migration in Progress) to GET /crm/v3/objects/deals")
         .hasMessageContaining("(1 d 0 h, until 2024-05-02T12:00:00Z)")
         .hasMessageContaining("run the same command again");
@@ -186,7 +186,7 @@ class RetryingTest {
             .as(absurd)
             .isInstanceOfSatisfying(
                 HubSpotException.class,
-                e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+                e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
             .hasMessageContaining("come back later")
             .hasMessageContaining("with Retry-After: " + absurd + " (");
       }
@@ -238,7 +238,7 @@ class RetryingTest {
     assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals?limit=1")))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
         .hasMessage(
             "HubSpot asked to come back later: it answered 477 (Migration in Progress) to GET"
                 + " /crm/v3/objects/deals with Retry-After: 30 (0 min 30 s, until"
@@ -256,7 +256,7 @@ class RetryingTest {
       assertThatThrownBy(() -> retryingAtNoon.send(ApiRequest.get("/crm/v3/objects/deals")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.RATE_LIMIT))
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.RATE_LIMIT))
           .hasMessageStartingWith(
               "HubSpot asked to come back later: it answered 477 (Migration in Progress) to GET"
                   + " /crm/v3/objects/deals")
@@ -283,7 +283,7 @@ class RetryingTest {
     assertThatThrownBy(() -> Responses.requireSuccess(response, "listing deals", "deals"))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.AUTHENTICATION))
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.AUTHENTICATION))
         .hasMessage(
             "HubSpot rejected the access token (530) while listing deals. Check"
                 + " HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");

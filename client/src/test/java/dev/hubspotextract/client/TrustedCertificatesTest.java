@@ -75,8 +75,7 @@ class TrustedCertificatesTest {
   private static void assertUsage(Path file, String message) {
     assertThatThrownBy(() -> TrustedCertificates.fromPem(file))
         .isInstanceOfSatisfying(
-            HubSpotException.class,
-            e -> assertThat(e.category()).isEqualTo(HubSpotException.Category.USAGE))
+            HubSpotException.class, e -> assertThat(e.category()).isEqualTo(FailureCategory.USAGE))
         .hasMessageStartingWith(message)
         .hasMessageContaining("expected a PEM file");
   }

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -79,7 +80,7 @@ public final class EarlierPull {
         Files.deleteIfExists(path);
       } catch (IOException e) {
         throw new ExtractException(
-            ExtractException.Kind.OUTPUT,
+            FailureCategory.OUTPUT,
             "cannot delete "
                 + path
                 + ", left by the pull this one replaces ("

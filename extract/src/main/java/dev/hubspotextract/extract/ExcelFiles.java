@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -38,7 +39,7 @@ public final class ExcelFiles {
       rewriteAll(result, excel, mode);
     } catch (IOException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot rewrite the CSV files in "
               + result.plan().outDir()
               + (excel ? " for a spreadsheet: " : " as HubSpot sent them: ")

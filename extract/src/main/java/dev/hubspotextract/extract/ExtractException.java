@@ -1,31 +1,20 @@
 package dev.hubspotextract.extract;
 
-import java.util.Objects;
+import dev.hubspotextract.client.CategorizedException;
+import dev.hubspotextract.client.FailureCategory;
 
-/** A failure of the run itself rather than of HubSpot: a bad input or an unusable output folder. */
-public final class ExtractException extends RuntimeException {
+/**
+ * A failure of the run itself rather than of HubSpot: a bad input ({@link FailureCategory#USAGE})
+ * or an unusable output folder ({@link FailureCategory#OUTPUT}).
+ */
+public final class ExtractException extends CategorizedException {
   private static final long serialVersionUID = 1L;
 
-  /** Whose problem it is; the command line maps each to an exit code. */
-  public enum Kind {
-    /** A bad flag value, object, property or pair. */
-    USAGE,
-    /** The output folder cannot be created or written. */
-    OUTPUT
+  public ExtractException(FailureCategory category, String message) {
+    this(category, message, null);
   }
 
-  private final Kind kind;
-
-  public ExtractException(Kind kind, String message) {
-    this(kind, message, null);
-  }
-
-  public ExtractException(Kind kind, String message, Throwable cause) {
-    super(message, cause);
-    this.kind = Objects.requireNonNull(kind, "kind is null");
-  }
-
-  public Kind kind() {
-    return kind;
+  public ExtractException(FailureCategory category, String message, Throwable cause) {
+    super(category, message, cause);
   }
 }

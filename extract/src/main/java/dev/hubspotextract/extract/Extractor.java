@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +89,7 @@ public final class Extractor {
     RunControl control = new RunControl();
     NotHubSpot notHubSpot = new NotHubSpot(plan.source());
     plan.failedObjects().stream()
-        .filter(failure -> failure.kind().equals("not_hubspot"))
+        .filter(failure -> failure.category() == FailureCategory.NOT_HUBSPOT)
         .forEach(failure -> notHubSpot.endsTheRun(failure.subject()));
     // objects and association files on pools of their own: association reads are exempt from
     // the 10-second budget, so running them beside the object cursors, not instead of some of
@@ -187,8 +187,11 @@ public final class Extractor {
             0,
             0,
             new TaskFailure(
-                pair.name(), true, failure.kind(), "not written: " + failed.name() + " failed"));
-    if (!failure.kind().equals("aborted")) {
+                pair.name(),
+                true,
+                failure.category(),
+                "not written: " + failed.name() + " failed"));
+    if (failure.category() != FailureCategory.ABORTED) {
       listener.taskFinished(skipped);
     }
     return skipped;
@@ -230,13 +233,11 @@ public final class Extractor {
             control.abort(notHubSpot.endingTheRun(e));
           }
         }
-        failure =
-            new TaskFailure(
-                name, association, e.category().name().toLowerCase(Locale.ROOT), message);
+        failure = new TaskFailure(name, association, e.category(), message);
       } catch (IOException | UncheckedIOException e) {
         ExtractException output =
             new ExtractException(
-                ExtractException.Kind.OUTPUT,
+                FailureCategory.OUTPUT,
                 "cannot write "
                     + name
                     + " to "
@@ -245,11 +246,14 @@ public final class Extractor {
                     + OutputFolder.reason(e instanceof UncheckedIOException u ? u.getCause() : e),
                 e);
         control.abort(output);
-        failure = new TaskFailure(name, association, "output", output.getMessage());
+        failure = new TaskFailure(name, association, FailureCategory.OUTPUT, output.getMessage());
       } catch (RuntimeException e) {
         failure =
             new TaskFailure(
-                name, association, "internal", "internal error: " + e + " (please report it)");
+                name,
+                association,
+                FailureCategory.INTERNAL,
+                "internal error: " + e + " (please report it)");
       }
     }
     if (!association) {
@@ -265,7 +269,7 @@ public final class Extractor {
             failure,
             failure == null ? listOrder.get() : ListOrder.IN_ORDER,
             Map.of());
-    if (failure == null || !failure.kind().equals("aborted")) {
+    if (failure == null || failure.category() != FailureCategory.ABORTED) {
       listener.taskFinished(result);
     }
     return result;
@@ -280,17 +284,17 @@ public final class Extractor {
     private final List<TaskFailure> seen = new ArrayList<>();
 
     synchronized void finished(TaskFailure failure, RunControl control) {
-      if (seen.size() >= 3 || (failure != null && failure.kind().equals("aborted"))) {
+      if (seen.size() >= 3 || (failure != null && failure.category() == FailureCategory.ABORTED)) {
         return;
       }
       seen.add(failure);
       if (seen.size() == 3
-          && seen.stream().allMatch(f -> f != null && f.kind().equals(seen.get(0).kind()))) {
+          && seen.stream().allMatch(f -> f != null && f.category() == seen.get(0).category())) {
         control.abort(
             new HubSpotException(
-                HubSpotException.Category.EXTERNAL,
+                FailureCategory.EXTERNAL,
                 "the first three objects all failed ("
-                    + seen.get(0).kind()
+                    + seen.get(0).category().label()
                     + "), so the rest were not tried: "
                     + seen.get(2).message()));
       }
@@ -302,7 +306,7 @@ public final class Extractor {
     return new TaskFailure(
         name,
         association,
-        "aborted",
+        FailureCategory.ABORTED,
         "not finished: the run stopped ("
             + (fatal == null ? "interrupted" : fatal.getMessage())
             + ")");

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -77,7 +78,7 @@ public final class FolderLock implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot lock "
               + file
               + " so that no other pull writes "
@@ -93,7 +94,7 @@ public final class FolderLock implements AutoCloseable {
     }
     if (lock == null) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot lock "
               + file
               + ": other pulls keep starting and ending in "
@@ -193,7 +194,7 @@ public final class FolderLock implements AutoCloseable {
       who = "a run that has not yet written who it is"; // between its lock and its write
     }
     return new ExtractException(
-        ExtractException.Kind.OUTPUT,
+        FailureCategory.OUTPUT,
         "another pull is writing "
             + outDir
             + " ("

@@ -134,7 +134,7 @@ public final class Manifest {
     for (TaskFailure failure : result.failures()) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put(failure.association() ? "association" : "object", failure.subject());
-      entry.put("kind", failure.kind());
+      entry.put("kind", failure.category().label());
       entry.put("message", failure.message());
       failures.add(entry);
     }

@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotException;
 
 /**
@@ -43,9 +44,7 @@ final class MeetingPoint {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw new HubSpotException(
-          HubSpotException.Category.EXTERNAL,
-          "HubSpot sent a record id that is not a number: " + id,
-          e);
+          FailureCategory.EXTERNAL, "HubSpot sent a record id that is not a number: " + id, e);
     }
   }
 }

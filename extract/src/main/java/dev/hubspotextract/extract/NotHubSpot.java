@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotException;
 import java.util.HashSet;
 import java.util.Objects;
@@ -7,10 +8,10 @@ import java.util.Set;
 
 /**
  * Recognises a server that is not HubSpot's API from successful answers in another shape ({@link
- * HubSpotException.Category#NOT_HUBSPOT}): such an answer to the run's first request, or for two
- * different objects or association files, ends the run; one object alone fails only itself (a
- * single odd page proves little). Every message names the server, so a wrong {@code --base-url} is
- * plain to see. Thread-safe.
+ * FailureCategory#NOT_HUBSPOT}): such an answer to the run's first request, or for two different
+ * objects or association files, ends the run; one object alone fails only itself (a single odd page
+ * proves little). Every message names the server, so a wrong {@code --base-url} is plain to see.
+ * Thread-safe.
  */
 final class NotHubSpot {
   private final String source;
@@ -24,7 +25,7 @@ final class NotHubSpot {
   }
 
   static boolean is(HubSpotException failure) {
-    return failure.category() == HubSpotException.Category.NOT_HUBSPOT;
+    return failure.category() == FailureCategory.NOT_HUBSPOT;
   }
 
   /** The failure of one object or file, naming the server: {@code BASE does not look like …}. */
@@ -35,7 +36,7 @@ final class NotHubSpot {
   /** The failure that ends the run, with how to fix it. */
   HubSpotException endingTheRun(HubSpotException answer) {
     return new HubSpotException(
-        HubSpotException.Category.NOT_HUBSPOT,
+        FailureCategory.NOT_HUBSPOT,
         message(answer) + ". Check --base-url (HubSpot's API is https://api.hubapi.com).",
         answer);
   }

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import com.sun.security.auth.module.UnixSystem;
+import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -37,12 +38,12 @@ public final class OutputFolder {
       Files.createDirectories(absolute, mode.newFolder());
     } catch (FileAlreadyExistsException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot use " + absolute + " as the output folder: it is a file. Choose another --out.",
           e);
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot create the output folder "
               + absolute
               + " ("
@@ -69,7 +70,7 @@ public final class OutputFolder {
       }
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot write to the output folder "
               + absolute
               + " ("
@@ -97,7 +98,7 @@ public final class OutputFolder {
       return folder;
     } catch (IOException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot use " + folder + " for the pull's unfinished files: " + reason(e),
           e);
     }
@@ -148,7 +149,7 @@ public final class OutputFolder {
     Path file = plain ? dir.resolve(name).normalize() : null;
     if (file == null || !dir.normalize().equals(file.getParent())) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "refusing to write '"
               + ServerNames.shown(name)
               + "': not a plain file name inside "

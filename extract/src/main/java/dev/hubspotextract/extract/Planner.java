@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.DataSensitivity;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.ObjectSchema;
@@ -11,7 +12,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,13 +147,14 @@ public final class Planner {
         if (NotHubSpot.is(e)) {
           throw notHubSpot.endingTheRun(e);
         }
-        if (e.category() != HubSpotException.Category.PERMISSION) {
+        if (e.category() != FailureCategory.PERMISSION) {
           throw e;
         }
         if (!all) {
           throw usage("cannot look up custom objects: " + e.getMessage());
         }
-        failures.add(new TaskFailure("custom objects", false, "permission", e.getMessage()));
+        failures.add(
+            new TaskFailure("custom objects", false, FailureCategory.PERMISSION, e.getMessage()));
       }
     }
     ObjectCatalog catalog = new ObjectCatalog(schemas);
@@ -242,16 +243,16 @@ public final class Planner {
           if (notHubSpot.endsTheRun(type.name())) {
             throw notHubSpot.endingTheRun(e);
           }
-          failures.add(new TaskFailure(type.name(), false, "not_hubspot", notHubSpot.message(e)));
+          failures.add(
+              new TaskFailure(
+                  type.name(), false, FailureCategory.NOT_HUBSPOT, notHubSpot.message(e)));
           continue;
         }
-        if (e.category() != HubSpotException.Category.PERMISSION
-            && e.category() != HubSpotException.Category.EXTERNAL) {
+        if (e.category() != FailureCategory.PERMISSION
+            && e.category() != FailureCategory.EXTERNAL) {
           throw e;
         }
-        failures.add(
-            new TaskFailure(
-                type.name(), false, e.category().name().toLowerCase(Locale.ROOT), e.getMessage()));
+        failures.add(new TaskFailure(type.name(), false, e.category(), e.getMessage()));
       }
     }
     Set<String> wanted = new LinkedHashSet<>(options.properties());
@@ -271,7 +272,8 @@ public final class Planner {
                   .flatMap(Optional::stream)
                   .findFirst();
           if (badName.isPresent()) {
-            failures.add(new TaskFailure(type.name(), false, "external", badName.get()));
+            failures.add(
+                new TaskFailure(type.name(), false, FailureCategory.EXTERNAL, badName.get()));
             return;
           }
           List<PropertyDefinition> columns =
@@ -323,7 +325,7 @@ public final class Planner {
       // HubSpot's shape, yet no HubSpot object is without properties (hs_object_id, createdate…):
       // taken as an empty object, a server answering [] to everything would make an empty pull
       throw new HubSpotException(
-          HubSpotException.Category.NOT_HUBSPOT,
+          FailureCategory.NOT_HUBSPOT,
           "it answered no properties at all while reading the properties of "
               + type.apiName()
               + " (every HubSpot object has some)");
@@ -378,8 +380,7 @@ public final class Planner {
       if (NotHubSpot.is(e)) {
         throw notHubSpot.endingTheRun(e);
       }
-      if (e.category() != HubSpotException.Category.PERMISSION
-          && e.category() != HubSpotException.Category.EXTERNAL) {
+      if (e.category() != FailureCategory.PERMISSION && e.category() != FailureCategory.EXTERNAL) {
         throw e;
       }
     }
@@ -397,7 +398,7 @@ public final class Planner {
   }
 
   private static TaskFailure failureOf(ObjectCatalog.Rejected rejected) {
-    return new TaskFailure(rejected.subject(), false, "external", rejected.reason());
+    return new TaskFailure(rejected.subject(), false, FailureCategory.EXTERNAL, rejected.reason());
   }
 
   private static List<String> pairNames(PullOptions options) {
@@ -434,6 +435,6 @@ public final class Planner {
   }
 
   private static ExtractException usage(String message) {
-    return new ExtractException(ExtractException.Kind.USAGE, message);
+    return new ExtractException(FailureCategory.USAGE, message);
   }
 }

@@ -1,6 +1,6 @@
 package dev.hubspotextract.extract;
 
-import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.CategorizedException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -12,13 +12,13 @@ final class RunControl {
 
   /** Whether this failure ends the whole run rather than one task. */
   static boolean isFatal(RuntimeException failure) {
-    if (failure instanceof HubSpotException hubSpot) {
-      return switch (hubSpot.category()) {
-        case AUTHENTICATION, RATE_LIMIT, TRANSIENT, USAGE -> true;
-        default -> false;
-      };
+    if (!(failure instanceof CategorizedException categorized)) {
+      return false;
     }
-    return failure instanceof ExtractException;
+    return switch (categorized.category()) {
+      case USAGE, AUTHENTICATION, RATE_LIMIT, TRANSIENT, OUTPUT -> true;
+      case PERMISSION, EXTERNAL, NOT_HUBSPOT, INTERNAL, ABORTED -> false;
+    };
   }
 
   /** Whether a task stopped by this keeps its files for a resumed run. */

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class RunState {
           return new RunState(plan.outDir(), true, fileMode, warnings);
         }
         throw new ExtractException(
-            ExtractException.Kind.USAGE,
+            FailureCategory.USAGE,
             plan.outDir()
                 + " holds an unfinished pull of different objects, properties or options. Run that"
                 + " command again to finish it, add --restart to discard it and start this one, or"
@@ -94,7 +95,7 @@ public final class RunState {
       return new RunState(plan.outDir(), false, fileMode, warnings);
     } catch (IOException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot keep the resume state in " + dir + ": " + OutputFolder.reason(e),
           e);
     }
@@ -109,7 +110,7 @@ public final class RunState {
       return EarlierPull.notWrittenAgain(outDir, readReplaced(dir), written);
     } catch (IOException e) {
       throw new ExtractException(
-          ExtractException.Kind.OUTPUT,
+          FailureCategory.OUTPUT,
           "cannot read "
               + dir.resolve(REPLACED)
               + ": "

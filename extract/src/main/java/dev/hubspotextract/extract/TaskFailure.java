@@ -1,18 +1,19 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.FailureCategory;
 import java.util.Objects;
 
 /**
- * Why one object or association file failed, as written to the manifest.
+ * Why one object or association file failed, as written to the manifest (its {@code kind} is the
+ * category's {@link FailureCategory#label() label}).
  *
  * @param subject the object name or pair name ({@code deals_companies})
- * @param kind usage, authentication, permission, rate_limit, transient, external, not_hubspot,
- *     output or internal
  */
-public record TaskFailure(String subject, boolean association, String kind, String message) {
+public record TaskFailure(
+    String subject, boolean association, FailureCategory category, String message) {
   public TaskFailure {
     Objects.requireNonNull(subject, "subject is null");
-    Objects.requireNonNull(kind, "kind is null");
+    Objects.requireNonNull(category, "category is null");
     Objects.requireNonNull(message, "message is null");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import java.nio.charset.StandardCharsets;
@@ -109,8 +110,7 @@ class PlannerTest {
   void anUnknownObjectIsAUsageErrorListingTheValidNames() {
     assertThatThrownBy(() -> plan("contacts,widgets", null, null))
         .isInstanceOfSatisfying(
-            ExtractException.class,
-            e -> assertThat(e.kind()).isEqualTo(ExtractException.Kind.USAGE))
+            ExtractException.class, e -> assertThat(e.category()).isEqualTo(FailureCategory.USAGE))
         .hasMessageContaining("unknown object 'widgets'")
         .hasMessageContaining("contacts, companies, deals, tickets")
         .hasMessageContaining("pets");
