@@ -217,7 +217,8 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = "--dry-run",
-      description = "Print the plan (objects, columns, association files) and stop.")
+      description =
+          "Print the plan (objects, columns, how each is read, association files) and stop.")
   boolean dryRun;
 
   @Option(
