@@ -3,7 +3,6 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.FormatConverter;
 import dev.hubspotextract.analyze.OutputFormat;
-import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
@@ -23,7 +22,8 @@ import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.PullRequest;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.TaskFailure;
@@ -38,10 +38,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -220,7 +218,8 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = "--dry-run",
-      description = "Print the plan (objects, columns, association files) and stop.")
+      description =
+          "Print the plan (objects, columns, how each is read, association files) and stop.")
   boolean dryRun;
 
   @Option(
@@ -236,7 +235,7 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(
       names = "--cursors",
-      defaultValue = "" + Extractor.DEFAULT_CURSORS_PER_OBJECT,
+      defaultValue = "" + ReadOptions.DEFAULT_CURSORS,
       paramLabel = "N",
       description =
           "List cursors on one large object, each on a range of its ids, so one object uses the"
@@ -338,8 +337,7 @@ final class PullCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    PullOptions options = options();
-    Planner.validate(options);
+    PullRequest request = requestFlags().toRequest();
     if (threads < 1 || threads > 16) {
       throw usage("--threads must be between 1 and 16, got " + threads);
     }
@@ -358,9 +356,6 @@ final class PullCommand implements Callable<Integer> {
           "--excel is for CSV files, and --format "
               + outputFormat.label()
               + " writes none (its typed files run no formulas): leave out --excel or --format");
-    }
-    if (cursors < 1 || cursors > 16) {
-      throw usage("--cursors must be between 1 and 16, got " + cursors);
     }
     if (searchSplit != null) {
       trace(
@@ -393,12 +388,12 @@ final class PullCommand implements Callable<Integer> {
     URI checkedBaseUrl = BaseUrl.parse(baseUrl, insecureHttp, line -> trace(err, line));
     FileMode fileMode = keepUmask ? FileMode.UMASK : FileMode.PRIVATE;
     if (!dryRun) {
-      options = withOut(options, OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
+      request = request.withOutDir(OutputFolder.prepare(out, fileMode, line -> trace(err, line)));
     }
     // before any request: a second pull into this folder is refused before it plans
-    FolderLock lock = dryRun ? null : FolderLock.acquire(options.outDir());
+    FolderLock lock = dryRun ? null : FolderLock.acquire(request.outDir());
     // from here on, Ctrl-C says what is kept and that the same command continues
-    InterruptNotice interrupted = dryRun ? null : new InterruptNotice(err, options.outDir());
+    InterruptNotice interrupted = dryRun ? null : new InterruptNotice(err, request.outDir());
     Sandbox embedded = null;
     try {
       embedded = sandbox ? startSandbox() : null;
@@ -429,17 +424,7 @@ final class PullCommand implements Callable<Integer> {
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();
-      Set<DataSensitivity> levels = EnumSet.noneOf(DataSensitivity.class);
-      if (sensitive) {
-        levels.add(DataSensitivity.SENSITIVE);
-      }
-      if (highlySensitive) {
-        levels.add(DataSensitivity.HIGHLY_SENSITIVE);
-      }
-      Plan plan =
-          new Planner(client.counting(planRequests), base.toString())
-              .withSensitive(levels)
-              .plan(options);
+      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(request);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf));
         spec.commandLine().getOut().flush();
@@ -470,10 +455,7 @@ final class PullCommand implements Callable<Integer> {
                 : null;
         try {
           result =
-              new Extractor(client, clock, threads, interrupted.counting(status), state)
-                  .cursorsPerObject(cursors)
-                  .searchWalk(searchWalk)
-                  .run(plan);
+              new Extractor(client, clock, threads, interrupted.counting(status), state).run(plan);
         } finally {
           if (estimates != null) {
             estimates.close();
@@ -601,61 +583,21 @@ final class PullCommand implements Callable<Integer> {
     };
   }
 
-  private PullOptions options() {
-    List<String> objectNames = new ArrayList<>();
-    for (String typed : objects) {
-      objectNames.addAll(
-          named(
-              "--objects",
-              typed,
-              "object names, e.g. --objects contacts,deals, or leave it out for the 13 standard"
-                  + " objects"));
-    }
-    return new PullOptions(
-        objectNames,
+  /** The flags that say what to pull, as typed. */
+  RequestFlags requestFlags() {
+    return new RequestFlags(
+        objects,
         associations,
-        properties == null
-            ? List.of()
-            : named(
-                "--properties",
-                properties,
-                "property names, e.g. --properties firstname,email, or leave it out for every"
-                    + " property"),
-        count == null ? Long.MAX_VALUE : count,
-        out,
         objectType,
         toObjectType,
-        associationIds == null
-            ? List.of()
-            : named(
-                "--association_id_list",
-                associationIds,
-                "record ids, e.g. --association_id_list 101,102, or leave it out for every"
-                    + " --object_type record"));
-  }
-
-  /**
-   * The items of a list option, which must name something: an empty one ({@code ''}, {@code ,,,})
-   * is a slip, never a quiet "everything".
-   */
-  private static List<String> named(String flag, String typed, String expected) {
-    List<String> items = Planner.splitList(typed);
-    if (items.isEmpty()) {
-      throw usage(flag + " '" + typed + "' names nothing: give " + expected);
-    }
-    return items;
-  }
-
-  private static PullOptions withOut(PullOptions options, Path dir) {
-    return new PullOptions(
-        options.objects(),
-        options.associations(),
-        options.properties(),
-        options.maxRecords(),
-        dir,
-        options.objectType(),
-        options.toObjectType(),
-        options.associationIds());
+        associationIds,
+        count,
+        properties,
+        sensitive,
+        highlySensitive,
+        out,
+        cursors,
+        searchWalk);
   }
 
   private Sandbox startSandbox() {

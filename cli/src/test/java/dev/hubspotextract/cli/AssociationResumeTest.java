@@ -9,11 +9,11 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
-import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.PullRequest;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -190,26 +190,27 @@ class AssociationResumeTest {
    * {@code objects} with the pair contacts to companies: of every contact, or of the listed ones
    * (the command line's {@code --association_id_list}).
    */
-  private static PullOptions options(Path out, String objects, List<String> listed) {
-    return new PullOptions(
-        List.of(objects.split(",")),
-        listed.isEmpty() ? "contacts:companies" : "none",
-        List.of(),
-        Long.MAX_VALUE,
-        OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-        listed.isEmpty() ? null : "contacts",
-        listed.isEmpty() ? null : "companies",
-        listed);
+  private static PullRequest options(Path out, String objects, List<String> listed) {
+    return new RequestFlags(
+            List.of(objects),
+            listed.isEmpty() ? "contacts:companies" : "none",
+            listed.isEmpty() ? null : "contacts",
+            listed.isEmpty() ? null : "companies",
+            listed.isEmpty() ? null : String.join(",", listed),
+            null,
+            null,
+            false,
+            false,
+            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
+            ReadOptions.DEFAULT_CURSORS,
+            false)
+        .toRequest();
   }
 
   /** A resumable pull (state kept as the command line keeps it) through a wire of the test's. */
-  private RunResult pull(Path out, PullOptions options, UnaryOperator<Transport> wire)
+  private RunResult pull(Path out, PullRequest request, UnaryOperator<Transport> wire)
       throws IOException {
     HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    return Cli.resumablePull(
-        client,
-        new Planner(client, "sandbox").plan(options),
-        2,
-        Extractor.DEFAULT_CURSORS_PER_OBJECT);
+    return Cli.resumablePull(client, new Planner(client, "sandbox").plan(request), 2);
   }
 }

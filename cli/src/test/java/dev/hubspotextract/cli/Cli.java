@@ -11,7 +11,8 @@ import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullOptions;
+import dev.hubspotextract.extract.PullRequest;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.StatusListener;
@@ -85,32 +86,45 @@ final class Cli {
    * The plan of a pull into {@code out} as the engine makes it, for tests that run the engine on a
    * client of their own (a scripted wire, short waits): {@code objects} as {@code --objects} takes
    * them (empty: the standard ones), {@code associations} as {@code --associations} (null: the
-   * default pairs).
+   * default pairs), objects read as by default.
    */
   static Plan plan(HubSpotClient client, Path out, List<String> objects, String associations) {
-    PullOptions options =
-        new PullOptions(
-            objects,
-            associations,
-            List.of(),
-            Long.MAX_VALUE,
-            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-            null,
-            null,
-            List.of());
-    return new Planner(client, "sandbox").plan(options);
+    return plan(client, out, objects, associations, ReadOptions.DEFAULT);
+  }
+
+  /** The same with large objects read as {@code reads} says ({@code --cursors}, …). */
+  static Plan plan(
+      HubSpotClient client,
+      Path out,
+      List<String> objects,
+      String associations,
+      ReadOptions reads) {
+    PullRequest request =
+        new RequestFlags(
+                objects,
+                associations,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
+                reads.cursors(),
+                reads.searchWalk())
+            .toRequest();
+    return new Planner(client, "sandbox").plan(request);
   }
 
   /**
    * Runs {@code plan} resumably, its state kept as the command line keeps it, and finishes the run
    * (the state folder goes) if nothing failed.
    */
-  static RunResult resumablePull(HubSpotClient client, Plan plan, int threads, int cursors) {
+  static RunResult resumablePull(HubSpotClient client, Plan plan, int threads) {
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
-        new Extractor(client, Clock.systemUTC(), threads, StatusListener.NONE, state)
-            .cursorsPerObject(cursors)
-            .run(plan);
+        new Extractor(client, Clock.systemUTC(), threads, StatusListener.NONE, state).run(plan);
     if (result.failures().isEmpty()) {
       try {
         state.finish();

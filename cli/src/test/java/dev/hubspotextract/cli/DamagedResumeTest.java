@@ -11,6 +11,7 @@ import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.extract.StatusListener;
@@ -137,12 +138,11 @@ class DamagedResumeTest {
                   }
                   return real.send(request);
                 });
-    Plan plan = Cli.plan(client, out, List.of(objects.split(",")), "none");
+    Plan plan =
+        Cli.plan(client, out, List.of(objects.split(",")), "none", new ReadOptions(1, false));
     RunState state = RunState.open(plan, false, FileMode.PRIVATE, warnings::add);
     RunResult result =
-        new Extractor(client, Clock.systemUTC(), 1, StatusListener.NONE, state)
-            .cursorsPerObject(1)
-            .run(plan);
+        new Extractor(client, Clock.systemUTC(), 1, StatusListener.NONE, state).run(plan);
     if (result.failures().isEmpty()) {
       state.finish();
     }

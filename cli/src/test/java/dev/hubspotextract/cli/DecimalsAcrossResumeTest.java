@@ -8,6 +8,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.DecimalFit;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,7 @@ class DecimalsAcrossResumeTest {
 
   private RunResult pull(Path out, UnaryOperator<Transport> wire) {
     HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    return Cli.resumablePull(client, Cli.plan(client, out, List.of("deals"), "none"), 1, 1);
+    return Cli.resumablePull(
+        client, Cli.plan(client, out, List.of("deals"), "none", new ReadOptions(1, false)), 1);
   }
 }

@@ -436,7 +436,8 @@ class PullCommandTest {
 
       assertThat(property.exitCode()).as(property.toString()).isEqualTo(2);
       assertThat(property.err())
-          .contains("--properties names dealnme (did you mean dealname?), zzz, which no chosen");
+          .contains(
+              "properties asked for name dealnme (did you mean dealname?), zzz, which no chosen");
     }
   }
 
@@ -761,6 +762,38 @@ class PullCommandTest {
           .extracting(RecordedRequest::path)
           .allMatch(p -> p.startsWith("/crm/v3/properties/"));
     }
+  }
+
+  @Test
+  void aDryRunShowsHowEachObjectWillBeRead() {
+    try (Sandbox sandbox = start(b -> b.contactProperties(2_000))) {
+      Cli.Run split = pull(sandbox, "--dry-run", "--objects", "contacts,deals");
+      Cli.Run limited = pull(sandbox, "--dry-run", "--objects", "deals", "--count", "5");
+      Cli.Run walked = pull(sandbox, "--dry-run", "--objects", "deals", "--search-walk");
+      Cli.Run single = pull(sandbox, "--dry-run", "--objects", "deals", "--cursors", "1");
+
+      assertThat(split.exitCode()).as(split.toString()).isZero();
+      assertThat(readLines(split))
+          .containsExactly(
+              "read: 4 list cursors on id ranges past the first page; ids listed, then batch read"
+                  + " (too many properties for a GET)",
+              "read: 4 list cursors on id ranges past the first page");
+      assertThat(readLines(limited)).containsExactly("read: 1 list cursor");
+      assertThat(readLines(walked))
+          .containsExactly(
+              "read: 1 list cursor up, a search walk down from the top past the first" + " page");
+      assertThat(readLines(single)).containsExactly("read: 1 list cursor");
+    }
+  }
+
+  /** The plan's read line of each object, in the plan's order. */
+  private static List<String> readLines(Cli.Run dryRun) {
+    return dryRun
+        .out()
+        .lines()
+        .map(String::strip)
+        .filter(line -> line.startsWith("read: "))
+        .toList();
   }
 
   @Test

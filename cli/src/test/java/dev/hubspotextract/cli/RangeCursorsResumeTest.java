@@ -8,6 +8,7 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -184,6 +185,8 @@ class RangeCursorsResumeTest {
                   return own != null ? own : real.send(request);
                 });
     return Cli.resumablePull(
-        client, Cli.plan(client, out, List.of("contacts"), "none"), 2, cursors);
+        client,
+        Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false)),
+        2);
   }
 }

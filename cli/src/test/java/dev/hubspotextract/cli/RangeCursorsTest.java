@@ -7,6 +7,7 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.RecordedRequest;
@@ -188,9 +189,7 @@ class RangeCursorsTest {
                   }
                   return response;
                 });
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
-    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
-        .cursorsPerObject(cursors)
-        .run(plan);
+    Plan plan = Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false));
+    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE).run(plan);
   }
 }

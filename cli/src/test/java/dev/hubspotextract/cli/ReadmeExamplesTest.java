@@ -174,6 +174,8 @@ class ReadmeExamplesTest {
         checkManifest(softly, block, manifest);
       } else if (block.lines().stream().anyMatch(line -> line.startsWith("job completed: "))) {
         checkStatusLines(softly, block, run.out().lines().toList());
+      } else if (first.startsWith("objects (")) {
+        checkDryRun(softly, block);
       } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
         softly.fail(block + ": a sample of output this test does not recognise: " + ADD_IT);
       }
@@ -407,6 +409,25 @@ class ReadmeExamplesTest {
     attempt("inline `" + sample + "`", suggested, folder).check(softly);
     Cli.Run joined = Cli.run(args(join));
     softly.assertThat(joined.exitCode()).as(joined.toString()).isZero();
+  }
+
+  /** A plan's sample: each of its lines is printed by the README's own dry run. */
+  private void checkDryRun(SoftAssertions softly, Block sample) {
+    List<String> dryRun =
+        readme.blocks().stream()
+            .filter(block -> block.language().equals("bash"))
+            .flatMap(block -> ReadmeText.commands(block).stream())
+            .filter(command -> command.contains("--dry-run"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(sample + ": no dry run among the examples"));
+    Cli.Run run = Cli.run(dryRun.subList(1, dryRun.size()).toArray(String[]::new));
+    List<String> printed = run.out().lines().toList();
+    for (String line : sample.lines()) {
+      softly
+          .assertThat(printed.stream().anyMatch(shown -> sameLine(line, shown)))
+          .as(sample + ": no line like\n  " + line + "\nin\n" + run)
+          .isTrue();
+    }
   }
 
   /** A sample's line and a printed one are the same but for numbers; "…" stands for the rest. */

@@ -11,6 +11,7 @@ import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.RecordedRequest;
@@ -119,11 +120,8 @@ class SearchWalkTest {
   private static RunResult pullContacts(
       Sandbox sandbox, Path out, boolean searchWalk, UnaryOperator<Transport> wire) {
     HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none");
-    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE)
-        .searchWalk(searchWalk)
-        .cursorsPerObject(1)
-        .run(plan);
+    Plan plan = Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(1, searchWalk));
+    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE).run(plan);
   }
 
   /**

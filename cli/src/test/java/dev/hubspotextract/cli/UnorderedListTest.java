@@ -8,8 +8,8 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.FaultPlan;
@@ -41,7 +41,7 @@ class UnorderedListTest {
   }
 
   @ParameterizedTest(name = "--cursors {0}")
-  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void everyRecordIsWrittenOnceInIdOrderAndHowFarTheListStrayedIsReported(int cursors)
       throws Exception {
     try (Sandbox sandbox = unordered(0.5)) {
@@ -78,7 +78,7 @@ class UnorderedListTest {
   }
 
   @ParameterizedTest(name = "--cursors {0}")
-  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aPullStoppedWithStragglersSavedResumesToTheSameFile(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
@@ -105,7 +105,7 @@ class UnorderedListTest {
   }
 
   @ParameterizedTest(name = "--cursors {0}")
-  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aStoppedPullWhoseStragglersAreGoneReadsTheObjectAfresh(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
@@ -121,7 +121,7 @@ class UnorderedListTest {
   }
 
   @ParameterizedTest(name = "--cursors {0}")
-  @ValueSource(ints = {1, Extractor.DEFAULT_CURSORS_PER_OBJECT})
+  @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aPullOfAtMostNRecordsWritesAtMostNWithStragglersMergedIn(int cursors) {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
@@ -179,6 +179,8 @@ class UnorderedListTest {
                   return real.send(request);
                 });
     return Cli.resumablePull(
-        client, Cli.plan(client, out, List.of("contacts"), "none"), 2, cursors);
+        client,
+        Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false)),
+        2);
   }
 }

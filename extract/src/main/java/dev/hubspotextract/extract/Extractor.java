@@ -37,11 +37,6 @@ public final class Extractor {
   private final StatusListener listener;
   private final RunState state;
   private final FirstObjects firstObjects = new FirstObjects();
-  private int cursorsPerObject = DEFAULT_CURSORS_PER_OBJECT;
-  private boolean searchWalk;
-
-  /** List cursors on one large object: with two more pages in flight each, a tier's budget. */
-  public static final int DEFAULT_CURSORS_PER_OBJECT = 4;
 
   public Extractor(HubSpotClient client, Clock clock, int threads, StatusListener listener) {
     this(client, clock, threads, listener, null);
@@ -63,27 +58,6 @@ public final class Extractor {
     this.state = state;
   }
 
-  /**
-   * How many list cursors read one large object, each on a range of its ids ({@link RangeCursors};
-   * default {@value #DEFAULT_CURSORS_PER_OBJECT}, 1: one cursor).
-   */
-  public Extractor cursorsPerObject(int cursors) {
-    if (cursors < 1) {
-      throw new IllegalArgumentException("cursors must be at least 1, got " + cursors);
-    }
-    this.cursorsPerObject = cursors;
-    return this;
-  }
-
-  /**
-   * Whether large objects are walked down from the top by search while the list pages up, instead
-   * of split among list cursors (off by default; see {@link TopWalk} for its risk).
-   */
-  public Extractor searchWalk(boolean on) {
-    this.searchWalk = on;
-    return this;
-  }
-
   public RunResult run(Plan plan) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
@@ -97,11 +71,11 @@ public final class Extractor {
     ExecutorService pool = pool("pull-object-", threads);
     ExecutorService pairPool = pool("pull-pair-", threads);
     ExecutorService cursorPool = Executors.newCachedThreadPool(DaemonThreads.named("pull-range-"));
-    LargeObjectReads reads = new LargeObjectReads(cursorsPerObject, searchWalk, cursorPool);
     try {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
-        ObjectTask task = new ObjectTask(object, plan.maxRecords(), plan.outDir(), state, reads);
+        ObjectTask task =
+            new ObjectTask(object, plan.recordCap(), plan.outDir(), state, cursorPool);
         objectTasks.put(
             object.type().name(),
             CompletableFuture.supplyAsync(
@@ -167,7 +141,7 @@ public final class Extractor {
   private TaskResult runPair(
       Plan plan, AssociationPair pair, Path fromCsv, RunControl control, NotHubSpot notHubSpot) {
     AssociationTask task =
-        new AssociationTask(pair, fromCsv, plan.maxRecords(), plan.outDir(), state);
+        new AssociationTask(pair, fromCsv, plan.recordCap(), plan.outDir(), state);
     return runTask(
         pair.name(),
         true,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,14 +27,22 @@ final class ObjectTask {
   private final long maxRecords;
   private final Path outDir;
   private final TaskProgress progress;
-  private final LargeObjectReads reads;
+  private final ExecutorService cursorPool;
   private Stragglers stragglers; // once run
   private Map<String, DecimalFit> decimals = Map.of();
 
+  /**
+   * @param maxRecords at most this many records ({@link Long#MAX_VALUE}: every one)
+   * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object run
+   */
   ObjectTask(
-      PlannedObject object, long maxRecords, Path outDir, RunState state, LargeObjectReads reads) {
+      PlannedObject object,
+      long maxRecords,
+      Path outDir,
+      RunState state,
+      ExecutorService cursorPool) {
     this.object = object;
-    this.reads = reads;
+    this.cursorPool = cursorPool;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
     this.progress = new TaskProgress(state, object.type().name(), target());
@@ -69,10 +78,10 @@ final class ObjectTask {
   }
 
   /**
-   * Writes the file and returns the number of records. Past its first page, an object whose every
-   * record is wanted is also read by list cursors on ranges of its ids above this one ({@link
-   * RangeCursors}), or, opted into, walked down from the top by search ({@link TopWalk}). A record
-   * a cursor meets below an id it already handed out is kept apart and merged in at the end ({@link
+   * Writes the file and returns the number of records. Past its first page, the object is read as
+   * its {@link ReadMode} says: also by list cursors on ranges of its ids above this one ({@link
+   * RangeCursors}), or walked down from the top by search ({@link TopWalk}). A record a cursor
+   * meets below an id it already handed out is kept apart and merged in at the end ({@link
    * Stragglers}); a cursor that stops at the end of its range reads the page after for them.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
@@ -112,7 +121,6 @@ final class ObjectTask {
     long[] pages = {0};
     MeetingPoint meeting = new MeetingPoint(lastId[0]);
     TopWalk[] top = {null};
-    boolean whole = maxRecords == Long.MAX_VALUE;
     try (Stream<HubSpotRecord> records =
         client.objects().stream(
             object.type().apiName(),
@@ -125,9 +133,9 @@ final class ObjectTask {
               progress.pageDone(sink, new Checkpoint(cursor, lastId[0], 0, written[0], false));
               pages[0]++;
               // past the first page the object is large: read the rest faster
-              if (whole && reads.searchWalk() && top[0] == null) {
+              if (object.readMode() instanceof ReadMode.SearchWalk && top[0] == null) {
                 top[0] = startTopWalk(client, meeting, control, listener);
-              } else if (whole && reads.cursors() > 1 && split.isEmpty()) {
+              } else if (object.readMode() instanceof ReadMode.SplitCursors && split.isEmpty()) {
                 // none saved: this run's own ranges start only here
                 split.add(startRanges(client, control, listener, lastId[0], List.of()));
               }
@@ -213,15 +221,23 @@ final class ObjectTask {
               progress.state(),
               listener,
               control,
-              reads.pool(),
+              cursorPool,
               firstFrom,
-              reads.cursors(),
+              cursors(),
               stragglers,
               saved)
           .orElse(null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * How many cursors the object's ranges are cut for; ranges an earlier run saved are taken up
+   * whatever the mode now, since their rows are half written.
+   */
+  private int cursors() {
+    return object.readMode() instanceof ReadMode.SplitCursors split ? split.cursors() : 1;
   }
 
   private TopWalk startTopWalk(

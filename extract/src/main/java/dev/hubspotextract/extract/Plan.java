@@ -8,21 +8,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * What a pull will do, decided before any record is read: objects with their columns, association
- * files, the record limit and the output folder. Objects whose properties could not be read are
- * listed as failed already.
+ * What a pull will do, decided before any record is read: objects with their columns and how each
+ * is read, association files, the record limit and the output folder. Objects whose properties
+ * could not be read are listed as failed already.
  *
- * @param maxRecords at most this many records per object ({@link Long#MAX_VALUE}: every record)
+ * @param recordLimit at most this many records per object (empty: every record)
  */
 public record Plan(
     String source,
     Path outDir,
     List<PlannedObject> objects,
     List<AssociationPair> pairs,
-    long maxRecords,
+    OptionalLong recordLimit,
     List<TaskFailure> failedObjects) {
   public Plan {
     Objects.requireNonNull(source, "source is null");
@@ -30,17 +31,28 @@ public record Plan(
     objects = List.copyOf(objects);
     pairs = List.copyOf(pairs);
     failedObjects = List.copyOf(failedObjects);
-    if (maxRecords < 1) {
-      throw new IllegalArgumentException("maxRecords must be at least 1, got " + maxRecords);
+    Objects.requireNonNull(recordLimit, "recordLimit is null");
+    if (recordLimit.isPresent() && recordLimit.getAsLong() < 1) {
+      throw new IllegalArgumentException("recordLimit must be at least 1, got " + recordLimit);
     }
   }
 
   /**
+   * The record limit as a count to stop at ({@link Long#MAX_VALUE} when there is none), for the
+   * reads that count records; whether an object is read by more than one cursor is its {@link
+   * PlannedObject#readMode()}, not this number.
+   */
+  public long recordCap() {
+    return recordLimit.orElse(Long.MAX_VALUE);
+  }
+
+  /**
    * A digest of everything that decides the files' content (source, objects, columns, pairs, the
-   * record limit): a resumed run must have the same one. Never includes the token.
+   * record limit): a resumed run must have the same one. Never includes the token, nor the read
+   * modes: a run resumed with other cursors writes the same files.
    */
   public String fingerprint() {
-    StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(maxRecords);
+    StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(recordCap());
     for (PlannedObject object : objects) {
       text.append("\nobject ")
           .append(object.type().name())
@@ -78,7 +90,7 @@ public record Plan(
     text.append("source: ").append(source).append('\n');
     text.append("output: ").append(outDir.toAbsolutePath().normalize()).append('\n');
     text.append("records per object: ")
-        .append(maxRecords == Long.MAX_VALUE ? "all" : String.valueOf(maxRecords))
+        .append(recordLimit.isPresent() ? String.valueOf(recordLimit.getAsLong()) : "all")
         .append('\n');
     text.append("objects (").append(objects.size()).append("):\n");
     for (PlannedObject object : objects) {
@@ -86,12 +98,15 @@ public record Plan(
       text.append(
           String.format(
               Locale.ROOT,
-              "  %-22s %-10s %5d properties  %-21s → %s%n      %s%n",
+              "  %-22s %-10s %5d properties  → %s%n      read: %s%s%n      %s%n",
               object.type().name(),
               object.type().objectTypeId(),
               names.size(),
-              object.batchRead() ? "list ids + batch read" : "list pages",
               destination.apply(object.type().name()),
+              object.readMode().describe(),
+              object.batchRead()
+                  ? "; ids listed, then batch read (too many properties for a GET)"
+                  : "",
               names.size() <= 8
                   ? String.join(", ", names)
                   : String.join(", ", names.subList(0, 8))

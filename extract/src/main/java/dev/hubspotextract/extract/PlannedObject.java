@@ -10,6 +10,7 @@ import java.util.Objects;
  * An object to pull with the properties that become its columns, ascending by name.
  *
  * @param batchRead whether the property list is too long for a GET, so each page takes a batch read
+ * @param readMode how the object's list is walked
  * @param skipped how many properties of each sensitivity level were left out (-1: not known, the
  *     token may not list them); a level pulled is absent
  */
@@ -17,9 +18,11 @@ public record PlannedObject(
     ObjectType type,
     List<PropertyDefinition> properties,
     boolean batchRead,
+    ReadMode readMode,
     Map<DataSensitivity, Integer> skipped) {
   public PlannedObject {
     Objects.requireNonNull(type, "type is null");
+    Objects.requireNonNull(readMode, "readMode is null");
     properties = List.copyOf(properties);
     skipped = Map.copyOf(skipped);
   }

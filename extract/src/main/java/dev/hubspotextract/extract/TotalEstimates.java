@@ -38,7 +38,7 @@ public final class TotalEstimates implements AutoCloseable {
         client
             .objects()
             .estimatedCount(object.type().apiName())
-            .ifPresent(n -> totals.put(object.type().name(), Math.min(n, plan.maxRecords())));
+            .ifPresent(n -> totals.put(object.type().name(), Math.min(n, plan.recordCap())));
       } catch (RuntimeException e) {
         // no count for this object: the bar does without it, and its task reports the failure
       }

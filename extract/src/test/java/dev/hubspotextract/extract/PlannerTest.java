@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -41,18 +44,41 @@ class PlannerTest {
         body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private Plan plan(String objects, String associations, String properties) {
-    return new Planner(client, "https://api.hubapi.com")
-        .plan(
-            new PullOptions(
-                Planner.splitList(objects),
-                associations,
-                Planner.splitList(properties),
-                Long.MAX_VALUE,
-                Path.of("out"),
-                null,
-                null,
-                List.of()));
+  private Plan plan(List<String> objects, AssociationSelection associations) {
+    return plan(
+        request(objects, associations, List.of(), OptionalLong.empty(), ReadOptions.DEFAULT));
+  }
+
+  private static PullRequest request(
+      List<String> objects,
+      AssociationSelection associations,
+      List<String> properties,
+      OptionalLong recordLimit,
+      ReadOptions reads) {
+    return new PullRequest(
+        objects, associations, properties, recordLimit, Path.of("out"), Set.of(), reads);
+  }
+
+  /** Deals alone, no association file. */
+  private static PullRequest deals(List<String> properties, OptionalLong limit, ReadOptions reads) {
+    return request(List.of("deals"), none(), properties, limit, reads);
+  }
+
+  private Plan plan(PullRequest request) {
+    return new Planner(client, "https://api.hubapi.com").plan(request);
+  }
+
+  private static AssociationSelection none() {
+    return new AssociationSelection.None();
+  }
+
+  /** Pairs as {@code from:to}. */
+  private static AssociationSelection listed(String... pairs) {
+    return new AssociationSelection.Listed(
+        Stream.of(pairs)
+            .map(pair -> pair.split(":"))
+            .map(sides -> new AssociationSelection.Pair(sides[0], sides[1], List.of()))
+            .toList());
   }
 
   private static List<String> names(Plan plan) {
@@ -60,13 +86,24 @@ class PlannerTest {
   }
 
   @Test
-  void readsTheOriginalConnectorsDefaultObjectListWithItsNotesDotTasksTypo() {
+  void theThirteenStandardNamesNeedNoCustomObjectLookup() {
     Plan plan =
         plan(
-            "contacts,companies,deals,tickets,products,line_items,quotes,feedback_submissions,"
-                + "calls,emails,meetings,notes.tasks",
-            null,
-            null);
+            List.of(
+                "contacts",
+                "companies",
+                "deals",
+                "tickets",
+                "products",
+                "line_items",
+                "quotes",
+                "feedback_submissions",
+                "calls",
+                "emails",
+                "meetings",
+                "notes",
+                "tasks"),
+            new AssociationSelection.Defaults());
 
     assertThat(names(plan))
         .containsExactlyElementsOf(ObjectCatalog.STANDARD.stream().map(ObjectType::name).toList());
@@ -75,14 +112,14 @@ class PlannerTest {
 
   @Test
   void takesNamesInAnyCaseSingularOrPluralAndTypeIds() {
-    assertThat(names(plan("Contact, DEALS;line_item,0-5,Company", "none", null)))
+    assertThat(names(plan(List.of("Contact", "DEALS", "line_item", "0-5", "Company"), none())))
         .containsExactly("contacts", "deals", "line_items", "tickets", "companies");
   }
 
   @Test
   void findsCustomObjectsByNameFullyQualifiedNameOrTypeIdThroughTheSchemasApi() {
     for (String typed : List.of("pets", "pet", "p42_pets", "2-101")) {
-      Plan plan = plan(typed, "none", null);
+      Plan plan = plan(List.of(typed), none());
       assertThat(names(plan)).containsExactly("pets");
       assertThat(plan.objects().get(0).type().apiName()).isEqualTo("2-101");
     }
@@ -91,14 +128,12 @@ class PlannerTest {
 
   @Test
   void allMeansEveryStandardAndCustomObject() {
-    assertThat(names(plan("all", "none", null))).hasSize(14).endsWith("pets");
+    assertThat(names(plan(List.of("all"), none()))).hasSize(14).endsWith("pets");
   }
 
   @Test
-  void aMistypedStandardNameIsRejectedWithoutAnyRequestButACustomNameNearOneIsNot() {
-    assertThatThrownBy(() -> plan("compnies", null, null))
-        .hasMessageContaining("did you mean companies?");
-    assertThat(requested).isEmpty();
+  void aLikelyTypoIsOneSlipFromAStandardNameButACustomNameNearOneIsNot() {
+    assertThat(ObjectCatalog.likelyTypoOf("compnies")).contains("companies");
     assertThat(ObjectCatalog.likelyTypoOf("lineitem")).isEmpty(); // a valid spelling
     assertThat(ObjectCatalog.likelyTypoOf("leads"))
         .isEmpty(); // two edits from deals: may be custom
@@ -108,18 +143,25 @@ class PlannerTest {
 
   @Test
   void anUnknownObjectIsAUsageErrorListingTheValidNames() {
-    assertThatThrownBy(() -> plan("contacts,widgets", null, null))
+    assertThatThrownBy(
+            () -> plan(List.of("contacts", "widgets"), new AssociationSelection.Defaults()))
         .isInstanceOfSatisfying(
             ExtractException.class, e -> assertThat(e.category()).isEqualTo(FailureCategory.USAGE))
         .hasMessageContaining("unknown object 'widgets'")
         .hasMessageContaining("contacts, companies, deals, tickets")
-        .hasMessageContaining("pets");
+        .hasMessageContaining("pets")
+        .message()
+        .as("the engine names no command-line flag")
+        .doesNotContain("--");
     assertThat(requested).doesNotContain("/crm/v3/properties/contacts");
   }
 
   @Test
   void writesTheDefaultPairsAmongTheChosenObjectsOnly() {
-    Plan plan = plan("contacts,deals,companies,notes", null, null);
+    Plan plan =
+        plan(
+            List.of("contacts", "deals", "companies", "notes"),
+            new AssociationSelection.Defaults());
 
     assertThat(plan.pairs())
         .extracting(AssociationPair::name)
@@ -134,36 +176,43 @@ class PlannerTest {
 
   @Test
   void associationsNoneOrExplicitPairsReplaceTheDefaults() {
-    assertThat(plan("deals,companies", "none", null).pairs()).isEmpty();
-    assertThat(plan("deals", "companies:deals,Contact:pet", null).pairs())
+    assertThat(plan(List.of("deals", "companies"), none()).pairs()).isEmpty();
+    assertThat(
+            plan(List.of("deals"), listed("companies:deals", "Contact:pet", "company:deal"))
+                .pairs())
         .extracting(AssociationPair::name)
         .containsExactly("companies_deals", "contacts_pets");
   }
 
   @Test
   void columnsAreEveryPropertyAscendingByNameOrOnlyThoseAsked() {
-    assertThat(plan("deals", "none", null).objects().get(0).propertyNames())
+    assertThat(plan(List.of("deals"), none()).objects().get(0).propertyNames())
         .containsExactly("alpha", "hs_object_id", "zeta");
-    assertThat(plan("deals", "none", "zeta,alpha").objects().get(0).propertyNames())
+    assertThat(
+            plan(deals(List.of("zeta", "alpha"), OptionalLong.empty(), ReadOptions.DEFAULT))
+                .objects()
+                .get(0)
+                .propertyNames())
         .containsExactly("alpha", "zeta");
-    assertThatThrownBy(() -> plan("deals", "none", "zeta,nope"))
-        .hasMessageContaining("--properties names nope");
+    assertThatThrownBy(
+            () -> plan(deals(List.of("zeta", "nope"), OptionalLong.empty(), ReadOptions.DEFAULT)))
+        .hasMessageContaining("the properties asked for name nope");
   }
 
   @Test
-  void rejectsInputsThatDoNotGoTogetherBeforeAnyRequest() {
-    List<PullOptions> bad =
-        List.of(
-            new PullOptions(List.of(), null, List.of(), 0, Path.of("o"), null, null, List.of()),
-            new PullOptions(List.of(), null, List.of(), 5, Path.of("o"), "deals", null, List.of()),
-            new PullOptions(List.of(), null, List.of(), 5, Path.of("o"), null, null, List.of("1")),
-            new PullOptions(
-                List.of(), null, List.of(), 5, Path.of("o"), "deals", "companies", List.of("x1")),
-            new PullOptions(
-                List.of(), "deals-companies", List.of(), 5, Path.of("o"), null, null, List.of()));
-    for (PullOptions options : bad) {
-      assertThatThrownBy(() -> Planner.validate(options)).isInstanceOf(ExtractException.class);
-    }
-    assertThat(requested).isEmpty();
+  void eachObjectIsReadAsTheRequestAsksUnlessARecordLimitEndsItEarly() {
+    OptionalLong every = OptionalLong.empty();
+    assertThat(readMode(deals(List.of(), every, ReadOptions.DEFAULT)))
+        .isEqualTo(new ReadMode.SplitCursors(ReadOptions.DEFAULT_CURSORS));
+    assertThat(readMode(deals(List.of(), every, new ReadOptions(1, false))))
+        .isEqualTo(new ReadMode.OneCursor());
+    assertThat(readMode(deals(List.of(), every, new ReadOptions(4, true))))
+        .isEqualTo(new ReadMode.SearchWalk());
+    assertThat(readMode(deals(List.of(), OptionalLong.of(10), new ReadOptions(4, true))))
+        .isEqualTo(new ReadMode.OneCursor());
+  }
+
+  private ReadMode readMode(PullRequest request) {
+    return plan(request).objects().get(0).readMode();
   }
 }

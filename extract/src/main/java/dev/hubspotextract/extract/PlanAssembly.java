@@ -1,0 +1,107 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.ObjectsApi;
+import dev.hubspotextract.client.PropertyDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts a plan together from the request and what HubSpot said: each object's columns (the
+ * properties asked for, ascending by name) and how it is read. A property asked for that no chosen
+ * object has fails the plan; an object whose property names cannot be used fails alone.
+ */
+final class PlanAssembly {
+  private final ObjectsApi objectsApi;
+
+  /**
+   * @param objectsApi says which property lists are too long for a GET
+   */
+  PlanAssembly(ObjectsApi objectsApi) {
+    this.objectsApi = objectsApi;
+  }
+
+  Plan assemble(
+      String source,
+      PullRequest request,
+      ObjectResolver.Resolved resolved,
+      PropertyDiscovery.Found found) {
+    List<TaskFailure> failures = new ArrayList<>(resolved.failed());
+    failures.addAll(found.failed());
+    Set<String> wanted = new LinkedHashSet<>(request.properties());
+    ReadMode readMode = ReadMode.of(request.reads(), request.recordLimit().isPresent());
+    List<PlannedObject> objects = new ArrayList<>();
+    found
+        .objects()
+        .forEach(
+            (type, lookup) -> {
+              Map<String, PropertyDefinition> byName = new LinkedHashMap<>();
+              for (PropertyDefinition property : lookup.properties()) {
+                if (wanted.isEmpty() || wanted.contains(property.name())) {
+                  byName.putIfAbsent(property.name(), property);
+                }
+              }
+              Optional<String> badName =
+                  byName.keySet().stream()
+                      .map(name -> ServerNames.propertyProblem(type.name(), name))
+                      .flatMap(Optional::stream)
+                      .findFirst();
+              if (badName.isPresent()) {
+                failures.add(
+                    new TaskFailure(type.name(), false, FailureCategory.EXTERNAL, badName.get()));
+                return;
+              }
+              List<PropertyDefinition> columns =
+                  byName.values().stream()
+                      .sorted(Comparator.comparing(PropertyDefinition::name))
+                      .toList();
+              List<String> columnNames = columns.stream().map(PropertyDefinition::name).toList();
+              objects.add(
+                  new PlannedObject(
+                      type,
+                      columns,
+                      objectsApi.needsBatchRead(type.apiName(), columnNames),
+                      readMode,
+                      lookup.skipped()));
+            });
+    rejectMissing(wanted, found);
+    return new Plan(
+        source, request.outDir(), objects, resolved.pairs(), request.recordLimit(), failures);
+  }
+
+  /** Fails the plan when a property asked for is on none of the chosen objects. */
+  private static void rejectMissing(Set<String> wanted, PropertyDiscovery.Found found) {
+    if (wanted.isEmpty() || found.objects().isEmpty()) {
+      return;
+    }
+    Set<String> known = new LinkedHashSet<>();
+    found
+        .objects()
+        .values()
+        .forEach(lookup -> lookup.properties().forEach(p -> known.add(p.name())));
+    List<String> named = new ArrayList<>();
+    for (String name : wanted) {
+      if (!known.contains(name)) {
+        named.add(
+            name
+                + Spelling.closest(name, known)
+                    .map(meant -> " (did you mean " + meant + "?)")
+                    .orElse(""));
+      }
+    }
+    if (!named.isEmpty()) {
+      throw new ExtractException(
+          FailureCategory.USAGE,
+          "the properties asked for name "
+              + String.join(", ", named)
+              + ", which no chosen object has: check the spelling (HubSpot's internal names, like"
+              + " firstname or hs_lastmodifieddate)");
+    }
+  }
+}
