@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
  * or, opted into, by a search walk down from the top ({@link TopWalk}), which leans on search
  * showing every record (HubSpot's search lags writes).
  *
- * @param pool where the seeded cursors run
+ * @param pool where the seeded cursors and the search walk run: the run's, which shuts it down
  */
 record LargeObjectReads(int cursors, boolean searchWalk, ExecutorService pool) {
   LargeObjectReads {

@@ -228,7 +228,7 @@ final class ObjectTask {
       HubSpotClient client, MeetingPoint meeting, RunControl control, StatusListener listener) {
     try {
       return TopWalk.start(
-          client, object, meeting, target(), control, listener, progress.fileMode());
+          client, object, meeting, target(), control, listener, progress.fileMode(), reads.pool());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -218,10 +218,13 @@ public final class Planner {
     ExecutorService lookupPool =
         Executors.newFixedThreadPool(
             Math.max(1, Math.min(8, chosen.size())), DaemonThreads.named("plan-properties-"));
+    // the other sensitivities, asked beside each lookup: a pool apart, as the lookups wait on them
+    ExecutorService levelPool =
+        Executors.newCachedThreadPool(DaemonThreads.named("plan-sensitivity-"));
     try {
       for (ObjectType type : chosen) {
         CompletableFuture<Discovered> lookup =
-            CompletableFuture.supplyAsync(() -> discover(type), lookupPool);
+            CompletableFuture.supplyAsync(() -> discover(type, levelPool), lookupPool);
         lookups.add(lookup);
         if (lookups.size() == 1) {
           firstAlone(lookup); // a rejected token or a server that is not HubSpot: one call
@@ -232,6 +235,7 @@ public final class Planner {
           .join();
     } finally {
       lookupPool.shutdownNow();
+      levelPool.shutdownNow();
     }
     for (int i = 0; i < chosen.size(); i++) {
       ObjectType type = chosen.get(i);
@@ -317,7 +321,7 @@ public final class Planner {
    * (HubSpot lists them only when asked, and their values take scopes of their own); of the levels
    * not asked for, how many there are, so the manifest can say what was left out.
    */
-  private Discovered discover(ObjectType type) {
+  private Discovered discover(ObjectType type, ExecutorService levelPool) {
     List<PropertyDefinition> properties = new ArrayList<>(client.properties().list(type.apiName()));
     if (properties.isEmpty()) {
       // HubSpot's shape, yet no HubSpot object is without properties (hs_object_id, createdate…):
@@ -335,7 +339,7 @@ public final class Planner {
       asked.put(
           level,
           CompletableFuture.supplyAsync(
-              () -> client.properties().list(type.apiName(), level), LEVEL_LOOKUPS));
+              () -> client.properties().list(type.apiName(), level), levelPool));
     }
     Map<DataSensitivity, Integer> skipped = new EnumMap<>(DataSensitivity.class);
     for (DataSensitivity level : OTHER_LEVELS) {
@@ -359,13 +363,6 @@ public final class Planner {
   /** The sensitivities HubSpot lists only when asked by name. */
   private static final List<DataSensitivity> OTHER_LEVELS =
       List.of(DataSensitivity.SENSITIVE, DataSensitivity.HIGHLY_SENSITIVE);
-
-  /**
-   * Threads that ask for an object's other sensitivities beside its lookup; daemons, and apart from
-   * the lookups' pool, whose threads wait on them.
-   */
-  private static final ExecutorService LEVEL_LOOKUPS =
-      Executors.newCachedThreadPool(DaemonThreads.named("plan-sensitivity-"));
 
   /**
    * Waits for the first lookup, and fails now if its failure would fail the plan anyway, or if its
