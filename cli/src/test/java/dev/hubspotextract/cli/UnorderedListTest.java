@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A pull from a HubSpot whose list pages stray from id order: shuffled, a record sent a page late,
  * another sent twice (the sandbox's {@code unordered-page} fault). With one cursor or several, the
  * file holds every record once, in id order; the manifest and {@code --verbose} say how far the
- * list strayed; and a pull stopped with stragglers saved resumes to the same file.
+ * list strayed; and a pull stopped with stragglers saved resumes to the same file. A pair whose
+ * from-object is not pulled, and so pages that object's ids from HubSpot, loses no link either.
  */
 class UnorderedListTest {
   @TempDir Path tmp;
@@ -74,6 +76,48 @@ class UnorderedListTest {
                   + ", duplicate ids dropped "
                   + dropped);
       assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+    }
+  }
+
+  @Test
+  void aPairWhoseFromObjectIsNotPulledLosesNoLinkAndSaysHowFarThatObjectsListStrayed()
+      throws Exception {
+    try (Sandbox sandbox = unordered(1)) {
+      Path out = tmp.resolve("out");
+
+      Cli.Run run =
+          Cli.pull(
+              sandbox,
+              out,
+              "--objects",
+              "companies",
+              "--associations",
+              "contacts:companies",
+              "--verbose");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      List<Long> fromIds =
+          PortalChecks.pairFileMatchesPortal(
+                  out, sandbox.portal(), "contacts", "companies", List.of())
+              .stream()
+              .map(row -> Long.parseLong(row.get(0)))
+              .toList();
+      assertThat(fromIds).as("in from-id order").isSorted();
+      JsonNode pair =
+          new ObjectMapper()
+              .readTree(out.resolve("manifest.json").toFile())
+              .path("associations")
+              .get(0);
+      long outOfOrder = pair.path("idsOutOfOrder").asLong();
+      long dropped = pair.path("duplicateIdsDropped").asLong();
+      assertThat(dropped).as("contacts sent twice").isPositive();
+      assertThat(outOfOrder).as("each dropped one came out of order").isGreaterThan(dropped);
+      assertThat(run.err())
+          .contains(
+              "list order: contacts_companies: out of id order "
+                  + outOfOrder
+                  + ", duplicate ids dropped "
+                  + dropped);
     }
   }
 

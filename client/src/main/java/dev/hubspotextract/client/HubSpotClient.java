@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -16,9 +17,11 @@ public final class HubSpotClient {
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.hubapi.com");
 
   private final Transport transport;
+  private final Executor prefetch; // null: list pages are read when the reader reaches them
 
-  private HubSpotClient(Transport transport) {
+  private HubSpotClient(Transport transport, Executor prefetch) {
     this.transport = transport;
+    this.prefetch = prefetch;
   }
 
   public static Builder builder() {
@@ -26,7 +29,7 @@ public final class HubSpotClient {
   }
 
   public ObjectsApi objects() {
-    return new ObjectsApi(transport);
+    return new ObjectsApi(transport, prefetch);
   }
 
   public PropertiesApi properties() {
@@ -48,7 +51,16 @@ public final class HubSpotClient {
         request -> {
           calls.increment();
           return shared.send(request);
-        });
+        },
+        prefetch);
+  }
+
+  /**
+   * A client over the same chain whose object streams read pages ahead on {@code prefetch}: the
+   * pool of whoever runs the pull, who shuts it down once the streams are closed.
+   */
+  public HubSpotClient prefetchingOn(Executor prefetch) {
+    return new HubSpotClient(transport, Objects.requireNonNull(prefetch, "prefetch is null"));
   }
 
   /** Sets up the chain; only the token is required. */
@@ -185,7 +197,7 @@ public final class HubSpotClient {
               chain);
       chain = new Retrying(retryPolicy, sleeper, clock, trace, chain);
       chain = new Authenticating(token, chain);
-      return new HubSpotClient(chain);
+      return new HubSpotClient(chain, null);
     }
   }
 }

@@ -152,15 +152,16 @@ class JdkTransportTest {
               });
       plain.setDaemon(true);
       plain.start();
+      // a first handshake in a busy JVM can take seconds: the answer, not its speed, is tested
       JdkTransport transport =
           new JdkTransport(
               URI.create("https://127.0.0.1:" + server.getLocalPort()),
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(5));
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(60));
 
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/properties/contacts")))
           .hasMessageStartingWith(
-              "the TLS handshake with 127.0.0.1:" + server.getLocalPort() + " failed after 0.")
+              "the TLS handshake with 127.0.0.1:" + server.getLocalPort() + " failed after ")
           .hasMessageEndingWith(
               "(Unrecognized SSL message, plaintext connection?): it answers plain http, not"
                   + " https");

@@ -5,8 +5,6 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.client.HubSpotClient;
-import dev.hubspotextract.client.HubSpotRecord;
-import dev.hubspotextract.client.OutOfOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -34,16 +31,25 @@ final class AssociationTask {
   private final Path fromCsv;
   private final long maxRecords;
   private final TaskProgress progress;
+  private final ExecutorService readers;
+  private final ListedIds liveIds = new ListedIds();
 
   /**
    * @param fromCsv the from-object's finished CSV, or null to page its ids from HubSpot
    * @param state where to checkpoint, or null for a run that cannot be resumed
+   * @param readers where batches are read ahead of the one being written: the run's pool
    */
   AssociationTask(
-      AssociationPair pair, Path fromCsv, long maxRecords, Path outDir, RunState state) {
+      AssociationPair pair,
+      Path fromCsv,
+      long maxRecords,
+      Path outDir,
+      RunState state,
+      ExecutorService readers) {
     this.pair = pair;
     this.fromCsv = fromCsv;
     this.maxRecords = maxRecords;
+    this.readers = readers;
     this.progress =
         new TaskProgress(state, pair.name(), OutputFolder.fileIn(outDir, pair.fileName()));
   }
@@ -90,7 +96,7 @@ final class AssociationTask {
                             pair.from().apiName(), pair.to().apiName(), batch, read::add);
                         return read;
                       },
-                      READERS)));
+                      readers)));
         }
         control.checkNotAborted();
         Batch next = inFlight.poll();
@@ -115,10 +121,6 @@ final class AssociationTask {
 
   /** Batches of from-ids read at once per association file. */
   private static final int BATCHES_AT_ONCE = 4;
-
-  /** Threads that read batches ahead of the one being written; daemons, never blocking exit. */
-  private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(DaemonThreads.named("pull-association-batch-"));
 
   /** A batch of from-ids on its way: how many ids, the last one, and their links once read. */
   private record Batch(int ids, String lastId, CompletableFuture<List<AssociationRow>> rows) {}
@@ -157,23 +159,10 @@ final class AssociationTask {
       List<String> listed = pair.fromIds();
       return listed.subList(saved == null ? 0 : (int) saved.position(), listed.size()).stream();
     }
-    if (fromCsv == null && last == null) {
-      return client.objects().ids(pair.from().apiName(), maxRecords);
-    }
     if (fromCsv == null) {
-      // HubSpot's list cursor is an id (hubspot-api.md §4): page on from the last one. Read as
-      // "from", or not at all, the ids up to it are skipped all the same; maxRecords ids in all
-      return client.objects().stream(
-              pair.from().apiName(),
-              ID_ONLY,
-              Long.MAX_VALUE,
-              last,
-              last,
-              page -> {},
-              OutOfOrder.LEFT_OUT)
-          .map(HubSpotRecord::id)
-          .dropWhile(id -> !isAbove(id, last))
-          .limit(maxRecords - saved.position());
+      // HubSpot's live list, which may send an id late or twice: read whole, sorted, each id once
+      long done = saved == null ? 0 : saved.position();
+      return liveIds.read(client, pair.from().apiName(), maxRecords - done, last);
     }
     CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(fromCsv, StandardCharsets.UTF_8);
     Stream<String> ids =
@@ -182,11 +171,13 @@ final class AssociationTask {
     return last == null ? ids : ids.dropWhile(id -> !isAbove(id, last));
   }
 
-  /** The one property a listing of ids asks for, the shortest request. */
-  private static final List<String> ID_ONLY = List.of("hs_object_id");
-
   private static boolean isAbove(String id, String last) {
     return MeetingPoint.idOf(id) > MeetingPoint.idOf(last);
+  }
+
+  /** How far the from-object's live list strayed from id order (in order when read from a file). */
+  ListOrder listOrder() {
+    return liveIds.listOrder();
   }
 
   private static void close(CsvReader<CsvRecord> reader) {

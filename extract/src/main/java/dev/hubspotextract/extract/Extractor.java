@@ -71,6 +71,12 @@ public final class Extractor {
     ExecutorService pool = pool("pull-object-", threads);
     ExecutorService pairPool = pool("pull-pair-", threads);
     ExecutorService cursorPool = Executors.newCachedThreadPool(DaemonThreads.named("pull-range-"));
+    // pages read ahead of every list cursor, and association batches read ahead of their file
+    ExecutorService prefetchPool =
+        Executors.newCachedThreadPool(DaemonThreads.named("pull-prefetch-"));
+    ExecutorService batchPool =
+        Executors.newCachedThreadPool(DaemonThreads.named("pull-association-batch-"));
+    HubSpotClient pulling = client.prefetchingOn(prefetchPool);
     try {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
@@ -85,6 +91,7 @@ public final class Extractor {
                             false,
                             control,
                             notHubSpot,
+                            pulling,
                             counted -> task.run(counted, control, listener),
                             task::listOrder)
                         .withDecimals(task.decimals()),
@@ -106,7 +113,8 @@ public final class Extractor {
           // ids given by the user, or paged from HubSpot: nothing to wait for
           pairTasks.add(
               CompletableFuture.supplyAsync(
-                  () -> runPair(plan, pair, null, control, notHubSpot), pairPool));
+                  () -> runPair(plan, pair, null, control, notHubSpot, pulling, batchPool),
+                  pairPool));
         } else if (from == null) {
           pairTasks.add(CompletableFuture.completedFuture(skipped(pair, pair.from(), planFailure)));
         } else {
@@ -119,7 +127,9 @@ public final class Extractor {
                               pair,
                               OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
                               control,
-                              notHubSpot)
+                              notHubSpot,
+                              pulling,
+                              batchPool)
                           : skipped(pair, pair.from(), result.failure()),
                   pairPool));
         }
@@ -131,6 +141,8 @@ public final class Extractor {
       pool.shutdownNow();
       pairPool.shutdownNow();
       cursorPool.shutdownNow();
+      prefetchPool.shutdownNow();
+      batchPool.shutdownNow();
     }
   }
 
@@ -139,16 +151,23 @@ public final class Extractor {
   }
 
   private TaskResult runPair(
-      Plan plan, AssociationPair pair, Path fromCsv, RunControl control, NotHubSpot notHubSpot) {
+      Plan plan,
+      AssociationPair pair,
+      Path fromCsv,
+      RunControl control,
+      NotHubSpot notHubSpot,
+      HubSpotClient pulling,
+      ExecutorService batchPool) {
     AssociationTask task =
-        new AssociationTask(pair, fromCsv, plan.recordCap(), plan.outDir(), state);
+        new AssociationTask(pair, fromCsv, plan.recordCap(), plan.outDir(), state, batchPool);
     return runTask(
         pair.name(),
         true,
         control,
         notHubSpot,
+        pulling,
         counted -> task.run(counted, control, listener),
-        () -> ListOrder.IN_ORDER);
+        task::listOrder);
   }
 
   /** A pair not written because one of its objects failed. */
@@ -177,12 +196,16 @@ public final class Extractor {
     long run(HubSpotClient counted) throws IOException;
   }
 
-  /** Runs a task and tells how it went; {@code listOrder} is asked once it has completed. */
+  /**
+   * Runs a task on {@code pulling} (the run's client, reading pages ahead on the run's pool) and
+   * tells how it went; {@code listOrder} is asked once it has completed.
+   */
   private TaskResult runTask(
       String name,
       boolean association,
       RunControl control,
       NotHubSpot notHubSpot,
+      HubSpotClient pulling,
       Body body,
       Supplier<ListOrder> listOrder) {
     long start = System.nanoTime();
@@ -193,7 +216,7 @@ public final class Extractor {
       failure = aborted(name, association, control);
     } else {
       try {
-        rows = body.run(client.counting(calls));
+        rows = body.run(pulling.counting(calls));
       } catch (RunControl.Aborted e) {
         failure = aborted(name, association, control);
       } catch (HubSpotException e) {

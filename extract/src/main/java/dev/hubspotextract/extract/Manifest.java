@@ -121,6 +121,11 @@ public final class Manifest {
       entry.put("file", pair.fileName());
       entry.put("rows", task == null ? 0 : task.rows());
       entry.put("status", task != null && task.completed() ? "complete" : "failed");
+      ListOrder fromIds = task == null ? ListOrder.IN_ORDER : task.listOrder();
+      if (!fromIds.inOrder()) { // the from-object's ids, from its live list
+        entry.put("idsOutOfOrder", fromIds.idsOutOfOrder());
+        entry.put("duplicateIdsDropped", fromIds.duplicateIdsDropped());
+      }
       entry.put(
           "columns",
           FixedColumn.ASSOCIATION.stream()

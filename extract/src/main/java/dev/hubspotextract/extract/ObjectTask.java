@@ -33,7 +33,8 @@ final class ObjectTask {
 
   /**
    * @param maxRecords at most this many records ({@link Long#MAX_VALUE}: every one)
-   * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object run
+   * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object, or the walk of a
+   *     {@link ReadMode.SearchWalk} one, run
    */
   ObjectTask(
       PlannedObject object,
@@ -244,7 +245,7 @@ final class ObjectTask {
       HubSpotClient client, MeetingPoint meeting, RunControl control, StatusListener listener) {
     try {
       return TopWalk.start(
-          client, object, meeting, target(), control, listener, progress.fileMode());
+          client, object, meeting, target(), control, listener, progress.fileMode(), cursorPool);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -97,9 +97,9 @@ final class Stragglers implements OutOfOrder {
   }
 
   @Override
-  public synchronized void straggler(HubSpotRecord record) {
+  public synchronized boolean straggler(HubSpotRecord record) {
     if (closed) {
-      return; // a cursor the object no longer waits for: nothing it reads is needed
+      return true; // a cursor the object no longer waits for: nothing it reads is needed
     }
     if (side == null) {
       try {
@@ -110,6 +110,7 @@ final class Stragglers implements OutOfOrder {
     }
     ObjectTask.writeRow(side, record, columns);
     unsaved = true;
+    return true;
   }
 
   /**

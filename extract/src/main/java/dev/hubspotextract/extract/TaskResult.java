@@ -8,7 +8,8 @@ import java.util.Map;
  * @param rows records written (objects) or association rows (pairs)
  * @param requests API calls the task made (retries not counted)
  * @param failure why it failed, or null when it completed
- * @param listOrder how far a completed object's list strayed from id order
+ * @param listOrder how far a completed object's list (or a pair's from-object's live list) strayed
+ *     from id order
  * @param decimals how a completed object's number columns fit a DECIMAL, by column name
  */
 public record TaskResult(

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The search half of a large object's pull: walks the object down from its highest id on search's
@@ -24,9 +23,6 @@ import java.util.concurrent.Executors;
  * list-only pull writes it.
  */
 final class TopWalk {
-  private static final ExecutorService WALKERS =
-      Executors.newCachedThreadPool(DaemonThreads.named("pull-search-"));
-
   private final HubSpotClient client;
   private final PlannedObject object;
   private final List<String> names;
@@ -44,16 +40,20 @@ final class TopWalk {
       MeetingPoint meeting,
       CsvFileSink side,
       RunControl control,
-      StatusListener listener) {
+      StatusListener listener,
+      ExecutorService pool) {
     this.client = client;
     this.object = object;
     this.names = object.propertyNames();
     this.listener = listener;
     this.side = side;
-    this.done = CompletableFuture.runAsync(() -> walk(meeting, control), WALKERS);
+    this.done = CompletableFuture.runAsync(() -> walk(meeting, control), pool);
   }
 
-  /** Starts walking down {@code object} into a side file beside {@code target}. */
+  /**
+   * Starts walking down {@code object} into a side file beside {@code target}, on {@code pool} (the
+   * run's, which it shuts down).
+   */
   static TopWalk start(
       HubSpotClient client,
       PlannedObject object,
@@ -61,10 +61,11 @@ final class TopWalk {
       Path target,
       RunControl control,
       StatusListener listener,
-      FileMode mode)
+      FileMode mode,
+      ExecutorService pool)
       throws IOException {
     return new TopWalk(
-        client, object, meeting, new CsvFileSink(sideOf(target), mode), control, listener);
+        client, object, meeting, new CsvFileSink(sideOf(target), mode), control, listener, pool);
   }
 
   /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */
