@@ -10,11 +10,11 @@ import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullOptions;
 import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -171,7 +171,7 @@ class AssociationResumeTest {
   }
 
   private static Path checkpointFile(Path out) {
-    return RunState.folder(out).resolve("contacts_companies.json");
+    return FolderLayout.of(out).stateFolder().resolve("contacts_companies.json");
   }
 
   private static ObjectNode savedCheckpoint(Path out) throws Exception {

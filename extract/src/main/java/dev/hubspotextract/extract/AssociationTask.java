@@ -44,8 +44,7 @@ final class AssociationTask {
     this.pair = pair;
     this.fromCsv = fromCsv;
     this.maxRecords = maxRecords;
-    this.progress =
-        new TaskProgress(state, pair.name(), OutputFolder.fileIn(outDir, pair.fileName()));
+    this.progress = new TaskProgress(state, pair.name(), FolderLayout.of(outDir).pairFile(pair));
   }
 
   /**

@@ -143,7 +143,7 @@ public final class Extractor {
                           ? runPair(
                               plan,
                               pair,
-                              OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
+                              FolderLayout.of(plan.outDir()).objectFile(pair.from()),
                               control,
                               notHubSpot)
                           : skipped(pair, pair.from(), result.failure()),

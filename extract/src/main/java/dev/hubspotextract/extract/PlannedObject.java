@@ -24,10 +24,6 @@ public record PlannedObject(
     skipped = Map.copyOf(skipped);
   }
 
-  public String fileName() {
-    return type.fileName();
-  }
-
   public List<String> propertyNames() {
     return properties.stream().map(PropertyDefinition::name).toList();
   }

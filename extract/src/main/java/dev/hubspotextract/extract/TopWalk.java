@@ -64,16 +64,17 @@ final class TopWalk {
       FileMode mode)
       throws IOException {
     return new TopWalk(
-        client, object, meeting, new CsvFileSink(sideOf(target), mode), control, listener);
+        client,
+        object,
+        meeting,
+        new CsvFileSink(FolderLayout.sideFileOf(target), mode),
+        control,
+        listener);
   }
 
   /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */
   static void discardLeftover(Path target) throws IOException {
-    Files.deleteIfExists(CsvFileSink.partialOf(sideOf(target)));
-  }
-
-  private static Path sideOf(Path target) {
-    return target.resolveSibling(target.getFileName() + ".top");
+    Files.deleteIfExists(FolderLayout.partialOf(FolderLayout.sideFileOf(target)));
   }
 
   private void walk(MeetingPoint meeting, RunControl control) {
