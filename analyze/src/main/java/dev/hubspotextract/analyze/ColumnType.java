@@ -1,6 +1,7 @@
 package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.extract.DecimalFit;
+import dev.hubspotextract.extract.FixedColumn;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -54,11 +55,10 @@ public record ColumnType(String sqlType) {
    * text.
    */
   public static ColumnType ofAssociationColumn(String column) {
-    return switch (column) {
-      case "from_id", "to_id" -> ID;
-      case "association_type_id" -> INTEGER;
-      default -> TEXT;
-    };
+    if (column.equals(FixedColumn.FROM_ID.name()) || column.equals(FixedColumn.TO_ID.name())) {
+      return ID;
+    }
+    return column.equals(FixedColumn.ASSOCIATION_TYPE_ID.name()) ? INTEGER : TEXT;
   }
 
   /**

@@ -1,22 +1,16 @@
 package dev.hubspotextract.analyze;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
-import dev.hubspotextract.extract.NewFiles;
+import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +58,7 @@ public final class FormatConverter {
     } catch (SQLException | RuntimeException e) {
       for (Path temp : written.keySet()) {
         ResultFiles.deleteQuietly(temp);
-        ResultFiles.deleteQuietly(Path.of(temp + ".wal"));
+        ResultFiles.deleteQuietly(FolderLayout.databaseLogOf(temp));
       }
       if (e instanceof AnalyzeException analyze) {
         throw analyze;
@@ -123,7 +117,7 @@ public final class FormatConverter {
   private static void writeDatabase(
       Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
       throws SQLException {
-    Path file = OutputFolder.fileIn(folder.dir(), OutputFormat.DATABASE_FILE);
+    Path file = FolderLayout.of(folder.dir()).databaseFile();
     Path temp = temporary(file);
     ResultFiles.deleteQuietly(temp);
     written.put(temp, file);
@@ -144,31 +138,21 @@ public final class FormatConverter {
   /** Where a file is written before it is complete: the pull's private folder, the user's alone. */
   private static Path temporary(Path file) {
     OutputFolder.privateFolder(file.getParent());
-    return OutputFolder.unfinishedOf(file, ".tmp");
+    return FolderLayout.convertedCopyOf(file);
   }
 
   /** Sets the format and points every entry at its new file (and, in a database, its table). */
   private static void rewriteManifest(PulledFolder folder, OutputFormat target, FileMode mode)
       throws IOException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = (ObjectNode) mapper.readTree(folder.manifestPath().toFile());
-    root.put("format", target.label());
-    Iterator<PulledTable> tables = folder.tables().iterator();
-    List<JsonNode> entries = new ArrayList<>();
-    root.path("objects").forEach(entries::add);
-    root.path("associations").forEach(entries::add);
-    for (JsonNode entry : entries) {
-      PulledTable table = tables.next();
-      ObjectNode node = (ObjectNode) entry;
-      node.put("file", target.fileFor(table.table()));
-      if (target == OutputFormat.DUCKDB) {
-        node.put("table", table.table());
-      }
-    }
-    Path temp = temporary(folder.manifestPath());
-    try (OutputStream out = NewFiles.stream(temp, mode)) {
-      mapper.writeValue(out, root);
-    }
-    FileMoves.replace(temp, folder.manifestPath());
+    Manifest converted =
+        PulledFolder.readManifest(folder.manifestPath())
+            .convertedTo(
+                target.label(),
+                entry -> {
+                  String table = PulledFolder.tableNameOf(entry, folder.format());
+                  return new Manifest.Place(
+                      target.fileFor(table), target == OutputFormat.DUCKDB ? table : entry.table());
+                });
+    converted.write(folder.dir(), mode);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FixedColumn;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.Spelling;
@@ -54,11 +56,11 @@ public final class JoinPlanner {
   /** How a later object reaches an earlier one: an association table read one way or the other. */
   private record Link(PulledTable table, int nearIndex, boolean reversed) {
     String nearColumn() {
-      return reversed ? "to_id" : "from_id";
+      return (reversed ? FixedColumn.TO_ID : FixedColumn.FROM_ID).name();
     }
 
     String farColumn() {
-      return reversed ? "from_id" : "to_id";
+      return (reversed ? FixedColumn.FROM_ID : FixedColumn.TO_ID).name();
     }
   }
 
@@ -75,7 +77,7 @@ public final class JoinPlanner {
     for (int i = 0; i < objects.size(); i++) {
       PulledTable object = objects.get(i);
       List<String> columns = db.columns(object.table());
-      if (!columns.contains("id")) {
+      if (!columns.contains(FixedColumn.ID.name())) {
         throw new AnalyzeException(
             describe(object) + " has no id column, so it cannot be joined: pull it again");
       }
@@ -358,7 +360,7 @@ public final class JoinPlanner {
   private String describe(String file, String table) {
     PulledFolder folder = db.folder();
     return folder.format() == OutputFormat.DUCKDB
-        ? "table " + table + " in " + folder.dir().resolve(OutputFormat.DATABASE_FILE)
+        ? "table " + table + " in " + FolderLayout.of(folder.dir()).databaseFile()
         : folder.dir().resolve(file).toString();
   }
 }

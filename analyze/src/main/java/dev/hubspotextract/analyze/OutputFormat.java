@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FolderLayout;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,9 +10,6 @@ public enum OutputFormat {
   CSV("csv"),
   PARQUET("parquet"),
   DUCKDB("duckdb");
-
-  /** The database file of a folder in DuckDB format. */
-  public static final String DATABASE_FILE = "hubspot.duckdb";
 
   private final String label;
 
@@ -26,12 +24,12 @@ public enum OutputFormat {
 
   /** The file that holds {@code table} in this format. */
   public String fileFor(String table) {
-    return this == DUCKDB ? DATABASE_FILE : table + "." + label;
+    return FolderLayout.tableFile(table, label);
   }
 
   /** Where {@code table} ends up, as people read it: its file, and in DuckDB its table too. */
   public String destinationOf(String table) {
-    return this == DUCKDB ? DATABASE_FILE + " (table " + table + ")" : fileFor(table);
+    return this == DUCKDB ? fileFor(table) + " (table " + table + ")" : fileFor(table);
   }
 
   public static OutputFormat of(String label) {

@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.FormulaGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class PulledDatabase implements AutoCloseable {
     try {
       Set<String> attached = new HashSet<>();
       if (folder.format() == OutputFormat.DUCKDB) {
-        attached = attach(connection, folder.dir().resolve(OutputFormat.DATABASE_FILE));
+        attached = attach(connection, FolderLayout.of(folder.dir()).databaseFile());
       }
       List<PulledTable> registered = new ArrayList<>();
       try (Statement statement = connection.createStatement()) {

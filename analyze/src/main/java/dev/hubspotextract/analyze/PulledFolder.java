@@ -1,13 +1,14 @@
 package dev.hubspotextract.analyze;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.FixedColumn;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.FormulaGuard;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -37,8 +39,10 @@ import java.util.stream.Stream;
  *     {@link FormulaGuard}): each reader drops one leading quote from every cell
  */
 public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tables, boolean excel) {
-  public static final String MANIFEST = "manifest.json";
-  private static final List<String> ASSOCIATION_HEADER = List.of("from_id", "to_id");
+  /** The first columns of an association file, by which one is told from an object's. */
+  private static final List<String> ASSOCIATION_HEADER =
+      FixedColumn.names(FixedColumn.ASSOCIATION).subList(0, 2);
+
   private static final Pattern MISSING_TABLE =
       Pattern.compile("Table with name (\\S+) does not exist");
 
@@ -55,12 +59,12 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
               + " ./hubspot-extract pull --out "
               + dir);
     }
-    Path manifest = dir.resolve(MANIFEST);
+    Path manifest = FolderLayout.of(dir).manifest();
     return Files.isRegularFile(manifest) ? fromManifest(dir, manifest) : fromCsvFiles(dir);
   }
 
   public Path manifestPath() {
-    return dir.resolve(MANIFEST);
+    return FolderLayout.of(dir).manifest();
   }
 
   /**
@@ -92,7 +96,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       return files
           .filter(Files::isRegularFile)
           .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".csv") || name.endsWith(".parquet"))
+          .filter(FolderLayout::isOneTableFile)
           .filter(name -> !listed.contains(name))
           .sorted()
           .toList();
@@ -104,7 +108,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
   /** The file of the folder that would hold {@code table} but that its manifest does not list. */
   public Optional<String> unlistedFileOf(String table) {
     return unlistedFiles().stream()
-        .filter(file -> baseName(file).equalsIgnoreCase(table))
+        .filter(file -> FolderLayout.tableOf(file).equalsIgnoreCase(table))
         .findFirst();
   }
 
@@ -167,38 +171,53 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
         .findFirst();
   }
 
-  private static PulledFolder fromManifest(Path dir, Path manifest) {
-    JsonNode root;
+  private static PulledFolder fromManifest(Path dir, Path file) {
+    Manifest manifest = readManifest(file);
+    OutputFormat format = OutputFormat.of(manifest.format());
+    List<PulledTable> tables = new ArrayList<>();
+    for (Manifest.TableEntry entry : manifest.tables()) {
+      tables.add(tableOf(entry, format, file));
+    }
+    return new PulledFolder(dir, format, tables, manifest.excel());
+  }
+
+  /** The manifest of a folder, or why it cannot be read. */
+  static Manifest readManifest(Path file) {
     try {
-      root = new ObjectMapper().readTree(manifest.toFile());
+      return Manifest.read(file);
     } catch (JsonProcessingException e) {
       throw new AnalyzeException(
-          manifest
-              + " is not valid JSON ("
-              + e.getOriginalMessage()
-              + "): pull again to rewrite it",
+          file + " is not valid JSON (" + e.getOriginalMessage() + "): pull again to rewrite it",
           e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + manifest, e);
+      throw new UncheckedIOException("reading " + file, e);
     }
-    OutputFormat format = OutputFormat.of(root.path("format").asText("csv"));
-    List<PulledTable> tables = new ArrayList<>();
-    for (JsonNode object : root.path("objects")) {
-      tables.add(tableOf(object, false, object.path("name").asText(), format, manifest));
+  }
+
+  /**
+   * The table that holds an entry's rows in a folder of {@code format}: named in the entry, else in
+   * a database file the entry's name, else its file's name without the ending.
+   */
+  static String tableNameOf(Manifest.TableEntry entry, OutputFormat format) {
+    if (entry.table() != null) {
+      return entry.table();
     }
-    for (JsonNode pair : root.path("associations")) {
-      String name = pair.path("from").asText() + "_" + pair.path("to").asText();
-      tables.add(tableOf(pair, true, name, format, manifest));
-    }
-    return new PulledFolder(dir, format, tables, root.path("excel").asBoolean(false));
+    return format == OutputFormat.DUCKDB
+        ? entry.tableName()
+        : FolderLayout.tableOf(fileOf(entry, format));
+  }
+
+  /** An entry's file, or the one its format gives its name when a hand-made manifest omits it. */
+  private static String fileOf(Manifest.TableEntry entry, OutputFormat format) {
+    return entry.file() == null || entry.file().isEmpty()
+        ? format.fileFor(entry.tableName())
+        : entry.file();
   }
 
   private static PulledTable tableOf(
-      JsonNode entry, boolean association, String name, OutputFormat format, Path manifest) {
-    String file = entry.path("file").asText("");
-    if (file.isEmpty()) {
-      file = format.fileFor(name);
-    }
+      Manifest.TableEntry entry, OutputFormat format, Path manifest) {
+    String name = entry.tableName();
+    String file = fileOf(entry, format);
     try {
       OutputFolder.fileIn(manifest.getParent(), file);
     } catch (ExtractException e) {
@@ -207,12 +226,6 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new AnalyzeException(
           manifest + " lists a file outside its folder (" + e.getMessage() + "): pull again", e);
     }
-    // a database file holds every table, so there the table is named in the entry or after the
-    // object
-    String table =
-        entry.hasNonNull("table")
-            ? entry.get("table").asText()
-            : format == OutputFormat.DUCKDB ? name : baseName(file);
     if (name.isEmpty() || name.equals("_")) {
       throw new AnalyzeException(
           manifest
@@ -221,30 +234,30 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
               + "'): pull again to rewrite it");
     }
     Map<String, ColumnType> types = new HashMap<>();
-    for (JsonNode column : entry.path("columns")) {
+    for (Manifest.Column column : entry.columns()) {
       types.put(
-          column.path("name").asText(),
-          ColumnType.ofHubSpotType(
-              column.path("type").asText(null), decimalsOf(column, name, manifest)));
+          Objects.toString(column.name(), ""),
+          ColumnType.ofHubSpotType(column.type(), decimalsOf(column, name, manifest)));
     }
-    boolean failed = "failed".equalsIgnoreCase(entry.path("status").asText(""));
-    return new PulledTable(name, table, file, association, failed, types);
+    boolean association = entry instanceof Manifest.AssociationEntry;
+    return new PulledTable(
+        name, tableNameOf(entry, format), file, association, entry.failed(), types);
   }
 
   /**
    * The decimals the pull measured in a number column ({@code "decimals"}), absent when it measured
    * none: the column is then a DOUBLE.
    */
-  private static OptionalInt decimalsOf(JsonNode column, String table, Path manifest) {
-    JsonNode decimals = column.get("decimals");
+  private static OptionalInt decimalsOf(Manifest.Column column, String table, Path manifest) {
+    Integer decimals = column.decimals();
     if (decimals == null) {
       return OptionalInt.empty();
     }
-    if (!decimals.isInt() || decimals.asInt() < 0 || decimals.asInt() > DecimalFit.MAX_DECIMALS) {
+    if (decimals < 0 || decimals > DecimalFit.MAX_DECIMALS) {
       throw new AnalyzeException(
           manifest
               + " gives column "
-              + column.path("name").asText()
+              + column.name()
               + " of "
               + table
               + " \"decimals\": "
@@ -253,21 +266,21 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
               + DecimalFit.MAX_DECIMALS
               + ": pull again to rewrite it");
     }
-    return OptionalInt.of(decimals.asInt());
+    return OptionalInt.of(decimals);
   }
 
   private static PulledFolder fromCsvFiles(Path dir) {
     List<PulledTable> tables = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-        String table = baseName(file.getFileName().toString());
+      List<Path> csvFiles =
+          files.filter(f -> FolderLayout.isCsvFile(f.toString())).sorted().toList();
+      for (Path file : csvFiles) {
+        String table = FolderLayout.tableOf(file.getFileName().toString());
         boolean association = isAssociation(header(file));
-        Map<String, ColumnType> types =
-            Map.of(
-                "id", ColumnType.ID,
-                "createdAt", ColumnType.DATETIME,
-                "updatedAt", ColumnType.DATETIME,
-                "archived", ColumnType.BOOL);
+        Map<String, ColumnType> types = new HashMap<>();
+        for (FixedColumn fixed : FixedColumn.RECORD) {
+          types.put(fixed.name(), ColumnType.ofHubSpotType(fixed.type(), OptionalInt.empty()));
+        }
         tables.add(
             new PulledTable(
                 table, table, file.getFileName().toString(), association, false, types));
@@ -296,10 +309,5 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     } catch (IOException e) {
       throw new UncheckedIOException("reading the header of " + csv, e);
     }
-  }
-
-  private static String baseName(String file) {
-    int dot = file.lastIndexOf('.');
-    return dot > 0 ? file.substring(0, dot) : file;
   }
 }

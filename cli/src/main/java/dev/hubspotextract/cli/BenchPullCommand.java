@@ -1,7 +1,7 @@
 package dev.hubspotextract.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.RecordedRequest;
@@ -415,13 +415,8 @@ final class BenchPullCommand implements Callable<Integer> {
     if (code != 0) {
       out.println("pull failed: " + err.toString().strip());
     }
-    long records = 0;
-    Path manifest = dir.resolve("manifest.json");
-    if (Files.exists(manifest)) {
-      for (JsonNode object : new ObjectMapper().readTree(manifest.toFile()).path("objects")) {
-        records += object.path("records").asLong();
-      }
-    }
+    Path manifest = FolderLayout.of(dir).manifest();
+    long records = Files.exists(manifest) ? Manifest.read(manifest).totalRecords() : 0;
     if (keep) {
       out.println("kept " + dir);
     } else {

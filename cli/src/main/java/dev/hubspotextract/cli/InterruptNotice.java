@@ -1,6 +1,6 @@
 package dev.hubspotextract.cli;
 
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.extract.TaskResult;
 import java.io.PrintWriter;
@@ -71,7 +71,7 @@ final class InterruptNotice implements AutoCloseable {
                     + rows
                     + " association rows)")
             + ", and the pages of unfinished ones in its "
-            + OutputFolder.PRIVATE_FOLDER
+            + FolderLayout.PRIVATE_FOLDER
             + " folder; run the same command again to continue where this run stopped.");
     err.flush();
   }

@@ -17,6 +17,7 @@ import dev.hubspotextract.extract.ExcelFiles;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.FolderLock;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
@@ -469,7 +470,7 @@ final class PullCommand implements Callable<Integer> {
         }
         List<String> replaced =
             over ? state.replacedFilesNotWrittenAgain(written(result, outputFormat)) : List.of();
-        Manifest.write(result, version(), fileMode, replaced, excel && over);
+        Manifest.ofRun(result, version(), replaced, excel && over).write(plan.outDir(), fileMode);
         if (result.fatal() != null) {
           throw withWhatWasWritten(result.fatal(), result, plan.outDir());
         }
@@ -530,7 +531,7 @@ final class PullCommand implements Callable<Integer> {
             + " records and "
             + result.totalAssociationRows()
             + " association rows in finished files, unfinished ones in its "
-            + OutputFolder.PRIVATE_FOLDER
+            + FolderLayout.PRIVATE_FOLDER
             + " folder; run the same command again to continue where this run stopped.";
     if (fatal instanceof HubSpotException hubSpot) {
       return new HubSpotException(hubSpot.category(), hubSpot.getMessage() + kept, hubSpot);

@@ -2,8 +2,8 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.cli.PulledManifests;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.RateLimitTier;
@@ -80,15 +80,9 @@ class DecimalColumnsTest {
   }
 
   /** The manifest's column entries of an object, by column name. */
-  private static Map<String, JsonNode> manifestColumns(Path folder, String object)
-      throws Exception {
-    JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
-    Map<String, JsonNode> columns = new HashMap<>();
-    for (JsonNode entry : manifest.path("objects")) {
-      if (entry.path("name").asText().equals(object)) {
-        entry.path("columns").forEach(c -> columns.put(c.path("name").asText(), c));
-      }
-    }
+  private static Map<String, Manifest.Column> manifestColumns(Path folder, String object) {
+    Map<String, Manifest.Column> columns = new HashMap<>();
+    PulledManifests.object(folder, object).columns().forEach(c -> columns.put(c.name(), c));
     return columns;
   }
 
@@ -106,24 +100,24 @@ class DecimalColumnsTest {
   @Test
   void theManifestRecordsTheMostDecimalsOfEveryNumberColumnOrWhyItStaysDouble() throws Exception {
     for (String object : List.of("deals", "line_items", "contacts")) {
-      for (JsonNode column : manifestColumns(csv, object).values()) {
-        if (!column.path("type").asText().equals("number")) {
-          assertThat(column.has("sqlType")).as(column.toString()).isFalse();
+      for (Manifest.Column column : manifestColumns(csv, object).values()) {
+        if (!"number".equals(column.type())) {
+          assertThat(column.sqlType()).as(column.toString()).isNull();
           continue;
         }
-        int decimals = mostDecimals(object, column.path("name").asText());
-        assertThat(column.path("decimals").asInt(-1)).as(column.toString()).isEqualTo(decimals);
-        assertThat(column.path("sqlType").asText())
+        int decimals = mostDecimals(object, column.name());
+        assertThat(column.decimals()).as(column.toString()).isEqualTo(decimals);
+        assertThat(column.sqlType())
             .as(column.toString())
             .isEqualTo("DECIMAL(38," + decimals + ")");
       }
     }
     assertThat(mostDecimals("deals", "amount")).isEqualTo(2);
 
-    JsonNode odometer = manifestColumns(csv, "vehicles").get("odometer_km");
-    assertThat(odometer.path("sqlType").asText()).isEqualTo("DOUBLE");
-    assertThat(odometer.has("decimals")).isFalse();
-    assertThat(odometer.path("doubleBecause").asText()).contains("exponent notation");
+    Manifest.Column odometer = manifestColumns(csv, "vehicles").get("odometer_km");
+    assertThat(odometer.sqlType()).isEqualTo("DOUBLE");
+    assertThat(odometer.decimals()).isNull();
+    assertThat(odometer.doubleBecause()).contains("exponent notation");
   }
 
   @Test

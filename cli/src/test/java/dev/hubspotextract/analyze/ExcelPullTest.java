@@ -2,12 +2,11 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FormulaGuard;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
@@ -93,26 +92,21 @@ class ExcelPullTest {
           .forEach(cell -> firsts.add(cell.charAt(0)));
     }
     assertThat(firsts).contains('=', '+', '-', '@', '\t', '\r');
-    assertThat(new ObjectMapper().readTree(plain.resolve("manifest.json").toFile()).get("excel"))
-        .isEqualTo(BooleanNode.FALSE);
+    assertThat(PulledManifests.read(plain).excel()).isFalse();
   }
 
   @Test
   void everyFileOpensSafelyInASpreadsheetAndHoldsWhatWasPulled() throws Exception {
-    JsonNode manifest = new ObjectMapper().readTree(excel.resolve("manifest.json").toFile());
-    assertThat(manifest.get("excel").asBoolean()).isTrue();
+    Manifest manifest = PulledManifests.read(excel);
+    assertThat(manifest.excel()).isTrue();
     Set<String> numbers = new HashSet<>();
-    manifest
-        .path("objects")
-        .forEach(
-            o ->
-                o.path("columns")
-                    .forEach(
-                        c -> {
-                          if (c.path("type").asText().equals("number")) {
-                            numbers.add(o.path("file").asText() + "/" + c.path("name").asText());
-                          }
-                        }));
+    for (Manifest.ObjectEntry object : manifest.objects()) {
+      for (Manifest.Column column : object.columns()) {
+        if ("number".equals(column.type())) {
+          numbers.add(object.file() + "/" + column.name());
+        }
+      }
+    }
     boolean negativeNumberKept = false;
     assertThat(csvFiles(excel)).hasSameSizeAs(csvFiles(plain));
     for (Path csv : csvFiles(excel)) {

@@ -3,9 +3,9 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -70,10 +70,6 @@ class FormatConverterTest {
     }
   }
 
-  private static JsonNode manifest(Path dir) throws Exception {
-    return new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
-  }
-
   @Test
   void parquetHoldsTheSameTypedRowsAsTheCsvFilesAndReplacesThem(@TempDir Path dir)
       throws Exception {
@@ -88,11 +84,11 @@ class FormatConverterTest {
       assertThat(dir.resolve(table + ".parquet")).isRegularFile();
       assertThat(dir.resolve(table + ".csv")).doesNotExist();
     }
-    JsonNode manifest = manifest(dir);
-    assertThat(manifest.path("format").asText()).isEqualTo("parquet");
-    assertThat(manifest.path("objects").get(0).path("file").asText()).endsWith(".parquet");
-    assertThat(manifest.path("associations").get(0).path("file").asText()).endsWith(".parquet");
-    assertThat(manifest.path("tool").asText()).isEqualTo("hubspot-extract");
+    Manifest manifest = PulledManifests.read(dir);
+    assertThat(manifest.format()).isEqualTo("parquet");
+    assertThat(manifest.objects().get(0).file()).endsWith(".parquet");
+    assertThat(manifest.associations().get(0).file()).endsWith(".parquet");
+    assertThat(manifest.tool()).isEqualTo("hubspot-extract");
     assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
   }
 
@@ -108,9 +104,9 @@ class FormatConverterTest {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json");
     }
-    JsonNode deals = manifest(dir).path("objects").get(2);
-    assertThat(deals.path("file").asText()).isEqualTo("hubspot.duckdb");
-    assertThat(deals.path("table").asText()).isEqualTo("deals");
+    Manifest.ObjectEntry deals = PulledManifests.read(dir).objects().get(2);
+    assertThat(deals.file()).isEqualTo("hubspot.duckdb");
+    assertThat(deals.table()).isEqualTo("deals");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.hubspotextract.cli.Main;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class JoinBenchmark {
       FormatConverter.convert(database, OutputFormat.DUCKDB, FileMode.PRIVATE);
       System.out.printf(
           "converted a copy to duckdb format in %.2f s (%,d bytes)%n",
-          seconds(converting), Files.size(database.resolve(OutputFormat.DATABASE_FILE)));
+          seconds(converting), Files.size(database.resolve(FolderLayout.DATABASE_FILE)));
     }
     time(database, dir.resolve("joined-from-duckdb.csv"), List.of());
     time(database, dir.resolve("joined-from-duckdb.parquet"), List.of());

@@ -10,12 +10,12 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Planner;
 import dev.hubspotextract.extract.PullRequest;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -172,7 +172,7 @@ class AssociationResumeTest {
   }
 
   private static Path checkpointFile(Path out) {
-    return RunState.folder(out).resolve("contacts_companies.json");
+    return FolderLayout.of(out).stateFolder().resolve("contacts_companies.json");
   }
 
   private static ObjectNode savedCheckpoint(Path out) throws Exception {

@@ -8,6 +8,7 @@ import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.Planner;
@@ -168,7 +169,7 @@ final class Cli {
 
   /** Rows flushed by some task of a run in progress: its checkpoint files say so. */
   static boolean someRowsCheckpointed(Path out) throws IOException {
-    Path state = RunState.folder(out);
+    Path state = FolderLayout.of(out).stateFolder();
     if (!Files.isDirectory(state)) {
       return false;
     }

@@ -9,7 +9,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
@@ -56,7 +56,7 @@ class DamagedResumeTest {
     RunResult stopped =
         pull(out, "contacts", request -> isNextPage(request) && pages.incrementAndGet() == 4);
     assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
-    Path partial = OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".partial");
+    Path partial = FolderLayout.partialOf(out.resolve("contacts.csv"));
     assertThat(savedRows(out, "contacts")).as("rows the stopped run kept").isPositive();
 
     zeroed(partial);
@@ -82,10 +82,10 @@ class DamagedResumeTest {
             "contacts,companies",
             request -> isNextPage(request) && Files.exists(out.resolve("contacts.csv")));
     assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
-    assertThat(Files.readString(RunState.folder(out).resolve("contacts.json")))
+    assertThat(Files.readString(FolderLayout.of(out).stateFolder().resolve("contacts.json")))
         .contains("\"complete\":true");
     // what a kill between the checkpoint saying complete and the rename leaves, then damaged
-    Path partial = OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".partial");
+    Path partial = FolderLayout.partialOf(out.resolve("contacts.csv"));
     Files.move(out.resolve("contacts.csv"), partial);
     zeroed(partial);
 
@@ -98,7 +98,7 @@ class DamagedResumeTest {
 
   private static long savedRows(Path out, String task) throws IOException {
     return new ObjectMapper()
-        .readTree(RunState.folder(out).resolve(task + ".json").toFile())
+        .readTree(FolderLayout.of(out).stateFolder().resolve(task + ".json").toFile())
         .path("rows")
         .asLong();
   }

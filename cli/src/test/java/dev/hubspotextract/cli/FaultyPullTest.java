@@ -40,7 +40,8 @@ class FaultyPullTest {
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);
-    Manifest.write(result, "test", FileMode.PRIVATE, List.of(), false);
+    Manifest.ofRun(result, "test", List.of(), false)
+        .write(result.plan().outDir(), FileMode.PRIVATE);
     state.finish();
     return result;
   }

@@ -2,7 +2,6 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -62,12 +61,7 @@ class FolderAndManifestAgreeTest {
       assertThat(SameOutput.files(out))
           .containsExactly("budget.csv", "contacts.csv", "manifest.json", "notes.partial");
       assertThat(Files.readString(out.resolve("notes.partial"))).isEqualTo("the user's own\n");
-      List<String> listed = new ArrayList<>();
-      new ObjectMapper()
-          .readTree(out.resolve("manifest.json").toFile())
-          .path("removed")
-          .forEach(file -> listed.add(file.asText()));
-      assertThat(listed).containsExactlyElementsOf(removed);
+      assertThat(PulledManifests.read(out).removed()).containsExactlyElementsOf(removed);
       assertThat(finished.out())
           .contains("removed from " + out)
           .contains(String.join(", ", removed));

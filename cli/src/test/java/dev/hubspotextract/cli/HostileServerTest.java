@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -302,13 +302,13 @@ class HostileServerTest {
   void aPrivateFolderThatIsALinkIsRefusedBeforeAnyRequest() throws Exception {
     Files.createDirectories(out());
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    Files.createSymbolicLink(out().resolve(OutputFolder.PRIVATE_FOLDER), elsewhere);
+    Files.createSymbolicLink(out().resolve(FolderLayout.PRIVATE_FOLDER), elsewhere);
     long before = sandbox.requestCount();
 
     Cli.Run run = pull("--objects", "contacts", "--associations", "none");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
-    assertThat(run.err()).contains(OutputFolder.PRIVATE_FOLDER + " is a link");
+    assertThat(run.err()).contains(FolderLayout.PRIVATE_FOLDER + " is a link");
     assertThat(elsewhere).isEmptyDirectory();
     assertThat(sandbox.requestCount()).isEqualTo(before);
   }

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class OneWriterPerFolderTest {
 
       assertThat(next.exitCode()).as(next.toString()).isZero();
       assertThat(next.out()).contains("resuming the unfinished pull");
-      assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+      assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
     }
   }
 
@@ -92,7 +93,7 @@ class OneWriterPerFolderTest {
   }
 
   private static Path lockFile(Path out) {
-    return out.resolve(OutputFolder.PRIVATE_FOLDER).resolve("lock");
+    return out.resolve(FolderLayout.PRIVATE_FOLDER).resolve("lock");
   }
 
   /** Waits until the child pull has saved a checkpoint of some rows: it is writing the folder. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.DefaultPairs;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.extract.ObjectType;
-import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalObjectType;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -550,8 +550,7 @@ class PullCommandTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
       assertThat(out().resolve("tickets.csv")).doesNotExist();
-      assertThat(OutputFolder.unfinishedOf(out().resolve("tickets.csv"), ".partial"))
-          .doesNotExist();
+      assertThat(FolderLayout.partialOf(out().resolve("tickets.csv"))).doesNotExist();
       PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
       PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "companies", Long.MAX_VALUE);
       PortalChecks.pairFileMatchesPortal(

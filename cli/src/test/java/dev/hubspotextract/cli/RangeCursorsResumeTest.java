@@ -7,10 +7,9 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +98,7 @@ class RangeCursorsResumeTest {
     assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
     assertThat(resumed.failures()).isEmpty();
     assertThat(Files.readAllBytes(out.resolve("contacts.csv"))).isEqualTo(oneCursor);
-    assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+    assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
   }
 
   @Test
@@ -107,7 +106,7 @@ class RangeCursorsResumeTest {
     Path out = tmp.resolve("damaged");
     stopWithTheSecondRangeFinished(out);
     // the same size, other bytes: what a second writer or a faulty disk leaves
-    Path range = OutputFolder.unfinishedOf(out.resolve("contacts.csv.from-" + r1), ".partial");
+    Path range = FolderLayout.partialOf(out.resolve("contacts.csv.from-" + r1));
     Files.write(range, new byte[(int) Files.size(range)]);
 
     RunResult resumed = pull(out, 4, request -> null);
@@ -121,7 +120,7 @@ class RangeCursorsResumeTest {
     Path out = tmp.resolve("gone");
     stopWithTheSecondRangeFinished(out);
     // what a kill between deleting a range's file and forgetting its checkpoint would leave
-    Path unfinished = OutputFolder.unfinishedOf(out.resolve("contacts.csv"), "").getParent();
+    Path unfinished = FolderLayout.of(out).unfinishedFolder();
     try (Stream<Path> files = Files.list(unfinished)) {
       for (Path file : files.toList()) {
         if (file.getFileName().toString().startsWith("contacts.csv.from-" + r1)) {
@@ -156,7 +155,9 @@ class RangeCursorsResumeTest {
               return null;
             });
     assertThat(stopped.failures()).isNotEmpty();
-    assertThat(Files.readString(RunState.folder(out).resolve("contacts@" + r1 + ".json")))
+    assertThat(
+            Files.readString(
+                FolderLayout.of(out).stateFolder().resolve("contacts@" + r1 + ".json")))
         .contains("\"complete\":true");
   }
 

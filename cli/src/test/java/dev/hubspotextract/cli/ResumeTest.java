@@ -3,8 +3,7 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -97,12 +96,11 @@ class ResumeTest {
 
       assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(6);
       // checkpoints are saved a few times a second at most; a stop saves the last page's end
-      Path checkpoint = RunState.folder(out).resolve("contacts.json");
+      Path checkpoint = FolderLayout.of(out).stateFolder().resolve("contacts.json");
       assertThat(checkpoint).exists();
       long rows = new ObjectMapper().readTree(checkpoint.toFile()).path("rows").asLong();
       assertThat(rows).isPositive().isEqualTo(100 * (rows / 100));
-      assertThat(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".partial"))
-          .isRegularFile();
+      assertThat(FolderLayout.partialOf(out.resolve("contacts.csv"))).isRegularFile();
     }
   }
 
@@ -164,7 +162,7 @@ class ResumeTest {
           .contains("midnight")
           .contains("run the same command again to continue");
       assertThat(stopped.err().lines()).hasSize(1);
-      assertThat(RunState.folder(out)).isDirectory();
+      assertThat(FolderLayout.of(out).stateFolder()).isDirectory();
 
       int days = 1;
       Cli.Run nextDay;
@@ -200,7 +198,7 @@ class ResumeTest {
       assertThat(other.err()).contains("unfinished pull").contains("--restart");
       assertThat(other.err().lines()).hasSize(1);
 
-      Path sideFile = OutputFolder.unfinishedOf(out.resolve("contacts.csv.top"), ".partial");
+      Path sideFile = FolderLayout.partialOf(out.resolve("contacts.csv.top"));
       Files.writeString(sideFile, "1\r\n"); // a search walk's
       Files.writeString(out.resolve("notes.csv.partial"), "the user's own\n");
       Cli.Run restarted = Cli.pull(sandbox, out, "--objects", "tickets", "--restart");
@@ -208,7 +206,7 @@ class ResumeTest {
       assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
       assertThat(SameOutput.files(out))
           .contains("tickets.csv", "manifest.json", "notes.csv.partial") // not the tool's
-          .doesNotContain(OutputFolder.PRIVATE_FOLDER);
+          .doesNotContain(FolderLayout.PRIVATE_FOLDER);
     }
   }
 }

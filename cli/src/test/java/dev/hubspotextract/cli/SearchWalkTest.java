@@ -9,7 +9,7 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
@@ -85,7 +85,7 @@ class SearchWalkTest {
   void aSideFileThatAKilledRunLeftBehindIsDiscardedEvenByARunThatDoesNotWalk() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(150).start()) {
       Path out = tmp.resolve("out");
-      Path sideFile = OutputFolder.unfinishedOf(out.resolve("contacts.csv.top"), ".partial");
+      Path sideFile = FolderLayout.partialOf(out.resolve("contacts.csv.top"));
       Files.createDirectories(sideFile.getParent());
       Files.writeString(sideFile, "1,stale,row\r\n");
 

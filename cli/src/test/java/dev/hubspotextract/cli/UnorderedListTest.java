@@ -8,10 +8,10 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -63,10 +63,9 @@ class UnorderedListTest {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
-      JsonNode contacts =
-          new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("objects").get(0);
-      long outOfOrder = contacts.path("idsOutOfOrder").asLong();
-      long dropped = contacts.path("duplicateIdsDropped").asLong();
+      Manifest.ObjectEntry contacts = PulledManifests.object(out, "contacts");
+      long outOfOrder = contacts.idsOutOfOrder();
+      long dropped = contacts.duplicateIdsDropped();
       assertThat(dropped).as("records sent twice").isPositive();
       assertThat(outOfOrder).as("each dropped one came out of order").isGreaterThan(dropped);
       assertThat(run.err())
@@ -75,7 +74,7 @@ class UnorderedListTest {
                   + outOfOrder
                   + ", duplicate ids dropped "
                   + dropped);
-      assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+      assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
     }
   }
 
@@ -132,10 +131,10 @@ class UnorderedListTest {
       assertThat(stopped.failures()).as("the first run stopped").isNotEmpty();
       JsonNode saved =
           new ObjectMapper()
-              .readTree(RunState.folder(out).resolve("contacts.stragglers.json").toFile());
+              .readTree(
+                  FolderLayout.of(out).stateFolder().resolve("contacts.stragglers.json").toFile());
       assertThat(saved.path("bytes").asLong()).as("stragglers saved").isPositive();
-      assertThat(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".stragglers.partial"))
-          .isNotEmptyFile();
+      assertThat(FolderLayout.partialOf(out.resolve("contacts.csv.stragglers"))).isNotEmptyFile();
 
       RunResult resumed = pull(sandbox, out, cursors, request -> false);
 
@@ -144,7 +143,7 @@ class UnorderedListTest {
       assertThat(resumed.objects().get(0).listOrder().idsOutOfOrder())
           .as("counted by both runs")
           .isGreaterThanOrEqualTo(saved.path("position").asLong());
-      assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+      assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
     }
   }
 
@@ -155,7 +154,7 @@ class UnorderedListTest {
       Path out = tmp.resolve("out");
       RunResult stopped = stoppedAfterTwelvePages(sandbox, out, cursors);
       assertThat(stopped.failures()).isNotEmpty();
-      Files.delete(OutputFolder.unfinishedOf(out.resolve("contacts.csv"), ".stragglers.partial"));
+      Files.delete(FolderLayout.partialOf(out.resolve("contacts.csv.stragglers")));
 
       RunResult resumed = pull(sandbox, out, cursors, request -> false);
 

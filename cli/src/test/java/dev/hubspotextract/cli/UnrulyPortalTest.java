@@ -2,7 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -66,9 +66,8 @@ class UnrulyPortalTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
       assertThat(run.err()).contains("feedback_submissions: HubSpot answered 500");
-      assertThat(
-              new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("failures"))
-          .extracting(failure -> failure.path("object").asText())
+      assertThat(PulledManifests.read(out).failures())
+          .extracting(Manifest.Failure::object)
           .containsExactly("feedback_submissions");
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
       PortalChecks.pairFileMatchesPortal(out, sandbox.portal(), "deals", "companies", List.of());

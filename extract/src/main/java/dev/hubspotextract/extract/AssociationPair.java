@@ -19,8 +19,4 @@ public record AssociationPair(ObjectType from, ObjectType to, List<String> fromI
   public String name() {
     return from.name() + "_" + to.name();
   }
-
-  public String fileName() {
-    return name() + ".csv";
-  }
 }

@@ -50,8 +50,7 @@ final class AssociationTask {
     this.fromCsv = fromCsv;
     this.maxRecords = maxRecords;
     this.readers = readers;
-    this.progress =
-        new TaskProgress(state, pair.name(), OutputFolder.fileIn(outDir, pair.fileName()));
+    this.progress = new TaskProgress(state, pair.name(), FolderLayout.of(outDir).pairFile(pair));
   }
 
   /**

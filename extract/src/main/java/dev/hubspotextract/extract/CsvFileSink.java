@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Writes an RFC 4180 CSV (UTF-8, CRLF, quotes only where needed) as an unfinished file in the
- * tool's private folder ({@link OutputFolder#unfinishedOf}) and renames it to {@code name.csv} when
+ * tool's private folder ({@link FolderLayout#partialOf}) and renames it to {@code name.csv} when
  * complete, so a failed run never leaves a file that looks whole. The unfinished file is always
  * created new, never through a link, with {@link FileMode}'s permissions. A killed run's unfinished
  * file can be reopened at a checkpoint and continued, once it is shown to hold what the checkpoint
@@ -39,7 +39,7 @@ public final class CsvFileSink implements RowSink {
   private CsvFileSink(Path target, FileMode mode, long keepBytes, PrefixChecksum checksum)
       throws IOException {
     this.target = target;
-    this.partial = partialOf(target);
+    this.partial = FolderLayout.partialOf(target);
     this.checksum = checksum;
     OutputFolder.privateFolder(target.getParent());
     FileChannel channel;
@@ -74,7 +74,7 @@ public final class CsvFileSink implements RowSink {
    * there. Empty when the file is missing, not a regular file, shorter, or holds other bytes.
    */
   static Optional<CsvFileSink> resume(Path target, Checkpoint saved) throws IOException {
-    Optional<PrefixChecksum> intact = intact(partialOf(target), saved);
+    Optional<PrefixChecksum> intact = intact(FolderLayout.partialOf(target), saved);
     if (intact.isEmpty()) {
       return Optional.empty();
     }
@@ -83,7 +83,7 @@ public final class CsvFileSink implements RowSink {
 
   /** Whether {@link #resume} would continue the unfinished file of {@code target}. */
   static boolean canResume(Path target, Checkpoint saved) throws IOException {
-    return intact(partialOf(target), saved).isPresent();
+    return intact(FolderLayout.partialOf(target), saved).isPresent();
   }
 
   /**
@@ -96,10 +96,6 @@ public final class CsvFileSink implements RowSink {
     }
     PrefixChecksum checksum = PrefixChecksum.of(file, saved.bytes());
     return checksum.value() == saved.checksum() ? Optional.of(checksum) : Optional.empty();
-  }
-
-  static Path partialOf(Path target) {
-    return OutputFolder.unfinishedOf(target, ".partial");
   }
 
   @Override

@@ -1,7 +1,5 @@
 package dev.hubspotextract.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.client.FailureCategory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,35 +19,27 @@ import java.util.TreeSet;
  * else in the folder is the user's and stays.
  */
 public final class EarlierPull {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The endings of the files a pull writes its tables to, in each format. */
-  private static final List<String> TABLE_FILE_ENDINGS = List.of(".csv", ".parquet", ".duckdb");
-
   private EarlierPull() {}
 
   /** The table files the manifest in {@code outDir} lists; none when it is not the tool's. */
   static Set<String> filesListedIn(Path outDir) {
-    Path manifest = outDir.resolve(Manifest.FILE);
+    Path file = FolderLayout.of(outDir).manifest();
     Set<String> files = new TreeSet<>();
-    if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return files;
     }
-    JsonNode root;
+    Manifest manifest;
     try {
-      root = JSON.readTree(manifest.toFile());
+      manifest = Manifest.read(file);
     } catch (IOException e) {
       return files; // not a manifest the tool wrote: nothing in the folder is known to be its
     }
-    if (!root.path("tool").asText().equals("hubspot-extract")) {
+    if (!manifest.writtenByTheTool()) {
       return files;
     }
-    for (String list : List.of("objects", "associations")) {
-      for (JsonNode entry : root.path(list)) {
-        String file = entry.path("file").asText("");
-        if (isTableFileName(file)) {
-          files.add(file);
-        }
+    for (Manifest.TableEntry entry : manifest.tables()) {
+      if (entry.file() != null && FolderLayout.isTableFile(entry.file())) {
+        files.add(entry.file());
       }
     }
     return files;
@@ -64,7 +54,7 @@ public final class EarlierPull {
     List<String> stale = new ArrayList<>();
     for (String file : new TreeSet<>(earlier)) {
       if (!written.contains(file)
-          && isTableFileName(file)
+          && FolderLayout.isTableFile(file)
           && Files.exists(OutputFolder.fileIn(outDir, file), LinkOption.NOFOLLOW_LINKS)) {
         stale.add(file);
       }
@@ -89,13 +79,5 @@ public final class EarlierPull {
             e);
       }
     }
-  }
-
-  private static boolean isTableFileName(String name) {
-    return !name.isEmpty()
-        && !name.startsWith(".")
-        && name.indexOf('/') < 0
-        && name.indexOf('\\') < 0
-        && TABLE_FILE_ENDINGS.stream().anyMatch(name::endsWith);
   }
 }

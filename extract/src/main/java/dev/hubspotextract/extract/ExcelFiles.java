@@ -56,7 +56,7 @@ public final class ExcelFiles {
       PlannedObject object = plan.objects().get(i);
       if (result.objects().get(i).completed()) {
         rewrite(
-            OutputFolder.fileIn(plan.outDir(), object.fileName()),
+            FolderLayout.of(plan.outDir()).objectFile(object.type()),
             ObjectTask.numberProperties(object),
             excel,
             mode);
@@ -65,7 +65,7 @@ public final class ExcelFiles {
     for (int i = 0; i < plan.pairs().size() && i < result.associations().size(); i++) {
       if (result.associations().get(i).completed()) {
         rewrite(
-            OutputFolder.fileIn(plan.outDir(), plan.pairs().get(i).fileName()),
+            FolderLayout.of(plan.outDir()).pairFile(plan.pairs().get(i)),
             Set.of(), // ids and type ids: digits, never guarded
             excel,
             mode);
@@ -90,7 +90,7 @@ public final class ExcelFiles {
       return;
     }
     OutputFolder.privateFolder(file.getParent());
-    Path temp = OutputFolder.unfinishedOf(file, ".excel");
+    Path temp = FolderLayout.excelCopyOf(file);
     try (CsvReader<CsvRecord> reader =
             CsvReader.builder()
                 .detectBomHeader(true)

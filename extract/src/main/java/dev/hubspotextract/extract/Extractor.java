@@ -125,7 +125,7 @@ public final class Extractor {
                           ? runPair(
                               plan,
                               pair,
-                              OutputFolder.fileIn(plan.outDir(), pair.from().fileName()),
+                              FolderLayout.of(plan.outDir()).objectFile(pair.from()),
                               control,
                               notHubSpot,
                               pulling,

@@ -4,27 +4,36 @@ import java.util.List;
 
 /**
  * A column every file of a kind has, whatever the portal: its name in the CSV header and its type
- * in the manifest.
+ * in the manifest. Declared here alone: the pull writes them, and readers of the folder know an
+ * object's or association file's columns by them.
  */
-record FixedColumn(String name, String type) {
+public record FixedColumn(String name, String type) {
+  public static final FixedColumn ID = new FixedColumn("id", "id");
+  public static final FixedColumn FROM_ID = new FixedColumn("from_id", "id");
+  public static final FixedColumn TO_ID = new FixedColumn("to_id", "id");
+
+  /** HubSpot's association type id: a small integer, though the manifest calls it a number. */
+  public static final FixedColumn ASSOCIATION_TYPE_ID =
+      new FixedColumn("association_type_id", "number");
+
   /** The columns before an object's properties. */
-  static final List<FixedColumn> RECORD =
+  public static final List<FixedColumn> RECORD =
       List.of(
-          new FixedColumn("id", "id"),
+          ID,
           new FixedColumn("createdAt", "datetime"),
           new FixedColumn("updatedAt", "datetime"),
           new FixedColumn("archived", "bool"));
 
   /** The columns of an association file. */
-  static final List<FixedColumn> ASSOCIATION =
+  public static final List<FixedColumn> ASSOCIATION =
       List.of(
-          new FixedColumn("from_id", "id"),
-          new FixedColumn("to_id", "id"),
-          new FixedColumn("association_type_id", "number"),
+          FROM_ID,
+          TO_ID,
+          ASSOCIATION_TYPE_ID,
           new FixedColumn("category", "string"),
           new FixedColumn("label", "string"));
 
-  static List<String> names(List<FixedColumn> columns) {
+  public static List<String> names(List<FixedColumn> columns) {
     return columns.stream().map(FixedColumn::name).toList();
   }
 }

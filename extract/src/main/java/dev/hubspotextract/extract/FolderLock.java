@@ -33,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * refusal message only.
  */
 public final class FolderLock implements AutoCloseable {
-  private static final String FILE = "lock";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<OpenOption> CREATE =
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -64,7 +63,8 @@ public final class FolderLock implements AutoCloseable {
    * holds it.
    */
   public static FolderLock acquire(Path outDir) {
-    Path file = OutputFolder.privateFolder(outDir).resolve(FILE);
+    OutputFolder.privateFolder(outDir);
+    Path file = FolderLayout.of(outDir).lockFile();
     byte[] holder = holderOfThisProcess();
     byte[] heldHere = HELD_HERE.putIfAbsent(file, holder);
     if (heldHere != null) {

@@ -1,5 +1,9 @@
 package dev.hubspotextract.extract;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hubspotextract.client.DataSensitivity;
@@ -9,160 +13,414 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-/** Writes {@code manifest.json} as the README's "Output format" section fixes it. */
-public final class Manifest {
-  public static final String FILE = "manifest.json";
+/**
+ * {@code manifest.json}, as the README's "Output format" section fixes it: what a pull wrote, read
+ * and written here alone. Its fields are the JSON's, in the JSON's order; an absent one is null (an
+ * empty list for the lists), so a manifest of an earlier version reads, and a field this version
+ * does not know is ignored.
+ *
+ * @param excel whether the CSV cells were guarded for a spreadsheet (see {@link FormulaGuard})
+ * @param removed the files of the pull this one replaced that it did not write again
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Manifest(
+    String tool,
+    String version,
+    String format,
+    boolean excel,
+    String source,
+    String startedAt,
+    String finishedAt,
+    List<ObjectEntry> objects,
+    List<AssociationEntry> associations,
+    List<Failure> failures,
+    List<String> removed) {
+  /** Who writes the manifests whose files a pull may replace. */
+  public static final String TOOL = "hubspot-extract";
+
+  private static final String FAILED = "failed";
 
   /** A name an object of the plan can have: the others are not files. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // a decimals of 2.5 is no count
 
-  private Manifest() {}
+  public Manifest {
+    objects = listOrEmpty(objects);
+    associations = listOrEmpty(associations);
+    failures = listOrEmpty(failures);
+    removed = listOrEmpty(removed);
+  }
 
   /**
-   * Writes the manifest of {@code result}; {@code removed} are the files of the pull it replaces
-   * that it did not write again, deleted once it is in place; {@code excel} says whether {@link
-   * ExcelFiles} made its CSV files for a spreadsheet, or left them as HubSpot sent them.
+   * The manifest of {@code result}; {@code removed} are the files of the pull it replaces that it
+   * did not write again, deleted once it is in place; {@code excel} says whether {@link ExcelFiles}
+   * made its CSV files for a spreadsheet, or left them as HubSpot sent them.
    */
-  public static Path write(
-      RunResult result, String version, FileMode mode, List<String> removed, boolean excel)
-      throws IOException {
+  public static Manifest ofRun(
+      RunResult result, String version, List<String> removed, boolean excel) {
     Plan plan = result.plan();
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("tool", "hubspot-extract");
-    root.put("version", version);
-    root.put("format", "csv");
-    root.put("excel", excel); // cells guarded against formulas: readers drop one leading quote
-    root.put("source", plan.source());
-    root.put("startedAt", result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-    root.put("finishedAt", result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString());
-
-    List<Object> objects = new ArrayList<>();
+    List<ObjectEntry> objects = new ArrayList<>();
     for (int i = 0; i < plan.objects().size(); i++) {
-      PlannedObject object = plan.objects().get(i);
       TaskResult task = i < result.objects().size() ? result.objects().get(i) : null;
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", object.type().name());
-      entry.put("objectTypeId", object.type().objectTypeId());
-      if (object.type().renamed()) {
-        entry.put("schemaName", object.type().schemaName());
-        entry.put(
-            "renamed",
-            "HubSpot's name "
-                + object.type().schemaName()
-                + " belongs to a standard object, an association file or one of the tool's own"
-                + " files");
-      }
-      entry.put("file", object.fileName());
-      entry.put("records", task == null ? 0 : task.rows());
-      entry.put("status", task != null && task.completed() ? "complete" : "failed");
-      List<Object> columns = new ArrayList<>();
-      for (FixedColumn fixed : FixedColumn.RECORD) {
-        columns.add(column(fixed.name(), fixed.type(), null));
-      }
-      for (PropertyDefinition property : object.properties()) {
-        Map<String, Object> column = column(property.name(), property.type(), property.fieldType());
-        DecimalFit fit = task == null ? null : task.decimals().get(property.name());
-        if (fit != null) {
-          column.put("sqlType", fit.sqlType());
-          if (fit.fits()) {
-            column.put("decimals", fit.decimals());
-          } else {
-            column.put("doubleBecause", fit.notDecimal());
-          }
-        }
-        columns.add(column);
-      }
-      object
-          .skipped()
-          .forEach(
-              (level, count) ->
-                  entry.put(
-                      level == DataSensitivity.SENSITIVE
-                          ? "sensitivePropertiesSkipped"
-                          : "highlySensitivePropertiesSkipped",
-                      count < 0 ? "unknown (the token cannot list them)" : count));
-      ListOrder listOrder = task == null ? ListOrder.IN_ORDER : task.listOrder();
-      if (!listOrder.inOrder()) {
-        entry.put("idsOutOfOrder", listOrder.idsOutOfOrder());
-        entry.put("duplicateIdsDropped", listOrder.duplicateIdsDropped());
-      }
-      entry.put("columns", columns);
-      objects.add(entry);
+      objects.add(ObjectEntry.of(plan.objects().get(i), task));
     }
     for (TaskFailure failure : plan.failedObjects()) {
-      if (!PLAIN_NAME.matcher(failure.subject()).matches()) {
-        continue; // the custom objects as a whole, or one whose name or type id was refused
+      if (PLAIN_NAME.matcher(failure.subject()).matches()) {
+        // not the custom objects as a whole, nor one whose name or type id was refused
+        objects.add(ObjectEntry.failedInPlanning(failure.subject()));
       }
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", failure.subject());
-      entry.put("file", failure.subject() + ".csv");
-      entry.put("records", 0);
-      entry.put("status", "failed");
-      entry.put("columns", List.of());
-      objects.add(entry);
     }
-    root.put("objects", objects);
-
-    List<Object> associations = new ArrayList<>();
+    List<AssociationEntry> associations = new ArrayList<>();
     for (int i = 0; i < plan.pairs().size(); i++) {
-      AssociationPair pair = plan.pairs().get(i);
       TaskResult task = i < result.associations().size() ? result.associations().get(i) : null;
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("from", pair.from().name());
-      entry.put("to", pair.to().name());
-      entry.put("file", pair.fileName());
-      entry.put("rows", task == null ? 0 : task.rows());
-      entry.put("status", task != null && task.completed() ? "complete" : "failed");
-      ListOrder fromIds = task == null ? ListOrder.IN_ORDER : task.listOrder();
-      if (!fromIds.inOrder()) { // the from-object's ids, from its live list
-        entry.put("idsOutOfOrder", fromIds.idsOutOfOrder());
-        entry.put("duplicateIdsDropped", fromIds.duplicateIdsDropped());
-      }
-      entry.put(
-          "columns",
-          FixedColumn.ASSOCIATION.stream()
-              .map(fixed -> column(fixed.name(), fixed.type(), null))
-              .toList());
-      associations.add(entry);
+      associations.add(AssociationEntry.of(plan.pairs().get(i), task));
     }
-    root.put("associations", associations);
+    return new Manifest(
+        TOOL,
+        version,
+        FolderLayout.CSV_FORMAT,
+        excel, // cells guarded against formulas: readers drop one leading quote
+        plan.source(),
+        result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
+        result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
+        objects,
+        associations,
+        result.failures().stream().map(Failure::of).toList(),
+        removed);
+  }
 
-    List<Object> failures = new ArrayList<>();
-    for (TaskFailure failure : result.failures()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put(failure.association() ? "association" : "object", failure.subject());
-      entry.put("kind", failure.category().label());
-      entry.put("message", failure.message());
-      failures.add(entry);
-    }
-    root.put("failures", failures);
-    root.put("removed", List.copyOf(removed));
+  /** Reads a manifest; a file that is not JSON, or not a manifest's, fails to. */
+  public static Manifest read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), Manifest.class);
+  }
 
-    Path target = OutputFolder.fileIn(plan.outDir(), FILE);
-    Path partial = OutputFolder.unfinishedOf(target, ".partial");
-    OutputFolder.privateFolder(plan.outDir());
+  /**
+   * Writes this manifest into {@code dir}: as an unfinished file in the private folder, renamed
+   * over the one there, so a reader never sees half of it.
+   */
+  public Path write(Path dir, FileMode mode) throws IOException {
+    Path target = FolderLayout.of(dir).manifest();
+    Path partial = FolderLayout.partialOf(target);
+    OutputFolder.privateFolder(dir);
     try (OutputStream out = NewFiles.stream(partial, mode)) {
-      JSON.writeValue(out, root);
+      JSON.writeValue(out, this);
     }
     FileMoves.replace(partial, target);
     return target;
   }
 
-  private static Map<String, Object> column(String name, String type, String fieldType) {
-    Map<String, Object> column = new LinkedHashMap<>();
-    column.put("name", name);
-    column.put("type", type == null ? "string" : type);
-    if (fieldType != null) {
-      column.put("fieldType", fieldType);
+  /** Whether this tool wrote it: only then are the files it lists the tool's to replace. */
+  public boolean writtenByTheTool() {
+    return TOOL.equals(tool);
+  }
+
+  /** Every table it lists, objects first, in its order. */
+  public List<TableEntry> tables() {
+    return Stream.concat(objects.stream(), associations.stream())
+        .map(TableEntry.class::cast)
+        .toList();
+  }
+
+  /** The records of every object it lists. */
+  public long totalRecords() {
+    return objects.stream().mapToLong(ObjectEntry::records).sum();
+  }
+
+  /**
+   * This manifest for its folder converted to {@code format}, each table moved as {@code moved}
+   * says.
+   */
+  public Manifest convertedTo(String format, Function<TableEntry, Place> moved) {
+    return new Manifest(
+        tool,
+        version,
+        format,
+        excel,
+        source,
+        startedAt,
+        finishedAt,
+        objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        failures,
+        removed);
+  }
+
+  /**
+   * Where a table is once its folder is converted.
+   *
+   * @param table the table's name in the file, or null where the file holds only it
+   */
+  public record Place(String file, String table) {}
+
+  /** An object's or association pair's entry: one table of the folder. */
+  public sealed interface TableEntry permits ObjectEntry, AssociationEntry {
+    /** The table's name as the pull wrote it: the object's name, or {@code from_to}. */
+    String tableName();
+
+    /** Its file, relative to the folder; null in a hand-made manifest that leaves it out. */
+    String file();
+
+    /** Its table in the file, or null where the file holds only it. */
+    String table();
+
+    List<Column> columns();
+
+    String status();
+
+    /** Whether the pull recorded it as failed: its file may be missing or an earlier one's. */
+    default boolean failed() {
+      return FAILED.equalsIgnoreCase(status());
     }
-    return column;
+  }
+
+  /**
+   * An object's entry.
+   *
+   * @param schemaName HubSpot's name of a custom object written under another one
+   * @param renamed why it was ({@link ObjectType#renamed})
+   * @param idsOutOfOrder records its list sent out of id order; null when it kept to id order
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ObjectEntry(
+      String name,
+      String objectTypeId,
+      String schemaName,
+      String renamed,
+      String file,
+      long records,
+      String status,
+      Skipped sensitivePropertiesSkipped,
+      Skipped highlySensitivePropertiesSkipped,
+      Long idsOutOfOrder,
+      Long duplicateIdsDropped,
+      List<Column> columns,
+      String table)
+      implements TableEntry {
+    public ObjectEntry {
+      columns = listOrEmpty(columns);
+    }
+
+    static ObjectEntry of(PlannedObject object, TaskResult task) {
+      ObjectType type = object.type();
+      List<Column> columns = new ArrayList<>();
+      for (FixedColumn fixed : FixedColumn.RECORD) {
+        columns.add(Column.of(fixed));
+      }
+      for (PropertyDefinition property : object.properties()) {
+        DecimalFit fit = task == null ? null : task.decimals().get(property.name());
+        columns.add(Column.of(property, fit));
+      }
+      ListOrder order = task == null ? ListOrder.IN_ORDER : task.listOrder();
+      return new ObjectEntry(
+          type.name(),
+          type.objectTypeId(),
+          type.renamed() ? type.schemaName() : null,
+          type.renamed()
+              ? "HubSpot's name "
+                  + type.schemaName()
+                  + " belongs to a standard object, an association file or one of the tool's own"
+                  + " files"
+              : null,
+          FolderLayout.csvFile(type.name()),
+          task == null ? 0 : task.rows(),
+          statusOf(task),
+          Skipped.of(object.skipped().get(DataSensitivity.SENSITIVE)),
+          Skipped.of(object.skipped().get(DataSensitivity.HIGHLY_SENSITIVE)),
+          order.inOrder() ? null : order.idsOutOfOrder(),
+          order.inOrder() ? null : order.duplicateIdsDropped(),
+          columns,
+          null);
+    }
+
+    /** An object that failed before its file was begun: no columns are known. */
+    static ObjectEntry failedInPlanning(String name) {
+      return new ObjectEntry(
+          name,
+          null,
+          null,
+          null,
+          FolderLayout.csvFile(name),
+          0,
+          FAILED,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          null);
+    }
+
+    @Override
+    public String tableName() {
+      return name == null ? "" : name;
+    }
+
+    ObjectEntry at(Place place) {
+      return new ObjectEntry(
+          name,
+          objectTypeId,
+          schemaName,
+          renamed,
+          place.file(),
+          records,
+          status,
+          sensitivePropertiesSkipped,
+          highlySensitivePropertiesSkipped,
+          idsOutOfOrder,
+          duplicateIdsDropped,
+          columns,
+          place.table());
+    }
+  }
+
+  /**
+   * An association pair's entry.
+   *
+   * @param idsOutOfOrder ids of the from-object's live list (an object not pulled) that came out of
+   *     id order; null when it kept to id order
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AssociationEntry(
+      String from,
+      String to,
+      String file,
+      long rows,
+      String status,
+      Long idsOutOfOrder,
+      Long duplicateIdsDropped,
+      List<Column> columns,
+      String table)
+      implements TableEntry {
+    public AssociationEntry {
+      columns = listOrEmpty(columns);
+    }
+
+    static AssociationEntry of(AssociationPair pair, TaskResult task) {
+      ListOrder fromIds = task == null ? ListOrder.IN_ORDER : task.listOrder();
+      return new AssociationEntry(
+          pair.from().name(),
+          pair.to().name(),
+          FolderLayout.csvFile(pair.name()),
+          task == null ? 0 : task.rows(),
+          statusOf(task),
+          fromIds.inOrder() ? null : fromIds.idsOutOfOrder(),
+          fromIds.inOrder() ? null : fromIds.duplicateIdsDropped(),
+          FixedColumn.ASSOCIATION.stream().map(Column::of).toList(),
+          null);
+    }
+
+    @Override
+    public String tableName() {
+      return Objects.toString(from, "") + "_" + Objects.toString(to, "");
+    }
+
+    AssociationEntry at(Place place) {
+      return new AssociationEntry(
+          from,
+          to,
+          place.file(),
+          rows,
+          status,
+          idsOutOfOrder,
+          duplicateIdsDropped,
+          columns,
+          place.table());
+    }
+  }
+
+  /**
+   * A column of a table, in file order.
+   *
+   * @param type HubSpot's type ({@code number}, {@code datetime}, …), or a fixed column's
+   * @param fieldType HubSpot's field type, for a property
+   * @param sqlType the SQL type its values fit, for a number property the pull measured
+   * @param decimals the most decimals a value of it has, when they fit a DECIMAL
+   * @param doubleBecause why its values are read as DOUBLE, when they do not
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Column(
+      String name,
+      String type,
+      String fieldType,
+      String sqlType,
+      Integer decimals,
+      String doubleBecause) {
+    static Column of(FixedColumn fixed) {
+      return new Column(fixed.name(), fixed.type(), null, null, null, null);
+    }
+
+    static Column of(PropertyDefinition property, DecimalFit fit) {
+      String type = property.type() == null ? "string" : property.type();
+      if (fit == null) {
+        return new Column(property.name(), type, property.fieldType(), null, null, null);
+      }
+      return new Column(
+          property.name(),
+          type,
+          property.fieldType(),
+          fit.sqlType(),
+          fit.fits() ? fit.decimals() : null,
+          fit.notDecimal());
+    }
+  }
+
+  /**
+   * How many properties of a sensitivity level were left out; -1 when the token cannot list them.
+   */
+  public record Skipped(int count) {
+    private static final String UNKNOWN = "unknown (the token cannot list them)";
+
+    /** The count of a level, or null for a level pulled. */
+    static Skipped of(Integer count) {
+      return count == null ? null : new Skipped(count < 0 ? -1 : count);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Skipped fromJson(Object value) {
+      return new Skipped(value instanceof Number number ? number.intValue() : -1);
+    }
+
+    @JsonValue
+    Object toJson() {
+      return count < 0 ? UNKNOWN : count;
+    }
+  }
+
+  /**
+   * A failed object or association file, as the run reported it.
+   *
+   * @param object the object's name, for an object
+   * @param association the pair's name ({@code deals_companies}), for an association file
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Failure(String object, String association, String kind, String message) {
+    static Failure of(TaskFailure failure) {
+      return new Failure(
+          failure.association() ? null : failure.subject(),
+          failure.association() ? failure.subject() : null,
+          failure.category().label(),
+          failure.message());
+    }
+  }
+
+  private static String statusOf(TaskResult task) {
+    return task != null && task.completed() ? "complete" : FAILED;
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
   }
 }

@@ -51,7 +51,7 @@ final class ObjectTask {
 
   /** The object's file, a name that stays inside the output folder. */
   private Path target() {
-    return OutputFolder.fileIn(outDir, object.fileName());
+    return FolderLayout.of(outDir).objectFile(object.type());
   }
 
   static List<String> header(PlannedObject object) {

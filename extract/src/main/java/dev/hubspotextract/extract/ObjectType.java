@@ -19,11 +19,6 @@ public record ObjectType(
     Objects.requireNonNull(schemaName, "schemaName is null");
   }
 
-  /** The object's CSV file in the output folder. */
-  public String fileName() {
-    return name + ".csv";
-  }
-
   /** Whether this custom object is written under another name than HubSpot's. */
   public boolean renamed() {
     return !name.equals(schemaName);

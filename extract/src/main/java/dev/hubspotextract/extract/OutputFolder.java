@@ -15,15 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * The output folder's safety rules: it exists and can be written before any request is made; the
- * tool's own folder in it ({@value #PRIVATE_FOLDER}, resume state and unfinished files) is the
- * user's alone; and every file the tool writes, moves or deletes is a plain name inside it.
+ * tool's own folder in it ({@link FolderLayout#privateFolder}, resume state and unfinished files)
+ * is the user's alone, owner-only, never a link, never another user's; and every file the tool
+ * writes, moves or deletes is a plain name inside it.
  */
 public final class OutputFolder {
-  /** The tool's folder inside {@code --out}; owner-only, never a link, never another user's. */
-  public static final String PRIVATE_FOLDER = ".hubspot-extract";
-
-  private static final String UNFINISHED = "unfinished";
-
   private OutputFolder() {}
 
   /**
@@ -78,7 +74,7 @@ public final class OutputFolder {
               + "). Choose another --out or fix its permissions.",
           e);
     }
-    Path own = absolute.resolve(PRIVATE_FOLDER);
+    Path own = FolderLayout.of(absolute).privateFolder();
     if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
       privateFolder(absolute); // refused now, before any request, if planted; made when needed
     }
@@ -91,10 +87,11 @@ public final class OutputFolder {
    * written there.
    */
   public static Path privateFolder(Path outDir) {
-    Path folder = outDir.resolve(PRIVATE_FOLDER);
+    FolderLayout layout = FolderLayout.of(outDir);
+    Path folder = layout.privateFolder();
     try {
       ensureOwnFolder(folder);
-      ensureOwnFolder(folder.resolve(UNFINISHED));
+      ensureOwnFolder(layout.unfinishedFolder());
       return folder;
     } catch (IOException e) {
       throw new ExtractException(
@@ -104,18 +101,11 @@ public final class OutputFolder {
     }
   }
 
-  /** Where the unfinished copy of a file of {@code outDir} is written: in the private folder. */
-  public static Path unfinishedOf(Path target, String suffix) {
-    return target
-        .resolveSibling(PRIVATE_FOLDER)
-        .resolve(UNFINISHED)
-        .resolve(target.getFileName() + suffix);
-  }
-
   /** Deletes the private folder once nothing is left in it (a pull or conversion is over). */
   public static void removePrivateFolderIfEmpty(Path outDir) throws IOException {
-    deleteIfEmpty(unfinishedFolder(outDir));
-    deleteIfEmpty(outDir.resolve(PRIVATE_FOLDER));
+    FolderLayout layout = FolderLayout.of(outDir);
+    deleteIfEmpty(layout.unfinishedFolder());
+    deleteIfEmpty(layout.privateFolder());
   }
 
   private static void deleteIfEmpty(Path folder) throws IOException {
@@ -126,11 +116,6 @@ public final class OutputFolder {
     } catch (NoSuchFileException e) {
       // already gone
     }
-  }
-
-  /** The folder of unfinished files, which a run that starts afresh empties. */
-  static Path unfinishedFolder(Path outDir) {
-    return outDir.resolve(PRIVATE_FOLDER).resolve(UNFINISHED);
   }
 
   /**

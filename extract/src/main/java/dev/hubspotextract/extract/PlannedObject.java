@@ -27,10 +27,6 @@ public record PlannedObject(
     skipped = Map.copyOf(skipped);
   }
 
-  public String fileName() {
-    return type.fileName();
-  }
-
   public List<String> propertyNames() {
     return properties.stream().map(PropertyDefinition::name).toList();
   }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
@@ -140,21 +141,16 @@ final class RangeCursors {
         state.loadPrefixed(object.type().name() + "@").entrySet()) {
       long start = Long.parseLong(entry.getKey().substring(entry.getKey().indexOf('@') + 1));
       Checkpoint checkpoint = entry.getValue();
-      if (CsvFileSink.canResume(segmentFile(target, start), checkpoint)) {
+      if (CsvFileSink.canResume(FolderLayout.segmentOf(target, start), checkpoint)) {
         saved.add(
             new IdRanges.Saved(
                 start, checkpoint.position(), checkpoint.end(), checkpoint.complete()));
       } else {
-        state.startedOver(CsvFileSink.partialOf(segmentFile(target, start)));
+        state.startedOver(FolderLayout.partialOf(FolderLayout.segmentOf(target, start)));
         state.forget(entry.getKey());
       }
     }
     return saved;
-  }
-
-  /** The file whose unfinished copy holds a range's rows. */
-  private static Path segmentFile(Path target, long start) {
-    return target.resolveSibling(target.getFileName() + ".from-" + start);
   }
 
   /** The object's highest id by search; empty when search will not say. */
@@ -276,28 +272,17 @@ final class RangeCursors {
    * and never saved, or every segment of an object started afresh.
    */
   static void discardLeftovers(Path target, Set<Long> keep) throws IOException {
-    Path folder = OutputFolder.unfinishedOf(target, "").getParent();
+    Path folder = FolderLayout.of(target.getParent()).unfinishedFolder();
     if (!Files.isDirectory(folder)) {
       return;
     }
-    String prefix = target.getFileName() + ".from-";
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(prefix)
-            && !keep.contains(parseStart(name.substring(prefix.length())))) {
+        OptionalLong start = FolderLayout.segmentStart(target, file);
+        if (start.isPresent() && !keep.contains(start.getAsLong())) {
           Files.deleteIfExists(file);
         }
       }
-    }
-  }
-
-  private static long parseStart(String rest) {
-    int end = rest.indexOf('.');
-    try {
-      return Long.parseLong(end < 0 ? rest : rest.substring(0, end));
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 
@@ -410,7 +395,7 @@ final class RangeCursors {
       Segment segment = segments.get(range);
       if (segment == null) {
         String task = object.type().name() + "@" + range.start();
-        Path file = segmentFile(target, range.start());
+        Path file = FolderLayout.segmentOf(target, range.start());
         TaskProgress progress = TaskProgress.segment(state, task, file);
         try {
           TaskProgress.Start start = progress.start();

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * The resume state of a pull, under {@code out/.hubspot-extract/state/} (in the tool's private
- * folder, see {@link OutputFolder}): {@code run.json} holds the plan's fingerprint (never the
+ * folder, see {@link FolderLayout}): {@code run.json} holds the plan's fingerprint (never the
  * token), {@code earlier-pull.json} the files of the pull this one replaces ({@link EarlierPull}),
  * and one {@code {task}.json} per task its latest {@link Checkpoint}. Each file is written to a
  * temporary name and renamed, so a kill leaves either the old or the new one. A run that finishes
@@ -31,24 +31,18 @@ import java.util.stream.Stream;
  */
 public final class RunState {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String REPLACED = "earlier-pull.json"; // "-": never a task's name
   private final Path outDir;
-  private final Path dir;
+  private final FolderLayout layout;
   private final boolean resumed;
   private final FileMode fileMode;
   private final Consumer<String> warnings;
 
   private RunState(Path outDir, boolean resumed, FileMode fileMode, Consumer<String> warnings) {
     this.outDir = outDir;
-    this.dir = folder(outDir);
+    this.layout = FolderLayout.of(outDir);
     this.resumed = resumed;
     this.fileMode = fileMode;
     this.warnings = warnings;
-  }
-
-  /** The state folder of an output folder. */
-  public static Path folder(Path outDir) {
-    return outDir.resolve(OutputFolder.PRIVATE_FOLDER).resolve("state");
   }
 
   /** How the files of this run are protected. */
@@ -68,8 +62,9 @@ public final class RunState {
   public static RunState open(
       Plan plan, boolean restart, FileMode fileMode, Consumer<String> warnings) {
     OutputFolder.privateFolder(plan.outDir());
-    Path dir = folder(plan.outDir());
-    Path run = dir.resolve("run.json");
+    FolderLayout layout = FolderLayout.of(plan.outDir());
+    Path dir = layout.stateFolder();
+    Path run = layout.runFile();
     String fingerprint = plan.fingerprint();
     try {
       if (Files.exists(run) && !restart) {
@@ -85,13 +80,14 @@ public final class RunState {
                 + " choose another --out.");
       }
       // the discarded run's manifest may list fewer files than the pull it was replacing
-      Set<String> earlier = new TreeSet<>(readReplaced(dir));
+      Set<String> earlier = new TreeSet<>(readReplaced(layout));
       earlier.addAll(EarlierPull.filesListedIn(plan.outDir()));
       deleteTree(dir);
-      deleteContents(OutputFolder.unfinishedFolder(plan.outDir())); // a discarded run's files
+      deleteContents(layout.unfinishedFolder()); // a discarded run's files
       Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
-      writeAtomically(dir, REPLACED, Map.of("files", earlier)); // before run.json says it is there
-      writeAtomically(dir, "run.json", Map.of("fingerprint", fingerprint));
+      // before run.json says it is there
+      writeAtomically(layout.earlierPullFile(), Map.of("files", earlier));
+      writeAtomically(run, Map.of("fingerprint", fingerprint));
       return new RunState(plan.outDir(), false, fileMode, warnings);
     } catch (IOException e) {
       throw new ExtractException(
@@ -107,12 +103,12 @@ public final class RunState {
    */
   public List<String> replacedFilesNotWrittenAgain(Collection<String> written) {
     try {
-      return EarlierPull.notWrittenAgain(outDir, readReplaced(dir), written);
+      return EarlierPull.notWrittenAgain(outDir, readReplaced(layout), written);
     } catch (IOException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
           "cannot read "
-              + dir.resolve(REPLACED)
+              + layout.earlierPullFile()
               + ": "
               + OutputFolder.reason(e)
               + ". Run the same command again, or add --restart.",
@@ -120,8 +116,8 @@ public final class RunState {
     }
   }
 
-  private static List<String> readReplaced(Path dir) throws IOException {
-    Path file = dir.resolve(REPLACED);
+  private static List<String> readReplaced(FolderLayout layout) throws IOException {
+    Path file = layout.earlierPullFile();
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return List.of(); // none replaced, or a state of a version that did not keep them
     }
@@ -137,7 +133,7 @@ public final class RunState {
 
   /** The last checkpoint of a task, if an earlier run saved one. */
   Optional<Checkpoint> load(String task) {
-    Path file = OutputFolder.fileIn(dir, task + ".json");
+    Path file = layout.checkpointFile(task);
     try {
       return Optional.of(JSON.readValue(file.toFile(), Checkpoint.class));
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
@@ -150,13 +146,11 @@ public final class RunState {
   /** The checkpoints of every task whose name starts with {@code prefix}, by task. */
   Map<String, Checkpoint> loadPrefixed(String prefix) {
     Map<String, Checkpoint> found = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(layout.stateFolder())) {
       for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(prefix) && name.endsWith(".json")) {
-          String task = name.substring(0, name.length() - ".json".length());
-          load(task).ifPresent(checkpoint -> found.put(task, checkpoint));
-        }
+        FolderLayout.taskOfCheckpoint(file.getFileName().toString())
+            .filter(task -> task.startsWith(prefix))
+            .ifPresent(task -> load(task).ifPresent(checkpoint -> found.put(task, checkpoint)));
       }
     } catch (NoSuchFileException e) {
       return found;
@@ -167,7 +161,7 @@ public final class RunState {
   }
 
   void save(String task, Checkpoint checkpoint) throws IOException {
-    writeAtomically(dir, task + ".json", checkpoint);
+    writeAtomically(layout.checkpointFile(task), checkpoint);
   }
 
   /**
@@ -183,19 +177,18 @@ public final class RunState {
   }
 
   void forget(String task) throws IOException {
-    Files.deleteIfExists(OutputFolder.fileIn(dir, task + ".json"));
+    Files.deleteIfExists(layout.checkpointFile(task));
   }
 
   /** Deletes the state: the run is over and nothing is left to resume. */
   public void finish() throws IOException {
-    deleteTree(dir);
+    deleteTree(layout.stateFolder());
     OutputFolder.removePrivateFolderIfEmpty(outDir);
   }
 
   /** Written new (never through a link), owner-only, then renamed over the last one. */
-  private static void writeAtomically(Path dir, String name, Object value) throws IOException {
-    Path target = OutputFolder.fileIn(dir, name);
-    Path temp = OutputFolder.fileIn(dir, name + ".tmp");
+  private static void writeAtomically(Path target, Object value) throws IOException {
+    Path temp = FolderLayout.replacementOf(target);
     try (OutputStream out = NewFiles.stream(temp, FileMode.PRIVATE)) {
       JSON.writeValue(out, value);
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the pull accepts of the names a server sends, checked where they enter the plan: a name that
@@ -26,16 +28,17 @@ final class ServerNames {
    * manifest, the DuckDB file's name, owners, pipelines, …): a custom object may not take them.
    */
   private static final Set<String> TOOL_NAMES =
-      Set.of(
-          "manifest",
-          "hubspot",
-          "owners",
-          "pipelines",
-          "pipeline_stages",
-          "properties",
-          "property_options",
-          "property_history",
-          "association_labels");
+      Stream.concat(
+              FolderLayout.ownTableNames().stream(),
+              Stream.of(
+                  "owners",
+                  "pipelines",
+                  "pipeline_stages",
+                  "properties",
+                  "property_options",
+                  "property_history",
+                  "association_labels"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private ServerNames() {}
 

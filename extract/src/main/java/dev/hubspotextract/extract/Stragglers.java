@@ -40,7 +40,7 @@ final class Stragglers implements OutOfOrder {
     this.state = progress.state();
     this.task = object.type().name() + ".stragglers";
     this.target = target;
-    this.file = target.resolveSibling(target.getFileName() + ".stragglers");
+    this.file = FolderLayout.stragglersOf(target);
     this.mode = progress.fileMode();
     this.columns = object.propertyNames().size();
   }
@@ -64,7 +64,7 @@ final class Stragglers implements OutOfOrder {
   static Stragglers open(TaskProgress progress, PlannedObject object, Path target, boolean resumes)
       throws IOException {
     Stragglers stragglers = new Stragglers(progress, object, target);
-    Files.deleteIfExists(CsvFileSink.partialOf(stragglers.merged())); // a killed merge's
+    Files.deleteIfExists(FolderLayout.partialOf(stragglers.merged())); // a killed merge's
     Checkpoint saved = resumes ? stragglers.saved() : null;
     if (saved == null) {
       stragglers.forget();
@@ -85,7 +85,7 @@ final class Stragglers implements OutOfOrder {
 
   /** Where the object's file is written with the stragglers merged in. */
   private Path merged() {
-    return target.resolveSibling(target.getFileName() + ".merged");
+    return FolderLayout.mergedOf(target);
   }
 
   @Override
@@ -162,7 +162,7 @@ final class Stragglers implements OutOfOrder {
     try {
       merge =
           MergeById.merge(
-              CsvFileSink.partialOf(target), CsvFileSink.partialOf(file), whole, maxRows);
+              FolderLayout.partialOf(target), FolderLayout.partialOf(file), whole, maxRows);
     } catch (IOException | RuntimeException e) {
       whole.abandon();
       throw e;
@@ -219,7 +219,7 @@ final class Stragglers implements OutOfOrder {
     if (state != null) {
       state.forget(task);
     }
-    Files.deleteIfExists(CsvFileSink.partialOf(file));
+    Files.deleteIfExists(FolderLayout.partialOf(file));
   }
 
   /** How far the object's list strayed from id order, so far. */

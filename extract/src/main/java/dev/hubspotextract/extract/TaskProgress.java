@@ -54,7 +54,7 @@ final class TaskProgress {
       return afresh(header);
     }
     Optional<CsvFileSink> resumed = CsvFileSink.resume(target, saved);
-    Path partial = CsvFileSink.partialOf(target);
+    Path partial = FolderLayout.partialOf(target);
     if (!segment && saved.complete()) {
       if (resumed.isPresent()) {
         resumed.get().complete(); // killed between save and rename

@@ -65,16 +65,18 @@ final class TopWalk {
       ExecutorService pool)
       throws IOException {
     return new TopWalk(
-        client, object, meeting, new CsvFileSink(sideOf(target), mode), control, listener, pool);
+        client,
+        object,
+        meeting,
+        new CsvFileSink(FolderLayout.sideFileOf(target), mode),
+        control,
+        listener,
+        pool);
   }
 
   /** Deletes the side file a killed run left beside {@code target}: a resumed walk starts anew. */
   static void discardLeftover(Path target) throws IOException {
-    Files.deleteIfExists(CsvFileSink.partialOf(sideOf(target)));
-  }
-
-  private static Path sideOf(Path target) {
-    return target.resolveSibling(target.getFileName() + ".top");
+    Files.deleteIfExists(FolderLayout.partialOf(FolderLayout.sideFileOf(target)));
   }
 
   private void walk(MeetingPoint meeting, RunControl control) {

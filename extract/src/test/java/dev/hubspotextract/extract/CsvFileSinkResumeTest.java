@@ -30,7 +30,7 @@ class CsvFileSinkResumeTest {
 
     assertThat(Files.readString(target, StandardCharsets.UTF_8))
         .isEqualTo("id,name\r\n1,one\r\n2,two\r\n");
-    assertThat(CsvFileSink.partialOf(target)).doesNotExist();
+    assertThat(FolderLayout.partialOf(target)).doesNotExist();
   }
 
   @Test
@@ -38,7 +38,7 @@ class CsvFileSinkResumeTest {
     Path target = dir.resolve("deals.csv");
     Path victim = Files.writeString(dir.resolve("victim.txt"), "precious\n");
     OutputFolder.privateFolder(dir);
-    Files.createSymbolicLink(CsvFileSink.partialOf(target), victim);
+    Files.createSymbolicLink(FolderLayout.partialOf(target), victim);
 
     assertThat(CsvFileSink.canResume(target, new Checkpoint(null, 0, 0, 0, false))).isFalse();
     try (CsvFileSink fresh = new CsvFileSink(target, FileMode.PRIVATE, "id")) {
@@ -59,7 +59,7 @@ class CsvFileSinkResumeTest {
       sink.write("7", "é, \"quoted\"\nsecond line");
       long bytes = sink.flush();
 
-      assertThat(Files.size(CsvFileSink.partialOf(target))).isEqualTo(bytes);
+      assertThat(Files.size(FolderLayout.partialOf(target))).isEqualTo(bytes);
     }
   }
 }

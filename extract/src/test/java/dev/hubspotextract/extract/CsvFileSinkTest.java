@@ -23,14 +23,14 @@ class CsvFileSinkTest {
       sink.write("1", "Line one\nLine two, \"quoted\"", null);
       sink.write("2", " keeps spaces ", "");
       assertThat(target).doesNotExist();
-      assertThat(CsvFileSink.partialOf(target)).isRegularFile();
+      assertThat(FolderLayout.partialOf(target)).isRegularFile();
       sink.complete();
     }
 
     assertThat(Files.readString(target, StandardCharsets.UTF_8))
         .isEqualTo(
             "id,note,amount\r\n1,\"Line one\nLine two, \"\"quoted\"\"\",\r\n2, keeps spaces ,\r\n");
-    assertThat(CsvFileSink.partialOf(target)).doesNotExist();
+    assertThat(FolderLayout.partialOf(target)).doesNotExist();
   }
 
   @Test

@@ -35,7 +35,7 @@ class OutputFolderTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
         .isEqualTo("rwx------");
-    assertThat(out.resolve(OutputFolder.PRIVATE_FOLDER)).doesNotExist();
+    assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
     Path own = OutputFolder.privateFolder(out);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own)))
         .isEqualTo("rwx------");
@@ -43,7 +43,7 @@ class OutputFolderTest {
 
   @Test
   void aPrivateFolderOthersCouldWriteInIsTightenedAndEmptied() throws IOException {
-    Path own = Files.createDirectories(dir.resolve(OutputFolder.PRIVATE_FOLDER));
+    Path own = Files.createDirectories(dir.resolve(FolderLayout.PRIVATE_FOLDER));
     Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxrwxrwx"));
     Path planted = Files.writeString(own.resolve("deals.csv.partial"), "planted\r\n");
 
@@ -56,7 +56,7 @@ class OutputFolderTest {
 
   @Test
   void aPrivateFolderOfAnotherUserIsRefusedBeforeAnyRequest() throws IOException {
-    Path own = Files.createDirectories(dir.resolve(OutputFolder.PRIVATE_FOLDER));
+    Path own = Files.createDirectories(dir.resolve(FolderLayout.PRIVATE_FOLDER));
     UserPrincipal nobody;
     try {
       nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
