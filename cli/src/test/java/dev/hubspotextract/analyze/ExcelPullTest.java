@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -61,7 +62,7 @@ class ExcelPullTest {
 
   private static Path pullTo(String folder, String... extra) {
     Path out = tmp.resolve(folder);
-    CliRun.pull(sandbox, out, OBJECTS, extra);
+    Cli.pullObjects(sandbox, out, OBJECTS, extra);
     return out;
   }
 
@@ -156,8 +157,8 @@ class ExcelPullTest {
 
   @Test
   void excelWithParquetOrDuckdbIsAUsageError() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "pull",
             "--sandbox",
             "--excel",
@@ -173,15 +174,15 @@ class ExcelPullTest {
 
   private static String sqlOut(Path folder, String query, String name) throws Exception {
     Path out = tmp.resolve(name);
-    CliRun run = CliRun.of("sql", "--in", folder.toString(), query, "--out", out.toString());
+    Cli.Run run = Cli.run("sql", "--in", folder.toString(), query, "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   private static String joinOut(Path folder, String name) throws Exception {
     Path out = tmp.resolve(name);
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "join", "contacts", "companies", "--in", folder.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return Files.readString(out, StandardCharsets.UTF_8);

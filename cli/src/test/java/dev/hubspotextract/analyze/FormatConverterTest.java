@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.extract.FileMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,8 +146,8 @@ class FormatConverterTest {
     List<String> outputs = new ArrayList<>();
     for (Path folder : List.of(csv, parquet, duckdb)) {
       Path out = dir.resolve(folder.getFileName() + ".csv");
-      CliRun run =
-          CliRun.of(
+      Cli.Run run =
+          Cli.run(
               "join",
               "deals",
               "companies",
@@ -158,8 +159,8 @@ class FormatConverterTest {
               out.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
       outputs.add(Files.readString(out));
-      CliRun sql =
-          CliRun.of("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
+      Cli.Run sql =
+          Cli.run("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
       assertThat(sql.exitCode()).as(sql.err()).isZero();
       outputs.add(sql.out());
     }

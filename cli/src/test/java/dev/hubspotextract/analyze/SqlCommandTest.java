@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,8 +180,8 @@ class SqlCommandTest {
 
   @Test
   void withoutOutItPrintsAnAlignedTableAndSaysHowManyRowsWereOmitted() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "sql",
             "--in",
             in.toString(),
@@ -202,8 +203,8 @@ class SqlCommandTest {
   void aQueryEndingInASemicolonAsTypedInAnSqlShellStillWritesItsFile() throws Exception {
     Path csv = dir.resolve("semicolon.csv");
 
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "sql",
             "--in",
             in.toString(),
@@ -224,9 +225,9 @@ class SqlCommandTest {
     String sql =
         "SELECT dealstage, count(*) AS deals, sum(amount) AS total FROM deals GROUP BY 1 ORDER BY 1";
 
-    assertThat(CliRun.of("sql", "--in", in.toString(), sql, "--out", csv.toString()).exitCode())
+    assertThat(Cli.run("sql", "--in", in.toString(), sql, "--out", csv.toString()).exitCode())
         .isZero();
-    assertThat(CliRun.of("sql", "--in", in.toString(), sql, "--out", parquet.toString()).exitCode())
+    assertThat(Cli.run("sql", "--in", in.toString(), sql, "--out", parquet.toString()).exitCode())
         .isZero();
 
     List<Map<String, String>> rows = CsvTables.rows(csv);
@@ -240,7 +241,7 @@ class SqlCommandTest {
 
   @Test
   void aBadQueryIsOneLineWithDuckDbsMessageAndExitCodeTwo() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "SELECT nope FROM deals");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "SELECT nope FROM deals");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
@@ -249,7 +250,7 @@ class SqlCommandTest {
 
   @Test
   void aMissingFolderIsAClearError() {
-    CliRun run = CliRun.of("sql", "--in", dir.resolve("nowhere").toString(), "SELECT 1");
+    Cli.Run run = Cli.run("sql", "--in", dir.resolve("nowhere").toString(), "SELECT 1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nowhere is not a folder", "pull");
@@ -257,7 +258,7 @@ class SqlCommandTest {
 
   @Test
   void tablesListsEveryTableWithItsTypes() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "--tables");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "--tables");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
