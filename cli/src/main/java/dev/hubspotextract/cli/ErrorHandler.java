@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.ExtractException;
 import java.io.PrintWriter;
@@ -17,7 +18,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       Exception failure, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     ExitCode code = ExitCode.of(failure);
-    boolean known = failure instanceof HubSpotException || failure instanceof ExtractException;
+    boolean known =
+        failure instanceof HubSpotException
+            || failure instanceof ExtractException
+            || failure instanceof AnalyzeException;
     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
     err.println(
         "hubspot-extract: "

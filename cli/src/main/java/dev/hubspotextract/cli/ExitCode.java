@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.ExtractException;
 import picocli.CommandLine;
@@ -45,7 +46,7 @@ public enum ExitCode {
 
   /** The exit code for a failure that ended a command. */
   public static ExitCode of(Throwable failure) {
-    if (failure instanceof CommandLine.ParameterException) {
+    if (failure instanceof CommandLine.ParameterException || failure instanceof AnalyzeException) {
       return USAGE;
     }
     if (failure instanceof ExtractException extract) {

@@ -74,6 +74,18 @@ class SqlCommandTest {
   }
 
   @Test
+  void noQueryIsAUsageErrorOfOneLineThatShowsOne() {
+    Cli.Run none = Cli.run("sql", "--in", in.toString());
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err())
+        .isEqualTo(
+            "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or"
+                + " --tables\n");
+  }
+
+  @Test
   void everyFileIsATableNamedAfterItWithAllItsRows() throws Exception {
     for (String table :
         List.of(
