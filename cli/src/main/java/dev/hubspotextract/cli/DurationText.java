@@ -14,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code 500ms}, {@code 1.5s}. As a picocli converter a bare number is seconds; an option whose
  * number meant another unit before keeps it ({@link #parse(String, ChronoUnit)}).
  */
-final class DurationText implements ITypeConverter<Duration> {
+public final class DurationText implements ITypeConverter<Duration> {
   private static final Pattern DURATION =
       Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)\\s*(ms|s|m|min|h)?", Pattern.CASE_INSENSITIVE);
 
@@ -24,6 +24,18 @@ final class DurationText implements ITypeConverter<Duration> {
       return parse(typed, ChronoUnit.SECONDS);
     } catch (IllegalArgumentException e) {
       throw new TypeConversionException(e.getMessage());
+    }
+  }
+
+  /** The same converter for an option whose bare number has always meant milliseconds. */
+  static final class BareMillis implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String typed) {
+      try {
+        return parse(typed, ChronoUnit.MILLIS);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

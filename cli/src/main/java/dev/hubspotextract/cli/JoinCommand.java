@@ -78,9 +78,9 @@ final class JoinCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (objects.size() < 2) {
-      stderr.println(
-          "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
-              + " deals companies), got "
+      throw new AnalyzeException(
+          "join needs two objects or more, in the order to join them (e.g. join deals"
+              + " companies), got "
               + (objects.isEmpty()
                   ? "none"
                   : "only "
@@ -88,8 +88,6 @@ final class JoinCommand implements Callable<Integer> {
                       + "; for its rows alone use sql \"SELECT * FROM "
                       + objects.get(0)
                       + "\""));
-      stderr.flush();
-      return ExitCode.USAGE.code();
     }
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
       if (folder.out != null) {
@@ -115,10 +113,6 @@ final class JoinCommand implements Callable<Integer> {
           stdout,
           stderr);
       return 0;
-    } catch (AnalyzeException e) {
-      stderr.println("hubspot-extract: " + e.getMessage());
-      stderr.flush();
-      return ExitCode.USAGE.code();
     }
   }
 }

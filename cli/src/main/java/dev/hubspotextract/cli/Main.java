@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.concurrent.Callable;

@@ -1,32 +1,32 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.sandbox.FaultPlan;
-import dev.hubspotextract.sandbox.LoopbackHost;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
 import dev.hubspotextract.sandbox.SecondlyLimit;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code hubspot-extract sandbox}: serves a generated portal over HubSpot's CRM API until
  * interrupted.
  *
- * <p>Options are read as text and checked here, so that a bad value gets one line naming the option
- * and the fix (exit code 2) rather than a usage page.
+ * <p>Options are typed by picocli; {@link SandboxBuilder} checks each value, and a value it refuses
+ * is a usage error naming the option (exit code 2), like a value that does not parse.
  */
 @Command(
     name = "sandbox",
@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       "Prints its base URL and the token it accepts."
     })
 final class SandboxCommand implements Callable<Integer> {
+  /** Lists are split at commas, spaces around them ignored. */
+  private static final String LIST = "\\s*,\\s*";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -43,7 +46,7 @@ final class SandboxCommand implements Callable<Integer> {
       defaultValue = "8080",
       paramLabel = "PORT",
       description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
-  String port;
+  int port;
 
   @Option(
       names = "--host",
@@ -68,31 +71,33 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Portal size: N contacts; companies N/5, deals N/2, tickets N/4, line items N, … (default: ${DEFAULT-VALUE}).")
-  String records;
+  long records;
 
   @Option(
       names = "--seed",
       defaultValue = "42",
       paramLabel = "SEED",
       description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
-  String seed;
+  long seed;
 
   @Option(
       names = "--latency",
       defaultValue = "0",
       paramLabel = "DURATION",
+      converter = DurationText.BareMillis.class,
       description =
           "Average delay per response, with ±50%% jitter, e.g. 50ms (a bare number is"
               + " milliseconds; default: ${DEFAULT-VALUE}).")
-  String latency;
+  Duration latency;
 
   @Option(
       names = "--rate-limit",
       defaultValue = "off",
       paramLabel = "TIER",
+      converter = SandboxValues.Tier.class,
       description =
           "HubSpot rate limits: free, starter, professional, enterprise, api-add-on or off (default: ${DEFAULT-VALUE}).")
-  String rateLimit;
+  RateLimitTier rateLimit;
 
   @Option(
       names = "--daily-limit",
@@ -100,20 +105,21 @@ final class SandboxCommand implements Callable<Integer> {
       description =
           "Requests a day before 429 DAILY, with --rate-limit (default: the tier's, e.g. 625000 for"
               + " professional).")
-  String dailyLimit;
+  Long dailyLimit;
 
   @Option(
       names = "--secondly-limit",
       arity = "0..1",
       fallbackValue = "window",
       paramLabel = "window|all",
+      converter = SandboxValues.Secondly.class,
       description =
           "Enforce HubSpot's per-second allowance, a tenth of the tier's 10-second limit (e.g. 19 on"
               + " professional), with 429 SECONDLY; with --rate-limit. On the 10-second window's"
               + " requests (window, the default), or on association reads too (all): HubSpot does"
               + " not say which. Without it the allowance is only reported in"
               + " X-HubSpot-RateLimit-Secondly(-Remaining).")
-  String secondlyLimit;
+  SecondlyLimit secondlyLimit;
 
   @Option(
       names = "--association-reads-counted",
@@ -126,18 +132,20 @@ final class SandboxCommand implements Callable<Integer> {
       names = "--time-zone",
       defaultValue = "America/New_York",
       paramLabel = "ZONE",
+      converter = SandboxValues.TimeZone.class,
       description =
           "The portal's time zone: the daily limit resets at its midnight (default: ${DEFAULT-VALUE}).")
-  String timeZone;
+  ZoneId timeZone;
 
   @Option(
       names = "--faults",
       defaultValue = "",
       paramLabel = "KIND=RATE[,KIND=RATE…]",
+      converter = SandboxValues.Faults.class,
       description =
           "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
               + " search-hole, stuck-cursor or unordered-page (e.g. 5xx=0.05,reset=0.01).")
-  String faults;
+  FaultPlan faults;
 
   @Option(
       names = "--contact-properties",
@@ -145,33 +153,33 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "How many properties contacts have; 1000+ makes URLs long enough to hit 414 (default: ${DEFAULT-VALUE}).")
-  String contactProperties;
+  int contactProperties;
 
   @Option(
       names = "--without-scope",
-      defaultValue = "",
-      paramLabel = "SCOPE[,SCOPE…]",
+      split = LIST,
+      paramLabel = "SCOPE",
       description =
           "Scopes the token lacks, answered with 403 MISSING_SCOPES: an object (its read scope),"
               + " OBJECT.sensitive or OBJECT.highly_sensitive (reading that object's sensitive"
               + " properties), or sensitive / highly_sensitive for every object.")
-  String withoutScope;
+  List<String> withoutScope = List.of();
 
   @Option(
       names = "--broken",
-      defaultValue = "",
-      paramLabel = "OBJECT[,OBJECT…]",
+      split = LIST,
+      paramLabel = "OBJECT",
       description =
           "Objects HubSpot cannot serve: every list, get, search and batch read of them answers 500;"
               + " their properties still answer.")
-  String broken;
+  List<String> broken = List.of();
 
   @Option(
       names = "--max-url-length",
       defaultValue = "16384",
       paramLabel = "BYTES",
       description = "Request lines longer than this get 414 (default: ${DEFAULT-VALUE}).")
-  String maxUrlLength;
+  int maxUrlLength;
 
   @Option(
       names = "--churn",
@@ -179,64 +187,30 @@ final class SandboxCommand implements Callable<Integer> {
       paramLabel = "PER_SECOND",
       description =
           "Records created, updated or archived per second while running (default: ${DEFAULT-VALUE}).")
-  String churn;
+  double churn;
 
   @Option(
       names = "--search-lag",
       defaultValue = "2s",
       paramLabel = "DURATION",
+      converter = DurationText.class,
       description =
           "How long search trails writes: a created or updated record shows in search only this long"
               + " after (its previous version until then), an archived one stays as long; list, GET"
               + " and batch read see changes at once (default: ${DEFAULT-VALUE}).")
-  String searchLag;
+  Duration searchLag;
 
   /** Counted down to stop serving; tests count it down instead of sending Ctrl-C. */
   final CountDownLatch stop = new CountDownLatch(1);
 
-  /** Set once the sandbox serves and its banner is printed (for tests). */
-  volatile Sandbox running;
+  /** Completed once the sandbox serves and its banner is printed (for tests). */
+  final CompletableFuture<Sandbox> serving = new CompletableFuture<>();
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    SandboxBuilder builder;
-    try {
-      builder = builder();
-    } catch (IllegalArgumentException e) {
-      err.println("hubspot-extract sandbox: " + e.getMessage());
-      err.flush();
-      return ExitCode.USAGE.code();
-    }
-    if (token.equals(SandboxBuilder.DEFAULT_TOKEN) && !LoopbackHost.isLoopback(host)) {
-      err.println(
-          "hubspot-extract sandbox: --host "
-              + host
-              + " serves other machines, and the default token is public: pass --token with a"
-              + " secret of your own");
-      err.flush();
-      return ExitCode.USAGE.code();
-    }
     long started = System.nanoTime();
-    Sandbox sandbox;
-    try {
-      sandbox = builder.start();
-    } catch (IllegalArgumentException e) {
-      // the sandbox checks object names against its portal; its message starts with the setting
-      err.println("hubspot-extract sandbox: --" + e.getMessage());
-      err.flush();
-      return ExitCode.USAGE.code();
-    } catch (java.io.UncheckedIOException e) {
-      err.println(
-          "hubspot-extract sandbox: --port "
-              + port
-              + ": cannot listen ("
-              + e.getCause().getMessage()
-              + "): pick another port, or 0 for any free one");
-      err.flush();
-      return ExitCode.USAGE.code();
-    }
+    Sandbox sandbox = start(builder());
     CountDownLatch closed = new CountDownLatch(1);
     // on Ctrl-C: release the serving thread, then let it close the sandbox and say so before the
     // JVM exits
@@ -245,7 +219,7 @@ final class SandboxCommand implements Callable<Integer> {
             () -> {
               stop.countDown();
               try {
-                closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                closed.await(5, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -267,7 +241,7 @@ final class SandboxCommand implements Callable<Integer> {
               + "/crm/v3/objects/contacts?limit=2'");
       out.println("Serving until interrupted (Ctrl-C).");
       out.flush();
-      running = sandbox; // after the announcement: a test that sees it may read the whole of it
+      serving.complete(sandbox); // after the announcement: a test may read the whole of it
       stop.await();
       out.println("Stopped after " + sandbox.requestCount() + " requests.");
       out.flush();
@@ -282,123 +256,82 @@ final class SandboxCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
+  /**
+   * The builder with every option handed to it: it checks each value, and a value it refuses is a
+   * usage error that names the option.
+   */
   SandboxBuilder builder() {
-    SandboxBuilder b = Sandbox.builder().host(host).recordRequests(0);
-    b.port((int) number("--port", port, 0, 65_535, "a port number, or 0 for any free port"));
-    b.token(text("--token", token));
-    b.records(number("--records", records, 0, 100_000_000, "a number of contacts, e.g. 2000"));
-    b.seed(number("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE, "an integer"));
-    b.latencyMillis(duration("--latency", latency, ChronoUnit.MILLIS, "10m").toMillis());
-    try {
-      b.rateLimit(RateLimitTier.parse(rateLimit));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--rate-limit: " + e.getMessage(), e);
-    }
-    if (dailyLimit != null) {
-      if (rateLimit.trim().equalsIgnoreCase("off")) {
-        throw new IllegalArgumentException(
-            "--daily-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
+    if (rateLimit == RateLimitTier.OFF) {
+      if (dailyLimit != null) {
+        throw usage("--daily-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
       }
-      b.dailyLimit(number("--daily-limit", dailyLimit, 1, Long.MAX_VALUE, "a number of requests"));
-    }
-    if (secondlyLimit != null) {
-      if (rateLimit.trim().equalsIgnoreCase("off")) {
-        throw new IllegalArgumentException(
-            "--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
+      if (secondlyLimit != null) {
+        throw usage("--secondly-limit: needs a --rate-limit tier (e.g. --rate-limit professional)");
       }
-      b.secondlyLimit(SecondlyLimit.parse(secondlyLimit));
-    }
-    if (associationReadsCounted) {
-      if (rateLimit.trim().equalsIgnoreCase("off")) {
-        throw new IllegalArgumentException(
+      if (associationReadsCounted) {
+        throw usage(
             "--association-reads-counted: needs a --rate-limit tier (e.g. --rate-limit"
                 + " professional)");
       }
-      b.associationReadsCounted(true);
     }
-    try {
-      b.timeZone(ZoneId.of(timeZone.trim()));
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "--time-zone: unknown time zone '"
-              + timeZone
-              + "': use a region like America/New_York, Europe/Berlin or UTC",
-          e);
+    SandboxBuilder b = Sandbox.builder().host(host).recordRequests(0);
+    set("--port", () -> b.port(port));
+    set("--token", () -> b.token(token));
+    set("--records", () -> b.records(records));
+    b.seed(seed);
+    set("--latency", () -> b.latencyMillis(latency.toMillis()));
+    b.rateLimit(rateLimit);
+    if (dailyLimit != null) {
+      set("--daily-limit", () -> b.dailyLimit(dailyLimit));
     }
-    try {
-      b.faults(FaultPlan.parse(faults));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--faults: " + e.getMessage(), e);
+    if (secondlyLimit != null) {
+      b.secondlyLimit(secondlyLimit);
     }
-    b.contactProperties(
-        (int)
-            number(
-                "--contact-properties",
-                contactProperties,
-                6,
-                20_000,
-                "a count between 6 and 20000"));
-    b.withoutScopes(items(withoutScope));
-    b.broken(items(broken));
-    b.maxRequestLineLength(
-        (int)
-            number(
-                "--max-url-length", maxUrlLength, 64, 10_000_000, "a length in bytes, e.g. 16384"));
-    double perSecond;
-    try {
-      perSecond = Double.parseDouble(churn.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--churn: '" + churn + "' is not a number: use records per second, e.g. 5");
-    }
-    if (perSecond < 0 || perSecond > 10_000) {
-      throw new IllegalArgumentException(
-          "--churn: must be between 0 and 10000 per second, got " + churn);
-    }
-    b.churnPerSecond(perSecond);
-    b.searchLag(duration("--search-lag", searchLag, ChronoUnit.SECONDS, "24h"));
+    b.associationReadsCounted(associationReadsCounted);
+    b.timeZone(timeZone);
+    b.faults(faults);
+    set("--contact-properties", () -> b.contactProperties(contactProperties));
+    b.withoutScopes(new LinkedHashSet<>(withoutScope));
+    b.broken(new LinkedHashSet<>(broken));
+    set("--max-url-length", () -> b.maxRequestLineLength(maxUrlLength));
+    set("--churn", () -> b.churnPerSecond(churn));
+    set("--search-lag", () -> b.searchLag(searchLag));
     return b;
   }
 
-  private static Set<String> items(String list) {
-    Set<String> items = new LinkedHashSet<>();
-    Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
-    return items;
-  }
-
-  private static long number(String option, String value, long min, long max, String fix) {
-    long n;
+  /** Starts serving; what the builder refuses only here is told in the options' terms. */
+  private Sandbox start(SandboxBuilder builder) {
     try {
-      n = Long.parseLong(value.trim().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          option + ": '" + value + "' is not a whole number: use " + fix);
-    }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException(
-          option + ": " + value + " is out of range [" + min + ", " + max + "]: use " + fix);
-    }
-    return n;
-  }
-
-  /** A duration written as everywhere in the CLI (a bare number in {@code bare}), up to max. */
-  private static Duration duration(String option, String value, ChronoUnit bare, String max) {
-    Duration parsed;
-    try {
-      parsed = DurationText.parse(value, bare);
+      return builder.start();
+    } catch (IllegalStateException publicToken) {
+      throw usage(
+          "--host "
+              + host
+              + " serves other machines, and the default token is public: pass --token with a"
+              + " secret of your own");
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+      // the sandbox checks object names against its portal; its message starts with the setting
+      throw usage("--" + e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw usage(
+          "--port "
+              + port
+              + ": cannot listen ("
+              + e.getCause().getMessage()
+              + "): pick another port, or 0 for any free one");
     }
-    if (parsed.compareTo(DurationText.parse(max, ChronoUnit.SECONDS)) > 0) {
-      throw new IllegalArgumentException(option + ": must be at most " + max + ", got " + value);
-    }
-    return parsed;
   }
 
-  private static String text(String option, String value) {
-    if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
-      throw new IllegalArgumentException(option + ": must be a non-empty value without spaces");
+  /** Hands one option's value to the builder; a value it refuses is a usage error naming it. */
+  private void set(String option, Runnable apply) {
+    try {
+      apply.run();
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid value for option '" + option + "': " + e.getMessage());
     }
-    return value;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

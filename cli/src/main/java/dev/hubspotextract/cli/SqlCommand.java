@@ -65,10 +65,8 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (query == null && !listTables) {
-      stderr.println(
-          "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or --tables");
-      stderr.flush();
-      return ExitCode.USAGE.code();
+      throw new AnalyzeException(
+          "give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or --tables");
     }
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder.in))) {
       if (folder.out != null) {
@@ -119,10 +117,6 @@ final class SqlCommand implements Callable<Integer> {
         stderr.flush();
       }
       return 0;
-    } catch (AnalyzeException e) {
-      stderr.println("hubspot-extract: " + e.getMessage());
-      stderr.flush();
-      return ExitCode.USAGE.code();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.sandbox.Portal;
@@ -62,7 +63,8 @@ class DecimalColumnsTest {
 
   private static Path pullTo(String folder, String format) {
     Path out = tmp.resolve(folder);
-    CliRun.pull(sandbox, out, OBJECTS, "--associations", "deals:line_items", "--format", format);
+    Cli.pullObjects(
+        sandbox, out, OBJECTS, "--associations", "deals:line_items", "--format", format);
     return out;
   }
 
@@ -165,9 +167,8 @@ class DecimalColumnsTest {
     assertThat(firstRow(pullTo("duckdb", "duckdb"), sql)).isEqualTo(fromCsv);
 
     Path joined = tmp.resolve("joined.parquet");
-    CliRun join =
-        CliRun.of(
-            "join", "deals", "line_items", "--in", csv.toString(), "--out", joined.toString());
+    Cli.Run join =
+        Cli.run("join", "deals", "line_items", "--in", csv.toString(), "--out", joined.toString());
     assertThat(join.exitCode()).as(join.err()).isZero();
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
@@ -191,7 +192,7 @@ class DecimalColumnsTest {
         "{\"format\":\"csv\",\"objects\":[{\"name\":\"deals\",\"file\":\"deals.csv\","
             + "\"columns\":[{\"name\":\"amount\",\"type\":\"number\",\"decimals\":40}]}]}");
 
-    CliRun run = CliRun.of("sql", "--in", folder.toString(), "SELECT sum(amount) FROM deals");
+    Cli.Run run = Cli.run("sql", "--in", folder.toString(), "SELECT sum(amount) FROM deals");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.extract.Manifest;
@@ -60,7 +61,7 @@ class ExcelPullTest {
 
   private static Path pullTo(String folder, String... extra) {
     Path out = tmp.resolve(folder);
-    CliRun.pull(sandbox, out, OBJECTS, extra);
+    Cli.pullObjects(sandbox, out, OBJECTS, extra);
     return out;
   }
 
@@ -150,8 +151,8 @@ class ExcelPullTest {
 
   @Test
   void excelWithParquetOrDuckdbIsAUsageError() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "pull",
             "--sandbox",
             "--excel",
@@ -167,15 +168,15 @@ class ExcelPullTest {
 
   private static String sqlOut(Path folder, String query, String name) throws Exception {
     Path out = tmp.resolve(name);
-    CliRun run = CliRun.of("sql", "--in", folder.toString(), query, "--out", out.toString());
+    Cli.Run run = Cli.run("sql", "--in", folder.toString(), query, "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return Files.readString(out, StandardCharsets.UTF_8);
   }
 
   private static String joinOut(Path folder, String name) throws Exception {
     Path out = tmp.resolve(name);
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "join", "contacts", "companies", "--in", folder.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return Files.readString(out, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.Manifest;
@@ -141,8 +142,8 @@ class FormatConverterTest {
     List<String> outputs = new ArrayList<>();
     for (Path folder : List.of(csv, parquet, duckdb)) {
       Path out = dir.resolve(folder.getFileName() + ".csv");
-      CliRun run =
-          CliRun.of(
+      Cli.Run run =
+          Cli.run(
               "join",
               "deals",
               "companies",
@@ -154,8 +155,8 @@ class FormatConverterTest {
               out.toString());
       assertThat(run.exitCode()).as(run.err()).isZero();
       outputs.add(Files.readString(out));
-      CliRun sql =
-          CliRun.of("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
+      Cli.Run sql =
+          Cli.run("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
       assertThat(sql.exitCode()).as(sql.err()).isZero();
       outputs.add(sql.out());
     }

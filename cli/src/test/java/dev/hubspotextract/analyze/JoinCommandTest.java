@@ -4,6 +4,7 @@ import static dev.hubspotextract.analyze.PulledFolderFixture.COMPANY_BASE;
 import static dev.hubspotextract.analyze.PulledFolderFixture.DEAL_BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ class JoinCommandTest {
     command[args.length + 2] = in.toString();
     command[args.length + 3] = "--out";
     command[args.length + 4] = out.toString();
-    CliRun run = CliRun.of(command);
+    Cli.Run run = Cli.run(command);
     assertThat(run.exitCode()).as(run.err()).isZero();
     return CsvTables.rows(out);
   }
@@ -131,8 +132,8 @@ class JoinCommandTest {
   @Test
   void primaryKeepsEveryLinkOfAPairThatMarksNoneAndSaysSo() {
     Path out = dir.resolve("primary-contacts.csv");
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "join",
             "deals",
             "contacts",
@@ -176,8 +177,8 @@ class JoinCommandTest {
 
   @Test
   void aLabelNoFileUsesIsAnErrorThatListsTheLabelsThere() {
-    CliRun run =
-        CliRun.of("join", "deals", "contacts", "--label", "Champion", "--in", in.toString());
+    Cli.Run run =
+        Cli.run("join", "deals", "contacts", "--label", "Champion", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Champion", "'Billing contact'");
@@ -245,8 +246,8 @@ class JoinCommandTest {
     Files.writeString(empty.resolve("companies.csv"), header + "\r\n");
     Path out = empty.resolve("joined.csv");
 
-    CliRun run =
-        CliRun.of("join", "deals", "companies", "--in", empty.toString(), "--out", out.toString());
+    Cli.Run run =
+        Cli.run("join", "deals", "companies", "--in", empty.toString(), "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(CsvTables.rows(out))
@@ -258,8 +259,8 @@ class JoinCommandTest {
   void outMayNotOverwriteAFileOfThePulledFolder() throws Exception {
     String deals = Files.readString(in.resolve("deals.csv"));
 
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "join",
             "deals",
             "companies",
@@ -292,8 +293,7 @@ class JoinCommandTest {
 
   @Test
   void anUnknownColumnIsAnErrorThatShowsHowColumnsAreNamed() {
-    CliRun run =
-        CliRun.of("join", "deals", "companies", "--columns", "name", "--in", in.toString());
+    Cli.Run run = Cli.run("join", "deals", "companies", "--columns", "name", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("unknown column 'name'", "deal.id", "company.*");
@@ -301,7 +301,7 @@ class JoinCommandTest {
 
   @Test
   void aMissingAssociationFileNamesTheFileAndThePullThatWritesIt() {
-    CliRun run = CliRun.of("join", "companies", "line_items", "--in", in.toString());
+    Cli.Run run = Cli.run("join", "companies", "line_items", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -312,7 +312,7 @@ class JoinCommandTest {
 
   @Test
   void aMissingObjectFileNamesTheFileAndThePullThatWritesIt() {
-    CliRun run = CliRun.of("join", "deals", "tickets", "--in", in.toString());
+    Cli.Run run = Cli.run("join", "deals", "tickets", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -322,7 +322,7 @@ class JoinCommandTest {
 
   @Test
   void oneObjectOrNoneIsAPlainUsageError() {
-    CliRun one = CliRun.of("join", "deals", "--in", in.toString());
+    Cli.Run one = Cli.run("join", "deals", "--in", in.toString());
 
     assertThat(one.exitCode()).isEqualTo(2);
     assertThat(one.err())
@@ -330,14 +330,14 @@ class JoinCommandTest {
             "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
                 + " deals companies), got only deals; for its rows alone use sql \"SELECT * FROM"
                 + " deals\"\n");
-    CliRun none = CliRun.of("join", "--in", in.toString());
+    Cli.Run none = Cli.run("join", "--in", in.toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("join needs two objects or more").contains("got none");
   }
 
   @Test
   void anUnknownObjectIsSaidToBeUnknownWithoutSuggestingAPullThatWouldFail() {
-    CliRun unknown = CliRun.of("join", "deals", "foo", "--in", in.toString());
+    Cli.Run unknown = Cli.run("join", "deals", "foo", "--in", in.toString());
 
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err())
@@ -346,14 +346,14 @@ class JoinCommandTest {
         .contains("HubSpot has no standard object of that name")
         .doesNotContain("hubspot-extract pull");
     assertThat(unknown.err().lines()).hasSize(1);
-    CliRun typo = CliRun.of("join", "deals", "companis", "--in", in.toString());
+    Cli.Run typo = Cli.run("join", "deals", "companis", "--in", in.toString());
     assertThat(typo.err()).contains("unknown object 'companis' (did you mean companies?)");
   }
 
   @Test
   void withoutOutTheFirstRowsArePrintedAsATable() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "join",
             "deals",
             "companies",
@@ -373,8 +373,8 @@ class JoinCommandTest {
   @Test
   void parquetOutputHoldsTheSameRowsAsCsvOutput() throws Exception {
     Path parquet = dir.resolve("joined.parquet");
-    CliRun run =
-        CliRun.of("join", "deals", "companies", "--in", in.toString(), "--out", parquet.toString());
+    Cli.Run run =
+        Cli.run("join", "deals", "companies", "--in", in.toString(), "--out", parquet.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
 
     List<Map<String, String>> csv = join("joined.csv", "deals", "companies");

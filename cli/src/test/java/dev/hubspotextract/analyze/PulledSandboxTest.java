@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalAssociation;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -62,7 +63,7 @@ class PulledSandboxTest {
 
   private static Path pullTo(String folder, String format) {
     Path out = tmp.resolve(folder);
-    CliRun.pull(sandbox, out, OBJECTS, "--format", format);
+    Cli.pullObjects(sandbox, out, OBJECTS, "--format", format);
     return out;
   }
 
@@ -106,7 +107,7 @@ class PulledSandboxTest {
     List<String> command = new ArrayList<>(List.of("join"));
     command.addAll(List.of(args));
     command.addAll(List.of("--in", csv.toString(), "--out", out.toString()));
-    CliRun run = CliRun.of(command.toArray(String[]::new));
+    Cli.Run run = Cli.run(command.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     return CsvTables.rows(out);
   }

@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,18 @@ class SqlCommandTest {
     Object getObject(int column) {
       return values[column - 1];
     }
+  }
+
+  @Test
+  void noQueryIsAUsageErrorOfOneLineThatShowsOne() {
+    Cli.Run none = Cli.run("sql", "--in", in.toString());
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err())
+        .isEqualTo(
+            "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or"
+                + " --tables\n");
   }
 
   @Test
@@ -179,8 +192,8 @@ class SqlCommandTest {
 
   @Test
   void withoutOutItPrintsAnAlignedTableAndSaysHowManyRowsWereOmitted() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "sql",
             "--in",
             in.toString(),
@@ -202,8 +215,8 @@ class SqlCommandTest {
   void aQueryEndingInASemicolonAsTypedInAnSqlShellStillWritesItsFile() throws Exception {
     Path csv = dir.resolve("semicolon.csv");
 
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "sql",
             "--in",
             in.toString(),
@@ -224,9 +237,9 @@ class SqlCommandTest {
     String sql =
         "SELECT dealstage, count(*) AS deals, sum(amount) AS total FROM deals GROUP BY 1 ORDER BY 1";
 
-    assertThat(CliRun.of("sql", "--in", in.toString(), sql, "--out", csv.toString()).exitCode())
+    assertThat(Cli.run("sql", "--in", in.toString(), sql, "--out", csv.toString()).exitCode())
         .isZero();
-    assertThat(CliRun.of("sql", "--in", in.toString(), sql, "--out", parquet.toString()).exitCode())
+    assertThat(Cli.run("sql", "--in", in.toString(), sql, "--out", parquet.toString()).exitCode())
         .isZero();
 
     List<Map<String, String>> rows = CsvTables.rows(csv);
@@ -240,7 +253,7 @@ class SqlCommandTest {
 
   @Test
   void aBadQueryIsOneLineWithDuckDbsMessageAndExitCodeTwo() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "SELECT nope FROM deals");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "SELECT nope FROM deals");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
@@ -249,7 +262,7 @@ class SqlCommandTest {
 
   @Test
   void aMissingFolderIsAClearError() {
-    CliRun run = CliRun.of("sql", "--in", dir.resolve("nowhere").toString(), "SELECT 1");
+    Cli.Run run = Cli.run("sql", "--in", dir.resolve("nowhere").toString(), "SELECT 1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nowhere is not a folder", "pull");
@@ -257,7 +270,7 @@ class SqlCommandTest {
 
   @Test
   void tablesListsEveryTableWithItsTypes() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "--tables");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "--tables");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())

@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +24,13 @@ class SqlFileAccessTest {
     secret = Files.writeString(dir.resolve("secret.csv"), "password\r\nhunter2\r\n");
   }
 
-  private static CliRun sql(String query, String... extra) {
+  private static Cli.Run sql(String query, String... extra) {
     List<String> args = new ArrayList<>(List.of("sql", "--in", in.toString(), query));
     args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
-  private static void assertRefused(CliRun run) {
+  private static void assertRefused(Cli.Run run) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.err()).contains("--allow-external");
@@ -62,11 +63,11 @@ class SqlFileAccessTest {
     assertRefused(sql("ATTACH '" + dir.resolve("other.duckdb") + "' AS other"));
     assertThat(dir.resolve("other.duckdb")).doesNotExist();
 
-    CliRun install = sql("INSTALL httpfs");
+    Cli.Run install = sql("INSTALL httpfs");
     assertThat(install.exitCode()).isEqualTo(2);
     assertThat(install.err()).contains("Permission Error");
 
-    CliRun unlock = sql("SET enable_external_access = true");
+    Cli.Run unlock = sql("SET enable_external_access = true");
     assertThat(unlock.exitCode()).isEqualTo(2);
     assertThat(unlock.err()).contains("locked");
   }
@@ -75,7 +76,7 @@ class SqlFileAccessTest {
   void theFolderItselfAndTheOutFileStillWork() throws Exception {
     Path result = dir.resolve("result.csv");
 
-    CliRun run =
+    Cli.Run run =
         sql(
             "SELECT count(*) AS n FROM read_csv('" + in.resolve("deals.csv") + "')",
             "--out",
@@ -90,7 +91,7 @@ class SqlFileAccessTest {
 
   @Test
   void allowExternalLetsAQueryOpenOtherFiles() {
-    CliRun run = sql("SELECT * FROM read_csv('" + secret + "')", "--allow-external");
+    Cli.Run run = sql("SELECT * FROM read_csv('" + secret + "')", "--allow-external");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("hunter2");
@@ -100,8 +101,8 @@ class SqlFileAccessTest {
   void joinIsLockedToo() throws Exception {
     Path result = dir.resolve("joined.csv");
 
-    CliRun run =
-        CliRun.of("join", "deals", "companies", "--in", in.toString(), "--out", result.toString());
+    Cli.Run run =
+        Cli.run("join", "deals", "companies", "--in", in.toString(), "--out", result.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<Map<String, String>> rows = CsvTables.rows(result);

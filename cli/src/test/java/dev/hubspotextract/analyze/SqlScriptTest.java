@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,8 +37,8 @@ class SqlScriptTest {
 
   @Test
   void everyStatementRunsAndEachResultIsPrintedInTurn() {
-    CliRun run =
-        CliRun.of(
+    Cli.Run run =
+        Cli.run(
             "sql",
             "--in",
             in.toString(),
@@ -53,7 +54,7 @@ class SqlScriptTest {
 
   @Test
   void aFailingStatementSaysWhichOneAfterTheEarlierResults() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "SELECT 1 AS one; SELEC 2; SELECT 3");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "SELECT 1 AS one; SELEC 2; SELECT 3");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).contains("one");
@@ -63,7 +64,7 @@ class SqlScriptTest {
 
   @Test
   void aNegativeRowLimitIsAUsageError() {
-    CliRun run = CliRun.of("sql", "--in", in.toString(), "--max-rows", "-1", "SELECT 1");
+    Cli.Run run = Cli.run("sql", "--in", in.toString(), "--max-rows", "-1", "SELECT 1");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--max-rows must be 0 or more, got -1");

@@ -1,5 +1,7 @@
 package dev.hubspotextract.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HubSpotClient;
@@ -29,13 +31,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
-/** Runs the command line as {@code main} would, with captured stdout and stderr. */
-final class Cli {
+/**
+ * Runs the command line as {@code main} would, with captured stdout and stderr: the one runner of
+ * every test of a command (those of {@code join} and {@code sql} too, in their own package).
+ */
+public final class Cli {
   /** What one run printed and returned. */
-  record Run(int exitCode, String out, String err) {
+  public record Run(int exitCode, String out, String err) {
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
@@ -44,7 +54,7 @@ final class Cli {
 
   private Cli() {}
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var commandLine = Main.commandLine(out, err);
@@ -56,8 +66,93 @@ final class Cli {
    * Runs {@code pull} against a sandbox into {@code out}, with a budget far above any tier so tests
    * are not paced; {@code extra} adds or overrides options.
    */
-  static Run pull(Sandbox sandbox, Path out, String... extra) {
+  public static Run pull(Sandbox sandbox, Path out, String... extra) {
     return run(pullArgs(sandbox, out, extra).toArray(String[]::new));
+  }
+
+  /**
+   * Pulls {@code objects} quietly, for a test of what comes after (join, sql, a format), and fails
+   * the test unless the pull succeeds.
+   */
+  public static void pullObjects(Sandbox sandbox, Path out, String objects, String... extra) {
+    List<String> args = new ArrayList<>(List.of("--objects", objects, "-q"));
+    args.addAll(List.of(extra));
+    Run run = pull(sandbox, out, args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+  }
+
+  /**
+   * Starts {@code sandbox …} on a thread of its own and returns once it serves (or has failed to
+   * start); {@link Serving#stop} stops it as Ctrl-C would.
+   */
+  static Serving serve(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine(out, err);
+    SandboxCommand command = commandLine.getSubcommands().get("sandbox").getCommand();
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread serving =
+        new Thread(
+            () -> {
+              try {
+                exit.complete(commandLine.execute(args));
+              } catch (RuntimeException | Error e) {
+                exit.completeExceptionally(e);
+              }
+            },
+            "sandbox-command");
+    serving.start();
+    try {
+      CompletableFuture.anyOf(command.serving, exit).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("sandbox " + List.of(args) + " did not start: " + err, e);
+    }
+    return new Serving(command, exit, out, err);
+  }
+
+  /** A {@code sandbox} command serving (or one that exited at once), and how to stop it. */
+  static final class Serving {
+    private final SandboxCommand command;
+    private final CompletableFuture<Integer> exit;
+    private final StringWriter out;
+    private final StringWriter err;
+
+    private Serving(
+        SandboxCommand command,
+        CompletableFuture<Integer> exit,
+        StringWriter out,
+        StringWriter err) {
+      this.command = command;
+      this.exit = exit;
+      this.out = out;
+      this.err = err;
+    }
+
+    /** The sandbox it serves. */
+    Sandbox sandbox() {
+      return command.serving.getNow(null);
+    }
+
+    /** What it printed so far. */
+    String out() {
+      return out.toString();
+    }
+
+    /** Stops it as Ctrl-C would and returns what it printed and its exit code. */
+    Run stop() {
+      command.stop.countDown();
+      try {
+        return new Run(exit.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("the sandbox command did not stop: " + out + err, e);
+      }
+    }
   }
 
   /** The arguments of {@link #pull}, for a test that runs them in a child JVM. */

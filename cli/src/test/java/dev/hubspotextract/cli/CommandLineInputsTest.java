@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /** The small parsers and filters between what a user or a server types and the tool. */
@@ -46,17 +45,6 @@ class CommandLineInputsTest {
           .as(bad)
           .isInstanceOf(TypeConversionException.class);
     }
-  }
-
-  @Test
-  void benchSandboxTakesItsTimesAsDurationsOrPlainSeconds() {
-    BenchCommand.SandboxBench bench = new BenchCommand.SandboxBench();
-    new CommandLine(bench).parseArgs("--seconds", "2m", "--warmup", "500ms");
-    assertThat(bench.seconds).isEqualTo(Duration.ofMinutes(2));
-    assertThat(bench.warmup).isEqualTo(Duration.ofMillis(500));
-
-    new CommandLine(bench).parseArgs("--seconds", "3");
-    assertThat(bench.seconds).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test

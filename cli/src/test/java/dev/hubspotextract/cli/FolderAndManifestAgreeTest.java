@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class FolderAndManifestAgreeTest {
 
   @Test
   void aPullOfFewerObjectsReplacesTheEarlierPullWholeOnceItIsComplete() throws Exception {
-    ResumeTest.ShiftedClock clock = new ResumeTest.ShiftedClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-05-01T12:00:00Z"));
     try (Sandbox full = Sandbox.builder().records(1_000).seed(5).start();
         Sandbox limited =
             Sandbox.builder()
@@ -50,7 +52,8 @@ class FolderAndManifestAgreeTest {
       Cli.Run finished;
       int days = 0;
       do {
-        clock.offset = Duration.ofDays(++days);
+        clock.advance(Duration.ofDays(1)); // the next day: the daily limit starts afresh
+        days++;
         finished = Cli.pull(limited, out, fewer);
       } while (finished.exitCode() == 6 && days < 10);
 

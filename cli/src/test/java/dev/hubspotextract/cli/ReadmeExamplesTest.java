@@ -8,7 +8,6 @@ import dev.hubspotextract.cli.ReadmeText.Block;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,11 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's examples run as written and its samples of output match what the tool prints. The
@@ -245,7 +241,8 @@ class ReadmeExamplesTest {
     return switch (command) {
       case "pull" -> Cli.run(args(pull(args, folder, tokenInEnvironment)));
       case "join", "sql" -> Cli.run(args(inFolder(withDefault(args, "--in", "out"), folder)));
-      case "sandbox" -> serve(withOption(args, "--port", "0")); // 8080 may be taken
+      case "sandbox" ->
+          Cli.serve(args(withOption(args, "--port", "0"))).stop(); // 8080 may be taken
       case "bench" -> Cli.run(args(benchAtASmallSize(args)));
       case "--help" -> Cli.run(args(args));
       default -> null;
@@ -318,27 +315,6 @@ class ReadmeExamplesTest {
       small = withOption(small, size.getKey(), size.getValue());
     }
     return small;
-  }
-
-  /** Runs {@code sandbox …} until it serves, then stops it as Ctrl-C would. */
-  private static Cli.Run serve(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(out, err);
-    SandboxCommand sandbox = commandLine.getSubcommands().get("sandbox").getCommand();
-    CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(
-            () -> commandLine.execute(args(args)), serving -> new Thread(serving).start());
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (sandbox.running == null && !exit.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      sandbox.stop.countDown();
-      return new Cli.Run(exit.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
-    } catch (Exception e) {
-      throw new IllegalStateException("sandbox " + args + " did not stop: " + out + err, e);
-    }
   }
 
   /** The README's status lines, each printed by the pull (numbers aside), the total last. */

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,26 +55,6 @@ class ResumeTest {
       assertThat(resumedRequests)
           .as("the resumed run went on, it did not start over: " + resumed)
           .isLessThan(cleanRequests);
-    }
-  }
-
-  /** The system clock moved by a settable offset: "tomorrow" for the sandbox's daily limit. */
-  static final class ShiftedClock extends Clock {
-    volatile Duration offset = Duration.ZERO;
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 
@@ -141,7 +119,7 @@ class ResumeTest {
 
   @Test
   void aRunStoppedByTheDailyLimitContinuesDayAfterDayAndEndsAsACleanRunWould() throws Exception {
-    ShiftedClock clock = new ShiftedClock();
+    ManualClock clock = new ManualClock(Instant.parse("2026-05-01T12:00:00Z"));
     try (Sandbox limited =
             Sandbox.builder()
                 .records(1_000)
@@ -167,15 +145,12 @@ class ResumeTest {
       int days = 1;
       Cli.Run nextDay;
       do {
-        clock.offset = Duration.ofDays(days++);
+        clock.advance(Duration.ofDays(1)); // the next day: the daily limit starts afresh
+        days++;
         nextDay = Cli.pull(limited, out, objects);
       } while (nextDay.exitCode() == 6 && days < 30);
 
       assertThat(nextDay.exitCode()).as(nextDay.toString()).isZero();
-      try (Stream<Path> left = Files.walk(out.resolve(".hubspot-extract"))) {
-        left.forEach(p -> System.out.println("LEFT " + p));
-      } catch (java.io.IOException e) {
-      }
       assertThat(days).as("days it took at 14 requests a day").isGreaterThan(2);
       Path clean = tmp.resolve("clean");
       assertThat(Cli.pull(unlimited, clean, objects).exitCode()).isZero();

@@ -3,8 +3,7 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.sandbox.Sandbox;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.hubspotextract.testing.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,27 +20,31 @@ import picocli.CommandLine;
 
 class SandboxCommandTest {
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({
-    "--records, lots, --records: 'lots' is not a whole number",
-    "--port, 70000, --port: 70000 is out of range",
-    "--rate-limit, gold, --rate-limit: unknown rate-limit tier 'gold'",
-    "--faults, 5xx=2, --faults: fault rate for 5xx must be between 0 and 1",
-    "--faults, boom=0.1, --faults: unknown fault kind 'boom'",
-    "--contact-properties, 3, --contact-properties: 3 is out of range",
-    "--without-scope, widgets, --without-scope: unknown object 'widgets'",
-    "--broken, widgets, --broken: unknown object 'widgets'",
-    "--without-scope, widgets.sensitive, --without-scope: unknown object 'widgets'",
-    "--faults, stuck-cursor=lots, --faults: bad fault rate 'lots' for stuck-cursor",
-    "--churn, fast, --churn: 'fast' is not a number",
-    "--search-lag, soon, --search-lag: 'soon' is not a duration: write e.g. 90s, 30m, 1h or 500ms",
-    "--search-lag, -1, --search-lag: '-1' is not a duration",
-    "--search-lag, 2d, --search-lag: '2d' is not a duration",
-    "--search-lag, 25h, --search-lag: must be at most 24h, got 25h",
-    "--latency, 11m, --latency: must be at most 10m, got 11m",
-    "--max-url-length, 10, --max-url-length: 10 is out of range",
-    "--daily-limit, 100, --daily-limit: needs a --rate-limit tier",
-    "--time-zone, Mars/Olympus, --time-zone: unknown time zone 'Mars/Olympus'"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--records | lots | --records': 'lots' is not a long",
+        "--port | 70000 | --port': port must be between 0 and 65535, got 70000",
+        "--rate-limit | gold | --rate-limit': unknown rate-limit tier 'gold'",
+        "--faults | 5xx=2 | --faults': fault rate for 5xx must be between 0 and 1",
+        "--faults | boom=0.1 | --faults': unknown fault kind 'boom'",
+        "--contact-properties | 3 | --contact-properties': contact properties must be between 6",
+        "--without-scope | widgets | --without-scope: unknown object 'widgets'",
+        "--broken | widgets | --broken: unknown object 'widgets'",
+        "--without-scope | widgets.sensitive | --without-scope: unknown object 'widgets'",
+        "--faults | stuck-cursor=lots | --faults': bad fault rate 'lots' for stuck-cursor",
+        "--churn | fast | --churn': 'fast' is not a double",
+        "--churn | 20000 | --churn': churn must be between 0 and 10000 per second",
+        "--search-lag | soon | --search-lag': 'soon' is not a duration: write e.g. 90s, 30m, 1h",
+        "--search-lag | -1 | --search-lag': '-1' is not a duration",
+        "--search-lag | 2d | --search-lag': '2d' is not a duration",
+        "--search-lag | 25h | --search-lag': search lag must be between 0 and 24 hours",
+        "--latency | 11m | --latency': latency must be between 0 and 10 minutes",
+        "--max-url-length | 10 | --max-url-length': max request line length must be at least 64",
+        "--daily-limit | 100 | --daily-limit: needs a --rate-limit tier",
+        "--time-zone | Mars/Olympus | --time-zone': unknown time zone 'Mars/Olympus'",
+        "--token | '' | --token': token must be a non-empty string without spaces"
+      })
   void aBadOptionValueGetsOneLineNamingTheOptionAndExitCode2(
       String option, String value, String message) {
     Cli.Run run =
@@ -104,32 +104,10 @@ class SandboxCommandTest {
 
   @Test
   void theCommandPrintsItsBaseUrlAndTokenAndServesUntilStopped() throws Exception {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter out = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(new StringWriter(), true));
-    SandboxCommand command = commandLine.getSubcommands().get("sandbox").getCommand();
-    AtomicInteger exit = new AtomicInteger(-1);
-    Thread serving =
-        new Thread(
-            () ->
-                exit.set(
-                    commandLine.execute(
-                        "sandbox",
-                        "--port",
-                        "0",
-                        "--records",
-                        "40",
-                        "--token",
-                        "pat-na1-cli-test")));
-    serving.start();
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (command.running == null && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(command.running).as("sandbox started").isNotNull();
-    String baseUrl = command.running.baseUrl().toString();
-    assertThat(out.toString())
+    Cli.Serving serving =
+        Cli.serve("sandbox", "--port", "0", "--records", "40", "--token", "pat-na1-cli-test");
+    String baseUrl = serving.sandbox().baseUrl().toString();
+    assertThat(serving.out())
         .contains("Base URL: " + baseUrl)
         .contains("Token:    pat-na1-cli-test");
 
@@ -142,10 +120,9 @@ class SandboxCommandTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
 
-    command.stop.countDown();
-    serving.join(10_000);
-    assertThat(exit.get()).isEqualTo(0);
-    assertThat(out.toString()).contains("Stopped after 1 requests.");
+    Cli.Run stopped = serving.stop();
+    assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(0);
+    assertThat(stopped.out()).contains("Stopped after 1 requests.");
   }
 
   @Test
@@ -289,7 +266,7 @@ class SandboxCommandTest {
     Cli.Run run =
         Cli.run("sandbox", "--port", "0", "--rate-limit", "free", "--secondly-limit=most");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("--secondly-limit: unknown value 'most'").contains("window");
+    assertThat(run.err()).contains("--secondly-limit': unknown value 'most'").contains("window");
   }
 
   @Test
@@ -307,28 +284,11 @@ class SandboxCommandTest {
             "1",
             "--time-zone",
             "Asia/Tokyo");
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-05-01T14:30:00Z"));
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now.get();
-          }
-        };
+    ManualClock clock = new ManualClock(Instant.parse("2026-05-01T14:30:00Z"));
     try (Sandbox sandbox = command.builder().clock(clock).start()) {
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(429);
-      now.set(Instant.parse("2026-05-01T15:00:00Z")); // midnight in Tokyo, not in New York
+      clock.set(Instant.parse("2026-05-01T15:00:00Z")); // midnight in Tokyo, not in New York
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
     }
   }

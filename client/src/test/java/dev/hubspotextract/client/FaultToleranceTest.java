@@ -7,6 +7,7 @@ import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.testing.ManualClock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,8 +129,7 @@ class FaultToleranceTest {
 
   @Test
   void theDefaultBudgetFillsTheSandboxsTenSecondWindowWithoutA429() {
-    SteppingClock clock =
-        new SteppingClock(); // the sandbox counts on the clock the pacer sleeps on
+    ManualClock clock = new ManualClock(); // the sandbox counts on the clock the pacer sleeps on
     try (Sandbox sandbox =
         Sandbox.builder().records(50).rateLimit(RateLimitTier.FREE).clock(clock).start()) {
       HubSpotClient client =
@@ -137,7 +137,7 @@ class FaultToleranceTest {
               .baseUrl(sandbox.baseUrl())
               .token(sandbox.token())
               .clock(clock)
-              .sleeper(clock)
+              .sleeper(clock::advance)
               .build();
 
       for (int i = 0; i < 300; i++) {

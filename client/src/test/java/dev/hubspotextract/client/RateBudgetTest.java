@@ -2,13 +2,15 @@ package dev.hubspotextract.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.testing.ManualClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetTest {
-  private final SteppingClock clock = new SteppingClock();
+  private final ManualClock clock = new ManualClock();
   private static final ApiRequest LIST = ApiRequest.get("/crm/v3/objects/contacts?limit=100");
   private static final ApiRequest SEARCH =
       ApiRequest.postJson("/crm/v3/objects/contacts/search", new byte[0]);
@@ -26,7 +28,7 @@ class RateBudgetTest {
 
   @Test
   void listRequestsShareTheTiersTenSecondWindowLessASafetyMargin() throws InterruptedException {
-    RateBudget budget = new RateBudget(190, true, clock, clock);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
 
     assertThat(budget.perTenSeconds()).isEqualTo(187);
     assertThat(millisFor(budget, LIST, 187)).isZero();
@@ -35,7 +37,7 @@ class RateBudgetTest {
 
   @Test
   void searchHasItsOwnFivePerSecondAndLeavesTheTenSecondWindowAlone() throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     assertThat(millisFor(budget, SEARCH, 5)).isZero();
     assertThat(millisFor(budget, SEARCH, 5)).isEqualTo(1_150);
@@ -44,7 +46,7 @@ class RateBudgetTest {
 
   @Test
   void learnsTheLimitFromHubSpotsHeaders() {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     budget.observe(
         LIST,
@@ -61,7 +63,7 @@ class RateBudgetTest {
 
   @Test
   void aLimitGivenByTheUserIsNotOverriddenByHeaders() {
-    RateBudget budget = new RateBudget(50, false, clock, clock);
+    RateBudget budget = new RateBudget(50, false, clock, clock::advance);
 
     budget.observe(
         LIST, ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Max", "250")));
@@ -72,7 +74,7 @@ class RateBudgetTest {
   @Test
   void whenHubSpotSaysFewerRemainInTheWindowTheDifferenceCountsAsSpentByAnotherApp()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(190, true, clock, clock);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
     millisFor(budget, LIST, 10); // 177 of our 187 left
 
     budget.observe(
@@ -88,8 +90,8 @@ class RateBudgetTest {
 
   @Test
   void aRemainingCountAboveOursChangesNothingAndAUserLimitIgnoresIt() throws InterruptedException {
-    RateBudget learning = new RateBudget(100, true, clock, clock);
-    RateBudget fixed = new RateBudget(100, false, clock, clock);
+    RateBudget learning = new RateBudget(100, true, clock, clock::advance);
+    RateBudget fixed = new RateBudget(100, false, clock, clock::advance);
     ApiResponse plenty =
         ScriptedTransport.json(200, "{}", Map.of("X-HubSpot-RateLimit-Remaining", "100"));
     ApiResponse none =
@@ -105,7 +107,7 @@ class RateBudgetTest {
   @Test
   void aTenSecondly429PausesEveryRequestOfTheWindowForTheWindowOrItsRetryAfter()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(190, true, clock, clock);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
     String body = "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}";
 
     budget.observe(
@@ -121,7 +123,7 @@ class RateBudgetTest {
 
   @Test
   void aSecondly429OnSearchPausesSearchForASecondAndLeavesListsAlone() throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     budget.observe(SEARCH, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
 
@@ -133,7 +135,7 @@ class RateBudgetTest {
   void aHugeMaxIsIgnoredSaidOnceAndARemainingOfZeroStillFillsOnlyTheWindowWeHave()
       throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
     ApiResponse hostile =
         ScriptedTransport.json(
             200,
@@ -154,7 +156,7 @@ class RateBudgetTest {
   @Test
   void anIntervalOutsideOneTenthOfASecondToAMinuteIsIgnoredAndTheWindowStaysTenSeconds() {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     for (String interval : List.of("1000000000000", "50", "60001", "-10000")) {
       budget.observe(
@@ -180,7 +182,7 @@ class RateBudgetTest {
   void negativeOrNonNumericHeadersAndARemainingAboveTheMaxAreIgnoredEachSaidOnce()
       throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     budget.observe(
         LIST,
@@ -208,7 +210,7 @@ class RateBudgetTest {
   @Test
   void aRetryAfterTooLongToSitThroughNeitherCrashesNorHoldsTheOtherRequests()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     for (String retryAfter : List.of("9223372036854775807", "999999999", "121")) {
       budget.observe(
@@ -239,14 +241,14 @@ class RateBudgetTest {
   /** One association read: sent, answered 100 ms later. */
   private void read(RateBudget budget, ApiResponse answer) throws InterruptedException {
     budget.acquire(ASSOCIATIONS);
-    clock.advance(100);
+    clock.advance(Duration.ofMillis(100));
     budget.observe(ASSOCIATIONS, answer);
   }
 
   @Test
   void theSecondlyHeaderLimitsEveryRequestButSearchToItsCountPerSecond()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(190, true, clock, clock);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
 
     budget.observe(
         LIST,
@@ -266,7 +268,7 @@ class RateBudgetTest {
 
   @Test
   void untilTheSecondlyHeaderIsSeenThereIsNoPerSecondLimit() throws InterruptedException {
-    RateBudget budget = new RateBudget(190, true, clock, clock);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
 
     budget.observe(LIST, ok("X-HubSpot-RateLimit-Max", "190"));
 
@@ -277,7 +279,7 @@ class RateBudgetTest {
   @Test
   void aBudgetForATierHoldsATenthOfItPerSecondUntilHubSpotSaysTheAllowance()
       throws InterruptedException {
-    RateBudget budget = RateBudget.forTier(190, true, clock, clock, null);
+    RateBudget budget = RateBudget.forTier(190, true, clock, clock::advance, null);
 
     assertThat(budget.perSecond()).isEqualTo(19);
     // a run's first burst (every object's properties asked at once) spread over the second
@@ -290,9 +292,10 @@ class RateBudgetTest {
 
   @Test
   void whatWasSentBeforeTheRunsFirstAnswerCountsAsSentAtThatAnswer() throws InterruptedException {
-    RateBudget budget = RateBudget.forTier(190, true, clock, clock, null);
+    RateBudget budget = RateBudget.forTier(190, true, clock, clock::advance, null);
     millisFor(budget, LIST, 1);
-    clock.advance(600); // a cold connection: HubSpot may have counted it only now
+    clock.advance(
+        Duration.ofMillis(600)); // a cold connection: HubSpot may have counted it only now
     budget.observe(LIST, ok());
 
     assertThat(millisFor(budget, LIST, 18)).isEqualTo(17 * 52); // the first at 600
@@ -308,9 +311,9 @@ class RateBudgetTest {
   @Test
   void sendsTakenJustBeforeAPauseOfTheJvmCountAsSentWhenItEnded() throws InterruptedException {
     JvmPauses pauses = new JvmPauses();
-    RateBudget budget = new RateBudget(190, true, clock, clock, null, pauses);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance, null, pauses);
     budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "19"));
-    clock.advance(1_000);
+    clock.advance(Duration.ofMillis(1_000));
     long first = clock.millis();
     millisFor(budget, LIST, 1);
     // a young collection from 5 to 45 ms after that send: it left at 45 at the earliest
@@ -323,9 +326,9 @@ class RateBudgetTest {
   @Test
   void aPauseOfTheJvmLongAfterASendMovesNothing() throws InterruptedException {
     JvmPauses pauses = new JvmPauses();
-    RateBudget budget = new RateBudget(190, true, clock, clock, null, pauses);
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance, null, pauses);
     budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", "19"));
-    clock.advance(1_000);
+    clock.advance(Duration.ofMillis(1_000));
     long first = clock.millis();
     millisFor(budget, LIST, 1);
     pauses.add(first + 30, first + 45); // the send had 30 ms to leave: it did
@@ -337,7 +340,7 @@ class RateBudgetTest {
   @Test
   void aSecondlyHeaderOutsideOneToAThousandIsIgnoredAndSaidOnce() throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     for (String secondly : List.of("0", "1001", "lots", "-11")) {
       budget.observe(LIST, ok("X-HubSpot-RateLimit-Secondly", secondly));
@@ -353,7 +356,7 @@ class RateBudgetTest {
 
   @Test
   void aSecondly429HoldsEveryRequestButSearchForASecond() throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     budget.observe(LIST, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
 
@@ -365,7 +368,7 @@ class RateBudgetTest {
   @Test
   void associationReadsDrawFromTheTenSecondWindowUntilHubSpotsAnswersShowTheyAreExempt()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
     millisFor(budget, LIST, 97);
 
     assertThat(millisFor(budget, ASSOCIATIONS, 1)).isZero();
@@ -376,7 +379,7 @@ class RateBudgetTest {
   void threeAssociationReadsInARowWhoseRemainingDoesNotDropMakeTheExemptionHold()
       throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     for (int i = 0; i < 1 + RateBudget.SHOWINGS; i++) { // the first is what the others compare with
       read(budget, remaining(100));
@@ -392,7 +395,7 @@ class RateBudgetTest {
 
   @Test
   void aRemainingThatDropsAcrossAssociationReadsKeepsThemInTheWindow() throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     for (int i = 0; i < 10; i++) {
       read(budget, remaining(99 - i));
@@ -405,10 +408,10 @@ class RateBudgetTest {
   @Test
   void aRemainingThatHoldsOnlyBecauseASendLeftTheWindowInBetweenIsNoShowing()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
     millisFor(budget, LIST, 1);
     budget.observe(LIST, ok()); // answered at once: it arrived when sent
-    clock.advance(9_800);
+    clock.advance(Duration.ofMillis(9_800));
 
     // each read is counted, and the list request leaving HubSpot's window makes up for one
     for (int i = 0; i < 4; i++) {
@@ -422,7 +425,7 @@ class RateBudgetTest {
   @Test
   void associationAnswersWithoutRateLimitHeadersShowTheExemptionOnceOtherAnswersCarryThem()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
     for (int i = 0; i < RateBudget.SHOWINGS; i++) {
       read(budget, ok()); // no answer carried headers yet: absence says nothing
     }
@@ -440,14 +443,14 @@ class RateBudgetTest {
   @Test
   void aTenSecondly429OnAnExemptAssociationReadRevokesTheExemptionForTheRun()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
     budget.observe(LIST, remaining(98));
     for (int i = 0; i < RateBudget.SHOWINGS; i++) {
       read(budget, ok());
     }
     assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
 
-    clock.advance(2_000);
+    clock.advance(Duration.ofMillis(2_000));
     budget.observe(
         ASSOCIATIONS,
         ScriptedTransport.json(429, "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}", Map.of()));
@@ -463,7 +466,7 @@ class RateBudgetTest {
   @Test
   void associationAnswersNeitherSizeNorSpendTheTenSecondWindowWhileTheyMayBeExempt()
       throws InterruptedException {
-    RateBudget budget = new RateBudget(100, true, clock, clock);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance);
 
     budget.observe(
         ASSOCIATIONS,
@@ -480,18 +483,19 @@ class RateBudgetTest {
   void associationReadsShownExemptFromTheWindowGoUnpacedByItsSecondTooUntilA429SecondlySaysNot()
       throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = RateBudget.forTier(100, true, clock, clock, trace::add);
+    RateBudget budget = RateBudget.forTier(100, true, clock, clock::advance, trace::add);
     budget.observe(LIST, remaining(98));
     for (int i = 0; i < RateBudget.SHOWINGS; i++) {
       read(budget, ok());
-      clock.advance(1_000); // each read in a second of its own, under the allowance of 10
+      clock.advance(
+          Duration.ofMillis(1_000)); // each read in a second of its own, under the allowance of 10
     }
     millisFor(budget, LIST, 10); // the second is full
-    clock.advance(100); // and the next even gap past
+    clock.advance(Duration.ofMillis(100)); // and the next even gap past
 
     assertThat(millisFor(budget, ASSOCIATIONS, 200)).isZero();
 
-    clock.advance(2_000);
+    clock.advance(Duration.ofMillis(2_000));
     budget.observe(
         ASSOCIATIONS, ScriptedTransport.json(429, "{\"policyName\":\"SECONDLY\"}", Map.of()));
     assertThat(millisFor(budget, ASSOCIATIONS, 1)).isEqualTo(1_000);
@@ -517,7 +521,7 @@ class RateBudgetTest {
       lists++;
       budget.acquire(ASSOCIATIONS);
       reads++;
-      clock.advance(100);
+      clock.advance(Duration.ofMillis(100));
       int inWindow = lists + (counted ? reads : 0);
       budget.observe(
           ASSOCIATIONS,
@@ -533,7 +537,7 @@ class RateBudgetTest {
   void readsThatHubSpotsCountOfItsWindowLeavesOutAreShownExemptAmidSteadyTraffic()
       throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     readsAmidLists(budget, false);
 
@@ -544,7 +548,7 @@ class RateBudgetTest {
   @Test
   void readsThatHubSpotsCountOfItsWindowHoldsStayInTheWindow() throws InterruptedException {
     List<String> trace = new ArrayList<>();
-    RateBudget budget = new RateBudget(100, true, clock, clock, trace::add);
+    RateBudget budget = new RateBudget(100, true, clock, clock::advance, trace::add);
 
     readsAmidLists(budget, true);
 

@@ -2,13 +2,14 @@ package dev.hubspotextract.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RollingWindowPacerTest {
-  private final SteppingClock clock = new SteppingClock();
+  private final ManualClock clock = new ManualClock();
 
   private List<Long> sendTimes(RollingWindowPacer pacer, int requests) throws InterruptedException {
     List<Long> sent = new ArrayList<>();
@@ -22,7 +23,7 @@ class RollingWindowPacerTest {
   @Test
   void neverLetsMoreThanTheLimitIntoAnyWindowYetUsesAllOfIt() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(190, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(190, Duration.ofSeconds(10), Duration.ZERO, clock, clock::advance);
 
     List<Long> sent = sendTimes(pacer, 1_900);
 
@@ -36,7 +37,8 @@ class RollingWindowPacerTest {
   @Test
   void slackKeepsEachWindowThatMuchLonger() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(10, Duration.ofSeconds(1), Duration.ofMillis(100), clock, clock);
+        new RollingWindowPacer(
+            10, Duration.ofSeconds(1), Duration.ofMillis(100), clock, clock::advance);
 
     List<Long> sent = sendTimes(pacer, 30);
 
@@ -47,7 +49,7 @@ class RollingWindowPacerTest {
   @Test
   void resizingToFewerRequestsTakesEffectAtOnce() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock::advance);
     sendTimes(pacer, 50);
 
     pacer.resize(20, 10_000);
@@ -61,7 +63,8 @@ class RollingWindowPacerTest {
   @Test
   void theSendTimesHeldGrowWithTheSendsNotWithTheLimit() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(10_000, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(
+            10_000, Duration.ofSeconds(10), Duration.ZERO, clock, clock::advance);
 
     sendTimes(pacer, 20);
 
@@ -71,7 +74,7 @@ class RollingWindowPacerTest {
   @Test
   void aWindowSaidToBeSpentElsewhereHoldsNoMoreSendTimesThanTheLimit() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(100, Duration.ofSeconds(10), Duration.ZERO, clock, clock::advance);
     sendTimes(pacer, 10);
 
     pacer.atMost(0);
@@ -84,9 +87,9 @@ class RollingWindowPacerTest {
   @Test
   void twoWindowsTakenTogetherCountEachSendAtTheMomentItLeavesInBoth() throws InterruptedException {
     RollingWindowPacer tenSeconds =
-        new RollingWindowPacer(30, Duration.ofSeconds(10), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(30, Duration.ofSeconds(10), Duration.ZERO, clock, clock::advance);
     RollingWindowPacer second =
-        new RollingWindowPacer(10, Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(10, Duration.ofSeconds(1), Duration.ZERO, clock, clock::advance);
     List<Long> sent = new ArrayList<>();
 
     for (int i = 0; i < 60; i++) {
@@ -108,7 +111,7 @@ class RollingWindowPacerTest {
   void aWindowWithoutALimitYetLetsEverySendThroughButHoldsWhilePaused()
       throws InterruptedException {
     RollingWindowPacer pacer =
-        RollingWindowPacer.unlimited(Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+        RollingWindowPacer.unlimited(Duration.ofSeconds(1), Duration.ZERO, clock, clock::advance);
 
     assertThat(sendTimes(pacer, 10_000)).containsOnly(0L);
     assertThat(pacer.capacity()).isEqualTo(16); // nothing held
@@ -124,7 +127,8 @@ class RollingWindowPacerTest {
   void spreadEvenlySendsKeepAnIntervalsShareApartAndTheWindowStillHolds()
       throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(19, Duration.ofSeconds(1), Duration.ofMillis(25), clock, clock)
+        new RollingWindowPacer(
+                19, Duration.ofSeconds(1), Duration.ofMillis(25), clock, clock::advance)
             .spreadEvenly();
 
     List<Long> sent = sendTimes(pacer, 40);
@@ -142,9 +146,9 @@ class RollingWindowPacerTest {
   @Test
   void sendsHeldUpUntilAMomentCountFromItAndTheOthersStayPut() throws InterruptedException {
     RollingWindowPacer pacer =
-        new RollingWindowPacer(3, Duration.ofSeconds(1), Duration.ZERO, clock, clock);
+        new RollingWindowPacer(3, Duration.ofSeconds(1), Duration.ZERO, clock, clock::advance);
     sendTimes(pacer, 1); // at 0
-    clock.advance(100);
+    clock.advance(Duration.ofMillis(100));
     sendTimes(pacer, 2); // at 100, held up until 140 (a pause of the JVM)
 
     pacer.countSentBetweenAt(90, 140);

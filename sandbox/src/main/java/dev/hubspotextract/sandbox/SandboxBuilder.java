@@ -29,6 +29,9 @@ public final class SandboxBuilder {
   /** How long search trails writes unless told otherwise ("a few moments" on HubSpot). */
   public static final Duration DEFAULT_SEARCH_LAG = Duration.ofSeconds(2);
 
+  /** The longest {@link #latencyMillis}. */
+  public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
   /**
    * 4 MiB: far above HubSpot's largest legitimate bodies here (a v4 association batch read of 1,000
    * ids is ~30 KB; a batch read of 100 ids with 20,000 property names under 1 MB).
@@ -114,10 +117,14 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** Average delay added to each response; the actual delay is uniform in [0.5, 1.5] × this. */
+  /**
+   * Average delay added to each response; the actual delay is uniform in [0.5, 1.5] × this. At most
+   * 10 minutes: longer is a slip, not a network.
+   */
   public SandboxBuilder latencyMillis(long millis) {
-    if (millis < 0) {
-      throw new IllegalArgumentException("latency must not be negative, got " + millis);
+    if (millis < 0 || millis > MAX_LATENCY.toMillis()) {
+      throw new IllegalArgumentException(
+          "latency must be between 0 and 10 minutes, got " + millis + " ms");
     }
     this.latencyMillis = millis;
     return this;
@@ -130,8 +137,8 @@ public final class SandboxBuilder {
 
   /** Overrides the tier's daily limit (for tests that must reach it). */
   public SandboxBuilder dailyLimit(long dailyLimit) {
-    if (dailyLimit < 0) {
-      throw new IllegalArgumentException("daily limit must not be negative, got " + dailyLimit);
+    if (dailyLimit < 1) {
+      throw new IllegalArgumentException("daily limit must be at least 1, got " + dailyLimit);
     }
     this.dailyLimit = dailyLimit;
     return this;

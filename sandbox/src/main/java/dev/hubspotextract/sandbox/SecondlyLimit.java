@@ -24,7 +24,7 @@ public enum SecondlyLimit {
       case "all" -> ALL;
       default ->
           throw new IllegalArgumentException(
-              "--secondly-limit: unknown value '"
+              "unknown value '"
                   + text
                   + "': use window (the 10-second window's requests) or all (association reads"
                   + " too)");

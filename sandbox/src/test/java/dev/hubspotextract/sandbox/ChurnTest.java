@@ -3,6 +3,7 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubspotextract.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class ChurnTest {
 
   @Test
   void recordsCreatedInTheGapsBelowAListCursorAreNeverSeenByThatWalk() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
     try (Sandbox sandbox = Sandbox.builder().records(2000).clock(clock).start()) {
       SandboxClient client = new SandboxClient(sandbox);
       List<String> walked = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubspotextract.testing.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
 
   private Sandbox start(RateLimitTier tier) {
     return Sandbox.builder().records(50).rateLimit(tier).clock(clock).start();

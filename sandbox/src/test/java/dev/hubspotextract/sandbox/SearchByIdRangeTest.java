@@ -3,6 +3,7 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubspotextract.testing.ManualClock;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class SearchByIdRangeTest {
 
   @Test
   void idBoundedSearchesSeeTheRecordsChurnCreatesAndArchivesOnceTheSearchLagHasPassed() {
-    MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
     try (Sandbox sandbox = Sandbox.builder().records(600).clock(clock).start()) {
       Portal portal = sandbox.portal();
       assertEveryQueryMatchesThePortal(sandbox); // counts archived records before churn starts

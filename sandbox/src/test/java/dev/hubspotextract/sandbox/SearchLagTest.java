@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubspotextract.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * while list, GET and batch read see every change at once.
  */
 class SearchLagTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
   private Sandbox sandbox;
   private SandboxClient client;
   private ObjectStore contacts;

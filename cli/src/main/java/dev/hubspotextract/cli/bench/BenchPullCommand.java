@@ -1,5 +1,6 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.cli.bench;
 
+import dev.hubspotextract.cli.Main;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ObjectCatalog;
@@ -28,6 +29,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -112,12 +114,8 @@ final class BenchPullCommand implements Callable<Integer> {
     List<String> known =
         List.of("all", "rate-limited", "large-object", "small-portal", "unlimited", "memory");
     if (!known.contains(scenario)) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "hubspot-extract bench pull: --scenario must be one of " + String.join(", ", known));
-      spec.commandLine().getErr().flush();
-      return ExitCode.USAGE.code();
+      throw new ParameterException(
+          spec.commandLine(), "--scenario must be one of " + String.join(", ", known));
     }
     out.printf(
         Locale.ROOT,
