@@ -53,7 +53,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   Sandbox(SandboxBuilder b) throws IOException {
-    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis);
+    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis, b.clock);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
     this.searchLag = Duration.ofMillis(b.searchLagMillis);
