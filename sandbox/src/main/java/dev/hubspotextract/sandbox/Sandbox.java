@@ -83,7 +83,8 @@ public final class Sandbox implements AutoCloseable {
             new ObjectsEndpoint(portal, writer, baseUrl.toString()),
             new SearchEndpoint(portal, writer, b.clock),
             new MetadataEndpoint(portal, authenticator),
-            new AssociationsEndpoint(portal, b.associationPageSize));
+            new AssociationsEndpoint(portal, b.associationPageSize),
+            new ChangesEndpoint(portal));
     SandboxHandler handler =
         new SandboxHandler(
             router,
