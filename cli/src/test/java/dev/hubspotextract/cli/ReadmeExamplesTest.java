@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * test does not know fails it, asking to be added here.
  *
  * <p>Where the reader's machine and this test differ, the test bends the example visibly: paths
- * land in a temporary folder, a real portal (and the standalone sandbox of the examples) is a
- * sandbox started here, a {@code sandbox} command listens on a free port, {@code bench} runs at a
- * small size.
+ * land in a temporary folder, a real portal (and the standalone sandbox of the examples, which
+ * {@code curl} asks too) is a sandbox started here, a {@code sandbox} command listens on a free
+ * port, {@code bench} runs at a small size.
  */
 class ReadmeExamplesTest {
   private static final Path README = Path.of("..", "README.md");
@@ -50,8 +50,6 @@ class ReadmeExamplesTest {
       Map.of(
           "mvn",
           "Maven builds the project and runs this suite: the suite itself",
-          "curl",
-          "not the tool; SandboxCommandTest asks a sandbox the same with the JDK's client",
           "scripts/bench-join.sh",
           "joins 1,000,000 contacts: minutes, not a test's seconds",
           "export",
@@ -224,14 +222,14 @@ class ReadmeExamplesTest {
     if (NOT_RUN.containsKey(program)) {
       return new Outcome(where, null, null);
     }
-    Cli.Run run =
-        program.equals("./hubspot-extract")
-                && Set.of("HUBSPOT_ACCESS_TOKEN").containsAll(environment)
-            ? run(
-                words.subList(start + 1, words.size()),
-                folder,
-                environment.contains("HUBSPOT_ACCESS_TOKEN"))
-            : null;
+    List<String> args = words.subList(Math.min(start + 1, words.size()), words.size());
+    Cli.Run run = null;
+    if (program.equals("./hubspot-extract")
+        && Set.of("HUBSPOT_ACCESS_TOKEN").containsAll(environment)) {
+      run = run(args, folder, environment.contains("HUBSPOT_ACCESS_TOKEN"));
+    } else if (program.equals("curl") && environment.isEmpty()) {
+      run = CurlExample.send(args, portal.baseUrl());
+    }
     return new Outcome(where, String.join(" ", words), run);
   }
 

@@ -6,11 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every association pair of the portal with HubSpot's type ids per direction, and the links of a
- * record, computed from the pair's closed form (nothing is stored per record). Links to archived
- * records are left out.
+ * record, computed from the pair's closed form (nothing is stored per record) with the {@link
+ * LinkEdits} made since start on top. Links to archived or deleted records are left out.
  */
 final class Associations {
   /** A link from one record to another, with every association type that links them. */
@@ -27,6 +28,7 @@ final class Associations {
   private final List<AssociationPair> pairs = new ArrayList<>();
   private final Map<ObjectDef, ObjectStore> stores;
   private final long seed;
+  private final LinkEdits edits = new LinkEdits();
 
   Associations(Catalog catalog, Map<ObjectDef, ObjectStore> stores, long seed) {
     this.stores = stores;
@@ -143,21 +145,58 @@ final class Associations {
     return directions.get(from.ordinal + ":" + to.ordinal);
   }
 
+  /** The usable pairs linking {@code from} to other types, seen from it, in the pairs' order. */
+  List<Direction> directionsFrom(ObjectDef from) {
+    List<Direction> found = new ArrayList<>();
+    for (AssociationPair pair : pairs) {
+      if (pair.usable() && (pair.child == from || pair.parent == from)) {
+        found.add(new Direction(pair, pair.child == from));
+      }
+    }
+    return found;
+  }
+
+  /** Links two records that are not linked now, in both directions of their pair. */
+  void link(Direction d, long fromIndex, long toIndex) {
+    if (d.fromChild()) {
+      edits.link(d.pair(), fromIndex, toIndex);
+    } else {
+      edits.link(d.pair(), toIndex, fromIndex);
+    }
+  }
+
+  /** Unlinks two records that are linked now, in both directions of their pair. */
+  void unlink(Direction d, long fromIndex, long toIndex) {
+    if (d.fromChild()) {
+      edits.unlink(d.pair(), fromIndex, toIndex);
+    } else {
+      edits.unlink(d.pair(), toIndex, fromIndex);
+    }
+  }
+
   /** Every link from one live record to live records of {@code to}, ascending by target id. */
   List<Link> links(ObjectDef from, ObjectDef to, long fromIndex) {
     Direction d = direction(from, to);
     if (d == null || !d.pair().usable() || !stores.get(from).isLive(fromIndex)) {
       return List.of();
     }
-    AssociationPair pair = d.pair();
     List<Link> links = new ArrayList<>();
+    if (fromIndex < from.baseCount) {
+      generated(d, to, fromIndex, links);
+    }
+    if (!edits.isEmpty()) {
+      edited(d, to, fromIndex, links);
+    }
+    return links;
+  }
+
+  /** The closed form's links, ascending by target id. */
+  private void generated(Direction d, ObjectDef to, long fromIndex, List<Link> links) {
+    AssociationPair pair = d.pair();
     if (d.fromChild()) {
-      if (fromIndex >= from.baseCount) {
-        return links;
-      }
       int shape = pair.shape(fromIndex);
       if (shape == 0) {
-        return links;
+        return;
       }
       long p = pair.parentOf(fromIndex);
       List<Type> types = new ArrayList<>(3);
@@ -174,9 +213,6 @@ final class Associations {
         links.sort(Comparator.comparingLong(Link::toId)); // ids do not follow the index
       }
     } else {
-      if (fromIndex >= from.baseCount) {
-        return links;
-      }
       long[] previous = pair.block(fromIndex - 1);
       for (long i = previous[0]; i < previous[1]; i++) {
         if (pair.shape(i) == 1) {
@@ -199,12 +235,30 @@ final class Associations {
       }
       links.sort(Comparator.comparingLong(Link::toId)); // ids do not follow the index
     }
-    return links;
+  }
+
+  /**
+   * The edits made to one record's links: unlinked ones dropped, new ones added with the pair's
+   * unlabelled type, still ascending by target id.
+   */
+  private void edited(Direction d, ObjectDef to, long fromIndex, List<Link> links) {
+    Set<Long> removed = edits.removed(d.pair(), d.fromChild(), fromIndex);
+    Set<Long> added = edits.added(d.pair(), d.fromChild(), fromIndex);
+    if (removed.isEmpty() && added.isEmpty()) {
+      return;
+    }
+    links.removeIf(link -> removed.contains(link.toIndex()));
+    Type type = d.fromChild() ? d.pair().childToParent : d.pair().parentToChild;
+    for (long toIndex : added) {
+      addIfLive(links, to, toIndex, List.of(type));
+    }
+    links.sort(Comparator.comparingLong(Link::toId));
   }
 
   private void addIfLive(List<Link> links, ObjectDef to, long toIndex, List<Type> types) {
-    if (stores.get(to).isLive(toIndex)) {
-      links.add(new Link(toIndex, to.idOf(toIndex), List.copyOf(types)));
+    RecordView target = stores.get(to).view(toIndex);
+    if (target != null && !target.archived) {
+      links.add(new Link(toIndex, target.id, List.copyOf(types)));
     }
   }
 }

@@ -181,7 +181,7 @@ final class AssociationsEndpoint {
   private Slice slice(ObjectDef from, ObjectDef to, String id, String after, int size) {
     long index;
     try {
-      index = from.indexOf(Long.parseLong(id.trim()));
+      index = portal.store(from).indexOf(Long.parseLong(id.trim()));
     } catch (NumberFormatException e) {
       return new Slice(id, List.of(), null);
     }

@@ -501,6 +501,24 @@ final class Catalog {
         false);
   }
 
+  /**
+   * A text property added to an object while the sandbox runs (see {@link ChangeSet#newProperty}):
+   * custom, in the object's group, with values on every record, as a property filled by an import.
+   */
+  static PropertyDef addedProperty(ObjectDef def, String name) {
+    return new PropertyDef(
+        name,
+        labelOf(name),
+        "string",
+        "text",
+        def.property("hs_object_id").groupName,
+        Kind.POOL,
+        200,
+        List.of(),
+        ValuePools.SHORT_TEXT,
+        false);
+  }
+
   /** Generated custom contact properties, cycling through every HubSpot property type. */
   private PropertyDef padding(int i) {
     String name = String.format(Locale.ROOT, "custom_field_%04d", i);

@@ -41,8 +41,8 @@ final class MetadataEndpoint {
     }
     List<PropertyDef> listed =
         level == Sensitivity.NON_SENSITIVE
-            ? def.properties
-            : def.sensitiveProperties.stream().filter(p -> p.sensitivity == level).toList();
+            ? def.properties()
+            : def.sensitiveProperties().stream().filter(p -> p.sensitivity == level).toList();
     // archived properties do not exist
     boolean none = r.boolParam("archived");
     List<String> only = r.list("properties");
@@ -163,7 +163,7 @@ final class MetadataEndpoint {
     g.writeEndArray();
     g.writeArrayFieldStart("properties");
     int order = 0;
-    for (PropertyDef p : def.properties) {
+    for (PropertyDef p : def.properties()) {
       writeProperty(g, def, p, order++);
     }
     g.writeEndArray();

@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import dev.hubspotextract.sandbox.PropertyDef.Sensitivity;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +30,32 @@ final class ObjectDef {
   final String modifiedProperty;
 
   /**
-   * The non-sensitive properties, what {@code GET /crm/v3/properties} lists by default; sorted by
-   * name, the order HubSpot's JSON shows them in.
+   * Every property at one moment; replaced whole when a property is added (see {@link Changes}).
    */
-  final List<PropertyDef> properties;
+  private record PropertyTable(
+      List<PropertyDef> listed, List<PropertyDef> sensitive, Map<String, PropertyDef> byName) {
+    static PropertyTable of(String object, List<PropertyDef> properties) {
+      List<PropertyDef> sorted =
+          properties.stream().sorted(Comparator.comparing((PropertyDef p) -> p.name)).toList();
+      Map<String, PropertyDef> byName = new HashMap<>();
+      for (PropertyDef p : sorted) {
+        if (byName.put(p.name, p) != null) {
+          throw new IllegalStateException("duplicate property " + p.name + " on " + object);
+        }
+      }
+      return new PropertyTable(
+          sorted.stream().filter(p -> p.sensitivity == Sensitivity.NON_SENSITIVE).toList(),
+          sorted.stream().filter(p -> p.sensitivity != Sensitivity.NON_SENSITIVE).toList(),
+          Map.copyOf(byName));
+    }
+  }
 
-  /** Sensitive and highly sensitive properties, listed and read only when asked for by name. */
-  final List<PropertyDef> sensitiveProperties;
+  private volatile PropertyTable table;
 
   final PropertyDef[] defaultProperties;
   final String labelSingular;
   final String labelPlural;
   final String primaryDisplayProperty;
-  private final Map<String, PropertyDef> byName = new HashMap<>();
 
   ObjectDef(
       String name,
@@ -70,20 +84,10 @@ final class ObjectDef {
     this.ids = new IdLayout(seed, ordinal, baseCount);
     this.createdProperty = createdProperty;
     this.modifiedProperty = modifiedProperty;
-    List<PropertyDef> sorted =
-        properties.stream().sorted(Comparator.comparing((PropertyDef p) -> p.name)).toList();
-    this.properties =
-        sorted.stream().filter(p -> p.sensitivity == Sensitivity.NON_SENSITIVE).toList();
-    this.sensitiveProperties =
-        sorted.stream().filter(p -> p.sensitivity != Sensitivity.NON_SENSITIVE).toList();
-    for (PropertyDef p : sorted) {
-      if (byName.put(p.name, p) != null) {
-        throw new IllegalStateException("duplicate property " + p.name + " on " + name);
-      }
-    }
+    this.table = PropertyTable.of(name, properties);
     this.defaultProperties =
         defaultPropertyNames.stream()
-            .map(byName::get)
+            .map(table.byName()::get)
             .filter(p -> p != null)
             .distinct()
             .sorted(Comparator.comparing((PropertyDef p) -> p.name))
@@ -93,8 +97,40 @@ final class ObjectDef {
     this.primaryDisplayProperty = primaryDisplayProperty;
   }
 
+  /**
+   * The non-sensitive properties, what {@code GET /crm/v3/properties} lists by default; sorted by
+   * name, the order HubSpot's JSON shows them in.
+   */
+  List<PropertyDef> properties() {
+    return table.listed();
+  }
+
+  /** Sensitive and highly sensitive properties, listed and read only when asked for by name. */
+  List<PropertyDef> sensitiveProperties() {
+    return table.sensitive();
+  }
+
+  /** How many properties the object has; it grows when one is added, never shrinks. */
+  int propertyCount() {
+    return table.byName().size();
+  }
+
   PropertyDef property(String propertyName) {
-    return byName.get(propertyName);
+    return table.byName().get(propertyName);
+  }
+
+  /**
+   * Adds a property: it is listed, and every record (existing or new) has values for it.
+   *
+   * @throws IllegalArgumentException when the object has a property of that name already
+   */
+  synchronized void addProperty(PropertyDef p) {
+    if (property(p.name) != null) {
+      throw new IllegalArgumentException(name + " has a property named " + p.name + " already");
+    }
+    List<PropertyDef> all = new ArrayList<>(table.byName().values());
+    all.add(p);
+    table = PropertyTable.of(name, all);
   }
 
   /**
@@ -114,14 +150,6 @@ final class ObjectDef {
   /** The id of a generated record. */
   long idOf(long index) {
     return ids.idOf(index);
-  }
-
-  /**
-   * The index of the generated record with this id, or -1 when there is none (records churn created
-   * are found by {@link ObjectStore#indexOf}; they have no associations).
-   */
-  long indexOf(long id) {
-    return ids.indexOf(id);
   }
 
   PortalObjectType toPortalObjectType() {

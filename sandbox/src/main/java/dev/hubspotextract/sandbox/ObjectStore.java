@@ -12,17 +12,18 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The records of one object type: a closed-form function of (seed, index) plus a small in-memory
- * overlay of the changes churn made while the sandbox runs. Nothing is stored per generated record.
+ * overlay of the changes churn and {@link Changes} made while the sandbox runs. Nothing is stored
+ * per unchanged generated record.
  *
  * <p>An index is a record's place in creation order; its id comes from the type's {@link IdLayout}
  * (generated records) or was drawn from the gaps of the id space (records churn created). Search
- * sees churn's changes only once they are {@code searchLagMillis} old, as HubSpot's search index
- * trails its writes: until then it sees the version before.
+ * sees changes only once they are {@code searchLagMillis} old, as HubSpot's search index trails its
+ * writes: until then it sees the version before.
  */
 final class ObjectStore {
   /**
-   * A change churn made to a record at clock time {@code changedAt}, linked to the change before it
-   * for as long as search may still show that one.
+   * A change made to a record at clock time {@code changedAt}, linked to the change before it for
+   * as long as search may still show that one. A deleted record is gone from every read.
    */
   record Mutation(
       long changedAt,
@@ -30,9 +31,10 @@ final class ObjectStore {
       int version,
       boolean archived,
       long archivedAt,
+      boolean deleted,
       Mutation previous) {
     Mutation withPrevious(Mutation p) {
-      return new Mutation(changedAt, updatedAt, version, archived, archivedAt, p);
+      return new Mutation(changedAt, updatedAt, version, archived, archivedAt, deleted, p);
     }
   }
 
@@ -52,8 +54,11 @@ final class ObjectStore {
   /** Ids of the records churn created, to their indices. */
   private final ConcurrentSkipListMap<Long, Long> createdById = new ConcurrentSkipListMap<>();
 
-  /** Ids of the records churn archived (churn never restores one), to the clock time of it. */
-  private final ConcurrentSkipListMap<Long, Long> archivedByChurn = new ConcurrentSkipListMap<>();
+  /**
+   * Ids of the records that were live and have been archived or deleted since start (none is ever
+   * restored), to the clock time of it: search counts them out once that time is past its horizon.
+   */
+  private final ConcurrentSkipListMap<Long, Long> leftSearch = new ConcurrentSkipListMap<>();
 
   private volatile long size;
   private volatile ArchivedCounts archivedAtStart;
@@ -135,6 +140,9 @@ final class ObjectStore {
         m = m.previous();
       }
       if (m != null) {
+        if (m.deleted()) {
+          return null;
+        }
         updated = Math.max(updated, m.updatedAt());
         version = m.version();
         if (m.archived()) {
@@ -156,7 +164,10 @@ final class ObjectStore {
     return Hashing.below(h2 >>> 32, 100) == 0;
   }
 
-  /** The index of the record with this id (generated or churn-created), or -1. */
+  /**
+   * The index of the record with this id (generated or created since start), or -1; a deleted
+   * record keeps its index, and {@link #view} finds nothing there.
+   */
   long indexOf(long id) {
     long index = ids.indexOf(id);
     if (index >= 0 || createdById.isEmpty()) {
@@ -317,7 +328,7 @@ final class ObjectStore {
         }
       }
     }
-    for (long at : archivedByChurn.subMap(fromId, true, toId, false).values()) {
+    for (long at : leftSearch.subMap(fromId, true, toId, false).values()) {
       if (at <= horizon) {
         count--;
       }
@@ -381,7 +392,7 @@ final class ObjectStore {
     }
   }
 
-  // ---- churn ----------------------------------------------------------------------------------
+  // ---- changes (churn's and those asked for) --------------------------------------------------
 
   /**
    * Adds a record created at clock time {@code now}, with a free id drawn from {@code random}
@@ -418,6 +429,39 @@ final class ObjectStore {
 
   /** Updates a record's values and last-modified time; ignored for archived records. */
   void update(long index, long now) {
+    update(index, now, now);
+  }
+
+  /**
+   * Updates a record's values; its last-modified time becomes {@code modifiedAt}, or just after its
+   * previous one if that is not earlier (so a bulk update can give many records one millisecond).
+   * Ignored for archived records.
+   */
+  void update(long index, long now, long modifiedAt) {
+    RecordView v = view(index);
+    if (v == null || v.archived) {
+      return;
+    }
+    long updatedAt = Math.max(modifiedAt, v.updatedAt + 1);
+    long horizon = searchHorizon(now);
+    mutations.compute(
+        index,
+        (k, m) ->
+            new Mutation(
+                now,
+                updatedAt,
+                m == null ? 1 : m.version() + 1,
+                false,
+                0,
+                false,
+                pruned(m, horizon)));
+  }
+
+  /**
+   * Moves a record's last-modified time on, its values unchanged (as an association edit does when
+   * HubSpot bumps the date); ignored for archived records.
+   */
+  void touch(long index, long now) {
     RecordView v = view(index);
     if (v == null || v.archived) {
       return;
@@ -428,7 +472,7 @@ final class ObjectStore {
         index,
         (k, m) ->
             new Mutation(
-                now, updatedAt, m == null ? 1 : m.version() + 1, false, 0, pruned(m, horizon)));
+                now, updatedAt, m == null ? 0 : m.version(), false, 0, false, pruned(m, horizon)));
   }
 
   /** Archives a record; ignored when it is archived already. */
@@ -441,8 +485,36 @@ final class ObjectStore {
     long horizon = searchHorizon(now);
     mutations.compute(
         index,
-        (k, m) -> new Mutation(now, at, m == null ? 0 : m.version(), true, at, pruned(m, horizon)));
-    archivedByChurn.put(v.id, now);
+        (k, m) ->
+            new Mutation(
+                now, at, m == null ? 0 : m.version(), true, at, false, pruned(m, horizon)));
+    leftSearch.put(v.id, now);
+  }
+
+  /**
+   * Deletes a record for good (HubSpot's GDPR delete), live or archived: every read stops finding
+   * it at once, search once the lag has passed. Ignored when there is no record.
+   */
+  void delete(long index, long now) {
+    RecordView v = view(index);
+    if (v == null) {
+      return;
+    }
+    long horizon = searchHorizon(now);
+    mutations.compute(
+        index,
+        (k, m) ->
+            new Mutation(
+                now,
+                v.updatedAt,
+                m == null ? 0 : m.version(),
+                v.archived,
+                v.archivedAt,
+                true,
+                pruned(m, horizon)));
+    if (!v.archived) {
+      leftSearch.put(v.id, now);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.hubspotextract.sandbox;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,26 +11,37 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A read-only view of the generated portal: the same data the HTTP API serves, for tests that
- * compare an export with its source. Every record is computed from (seed, object, index) on demand.
+ * The generated portal: the same data the HTTP API serves, for tests that compare an export with
+ * its source, and changes made to it on demand ({@link #apply}). Every record is computed from
+ * (seed, object, index) on demand, with the changes made since start on top.
  */
 public final class Portal {
   private final Catalog catalog;
   private final Map<ObjectDef, ObjectStore> stores = new IdentityHashMap<>();
   private final Associations associations;
+  private final Changes changes;
   private final long seed;
 
   Portal(long records, int contactProperties, long seed) {
-    this(records, contactProperties, seed, SandboxBuilder.DEFAULT_SEARCH_LAG.toMillis());
+    this(
+        records,
+        contactProperties,
+        seed,
+        SandboxBuilder.DEFAULT_SEARCH_LAG.toMillis(),
+        Clock.systemUTC());
   }
 
-  Portal(long records, int contactProperties, long seed, long searchLagMillis) {
+  /**
+   * @param clock the time changes are made at, against which search lags
+   */
+  Portal(long records, int contactProperties, long seed, long searchLagMillis, Clock clock) {
     this.seed = seed;
     this.catalog = new Catalog(records, contactProperties, seed);
     for (ObjectDef def : catalog.objects) {
       stores.put(def, new ObjectStore(def, seed, searchLagMillis));
     }
     this.associations = new Associations(catalog, stores, seed);
+    this.changes = new Changes(catalog, stores, associations, clock, seed);
   }
 
   /** The 13 standard object types and the custom ones, standard first. */
@@ -87,7 +99,7 @@ public final class Portal {
 
   /** The property definitions of a type, ascending by name. */
   public List<PortalProperty> properties(String type) {
-    return def(type).properties.stream().map(PropertyDef::toPortalProperty).toList();
+    return def(type).properties().stream().map(PropertyDef::toPortalProperty).toList();
   }
 
   /**
@@ -111,6 +123,25 @@ public final class Portal {
       }
     }
     return result;
+  }
+
+  /**
+   * Changes the portal as described, one set per object, at the sandbox clock's current
+   * millisecond; the HTTP API and this view see every change at once, search after its lag. The
+   * same sets applied in the same order to a portal of the same seed change the same records.
+   *
+   * @return what each set did, in the order given
+   * @throws IllegalArgumentException naming the object and field at fault (an unknown object, two
+   *     sets for one, more records asked for than are live, a property that exists), before
+   *     anything changed
+   */
+  public List<ChangeReport> apply(List<ChangeSet> changeSets) {
+    return changes.apply(changeSets);
+  }
+
+  /** Applies one change set: see {@link #apply(List)}. */
+  public ChangeReport apply(ChangeSet changeSet) {
+    return apply(List.of(changeSet)).get(0);
   }
 
   /** The pairs of object types that have associations, as (child, parent) names. */

@@ -82,7 +82,7 @@ final class RecordView {
 
   PortalRecord toPortalRecord() {
     Map<String, String> properties = new LinkedHashMap<>();
-    for (PropertyDef p : def.properties) {
+    for (PropertyDef p : def.properties()) {
       properties.put(p.name, value(p));
     }
     return new PortalRecord(

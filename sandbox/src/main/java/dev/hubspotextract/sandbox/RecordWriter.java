@@ -62,7 +62,8 @@ final class RecordWriter {
     if (names == null || names.isEmpty()) {
       return def.defaultProperties;
     }
-    String key = def.name + '|' + String.join(",", names);
+    // the count tells the object's properties from those before one was added
+    String key = def.name + '|' + def.propertyCount() + '|' + String.join(",", names);
     PropertyDef[] cached = resolved.get(key);
     if (cached != null) {
       return cached;

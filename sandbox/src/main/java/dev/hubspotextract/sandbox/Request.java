@@ -108,13 +108,22 @@ final class Request {
   }
 
   JsonNode json() {
+    JsonNode node = jsonValue();
+    if (!node.isObject()) {
+      throw ApiException.validation("Request body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** The body as any JSON value (an object, an array, …). */
+  JsonNode jsonValue() {
     if (body == null || body.isBlank()) {
       throw ApiException.validation("Request body is required: send a JSON object");
     }
     try {
       JsonNode node = MAPPER.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw ApiException.validation("Request body must be a JSON object");
+      if (node == null) {
+        throw ApiException.validation("Request body is required: send a JSON object");
       }
       return node;
     } catch (IOException e) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Maps a request to its endpoint, the object types it touches (for scopes) and its rate-limit
- * bucket.
+ * bucket; the sandbox's own endpoint has none, as it is not HubSpot's.
  */
 final class Router {
   /** What an endpoint does, given the fault injected into this request ({@code null} if none). */
@@ -16,6 +16,7 @@ final class Router {
   /**
    * A matched endpoint.
    *
+   * @param bucket the rate-limit bucket, {@code null} for the sandbox's own endpoint
    * @param records the type whose records it reads (list, get, batch read, search), else {@code
    *     null}
    */
@@ -24,6 +25,11 @@ final class Router {
     Route(RateLimiter.Bucket bucket, List<ObjectDef> objects, Action action) {
       this(bucket, objects, null, action);
     }
+
+    /** An endpoint of HubSpot's API: rate-limited, faulted and scoped as HubSpot's are. */
+    boolean isHubSpot() {
+      return bucket != null;
+    }
   }
 
   private final Portal portal;
@@ -31,18 +37,21 @@ final class Router {
   private final SearchEndpoint search;
   private final MetadataEndpoint metadata;
   private final AssociationsEndpoint associations;
+  private final ChangesEndpoint changes;
 
   Router(
       Portal portal,
       ObjectsEndpoint objects,
       SearchEndpoint search,
       MetadataEndpoint metadata,
-      AssociationsEndpoint associations) {
+      AssociationsEndpoint associations,
+      ChangesEndpoint changes) {
     this.portal = portal;
     this.objects = objects;
     this.search = search;
     this.metadata = metadata;
     this.associations = associations;
+    this.changes = changes;
   }
 
   Route route(Request r) {
@@ -50,6 +59,15 @@ final class Router {
     int n = s.size();
     boolean get = r.method.equals("GET");
     boolean post = r.method.equals("POST");
+    if (n == 3 && is(s, "sandbox", "v1", "changes")) {
+      if (!post) {
+        throw new ApiException(
+            405,
+            "METHOD_NOT_ALLOWED",
+            r.method + " is not supported on " + r.path + ": POST a change set");
+      }
+      return new Route(null, List.of(), fault -> changes.apply(r));
+    }
     if (n >= 4 && is(s, "crm", "v3", "objects")) {
       ObjectDef def = type(s.get(3));
       if (n == 4) {

@@ -53,7 +53,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   Sandbox(SandboxBuilder b) throws IOException {
-    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis);
+    this.portal = new Portal(b.records, b.contactProperties, b.seed, b.searchLagMillis, b.clock);
     this.token = b.token;
     this.recordLimit = b.recordLimit;
     this.searchLag = Duration.ofMillis(b.searchLagMillis);
@@ -83,7 +83,8 @@ public final class Sandbox implements AutoCloseable {
             new ObjectsEndpoint(portal, writer, baseUrl.toString()),
             new SearchEndpoint(portal, writer, b.clock),
             new MetadataEndpoint(portal, authenticator),
-            new AssociationsEndpoint(portal, b.associationPageSize));
+            new AssociationsEndpoint(portal, b.associationPageSize),
+            new ChangesEndpoint(portal));
     SandboxHandler handler =
         new SandboxHandler(
             router,

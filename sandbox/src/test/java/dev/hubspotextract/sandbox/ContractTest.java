@@ -13,6 +13,7 @@ import com.atlassian.oai.validator.whitelist.ValidationErrorsWhitelist;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -238,6 +239,61 @@ class ContractTest {
         Request.Method.GET,
         "/crm-object-schemas/v3/schemas/" + typeId,
         client.get("/crm-object-schemas/v3/schemas/" + typeId));
+  }
+
+  @Test
+  void recordsLinksAndPropertiesChangedOnDemandStillConform() {
+    try (Sandbox changed = Sandbox.builder().records(300).searchLag(Duration.ZERO).start()) {
+      SandboxClient changedClient = new SandboxClient(changed);
+      ChangeReport report =
+          changed
+              .portal()
+              .apply(
+                  ChangeSet.of("contacts")
+                      .create(5)
+                      .update(5)
+                      .bulkUpdate(5)
+                      .archive(5)
+                      .delete(5)
+                      .relink(5)
+                      .newProperty("favourite_colour"));
+      String path = "/crm/v3/objects/contacts";
+      String properties = "?limit=100&properties=email,favourite_colour";
+      assertConforms(
+          "v3/contacts.json", Request.Method.GET, path, changedClient.get(path + properties));
+      assertConforms(
+          "v3/contacts.json",
+          Request.Method.GET,
+          path,
+          changedClient.get(path + properties + "&archived=true"));
+      assertConforms(
+          "v3/contacts.json",
+          Request.Method.POST,
+          path + "/search",
+          changedClient.post(
+              path + "/search",
+              "{\"filters\":[{\"propertyName\":\"hs_object_id\",\"operator\":\"EQ\",\"value\":\""
+                  + report.created().get(0)
+                  + "\"}],\"properties\":[\"favourite_colour\"]}"));
+      assertConforms(
+          "v3/properties.json",
+          Request.Method.GET,
+          "/crm/v3/properties/contacts",
+          changedClient.get("/crm/v3/properties/contacts"));
+      ChangeReport.LinkEdit edit = report.relinked().get(0);
+      String links = "/crm/v4/associations/contacts/" + edit.toObject() + "/batch/read";
+      assertConforms(
+          "v4/associations.json",
+          Request.Method.POST,
+          links,
+          changedClient.post(
+              links,
+              "{\"inputs\":[{\"id\":\""
+                  + edit.id()
+                  + "\"},{\"id\":\""
+                  + report.deleted().get(0)
+                  + "\"}]}"));
+    }
   }
 
   @Test
