@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,10 @@ public final class Main implements Callable<Integer> {
 
   /** Builds the command line with the project's error handling, printing to stdout and stderr. */
   public static CommandLine commandLine() {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    // the platform's encoding, as System.out and System.err encode their own text
+    Charset console = Charset.defaultCharset();
+    return commandLine(
+        new PrintWriter(System.out, true, console), new PrintWriter(System.err, true, console));
   }
 
   /** The command line printing to these writers, through {@link PrintableWriter}; tests use it. */

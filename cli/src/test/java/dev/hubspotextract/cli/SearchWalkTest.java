@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,9 @@ class SearchWalkTest {
       long searched = requests.stream().filter(r -> r.path().endsWith("/search")).count();
       assertThat(searched).as("search pages").isGreaterThan(1);
       assertThat(listed).as("list pages, a few asked for ahead").isLessThan(pages);
-      assertThat(Files.list(split)).noneMatch(file -> file.toString().endsWith(".partial"));
+      try (Stream<Path> files = Files.list(split)) {
+        assertThat(files).noneMatch(file -> file.toString().endsWith(".partial"));
+      }
     }
   }
 

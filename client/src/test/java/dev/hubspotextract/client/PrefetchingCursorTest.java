@@ -121,7 +121,7 @@ class PrefetchingCursorTest {
         new Thread(
             () -> {
               try (PrefetchingCursor cursor = cursor(wire)) {
-                cursor.hasNext();
+                boolean unused = cursor.hasNext(); // throws: interrupted while waiting
               } catch (RuntimeException e) {
                 failure.set(e);
               }

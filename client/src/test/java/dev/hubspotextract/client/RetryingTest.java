@@ -3,6 +3,7 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +133,7 @@ class RetryingTest {
 
     ApiResponse response = retrying.send(ApiRequest.get("/crm/v3/objects/deals"));
 
-    assertThat(new String(response.body())).isEqualTo("{\"results\":[]}");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"results\":[]}");
     assertThat(wire.requests).hasSize(2);
   }
 
@@ -274,7 +275,7 @@ class RetryingTest {
         new ApiResponse(
             530,
             Map.of("Content-Type", java.util.List.of("text/html")),
-            "<html><body>error code: 1016</body></html>".getBytes()));
+            "<html><body>error code: 1016</body></html>".getBytes(StandardCharsets.UTF_8)));
 
     ApiResponse response = retrying.send(ApiRequest.get("/crm/v3/objects/deals"));
 

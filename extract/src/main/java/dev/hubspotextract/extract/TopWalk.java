@@ -158,6 +158,7 @@ final class TopWalk {
   /** Stops the walk (the list failed) and deletes its side file once it has stopped. */
   void abandon() {
     stopped = true;
-    done.whenComplete((nothing, failure) -> side.abandon());
+    // nothing waits for it: abandoning the side file is best effort and throws nothing
+    var unused = done.whenComplete((nothing, failure) -> side.abandon());
   }
 }

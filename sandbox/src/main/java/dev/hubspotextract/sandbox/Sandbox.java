@@ -112,8 +112,10 @@ public final class Sandbox implements AutoCloseable {
       Churn churn = new Churn(portal, b.clock, b.seed);
       this.churnTimer = Executors.newSingleThreadScheduledExecutor(daemon("hubspot-sandbox-churn"));
       long periodMicros = Math.max(1, (long) (1_000_000 / b.churnPerSecond));
-      churnTimer.scheduleAtFixedRate(
-          churn::step, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+      // runs until close() shuts the timer down; nothing waits for it
+      var unused =
+          churnTimer.scheduleAtFixedRate(
+              churn::step, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
     } else {
       this.churnTimer = null;
     }
