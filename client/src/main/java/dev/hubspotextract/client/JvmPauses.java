@@ -3,6 +3,7 @@ package dev.hubspotextract.client;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.Locale;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -39,6 +40,14 @@ final class JvmPauses {
     return SYSTEM;
   }
 
+  /**
+   * The pauses to hold against sends timed by {@code clock}: the JVM's, which are wall-clock times,
+   * for the system clock; none for any other (a test's clock counts time of its own).
+   */
+  static JvmPauses of(Clock clock) {
+    return clock.getClass() == Clock.systemUTC().getClass() ? SYSTEM : new JvmPauses();
+  }
+
   /** How many pauses were reported so far: compare with an earlier count to see new ones. */
   int reported() {
     return reported;
@@ -62,7 +71,21 @@ final class JvmPauses {
     reported = index + 1;
   }
 
+  /**
+   * Listens to the JVM's collectors; on a runtime without the {@code jdk.management} module (a
+   * trimmed image) it tells of no pause, and the rate budget keeps its slack alone.
+   */
   private static JvmPauses listening(JvmPauses pauses) {
+    try {
+      Class.forName("com.sun.management.GarbageCollectionNotificationInfo");
+      listenToEachCollector(pauses);
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      // no pauses told: not worth failing a pull over
+    }
+    return pauses;
+  }
+
+  private static void listenToEachCollector(JvmPauses pauses) {
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
       String name = collector.getName().toLowerCase(Locale.ROOT);
       if (name.contains("cycles") || name.contains("concurrent")) {
@@ -88,6 +111,5 @@ final class JvmPauses {
             null);
       }
     }
-    return pauses;
   }
 }

@@ -180,7 +180,7 @@ public final class RateBudget implements Pacer {
    */
   public RateBudget(
       int perTenSeconds, boolean learn, Clock clock, Sleeper sleeper, Consumer<String> trace) {
-    this(perTenSeconds, learn, clock, sleeper, trace, JvmPauses.system());
+    this(perTenSeconds, learn, clock, sleeper, trace, JvmPauses.of(clock));
   }
 
   /** A budget told of the JVM's pauses by {@code pauses} (tests: pauses of their own). */
@@ -270,9 +270,11 @@ public final class RateBudget implements Pacer {
   private void countSendsHeldUpByPauses() {
     int seen = pausesSeen.get();
     int reported = pauses.reported();
-    if (seen == reported || !pausesSeen.compareAndSet(seen, reported)) {
+    if (seen == reported) {
       return;
     }
+    // the sends are moved before the pauses count as seen, so that no thread takes a slot against
+    // sends not moved yet; two threads moving the same sends move them alike
     for (int i = seen; i < reported; i++) {
       JvmPauses.Pause pause = pauses.pause(i);
       if (pause != null) {
@@ -281,6 +283,7 @@ public final class RateBudget implements Pacer {
         secondly.countSentBetweenAt(from, pause.endMillis());
       }
     }
+    pausesSeen.accumulateAndGet(reported, Math::max);
   }
 
   private void acquireAssociationRead() throws InterruptedException {
@@ -326,8 +329,8 @@ public final class RateBudget implements Pacer {
     RateLimitHeaders.secondly(response, this::ignored)
         .ifPresent(
             limit -> {
-              // the whole allowance: the window's 50 ms of slack is the margin (one under it,
-              // over 1.05 s, would leave a tenth of the pace unused whenever the second binds)
+              // the whole allowance: the window's 25 ms of slack is the margin (one under it,
+              // over 1.025 s, would leave a tenth of the pace unused whenever the second binds)
               int wanted = (int) limit;
               if (wanted != secondly.maxRequests()) {
                 secondly.resize(wanted, 1_000);
