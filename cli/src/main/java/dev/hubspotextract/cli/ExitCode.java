@@ -33,7 +33,8 @@ public enum ExitCode {
   OUTPUT(7),
   /**
    * Interrupted (Ctrl-C): the JVM's own code after SIGINT, once {@link InterruptNotice} has said
-   * what is kept; no command returns it.
+   * what is kept. A command returns it only for a failure of category {@code ABORTED} with nothing
+   * else to blame, which only an interrupt leaves.
    */
   INTERRUPTED(130);
 

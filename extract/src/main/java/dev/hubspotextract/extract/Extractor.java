@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,17 +19,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * Runs a {@link Plan} on two bounded pools of workers (objects, association files) that share the
- * client's one rate budget: every object at once (as many as there are workers), and each
- * association file as soon as the object whose ids it reads is written, so the budget stays busy
- * until the end. Results keep the plan's order whatever the scheduling. A failure confined to one
- * object (a missing scope) fails that object only; a failure that dooms the rest (a rejected token,
- * the daily limit, HubSpot unreachable, an unwritable folder) stops the run, keeping what was
- * written for a resume.
+ * client's one rate budget, and pools of helpers it owns (range cursors and search walks, pages
+ * read ahead, association batches), all shut down and waited for when the run ends: every object at
+ * once (as many as there are workers), and each association file as soon as the object whose ids it
+ * reads is written, so the budget stays busy until the end. Results keep the plan's order whatever
+ * the scheduling. A failure confined to one object (a missing scope) fails that object only; a
+ * failure that dooms the rest (a rejected token, the daily limit, HubSpot unreachable, an
+ * unwritable folder) stops the run, keeping what was written for a resume.
  */
 public final class Extractor {
   private final HubSpotClient client;
@@ -138,11 +141,26 @@ public final class Extractor {
       List<TaskResult> pairs = collect(pairTasks);
       return new RunResult(plan, startedAt, clock.instant(), objects, pairs, control.fatal());
     } finally {
-      pool.shutdownNow();
-      pairPool.shutdownNow();
-      cursorPool.shutdownNow();
-      prefetchPool.shutdownNow();
-      batchPool.shutdownNow();
+      stopAndWait(List.of(pool, pairPool, cursorPool, prefetchPool, batchPool));
+    }
+  }
+
+  /** How long the run waits for its workers to stop once it ends, at most. */
+  private static final Duration STOPPING = Duration.ofSeconds(10);
+
+  /**
+   * Interrupts every worker and waits for them to stop, so that none still writes in the output
+   * folder (a segment or side file given up) once the caller finishes the run's state.
+   */
+  private static void stopAndWait(List<ExecutorService> pools) {
+    pools.forEach(ExecutorService::shutdownNow);
+    long deadline = System.nanoTime() + STOPPING.toNanos();
+    try {
+      for (ExecutorService pool : pools) {
+        pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller stops all the same
     }
   }
 
