@@ -246,15 +246,19 @@ public final class Cli {
         .build();
   }
 
+  /** The command line that runs the tool in a child JVM of its own, arguments to follow. */
+  static List<String> inAChildJvm() {
+    return new ArrayList<>(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName()));
+  }
+
   /** {@link #pull}'s run in a child JVM of its own, on two threads, quiet, its output discarded. */
   static Process pullInAChildProcess(Sandbox sandbox, Path out) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hubspotextract.cli.Main"));
+    List<String> command = inAChildJvm();
     command.addAll(pullArgs(sandbox, out, "--threads", "2", "--quiet"));
     return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

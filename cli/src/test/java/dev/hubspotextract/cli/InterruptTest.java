@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,13 +18,7 @@ class InterruptTest {
   @TempDir Path tmp;
 
   private static Process pull(Sandbox sandbox, Path out, Path stderr) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hubspotextract.cli.Main"));
+    List<String> command = Cli.inAChildJvm();
     command.addAll(Cli.pullArgs(sandbox, out, "--threads", "2"));
     return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

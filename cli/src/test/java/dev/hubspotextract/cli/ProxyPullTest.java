@@ -255,13 +255,7 @@ class ProxyPullTest {
 
   private Child pullInAChildProcess(URI baseUrl, String out, Map<String, String> env)
       throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hubspotextract.cli.Main"));
+    List<String> command = Cli.inAChildJvm();
     command.addAll(
         Cli.pullArgs(
             baseUrl,
