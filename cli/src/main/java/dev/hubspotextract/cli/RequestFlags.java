@@ -73,8 +73,9 @@ record RequestFlags(
     if (count != null && count < 1) {
       throw usage("--count must be at least 1, got " + count);
     }
-    if (cursors < 1 || cursors > 16) {
-      throw usage("--cursors must be between 1 and 16, got " + cursors);
+    if (cursors < 1 || cursors > ReadOptions.MAX_CURSORS) {
+      throw usage(
+          "--cursors must be between 1 and " + ReadOptions.MAX_CURSORS + ", got " + cursors);
     }
     objectNames.forEach(name -> rejectTypo("--objects / --object_list", name));
     AssociationSelection selection = selection(ids);
@@ -111,7 +112,7 @@ record RequestFlags(
               + " associations of those ids to read");
     }
     for (String id : ids) {
-      if (!id.matches("\\d+")) {
+      if (!AssociationSelection.Pair.isRecordId(id)) {
         throw usage("--association_id_list takes record ids (digits), got '" + id + "'");
       }
     }

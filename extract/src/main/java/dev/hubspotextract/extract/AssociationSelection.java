@@ -31,6 +31,16 @@ public sealed interface AssociationSelection {
       Objects.requireNonNull(from, "from is null");
       Objects.requireNonNull(to, "to is null");
       fromIds = List.copyOf(fromIds);
+      for (String id : fromIds) {
+        if (!isRecordId(id)) {
+          throw new IllegalArgumentException("a record id is digits, got '" + id + "'");
+        }
+      }
+    }
+
+    /** Whether {@code id} is a record id as HubSpot writes them: digits. */
+    public static boolean isRecordId(String id) {
+      return !id.isEmpty() && id.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     @Override

@@ -12,11 +12,15 @@ public record ReadOptions(int cursors, boolean searchWalk) {
   /** List cursors on one large object: with two more pages in flight each, a tier's budget. */
   public static final int DEFAULT_CURSORS = 4;
 
+  /** The most list cursors on one object: more only share the same budget among more threads. */
+  public static final int MAX_CURSORS = 16;
+
   public static final ReadOptions DEFAULT = new ReadOptions(DEFAULT_CURSORS, false);
 
   public ReadOptions {
-    if (cursors < 1) {
-      throw new IllegalArgumentException("cursors must be at least 1, got " + cursors);
+    if (cursors < 1 || cursors > MAX_CURSORS) {
+      throw new IllegalArgumentException(
+          "cursors must be between 1 and " + MAX_CURSORS + ", got " + cursors);
     }
   }
 }
