@@ -203,8 +203,8 @@ public final class JoinPlanner {
     }
     PulledFolder folder = db.folder();
     String first = objects.get(0).table();
-    String expected = first + "_" + later.table();
-    String reverse = later.table() + "_" + first;
+    String expected = FolderLayout.pairTable(first, later.table());
+    String reverse = FolderLayout.pairTable(later.table(), first);
     Optional<String> unlisted =
         folder.unlistedFileOf(expected).or(() -> folder.unlistedFileOf(reverse));
     if (unlisted.isPresent()) {

@@ -165,7 +165,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
 
   /** The association table {@code from_to}, if the folder lists it. */
   public Optional<PulledTable> association(String fromTable, String toTable) {
-    String wanted = fromTable + "_" + toTable;
+    String wanted = FolderLayout.pairTable(fromTable, toTable);
     return tables.stream()
         .filter(t -> t.association() && (t.table().equals(wanted) || t.name().equals(wanted)))
         .findFirst();
@@ -226,7 +226,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new AnalyzeException(
           manifest + " lists a file outside its folder (" + e.getMessage() + "): pull again", e);
     }
-    if (name.isEmpty() || name.equals("_")) {
+    if (name.isEmpty() || name.equals(FolderLayout.pairTable("", ""))) {
       throw new AnalyzeException(
           manifest
               + " lists a table without a name (file '"

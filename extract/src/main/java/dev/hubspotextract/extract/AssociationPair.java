@@ -17,6 +17,6 @@ public record AssociationPair(ObjectType from, ObjectType to, List<String> fromI
   }
 
   public String name() {
-    return from.name() + "_" + to.name();
+    return FolderLayout.pairTable(from.name(), to.name());
   }
 }

@@ -135,6 +135,11 @@ public record FolderLayout(Path dir) {
     return OutputFolder.fileIn(stateFile.getParent(), stateFile.getFileName() + REPLACEMENT);
   }
 
+  /** The table of the associations from one object to another: {@code deals_companies}. */
+  public static String pairTable(String from, String to) {
+    return from + "_" + to;
+  }
+
   /** The CSV file of a table. */
   public static String csvFile(String table) {
     return tableFile(table, CSV_FORMAT);

@@ -324,7 +324,7 @@ public record Manifest(
 
     @Override
     public String tableName() {
-      return Objects.toString(from, "") + "_" + Objects.toString(to, "");
+      return FolderLayout.pairTable(Objects.toString(from, ""), Objects.toString(to, ""));
     }
 
     AssociationEntry at(Place place) {

@@ -27,6 +27,8 @@ class FolderLayoutTest {
   @Test
   void aTablesFileDependsOnTheFolderFormat() {
     assertThat(FolderLayout.csvFile("deals")).isEqualTo("deals.csv");
+    assertThat(FolderLayout.csvFile(FolderLayout.pairTable("deals", "companies")))
+        .isEqualTo("deals_companies.csv");
     assertThat(FolderLayout.tableFile("deals", "parquet")).isEqualTo("deals.parquet");
     assertThat(FolderLayout.tableFile("deals", "duckdb")).isEqualTo("hubspot.duckdb");
     assertThat(FolderLayout.tableOf("deals_companies.parquet")).isEqualTo("deals_companies");
