@@ -1,6 +1,7 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.LoopbackHost;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.sandbox.SandboxBuilder;
@@ -301,14 +302,17 @@ final class SandboxCommand implements Callable<Integer> {
 
   /** Starts serving; what the builder refuses only here is told in the options' terms. */
   private Sandbox start(SandboxBuilder builder) {
-    try {
-      return builder.start();
-    } catch (IllegalStateException publicToken) {
+    // checked here, not left to the builder's IllegalStateException: a bug in generating the
+    // portal throws one too, and must not be told as a token to choose
+    if (token.equals(SandboxBuilder.DEFAULT_TOKEN) && !LoopbackHost.isLoopback(host)) {
       throw usage(
           "--host "
               + host
               + " serves other machines, and the default token is public: pass --token with a"
               + " secret of your own");
+    }
+    try {
+      return builder.start();
     } catch (IllegalArgumentException e) {
       // the sandbox checks object names against its portal; its message starts with the setting
       throw usage("--" + e.getMessage());

@@ -135,6 +135,12 @@ public record FolderLayout(Path dir) {
     return OutputFolder.fileIn(stateFile.getParent(), stateFile.getFileName() + REPLACEMENT);
   }
 
+  /**
+   * The start of the name of the empty file that shows the output folder can be written to, created
+   * and deleted at once (a temporary file's name follows it).
+   */
+  static final String WRITE_CHECK = ".write-check";
+
   /** The table of the associations from one object to another: {@code deals_companies}. */
   public static String pairTable(String from, String to) {
     return from + "_" + to;

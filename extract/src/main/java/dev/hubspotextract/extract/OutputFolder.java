@@ -48,7 +48,7 @@ public final class OutputFolder {
           e);
     }
     try {
-      Path probe = Files.createTempFile(absolute, ".write-check", ".tmp");
+      Path probe = Files.createTempFile(absolute, FolderLayout.WRITE_CHECK, ".tmp");
       Files.delete(probe);
       if (existed && mode == FileMode.PRIVATE && FileMode.othersCanRead(absolute)) {
         warnings.accept(
