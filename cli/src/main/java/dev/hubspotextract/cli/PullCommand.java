@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -204,10 +203,11 @@ final class PullCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "csv",
       paramLabel = "FORMAT",
+      converter = PullValues.Formats.class,
       description =
           "csv (default), parquet (one typed .parquet per table) or duckdb (every table, typed,"
               + " in one hubspot.duckdb).")
-  String format;
+  OutputFormat outputFormat;
 
   @Option(
       names = "--excel",
@@ -270,11 +270,12 @@ final class PullCommand implements Callable<Integer> {
       names = "--tier",
       defaultValue = "free",
       paramLabel = "TIER",
+      converter = PullValues.Tiers.class,
       description =
           "The portal's API tier, which sizes the rate budget until HubSpot's rate-limit headers"
               + " say the real limit: free or starter (100 per 10 s), professional or enterprise"
-              + " (190), api-add-on (250). Default: ${DEFAULT-VALUE}.")
-  String tier;
+              + " (190), api-add-on (250). Default: free.")
+  PullValues.Tier tier;
 
   @Option(
       names = "--rate-limit",
@@ -342,15 +343,9 @@ final class PullCommand implements Callable<Integer> {
     if (threads < 1 || threads > 16) {
       throw usage("--threads must be between 1 and 16, got " + threads);
     }
-    int perTenSeconds = rateLimit != null ? rateLimit : tierLimit(tier);
+    int perTenSeconds = rateLimit != null ? rateLimit : tier.perTenSeconds;
     if (perTenSeconds < 10) {
       throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
-    }
-    OutputFormat outputFormat;
-    try {
-      outputFormat = OutputFormat.of(format);
-    } catch (AnalyzeException e) {
-      throw usage("--format: " + e.getMessage());
     }
     if (excel && outputFormat != OutputFormat.CSV) {
       throw usage(
@@ -571,17 +566,6 @@ final class PullCommand implements Callable<Integer> {
               + ", got "
               + (typed.isEmpty() ? value : typed.get(typed.size() - 1)));
     }
-  }
-
-  private static int tierLimit(String typed) {
-    return switch (typed.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-      case "free", "starter" -> 100;
-      case "professional", "enterprise" -> 190;
-      case "api-add-on" -> 250;
-      default ->
-          throw usage(
-              "--tier must be free, starter, professional, enterprise or api-add-on, got " + typed);
-    };
   }
 
   /** The flags that say what to pull, as typed. */

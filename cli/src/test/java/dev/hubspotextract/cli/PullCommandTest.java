@@ -421,6 +421,27 @@ class PullCommandTest {
   }
 
   @Test
+  void anUnknownTierOrFormatIsOneLineThatNamesTheFlagAndItsChoices() {
+    Cli.Run tier = Cli.run("pull", "--sandbox", "--tier", "gold", "--dry-run");
+    Cli.Run format = Cli.run("pull", "--sandbox", "--format", "xls", "--dry-run");
+
+    assertThat(tier.exitCode()).as(tier.toString()).isEqualTo(2);
+    assertThat(tier.err().lines())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("--tier")
+        .contains("unknown tier 'gold'")
+        .contains("free, starter, professional, enterprise, api-add-on");
+    assertThat(format.exitCode()).as(format.toString()).isEqualTo(2);
+    assertThat(format.err().lines())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("--format")
+        .contains("unknown format 'xls'")
+        .contains("csv, parquet, duckdb");
+    assertThat(Cli.run("pull", "--sandbox", "--tier", "API_Add_On", "--dry-run").exitCode())
+        .isZero();
+  }
+
+  @Test
   void aMisspeltFlagCommandOrPropertyIsMetWithWhatWasMeant() {
     Cli.Run flag = Cli.run("pull", "--sandbox", "--dryrun");
     assertThat(flag.exitCode()).isEqualTo(2);
