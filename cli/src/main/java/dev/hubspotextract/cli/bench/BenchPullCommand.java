@@ -17,6 +17,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bench pull}: runs the real {@code pull} command against an embedded sandbox and prints
@@ -51,13 +53,51 @@ import picocli.CommandLine.Spec;
 final class BenchPullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** The scenarios, as {@code --scenario} names them; {@code all} runs every one. */
+  enum Scenario {
+    RATE_LIMITED,
+    LARGE_OBJECT,
+    SMALL_PORTAL,
+    UNLIMITED,
+    MEMORY,
+    ALL;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    boolean runs(Scenario one) {
+      return this == ALL || this == one;
+    }
+  }
+
+  /** Reads a scenario as typed ({@code small-portal}); names the choices otherwise. */
+  static final class Scenarios implements ITypeConverter<Scenario> {
+    @Override
+    public Scenario convert(String typed) {
+      String wanted = typed.trim().toLowerCase(Locale.ROOT);
+      return Arrays.stream(Scenario.values())
+          .filter(scenario -> scenario.label().equals(wanted))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "unknown scenario '"
+                          + typed
+                          + "': use "
+                          + Arrays.stream(Scenario.values())
+                              .map(Scenario::label)
+                              .collect(Collectors.joining(", "))));
+    }
+  }
+
   @Option(
       names = "--scenario",
       defaultValue = "all",
+      converter = Scenarios.class,
       description =
-          "rate-limited, large-object, small-portal, unlimited, memory or all (default:"
-              + " ${DEFAULT-VALUE}).")
-  String scenario;
+          "rate-limited, large-object, small-portal, unlimited, memory or all (default: all).")
+  Scenario scenario;
 
   @Option(
       names = "--rate-limited-records",
@@ -111,12 +151,6 @@ final class BenchPullCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    List<String> known =
-        List.of("all", "rate-limited", "large-object", "small-portal", "unlimited", "memory");
-    if (!known.contains(scenario)) {
-      throw new ParameterException(
-          spec.commandLine(), "--scenario must be one of " + String.join(", ", known));
-    }
     out.printf(
         Locale.ROOT,
         "machine: %d cores, max heap %,d MB, load average %.2f, java %s%n",
@@ -126,19 +160,19 @@ final class BenchPullCommand implements Callable<Integer> {
         System.getProperty("java.version"));
     out.flush();
     int code = 0;
-    if (scenario.equals("all") || scenario.equals("rate-limited")) {
+    if (scenario.runs(Scenario.RATE_LIMITED)) {
       code = Math.max(code, rateLimited());
     }
-    if (scenario.equals("all") || scenario.equals("large-object")) {
+    if (scenario.runs(Scenario.LARGE_OBJECT)) {
       code = Math.max(code, largeObject());
     }
-    if (scenario.equals("all") || scenario.equals("small-portal")) {
+    if (scenario.runs(Scenario.SMALL_PORTAL)) {
       code = Math.max(code, smallPortal());
     }
-    if (scenario.equals("all") || scenario.equals("unlimited")) {
+    if (scenario.runs(Scenario.UNLIMITED)) {
       code = Math.max(code, unlimited());
     }
-    if (scenario.equals("all") || scenario.equals("memory")) {
+    if (scenario.runs(Scenario.MEMORY)) {
       code = Math.max(code, memory());
     }
     return code;
