@@ -68,10 +68,10 @@ public final class RollingWindowPacer implements Pacer {
 
   /**
    * Keeps consecutive sends at least {@code interval / maxRequests} apart, on top of the window:
-   * the window alone lets a full count out in one burst, whose last requests reach the server late
-   * (they queue behind the first), so a send a window later can be counted with them. Sends spread
-   * evenly arrive about as they were sent. The pace is the window's as long as requests wait; a
-   * moment without one is not made up by a burst later.
+   * the window alone lets a full count out in one burst, whose requests then share connections and
+   * threads on their way and may reach the server later than sent, so that a send a window later is
+   * counted with them. Spread evenly, each goes out alone. The pace is the window's as long as
+   * requests wait; a moment without one is not made up by a burst later.
    */
   synchronized RollingWindowPacer spreadEvenly() {
     this.evenly = true;
