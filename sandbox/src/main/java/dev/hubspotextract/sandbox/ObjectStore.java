@@ -438,6 +438,22 @@ final class ObjectStore {
    * Ignored for archived records.
    */
   void update(long index, long now, long modifiedAt) {
+    modify(index, now, modifiedAt, 1);
+  }
+
+  /**
+   * Moves a record's last-modified time on, its values unchanged (as an association edit does when
+   * HubSpot bumps the date); ignored for archived records.
+   */
+  void touch(long index, long now) {
+    modify(index, now, now, 0);
+  }
+
+  /**
+   * A live record's last-modified time becomes {@code modifiedAt} (or just after its previous one),
+   * its values {@code versions} versions on.
+   */
+  private void modify(long index, long now, long modifiedAt, int versions) {
     RecordView v = view(index);
     if (v == null || v.archived) {
       return;
@@ -450,29 +466,11 @@ final class ObjectStore {
             new Mutation(
                 now,
                 updatedAt,
-                m == null ? 1 : m.version() + 1,
+                (m == null ? 0 : m.version()) + versions,
                 false,
                 0,
                 false,
                 pruned(m, horizon)));
-  }
-
-  /**
-   * Moves a record's last-modified time on, its values unchanged (as an association edit does when
-   * HubSpot bumps the date); ignored for archived records.
-   */
-  void touch(long index, long now) {
-    RecordView v = view(index);
-    if (v == null || v.archived) {
-      return;
-    }
-    long updatedAt = Math.max(now, v.updatedAt + 1);
-    long horizon = searchHorizon(now);
-    mutations.compute(
-        index,
-        (k, m) ->
-            new Mutation(
-                now, updatedAt, m == null ? 0 : m.version(), false, 0, false, pruned(m, horizon)));
   }
 
   /** Archives a record; ignored when it is archived already. */

@@ -7,6 +7,7 @@ import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.sandbox.SandboxBuilder;
 import dev.hubspotextract.sandbox.SecondlyLimit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -179,13 +180,7 @@ final class BenchPullCommand implements Callable<Integer> {
   }
 
   private int rateLimited() throws IOException {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .records(rateLimitedRecords)
-            .rateLimit(RateLimitTier.PROFESSIONAL)
-            .latencyMillis(150)
-            .recordRequests(1_000_000)
-            .start()) {
+    try (Sandbox sandbox = professionalAtHubSpotsLatency(rateLimitedRecords).start()) {
       long records =
           ObjectCatalog.STANDARD.stream()
               .mapToLong(type -> sandbox.portal().count(type.name()))
@@ -234,13 +229,7 @@ final class BenchPullCommand implements Callable<Integer> {
 
   /** One large object alone: how much of the budget its list cursors use. */
   private int largeObject() throws IOException {
-    try (Sandbox sandbox =
-        Sandbox.builder()
-            .records(largeObjectRecords)
-            .rateLimit(RateLimitTier.PROFESSIONAL)
-            .latencyMillis(150)
-            .recordRequests(1_000_000)
-            .start()) {
+    try (Sandbox sandbox = professionalAtHubSpotsLatency(largeObjectRecords).start()) {
       out.printf(
           Locale.ROOT,
           "%n[large-object] sandbox: professional tier (190 per 10 s), 150 ms latency, %,d"
@@ -279,12 +268,8 @@ final class BenchPullCommand implements Callable<Integer> {
    */
   private int smallPortal() throws IOException {
     try (Sandbox sandbox =
-        Sandbox.builder()
-            .records(smallPortalRecords)
-            .rateLimit(RateLimitTier.PROFESSIONAL)
+        professionalAtHubSpotsLatency(smallPortalRecords)
             .secondlyLimit(SecondlyLimit.WINDOW)
-            .latencyMillis(150)
-            .recordRequests(1_000_000)
             .start()) {
       out.printf(
           Locale.ROOT,
@@ -304,13 +289,7 @@ final class BenchPullCommand implements Callable<Integer> {
           requests.stream()
               .filter(r -> r.status() == 429)
               .collect(
-                  Collectors.groupingBy(
-                      r ->
-                          r.path().endsWith("/search")
-                              ? "search"
-                              : r.path().startsWith("/crm/v4/") ? "association" : "window",
-                      TreeMap::new,
-                      Collectors.counting()));
+                  Collectors.groupingBy(Counts::budgetOf, TreeMap::new, Collectors.counting()));
       double seconds = run.seconds();
       out.printf(
           Locale.ROOT,
@@ -403,10 +382,30 @@ final class BenchPullCommand implements Callable<Integer> {
     static Counts of(List<RecordedRequest> requests) {
       return new Counts(
           requests.size(),
-          requests.stream().filter(r -> r.path().startsWith("/crm/v4/")).count(),
-          requests.stream().filter(r -> r.path().endsWith("/search")).count(),
+          requests.stream().filter(r -> budgetOf(r).equals(ASSOCIATION)).count(),
+          requests.stream().filter(r -> budgetOf(r).equals(SEARCH)).count(),
           requests.stream().filter(r -> r.status() == 429).count());
     }
+
+    private static final String SEARCH = "search";
+    private static final String ASSOCIATION = "association";
+
+    /** Which of HubSpot's budgets a request draws from: search, association, or the window. */
+    static String budgetOf(RecordedRequest request) {
+      if (request.path().endsWith("/search")) {
+        return SEARCH;
+      }
+      return request.path().startsWith("/crm/v4/") ? ASSOCIATION : "window";
+    }
+  }
+
+  /** A sandbox as the rate-limited scenarios share it: professional tier, 150 ms latency. */
+  private static SandboxBuilder professionalAtHubSpotsLatency(long contacts) {
+    return Sandbox.builder()
+        .records(contacts)
+        .rateLimit(RateLimitTier.PROFESSIONAL)
+        .latencyMillis(150)
+        .recordRequests(1_000_000);
   }
 
   /** A pull's exit code, records written, wall time and CPU time of the whole process. */
