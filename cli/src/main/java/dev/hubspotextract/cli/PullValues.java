@@ -2,9 +2,6 @@ package dev.hubspotextract.cli;
 
 import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.OutputFormat;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -25,29 +22,12 @@ final class PullValues {
     Tier(int perTenSeconds) {
       this.perTenSeconds = perTenSeconds;
     }
-
-    /** As typed: {@code api-add-on}. */
-    String label() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
   }
 
   static final class Tiers implements ITypeConverter<Tier> {
     @Override
     public Tier convert(String typed) {
-      String wanted = typed.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-      return Arrays.stream(Tier.values())
-          .filter(tier -> tier.label().equals(wanted))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new TypeConversionException(
-                      "unknown tier '"
-                          + typed
-                          + "': use "
-                          + Arrays.stream(Tier.values())
-                              .map(Tier::label)
-                              .collect(Collectors.joining(", "))));
+      return EnumChoice.parse(Tier.class, typed, "tier");
     }
   }
 

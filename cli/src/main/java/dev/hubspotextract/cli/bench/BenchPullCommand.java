@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli.bench;
 
+import dev.hubspotextract.cli.EnumChoice;
 import dev.hubspotextract.cli.Main;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Manifest;
@@ -18,7 +19,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +33,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bench pull}: runs the real {@code pull} command against an embedded sandbox and prints
@@ -63,10 +62,6 @@ final class BenchPullCommand implements Callable<Integer> {
     MEMORY,
     ALL;
 
-    String label() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     boolean runs(Scenario one) {
       return this == ALL || this == one;
     }
@@ -76,19 +71,7 @@ final class BenchPullCommand implements Callable<Integer> {
   static final class Scenarios implements ITypeConverter<Scenario> {
     @Override
     public Scenario convert(String typed) {
-      String wanted = typed.trim().toLowerCase(Locale.ROOT);
-      return Arrays.stream(Scenario.values())
-          .filter(scenario -> scenario.label().equals(wanted))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new TypeConversionException(
-                      "unknown scenario '"
-                          + typed
-                          + "': use "
-                          + Arrays.stream(Scenario.values())
-                              .map(Scenario::label)
-                              .collect(Collectors.joining(", "))));
+      return EnumChoice.parse(Scenario.class, typed, "scenario");
     }
   }
 
