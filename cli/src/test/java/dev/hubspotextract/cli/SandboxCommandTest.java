@@ -201,21 +201,7 @@ class SandboxCommandTest {
             "free",
             "--association-reads-counted");
     try (Sandbox sandbox = command.builder().start()) {
-      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
-      HttpResponse<String> read =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          sandbox
-                              .baseUrl()
-                              .resolve("/crm/v4/associations/deals/companies/batch/read"))
-                      .header("Authorization", "Bearer " + sandbox.token())
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"inputs\":[{\"id\":\"" + id + "\"}]}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> read = associationRead(sandbox);
       assertThat(read.headers().firstValue("X-HubSpot-RateLimit-Remaining")).hasValue("99");
     }
   }
@@ -247,18 +233,8 @@ class SandboxCommandTest {
             "--port", "0", "--records", "40", "--rate-limit", "free", "--secondly-limit=all");
     Clock still = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
     try (Sandbox sandbox = command.builder().clock(still).start()) {
-      String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
-      HttpRequest read =
-          HttpRequest.newBuilder(
-                  sandbox.baseUrl().resolve("/crm/v4/associations/deals/companies/batch/read"))
-              .header("Authorization", "Bearer " + sandbox.token())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"id\":\"" + id + "\"}]}"))
-              .build();
-      HttpClient http = HttpClient.newHttpClient();
       for (int i = 0; i < 10; i++) {
-        assertThat(http.send(read, HttpResponse.BodyHandlers.ofString()).statusCode())
-            .isIn(200, 207);
+        assertThat(associationRead(sandbox).statusCode()).isIn(200, 207);
       }
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(429);
     }
@@ -291,6 +267,20 @@ class SandboxCommandTest {
       clock.set(Instant.parse("2026-05-01T15:00:00Z")); // midnight in Tokyo, not in New York
       assertThat(get(sandbox, "/crm/v3/objects/contacts").statusCode()).isEqualTo(200);
     }
+  }
+
+  /** A v4 association batch read of one deal's companies. */
+  private static HttpResponse<String> associationRead(Sandbox sandbox) throws Exception {
+    String id = sandbox.portal().records("deals").findFirst().orElseThrow().id();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    sandbox.baseUrl().resolve("/crm/v4/associations/deals/companies/batch/read"))
+                .header("Authorization", "Bearer " + sandbox.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"id\":\"" + id + "\"}]}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(Sandbox sandbox, String pathAndQuery) throws Exception {
