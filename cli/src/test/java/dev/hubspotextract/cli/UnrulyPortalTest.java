@@ -30,7 +30,7 @@ class UnrulyPortalTest {
         Sandbox.builder()
             .records(6_000)
             .latencyMillis(3)
-            .churnPerSecond(300)
+            .churnPerSecond(1_500) // some contacts surely archived in a pull of a second or less
             .searchLag(Duration.ofMinutes(5)) // longer than the pull
             .faults(FaultPlan.parse("search-hole=0.5"))
             .start()) {
