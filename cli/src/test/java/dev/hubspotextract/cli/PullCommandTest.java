@@ -700,9 +700,9 @@ class PullCommandTest {
       try (Sandbox sandbox =
           start(
               b ->
-                  b.records(200)
+                  b.records(5_000) // one company has 1,500 contacts: 30 pages of its links
                       .rateLimit(RateLimitTier.PROFESSIONAL)
-                      .associationPageSize(1) // a read per link
+                      .associationPageSize(50)
                       .associationReadsCounted(counted))) {
         List<String> args =
             new ArrayList<>(Cli.pullArgs(sandbox, out(), "--tier", "professional", "--verbose"));
