@@ -17,6 +17,7 @@ import picocli.CommandLine.Help;
     description = "Pulls a HubSpot portal's CRM data out to analysis-ready files.",
     subcommands = {
       PullCommand.class,
+      SyncCommand.class,
       SandboxCommand.class,
       JoinCommand.class,
       SqlCommand.class,

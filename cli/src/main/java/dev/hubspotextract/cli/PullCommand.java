@@ -74,7 +74,7 @@ import picocli.CommandLine.Spec;
       "     writing it",
       "130  interrupted (Ctrl-C): what was written is kept; the same command resumes"
     })
-final class PullCommand implements Callable<Integer> {
+class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
@@ -392,6 +392,7 @@ final class PullCommand implements Callable<Integer> {
     InterruptNotice interrupted = dryRun ? null : new InterruptNotice(err, request.outDir());
     Sandbox embedded = null;
     try {
+      beforePlan(request);
       embedded = sandbox ? startSandbox() : null;
       String accessToken = embedded != null ? embedded.token() : token;
       URI base = embedded != null ? embedded.baseUrl() : checkedBaseUrl;
@@ -426,72 +427,8 @@ final class PullCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
       }
-      RunResult result;
-      try (StatusPrinter status =
-          new StatusPrinter(
-              spec.commandLine().getOut(),
-              quiet,
-              System.console() != null ? System.err : null,
-              verbose ? line -> trace(err, line) : null)) {
-        running.set(status);
-        RunState state = RunState.open(plan, restart, fileMode, line -> trace(err, line));
-        if (state.resumed() && !quiet) {
-          spec.commandLine()
-              .getOut()
-              .println(
-                  "resuming the unfinished pull in "
-                      + plan.outDir()
-                      + " (--restart to start over)");
-        }
-        plan.failedObjects().forEach(status::planFailed);
-        // the bar's total: one search per object, only when there is a bar to show it
-        TotalEstimates estimates =
-            status.showsBar()
-                ? TotalEstimates.start(client.counting(planRequests), plan, status)
-                : null;
-        try {
-          result =
-              new Extractor(client, clock, threads, interrupted.counting(status), state).run(plan);
-        } finally {
-          if (estimates != null) {
-            estimates.close();
-          }
-        }
-        // files are rewritten only once the run is over: a stopped run resumes its tasks, which
-        // read their objects' files as written
-        boolean over = result.fatal() == null;
-        if (over) {
-          ExcelFiles.apply(result, excel, fileMode);
-        }
-        List<String> replaced =
-            over ? state.replacedFilesNotWrittenAgain(written(result, outputFormat)) : List.of();
-        Manifest.ofRun(result, version(), replaced, excel && over).write(plan.outDir(), fileMode);
-        if (result.fatal() != null) {
-          throw withWhatWasWritten(result.fatal(), result, plan.outDir());
-        }
-        // the state outlives the conversion and the deletion: either cut short is finished by the
-        // same command, without pulling again
-        convert(plan.outDir(), outputFormat, fileMode);
-        EarlierPull.delete(plan.outDir(), replaced);
-        state.finish();
-        status.jobCompleted(result, planRequests.sum());
-        status.earlierFilesRemoved(plan.outDir(), replaced);
-      }
-      List<TaskFailure> failures = result.failures();
-      if (failures.isEmpty()) {
-        return ExitCode.OK.code();
-      }
-      err.println(
-          "hubspot-extract: "
-              + failures.size()
-              + " failed; the rest were written to "
-              + plan.outDir()
-              + " (see manifest.json):");
-      for (TaskFailure failure : failures) {
-        err.println("  " + failure.subject() + ": " + failure.message());
-      }
-      err.flush();
-      return ExitCode.PARTIAL.code();
+      return afterPlan(
+          new Planned(plan, request, client, clock, fileMode, planRequests, interrupted, running));
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -503,6 +440,103 @@ final class PullCommand implements Callable<Integer> {
         lock.close();
       }
     }
+  }
+
+  /** What the command has once the plan is made: all a pull or a sync needs to run it. */
+  record Planned(
+      Plan plan,
+      PullRequest request,
+      HubSpotClient client,
+      Clock clock,
+      FileMode fileMode,
+      LongAdder planRequests,
+      InterruptNotice interrupted,
+      AtomicReference<StatusPrinter> running) {}
+
+  /** Checks the request against the folder before any request to HubSpot; a pull has nothing to. */
+  void beforePlan(PullRequest request) {}
+
+  /** Runs the plan: pulls it ({@code sync} syncs a folder pulled before). */
+  Integer afterPlan(Planned planned) throws IOException {
+    return pull(planned);
+  }
+
+  /** Pulls the plan into its folder, writing the manifest, and says how it went. */
+  final Integer pull(Planned planned) throws IOException {
+    Plan plan = planned.plan();
+    PullRequest request = planned.request();
+    HubSpotClient client = planned.client();
+    Clock clock = planned.clock();
+    FileMode fileMode = planned.fileMode();
+    LongAdder planRequests = planned.planRequests();
+    InterruptNotice interrupted = planned.interrupted();
+    AtomicReference<StatusPrinter> running = planned.running();
+    PrintWriter err = spec.commandLine().getErr();
+    RunResult result;
+    try (StatusPrinter status =
+        new StatusPrinter(
+            spec.commandLine().getOut(),
+            quiet,
+            System.console() != null ? System.err : null,
+            verbose ? line -> trace(err, line) : null)) {
+      running.set(status);
+      RunState state = RunState.open(plan, restart, fileMode, line -> trace(err, line));
+      if (state.resumed() && !quiet) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                "resuming the unfinished pull in " + plan.outDir() + " (--restart to start over)");
+      }
+      plan.failedObjects().forEach(status::planFailed);
+      // the bar's total: one search per object, only when there is a bar to show it
+      TotalEstimates estimates =
+          status.showsBar()
+              ? TotalEstimates.start(client.counting(planRequests), plan, status)
+              : null;
+      try {
+        result =
+            new Extractor(client, clock, threads, interrupted.counting(status), state).run(plan);
+      } finally {
+        if (estimates != null) {
+          estimates.close();
+        }
+      }
+      // files are rewritten only once the run is over: a stopped run resumes its tasks, which
+      // read their objects' files as written
+      boolean over = result.fatal() == null;
+      if (over) {
+        ExcelFiles.apply(result, excel, fileMode);
+      }
+      List<String> replaced =
+          over ? state.replacedFilesNotWrittenAgain(written(result, outputFormat)) : List.of();
+      Manifest.ofRun(result, request, version(), replaced, excel && over)
+          .write(plan.outDir(), fileMode);
+      if (result.fatal() != null) {
+        throw withWhatWasWritten(result.fatal(), result, plan.outDir());
+      }
+      // the state outlives the conversion and the deletion: either cut short is finished by the
+      // same command, without pulling again
+      convert(plan.outDir(), outputFormat, fileMode);
+      EarlierPull.delete(plan.outDir(), replaced);
+      state.finish();
+      status.jobCompleted(result, planRequests.sum());
+      status.earlierFilesRemoved(plan.outDir(), replaced);
+    }
+    List<TaskFailure> failures = result.failures();
+    if (failures.isEmpty()) {
+      return ExitCode.OK.code();
+    }
+    err.println(
+        "hubspot-extract: "
+            + failures.size()
+            + " failed; the rest were written to "
+            + plan.outDir()
+            + " (see manifest.json):");
+    for (TaskFailure failure : failures) {
+      err.println("  " + failure.subject() + ": " + failure.message());
+    }
+    err.flush();
+    return ExitCode.PARTIAL.code();
   }
 
   /** The files a complete run wrote: each table's CSV file and the file it is converted to. */
@@ -613,7 +647,7 @@ final class PullCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private static String version() {
+  static String version() {
     String version = PullCommand.class.getPackage().getImplementationVersion();
     return version == null ? "dev" : version;
   }

@@ -70,6 +70,13 @@ public final class Cli {
     return run(pullArgs(sandbox, out, extra).toArray(String[]::new));
   }
 
+  /** Runs {@code sync} against a sandbox into {@code out}, unpaced as {@link #pull} is. */
+  public static Run sync(Sandbox sandbox, Path out, String... extra) {
+    List<String> args = pullArgs(sandbox, out, extra);
+    args.set(0, "sync");
+    return run(args.toArray(String[]::new));
+  }
+
   /**
    * Pulls {@code objects} quietly, for a test of what comes after (join, sql, a format), and fails
    * the test unless the pull succeeds.

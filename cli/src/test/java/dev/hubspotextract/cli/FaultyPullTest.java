@@ -40,7 +40,7 @@ class FaultyPullTest {
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);
-    Manifest.ofRun(result, "test", List.of(), false)
+    Manifest.ofRun(result, null, "test", List.of(), false)
         .write(result.plan().outDir(), FileMode.PRIVATE);
     state.finish();
     return result;

@@ -30,6 +30,46 @@ final class SameOutput {
     }
   }
 
+  /**
+   * Compares the tables of two folders, a synced one and a fresh pull: every table file byte for
+   * byte, and what the manifests say of each table (records, rows, columns with their measured
+   * types); the rest of the manifests (marks, times, what the last sync did) differ by nature.
+   */
+  static void assertSameTables(Path synced, Path pulled) throws IOException {
+    List<String> files = files(pulled);
+    assertThat(files(synced)).containsExactlyElementsOf(files);
+    for (String name : files) {
+      if (name.endsWith(".csv")) {
+        assertThat(Files.readAllBytes(synced.resolve(name)))
+            .as(name)
+            .isEqualTo(Files.readAllBytes(pulled.resolve(name)));
+      }
+    }
+    assertThat(tablesOf(synced)).isEqualTo(tablesOf(pulled));
+  }
+
+  /** Each table's entry in a manifest, without what only a pull or a sync records. */
+  private static List<String> tablesOf(Path dir) {
+    try {
+      ObjectNode manifest =
+          (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+      List<String> tables = new java.util.ArrayList<>();
+      for (String list : List.of("objects", "associations")) {
+        manifest
+            .withArray(list)
+            .forEach(
+                entry -> {
+                  ObjectNode table = ((ObjectNode) entry).deepCopy();
+                  table.remove(List.of("mark", "lastSync"));
+                  tables.add(table.toString());
+                });
+      }
+      return tables;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every file and folder name in the output folder, sorted: no state or partial left over. */
   static List<String> files(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {

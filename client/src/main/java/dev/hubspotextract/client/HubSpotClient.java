@@ -3,14 +3,16 @@ package dev.hubspotextract.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
  * The client: endpoint families over one chain of steps, authentication → retry → rate budget →
- * redacting logger → transport. Thread-safe; share one per run.
+ * server dates → redacting logger → transport. Thread-safe; share one per run.
  */
 public final class HubSpotClient {
   /** HubSpot's API host. */
@@ -18,10 +20,20 @@ public final class HubSpotClient {
 
   private final Transport transport;
   private final Executor prefetch; // null: list pages are read when the reader reaches them
+  private final ServerDates dates; // shared by every client over the same chain
 
-  private HubSpotClient(Transport transport, Executor prefetch) {
+  private HubSpotClient(Transport transport, Executor prefetch, ServerDates dates) {
     this.transport = transport;
     this.prefetch = prefetch;
+    this.dates = dates;
+  }
+
+  /**
+   * HubSpot's clock as its latest answer dated it ({@code Date} header), or empty before any answer
+   * had a date: a sync's mark, HubSpot's time whatever this machine's clock says.
+   */
+  public Optional<Instant> serverTime() {
+    return dates.latest();
   }
 
   public static Builder builder() {
@@ -40,6 +52,11 @@ public final class HubSpotClient {
     return new SchemasApi(transport);
   }
 
+  /** The reads a sync makes: changes by search, archived ids, records by id. */
+  public ChangesApi changes() {
+    return new ChangesApi(transport);
+  }
+
   public AssociationsApi associations() {
     return new AssociationsApi(transport);
   }
@@ -52,7 +69,8 @@ public final class HubSpotClient {
           calls.increment();
           return shared.send(request);
         },
-        prefetch);
+        prefetch,
+        dates);
   }
 
   /**
@@ -60,7 +78,8 @@ public final class HubSpotClient {
    * pool of whoever runs the pull, who shuts it down once the streams are closed.
    */
   public HubSpotClient prefetchingOn(Executor prefetch) {
-    return new HubSpotClient(transport, Objects.requireNonNull(prefetch, "prefetch is null"));
+    return new HubSpotClient(
+        transport, Objects.requireNonNull(prefetch, "prefetch is null"), dates);
   }
 
   /** Sets up the chain; only the token is required. */
@@ -187,6 +206,8 @@ public final class HubSpotClient {
         trace.accept("http: " + proxy);
         chain = new RedactingLogger(trace, clock, chain);
       }
+      ServerDates dates = new ServerDates(chain);
+      chain = dates;
       // pacing inside retrying: every attempt, retries included, draws from the budget
       chain =
           new Pacing(
@@ -197,7 +218,7 @@ public final class HubSpotClient {
               chain);
       chain = new Retrying(retryPolicy, sleeper, clock, trace, chain);
       chain = new Authenticating(token, chain);
-      return new HubSpotClient(chain, null);
+      return new HubSpotClient(chain, null, dates);
     }
   }
 }

@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +96,7 @@ final class AssociationTask {
                         List<AssociationRow> read = new ArrayList<>();
                         associations.read(
                             pair.from().apiName(), pair.to().apiName(), batch, read::add);
-                        return read;
+                        return groupedByFromId(read, batch);
                       },
                       readers)));
         }
@@ -116,6 +119,23 @@ final class AssociationTask {
       throw e;
     }
     return rows.sum();
+  }
+
+  /**
+   * The rows of a batch grouped by from-id in the order the ids were sent (ascending, for ids read
+   * from the object's file), each id's rows in the order HubSpot sent them: answers and later pages
+   * come in any order, and a file in a fixed order is what lets a sync replace one record's links
+   * and write the file a fresh pull would ({@link PairRows}).
+   */
+  static List<AssociationRow> groupedByFromId(List<AssociationRow> rows, List<String> sentIds) {
+    Map<String, Integer> place = new HashMap<>();
+    for (int i = 0; i < sentIds.size(); i++) {
+      place.putIfAbsent(sentIds.get(i), i);
+    }
+    List<AssociationRow> grouped = new ArrayList<>(rows);
+    // stable: one id's rows keep HubSpot's order
+    grouped.sort(Comparator.comparingInt(row -> place.getOrDefault(row.fromId(), sentIds.size())));
+    return grouped;
   }
 
   /** Batches of from-ids read at once per association file. */

@@ -97,7 +97,7 @@ public final class Extractor {
                             pulling,
                             counted -> task.run(counted, control, listener),
                             task::listOrder)
-                        .withDecimals(task.decimals()),
+                        .withFile(task.decimals(), task.mark()),
                 pool));
       }
       Map<String, TaskFailure> failedInPlanning = new HashMap<>();
@@ -283,7 +283,8 @@ public final class Extractor {
             (System.nanoTime() - start) / 1e9,
             failure,
             failure == null ? listOrder.get() : ListOrder.IN_ORDER,
-            Map.of());
+            Map.of(),
+            null);
     if (failure == null || failure.category() != FailureCategory.ABORTED) {
       listener.taskFinished(result);
     }

@@ -95,6 +95,14 @@ public record FolderLayout(Path dir) {
     return privateFolder().resolve(UNFINISHED);
   }
 
+  /**
+   * The folder a sync writes its new files in, each moved over the one it replaces only once every
+   * one is complete.
+   */
+  public Path syncFolder() {
+    return privateFolder().resolve("sync");
+  }
+
   /** The lock file the running pull holds. */
   public Path lockFile() {
     return privateFolder().resolve(LOCK);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,6 +28,12 @@ import java.util.stream.Stream;
  *
  * @param excel whether the CSV cells were guarded for a spreadsheet (see {@link FormulaGuard})
  * @param removed the files of the pull this one replaced that it did not write again
+ * @param syncedAt when a sync last brought the folder up to date; null before the first sync
+ * @param syncing set while a sync replaces the folder's files, saying so: a folder whose manifest
+ *     still has it was left by a sync stopped half way, and its files may mix two states until the
+ *     next sync ends
+ * @param request what the pull was asked for, which a sync of the folder must ask for too; null in
+ *     a manifest of an earlier version
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(
@@ -40,11 +47,17 @@ public record Manifest(
     List<ObjectEntry> objects,
     List<AssociationEntry> associations,
     List<Failure> failures,
-    List<String> removed) {
+    List<String> removed,
+    String syncedAt,
+    String syncing,
+    Selection request) {
   /** Who writes the manifests whose files a pull may replace. */
   public static final String TOOL = "hubspot-extract";
 
   private static final String FAILED = "failed";
+
+  /** The status of an object whose sync failed: its file and mark are the last sync's. */
+  static final String STALE = "stale";
 
   /** A name an object of the plan can have: the others are not files. */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -68,7 +81,7 @@ public record Manifest(
    * made its CSV files for a spreadsheet, or left them as HubSpot sent them.
    */
   public static Manifest ofRun(
-      RunResult result, String version, List<String> removed, boolean excel) {
+      RunResult result, PullRequest request, String version, List<String> removed, boolean excel) {
     Plan plan = result.plan();
     List<ObjectEntry> objects = new ArrayList<>();
     for (int i = 0; i < plan.objects().size(); i++) {
@@ -97,7 +110,10 @@ public record Manifest(
         objects,
         associations,
         result.failures().stream().map(Failure::of).toList(),
-        removed);
+        removed,
+        null,
+        null,
+        Selection.of(request));
   }
 
   /** Reads a manifest; a file that is not JSON, or not a manifest's, fails to. */
@@ -153,7 +169,34 @@ public record Manifest(
         objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         failures,
-        removed);
+        removed,
+        syncedAt,
+        syncing,
+        request);
+  }
+
+  /**
+   * This manifest saying that a sync started at {@code startedAt} is replacing the folder's files:
+   * until the sync writes its own, the files may be a mix of the two.
+   */
+  Manifest syncingSince(String startedAt) {
+    return new Manifest(
+        tool,
+        version,
+        format,
+        excel,
+        source,
+        this.startedAt,
+        finishedAt,
+        objects,
+        associations,
+        failures,
+        removed,
+        syncedAt,
+        "a sync started at "
+            + startedAt
+            + " was replacing files: some may be that sync's, some older, until a sync ends",
+        request);
   }
 
   /**
@@ -191,6 +234,10 @@ public record Manifest(
    * @param renamed why it was ({@link ObjectType#renamed})
    * @param idsOutOfOrder records its list sent out of id order; null when it kept to id order
    * @param table its table in a DuckDB file; null in the other formats
+   * @param mark HubSpot's time when the records of the file were read, less nothing: a sync finds
+   *     changes made since it (less its lookback); null where it is not known, and a sync then
+   *     pulls the object whole
+   * @param lastSync what the last sync changed in it; null before one
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ObjectEntry(
@@ -206,7 +253,9 @@ public record Manifest(
       Long idsOutOfOrder,
       Long duplicateIdsDropped,
       List<Column> columns,
-      String table)
+      String table,
+      String mark,
+      SyncCounts lastSync)
       implements TableEntry {
     public ObjectEntry {
       columns = listOrEmpty(columns);
@@ -241,6 +290,8 @@ public record Manifest(
           order.inOrder() ? null : order.idsOutOfOrder(),
           order.inOrder() ? null : order.duplicateIdsDropped(),
           columns,
+          null,
+          task == null || task.mark() == null ? null : task.mark().toString(),
           null);
     }
 
@@ -259,12 +310,54 @@ public record Manifest(
           null,
           null,
           List.of(),
+          null,
+          null,
           null);
     }
 
     @Override
     public String tableName() {
       return name == null ? "" : name;
+    }
+
+    /** This entry as it stays when a sync of the object fails: its file and mark unchanged. */
+    ObjectEntry stale() {
+      return new ObjectEntry(
+          name,
+          objectTypeId,
+          schemaName,
+          renamed,
+          file,
+          records,
+          failed() ? status : STALE,
+          sensitivePropertiesSkipped,
+          highlySensitivePropertiesSkipped,
+          idsOutOfOrder,
+          duplicateIdsDropped,
+          columns,
+          table,
+          mark,
+          null);
+    }
+
+    /** This entry with what the sync that wrote it changed. */
+    ObjectEntry withLastSync(SyncCounts counts) {
+      return new ObjectEntry(
+          name,
+          objectTypeId,
+          schemaName,
+          renamed,
+          file,
+          records,
+          status,
+          sensitivePropertiesSkipped,
+          highlySensitivePropertiesSkipped,
+          idsOutOfOrder,
+          duplicateIdsDropped,
+          columns,
+          table,
+          mark,
+          counts);
     }
 
     ObjectEntry at(Place place) {
@@ -281,9 +374,59 @@ public record Manifest(
           idsOutOfOrder,
           duplicateIdsDropped,
           columns,
-          place.table());
+          place.table(),
+          mark,
+          lastSync);
     }
   }
+
+  /**
+   * What a pull was asked for, as typed: a sync of its folder must ask for the same.
+   *
+   * @param objects object names as typed (empty: the standard objects; {@code all}: every one)
+   * @param properties property names kept (empty: every one)
+   * @param recordLimit the pull's {@code --count}, or null for every record
+   * @param sensitivity the sensitive levels pulled besides the non-sensitive properties
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Selection(
+      List<String> objects, List<String> properties, Long recordLimit, List<String> sensitivity) {
+    public Selection {
+      objects = listOrEmpty(objects);
+      properties = listOrEmpty(properties);
+      sensitivity = listOrEmpty(sensitivity);
+    }
+
+    /** The request's selection; null for none (a run built without one cannot be synced). */
+    static Selection of(PullRequest request) {
+      if (request == null) {
+        return null;
+      }
+      return new Selection(
+          request.objects(),
+          request.properties(),
+          request.recordLimit().isPresent() ? request.recordLimit().getAsLong() : null,
+          request.sensitivity().stream()
+              .map(level -> level.name().toLowerCase(Locale.ROOT))
+              .sorted()
+              .toList());
+    }
+  }
+
+  /**
+   * What one sync did to an object's file.
+   *
+   * @param updated records changed since the last sync, their rows replaced
+   * @param added records new since the last sync
+   * @param archived rows removed as HubSpot lists their records as archived
+   * @param deleted rows removed as their records are gone from every list ({@code
+   *     --verify-deletes}), or found by id gone since they changed
+   * @param requests the requests the sync of the object made
+   * @param pulledWhole why the object was pulled whole instead, or null
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SyncCounts(
+      long updated, long added, long archived, long deleted, long requests, String pulledWhole) {}
 
   /**
    * An association pair's entry.
@@ -325,6 +468,20 @@ public record Manifest(
     @Override
     public String tableName() {
       return FolderLayout.pairTable(Objects.toString(from, ""), Objects.toString(to, ""));
+    }
+
+    /** This entry as it stays when a sync cannot bring its file up to date. */
+    AssociationEntry stale() {
+      return new AssociationEntry(
+          from,
+          to,
+          file,
+          rows,
+          failed() ? status : STALE,
+          idsOutOfOrder,
+          duplicateIdsDropped,
+          columns,
+          table);
     }
 
     AssociationEntry at(Place place) {

@@ -98,7 +98,7 @@ final class MergeById {
     return rows;
   }
 
-  private static CsvReader<CsvRecord> reader(Path file) throws IOException {
+  static CsvReader<CsvRecord> reader(Path file) throws IOException {
     return CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8);
   }
 
@@ -106,7 +106,7 @@ final class MergeById {
     return MeetingPoint.idOf(row.getField(0));
   }
 
-  private static void write(CsvRecord row, CsvFileSink out) {
+  static void write(CsvRecord row, CsvFileSink out) {
     for (int i = 0; i < row.getFieldCount(); i++) {
       out.field(row.getField(i));
     }

@@ -7,6 +7,7 @@ import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,7 @@ final class ObjectTask {
   private final ExecutorService cursorPool;
   private Stragglers stragglers; // once run
   private Map<String, DecimalFit> decimals = Map.of();
+  private Instant mark; // once run, unless resumed
 
   /**
    * @param maxRecords at most this many records ({@link Long#MAX_VALUE}: every one)
@@ -86,11 +88,15 @@ final class ObjectTask {
    * Stragglers}); a cursor that stops at the end of its range reads the page after for them.
    */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
+    // before the first record is read: HubSpot's latest date so far, never after the read began
+    Instant readFrom = client.serverTime().orElse(null);
     TopWalk.discardLeftover(target());
     if (!Stragglers.intact(progress, object, target())) {
       progress.forget(); // the stragglers its checkpoints count on are gone: read it afresh
     }
     TaskProgress.Start start = progress.start(header(object).toArray(String[]::new));
+    // a resumed file holds records read by an earlier run, at a time not kept: no mark to sync from
+    mark = start.checkpoint() == null && start.rows() == 0 && !start.done() ? readFrom : null;
     stragglers = Stragglers.open(progress, object, target(), start.checkpoint() != null);
     if (start.rows() > 0) {
       listener.recordsResumed(object.type().name(), start.rows());
@@ -200,6 +206,14 @@ final class ObjectTask {
       throw e;
     }
     return written[0];
+  }
+
+  /**
+   * HubSpot's time before the object's first record was read (once run): every change after it is
+   * found by a sync searching from it; null when unknown or the file was resumed.
+   */
+  Instant mark() {
+    return mark;
   }
 
   /** How far the object's list strayed from id order (once run). */

@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param listOrder how far a completed object's list (or a pair's from-object's live list) strayed
  *     from id order
  * @param decimals how a completed object's number columns fit a DECIMAL, by column name
+ * @param mark HubSpot's time when a completed object's read began, the point a later sync looks for
+ *     changes from; null when it is not known (no answer was dated, or the read was resumed)
  */
 public record TaskResult(
     String name,
@@ -20,7 +23,8 @@ public record TaskResult(
     double seconds,
     TaskFailure failure,
     ListOrder listOrder,
-    Map<String, DecimalFit> decimals) {
+    Map<String, DecimalFit> decimals,
+    Instant mark) {
   public TaskResult {
     decimals = Map.copyOf(decimals);
   }
@@ -33,15 +37,16 @@ public record TaskResult(
       long requests,
       double seconds,
       TaskFailure failure) {
-    this(name, association, rows, requests, seconds, failure, ListOrder.IN_ORDER, Map.of());
+    this(name, association, rows, requests, seconds, failure, ListOrder.IN_ORDER, Map.of(), null);
   }
 
   public boolean completed() {
     return failure == null;
   }
 
-  /** The same result, with what its file's number columns hold. */
-  TaskResult withDecimals(Map<String, DecimalFit> measured) {
-    return new TaskResult(name, association, rows, requests, seconds, failure, listOrder, measured);
+  /** The same result, with what its file's number columns hold and when its read began. */
+  TaskResult withFile(Map<String, DecimalFit> measured, Instant readFrom) {
+    return new TaskResult(
+        name, association, rows, requests, seconds, failure, listOrder, measured, readFrom);
   }
 }

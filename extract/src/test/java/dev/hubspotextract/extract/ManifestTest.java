@@ -49,7 +49,9 @@ class ManifestTest {
                 7L,
                 1L,
                 dealColumns,
-                null),
+                null,
+                "2026-11-29T21:59:58Z",
+                new Manifest.SyncCounts(12, 3, 1, 0, 9, null)),
             new Manifest.ObjectEntry(
                 "contacts__2_123",
                 "2-123",
@@ -63,6 +65,8 @@ class ManifestTest {
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 null)),
         List.of(
             new Manifest.AssociationEntry(
@@ -78,7 +82,10 @@ class ManifestTest {
         List.of(
             new Manifest.Failure("contacts__2_123", null, "permission", "missing scope"),
             new Manifest.Failure(null, "deals_companies", "transient", "timed out")),
-        List.of("tickets.csv"));
+        List.of("tickets.csv"),
+        "2026-11-30T08:00:00Z",
+        null,
+        new Manifest.Selection(List.of("deals"), List.of(), null, List.of("sensitive")));
   }
 
   @Test

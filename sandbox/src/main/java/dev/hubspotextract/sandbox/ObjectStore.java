@@ -473,7 +473,11 @@ final class ObjectStore {
                 pruned(m, horizon)));
   }
 
-  /** Archives a record; ignored when it is archived already. */
+  /**
+   * Archives a record; ignored when it is archived already. Its last-modified time stays as it was:
+   * HubSpot's archiving does not move {@code hs_lastmodifieddate} (airbytehq/airbyte#19838,
+   * hubspot-api.md §17), so a sync must find archived records by listing them.
+   */
   void archive(long index, long now) {
     RecordView v = view(index);
     if (v == null || v.archived) {
@@ -485,7 +489,13 @@ final class ObjectStore {
         index,
         (k, m) ->
             new Mutation(
-                now, at, m == null ? 0 : m.version(), true, at, false, pruned(m, horizon)));
+                now,
+                v.updatedAt,
+                m == null ? 0 : m.version(),
+                true,
+                at,
+                false,
+                pruned(m, horizon)));
     leftSearch.put(v.id, now);
   }
 

@@ -1,0 +1,120 @@
+package dev.hubspotextract.cli;
+
+import dev.hubspotextract.analyze.OutputFormat;
+import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PullRequest;
+import dev.hubspotextract.extract.StatusListener;
+import dev.hubspotextract.extract.SyncCheck;
+import dev.hubspotextract.extract.SyncOptions;
+import dev.hubspotextract.extract.SyncResult;
+import dev.hubspotextract.extract.Syncer;
+import dev.hubspotextract.extract.TaskFailure;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sync}: keeps a pulled folder current at the cost of what changed. Takes every flag of
+ * {@code pull}; on a folder with no pull in it, it pulls.
+ */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Brings a folder written by pull up to date with what changed since: records created,"
+          + " modified, archived, and the links of changed records.",
+      "On an empty folder it pulls. Takes pull's flags, with the same objects and properties as"
+          + " the pull."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  2  usage, or a folder sync cannot vouch for (the message says what to run instead)",
+      "  4  partial: some objects failed; they keep their last file and are marked stale",
+      "  3, 5, 6, 7, 130  as for pull"
+    })
+final class SyncCommand extends PullCommand {
+  @Option(
+      names = "--lookback",
+      defaultValue = "1h",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Look for changes from this long before each object's last mark (default:"
+              + " ${DEFAULT-VALUE}): HubSpot's search shows writes late.")
+  Duration lookback;
+
+  @Option(
+      names = "--verify-deletes",
+      description =
+          "Also list every record id, to drop records deleted for good (they leave no archived"
+              + " entry) and add any the folder lacks; costs about a list request per 100 records.")
+  boolean verifyDeletes;
+
+  @Option(
+      names = "--full-associations",
+      description =
+          "Read every association file whole (1,000 records a request), not only the links of"
+              + " records that changed: HubSpot does not always move a record's modified date when"
+              + " only its links change.")
+  boolean fullAssociations;
+
+  @Override
+  void beforePlan(PullRequest request) {
+    if (outputFormat != OutputFormat.CSV || excel) {
+      throw new ExtractException(
+          FailureCategory.USAGE,
+          "sync keeps plain CSV folders up to date in this version: leave out "
+              + (excel ? "--excel" : "--format " + outputFormat.label()));
+    }
+    if (lookback.isNegative()) {
+      throw new ExtractException(
+          FailureCategory.USAGE, "--lookback must not be negative, got " + lookback);
+    }
+    if (!dryRun) {
+      SyncCheck.earlierPull(request); // refuses a folder it cannot sync before any request
+    }
+  }
+
+  @Override
+  Integer afterPlan(Planned planned) throws IOException {
+    Optional<Manifest> earlier = SyncCheck.earlierPull(planned.request());
+    if (earlier.isEmpty()) {
+      return pull(planned); // nothing to sync yet: the first sync is a pull, which records marks
+    }
+    long started = System.nanoTime();
+    SyncResult result =
+        new Syncer(
+                planned.client(),
+                planned.clock(),
+                threads,
+                StatusListener.NONE,
+                new SyncOptions(lookback, verifyDeletes, fullAssociations))
+            .sync(planned.plan(), earlier.get(), planned.request(), version(), planned.fileMode());
+    PrintWriter out = spec.commandLine().getOut();
+    if (!quiet) {
+      SyncLines.print(
+          out, result, planned.planRequests().sum(), (System.nanoTime() - started) / 1e9);
+    }
+    if (result.failures().isEmpty()) {
+      return ExitCode.OK.code();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "hubspot-extract: "
+            + result.failures().size()
+            + " not brought up to date; they keep their last sync's files, marked stale in"
+            + " manifest.json:");
+    for (TaskFailure failure : result.failures()) {
+      err.println("  " + failure.subject() + ": " + failure.message());
+    }
+    err.flush();
+    return ExitCode.PARTIAL.code();
+  }
+}

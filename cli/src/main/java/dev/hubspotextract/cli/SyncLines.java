@@ -1,0 +1,83 @@
+package dev.hubspotextract.cli;
+
+import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.SyncResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The status lines of a sync: one per object and association file, and a total. */
+final class SyncLines {
+  private SyncLines() {}
+
+  static void print(PrintWriter out, SyncResult result, long planRequests, double seconds) {
+    long updated = 0;
+    long added = 0;
+    long archived = 0;
+    long deleted = 0;
+    for (SyncResult.ObjectLine line : result.objects()) {
+      Manifest.SyncCounts counts = line.counts();
+      if (line.dropped()) {
+        out.println(line.name() + ": dropped, no longer among the objects asked for");
+      } else if (counts == null) {
+        out.println(line.name() + ": failed, kept as the last sync left it (stale)");
+      } else if (counts.pulledWhole() != null) {
+        out.println(
+            line.name()
+                + ": pulled whole, as "
+                + counts.pulledWhole()
+                + ": "
+                + n(counts.added())
+                + " records, "
+                + n(counts.requests())
+                + " requests");
+      } else {
+        updated += counts.updated();
+        added += counts.added();
+        archived += counts.archived();
+        deleted += counts.deleted();
+        out.println(
+            line.name()
+                + ": "
+                + n(counts.updated())
+                + " updated, "
+                + n(counts.added())
+                + " new, "
+                + n(counts.archived())
+                + " archived"
+                + (counts.deleted() > 0 ? ", " + n(counts.deleted()) + " deleted" : "")
+                + ", "
+                + n(counts.requests())
+                + " requests");
+      }
+    }
+    for (SyncResult.PairLine pair : result.pairs()) {
+      out.println(
+          pair.name()
+              + ": "
+              + n(pair.rows())
+              + " rows"
+              + (pair.whole() ? " (read whole)" : "")
+              + ", "
+              + n(pair.requests())
+              + " requests");
+    }
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "synced %d objects and %d association files in %.1f s: %s updated, %s new, %s"
+                + " archived, %s deleted, %s requests",
+            result.objects().stream().filter(o -> o.counts() != null).count(),
+            result.pairs().size(),
+            seconds,
+            n(updated),
+            n(added),
+            n(archived),
+            n(deleted),
+            n(result.totalRequests() + planRequests)));
+    out.flush();
+  }
+
+  private static String n(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+}

@@ -1,0 +1,244 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.sandbox.ChangeReport;
+import dev.hubspotextract.sandbox.ChangeSet;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sync} against a sandbox changed on demand: after any mix of changes, a synced folder holds
+ * what a fresh pull of the same portal writes, byte for byte.
+ */
+class SyncCommandTest {
+  /** Search trails writes by this much in these tests; a sync waits it out before it starts. */
+  private static final Duration LAG = Duration.ofMillis(300);
+
+  @TempDir Path dir;
+
+  private static Sandbox sandbox(long records) {
+    return Sandbox.builder().records(records).seed(7).searchLag(LAG).start();
+  }
+
+  private static void waitOutTheSearchLag() throws InterruptedException {
+    Thread.sleep(LAG.toMillis() + 200);
+  }
+
+  private static void assertOk(Cli.Run run) {
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+  }
+
+  @Test
+  void aSyncAfterEveryKindOfChangeWritesWhatAFreshPullWrites() throws Exception {
+    try (Sandbox sandbox = sandbox(600)) {
+      Path synced = dir.resolve("synced");
+      Cli.Run first = Cli.sync(sandbox, synced, "-q");
+      assertOk(first);
+      assertThat(synced.resolve("manifest.json")).exists(); // an empty folder is pulled
+
+      sandbox
+          .portal()
+          .apply(
+              List.of(
+                  ChangeSet.of("contacts")
+                      .create(20)
+                      .update(40)
+                      .bulkUpdate(60)
+                      .archive(10)
+                      .delete(5)
+                      .relink(30)
+                      .relinkTouchesModified(false),
+                  ChangeSet.of("deals")
+                      .update(15)
+                      .archive(3)
+                      .relink(10)
+                      .relinkTouchesModified(true),
+                  ChangeSet.of("companies").create(4).delete(2),
+                  ChangeSet.of("tickets").newProperty("favourite_colour")));
+      waitOutTheSearchLag();
+      Cli.Run sync = Cli.sync(sandbox, synced, "--full-associations", "--verify-deletes");
+      assertOk(sync);
+
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, "-q"));
+      SameOutput.assertSameTables(synced, fresh);
+      assertThat(sync.out())
+          .contains("contacts: ")
+          .contains("20 new, 10 archived, 5 deleted")
+          .contains("tickets: pulled whole, as its properties changed (new: favourite_colour)")
+          .containsPattern("synced 13 objects and 29 association files in [0-9.]+ s");
+    }
+  }
+
+  @Test
+  void aDefaultSyncCatchesWhatMovesTheModifiedDateAndArchivesButNotSilentLinkEditsOrDeletes()
+      throws Exception {
+    try (Sandbox sandbox = sandbox(400)) {
+      Path synced = dir.resolve("synced");
+      assertOk(Cli.sync(sandbox, synced, "-q"));
+      sandbox
+          .portal()
+          .apply(
+              List.of(
+                  ChangeSet.of("contacts")
+                      .create(10)
+                      .update(25)
+                      .archive(5)
+                      .relink(15)
+                      .relinkTouchesModified(true),
+                  ChangeSet.of("companies").update(5).create(3)));
+      waitOutTheSearchLag();
+      assertOk(Cli.sync(sandbox, synced, "-q"));
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, "-q"));
+      SameOutput.assertSameTables(synced, fresh);
+
+      // what a default sync cannot see: links edited without a date moved, records deleted for good
+      ChangeReport silent =
+          sandbox
+              .portal()
+              .apply(ChangeSet.of("contacts").relink(10).relinkTouchesModified(false).delete(3));
+      waitOutTheSearchLag();
+      assertOk(Cli.sync(sandbox, synced, "-q"));
+      Path fresh2 = dir.resolve("fresh2");
+      assertOk(Cli.pull(sandbox, fresh2, "-q"));
+      assertThat(Files.readString(synced.resolve("contacts.csv")))
+          .contains(silent.deleted().get(0)); // still there
+      List<ChangeReport.LinkEdit> inPulledPairs =
+          silent.relinked().stream()
+              .filter(
+                  edit ->
+                      Files.exists(fresh2.resolve(pairFileOf("contacts", edit.toObject(), fresh2))))
+              .toList();
+      assertThat(inPulledPairs).isNotEmpty(); // some edits are to objects no default pair links
+      for (ChangeReport.LinkEdit edit : inPulledPairs) {
+        String pair = pairFileOf("contacts", edit.toObject(), fresh2);
+        assertThat(Files.readAllBytes(synced.resolve(pair)))
+            .as(pair + " after " + edit)
+            .isNotEqualTo(Files.readAllBytes(fresh2.resolve(pair)));
+      }
+
+      // the two options catch them
+      assertOk(Cli.sync(sandbox, synced, "-q", "--full-associations", "--verify-deletes"));
+      SameOutput.assertSameTables(synced, fresh2);
+    }
+  }
+
+  @Test
+  void moreThanTenThousandChangesInOneMillisecondAreAllFound() throws Exception {
+    try (Sandbox sandbox = sandbox(12_000)) {
+      Path synced = dir.resolve("synced");
+      String[] contactsOnly = {"-q", "--objects", "contacts", "--associations", "none"};
+      assertOk(Cli.sync(sandbox, synced, contactsOnly));
+      ChangeReport bulk =
+          sandbox.portal().apply(ChangeSet.of("contacts").bulkUpdate(10_500).update(50));
+      assertThat(bulk.bulkUpdated()).hasSize(10_500);
+      waitOutTheSearchLag();
+
+      Cli.Run sync = Cli.sync(sandbox, synced, "--objects", "contacts", "--associations", "none");
+      assertOk(sync);
+      assertThat(sync.out()).contains("contacts: 10,550 updated, 0 new, 0 archived");
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, contactsOnly));
+      SameOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  @Test
+  void theManifestKeepsEachObjectsMarkAndWhatTheLastSyncDid() throws Exception {
+    try (Sandbox sandbox = sandbox(300)) {
+      Path synced = dir.resolve("synced");
+      assertOk(Cli.sync(sandbox, synced, "-q", "--objects", "deals", "--associations", "none"));
+      JsonNode pulled = manifest(synced).at("/objects/0");
+      assertThat(pulled.path("mark").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
+      sandbox.portal().apply(ChangeSet.of("deals").update(7).create(2).archive(1));
+      waitOutTheSearchLag();
+      assertOk(Cli.sync(sandbox, synced, "-q", "--objects", "deals", "--associations", "none"));
+
+      JsonNode manifest = manifest(synced);
+      JsonNode deals = manifest.at("/objects/0");
+      assertThat(manifest.path("syncedAt").asText()).isNotEmpty();
+      assertThat(manifest.has("syncing")).isFalse();
+      assertThat(deals.path("mark").asText()).isGreaterThanOrEqualTo(pulled.path("mark").asText());
+      assertThat(deals.at("/lastSync/updated").asLong()).isEqualTo(7);
+      assertThat(deals.at("/lastSync/added").asLong()).isEqualTo(2);
+      assertThat(deals.at("/lastSync/archived").asLong()).isEqualTo(1);
+      assertThat(deals.at("/lastSync/requests").asLong()).isPositive();
+      assertThat(deals.path("records").asLong()).isEqualTo(pulled.path("records").asLong() + 2 - 1);
+    }
+  }
+
+  @Test
+  void anObjectThatFailsKeepsItsFileAndMarkIsMarkedStaleAndTheRunExits4() throws Exception {
+    Path synced = dir.resolve("synced");
+    String[] objects = {"--objects", "contacts,deals", "--associations", "none"};
+    try (Sandbox sandbox = sandbox(300)) {
+      assertOk(Cli.sync(sandbox, synced, concat(objects, "-q")));
+    }
+    byte[] dealsBefore = Files.readAllBytes(synced.resolve("deals.csv"));
+    String markBefore = manifest(synced).at("/objects/1/mark").asText();
+    // the same portal, where deals now fail for good
+    try (Sandbox broken =
+        Sandbox.builder().records(300).seed(7).searchLag(LAG).broken(Set.of("deals")).start()) {
+      Cli.Run sync = Cli.sync(broken, synced, concat(objects, "--max-retries", "0"));
+
+      assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(4);
+      assertThat(sync.err()).contains("deals:");
+    }
+    assertThat(Files.readAllBytes(synced.resolve("deals.csv"))).isEqualTo(dealsBefore);
+    JsonNode deals = manifest(synced).at("/objects/1");
+    assertThat(deals.path("status").asText()).isEqualTo("stale");
+    assertThat(deals.path("mark").asText()).isEqualTo(markBefore);
+  }
+
+  @Test
+  void aFolderSyncCannotVouchForIsRefusedSayingWhatToRunInstead() throws Exception {
+    try (Sandbox sandbox = sandbox(200)) {
+      Path counted = dir.resolve("counted");
+      assertOk(Cli.pull(sandbox, counted, "-q", "--count", "5"));
+      Cli.Run fromCount = Cli.sync(sandbox, counted);
+      assertThat(fromCount.exitCode()).as(fromCount.toString()).isEqualTo(2);
+      assertThat(fromCount.err())
+          .contains("at most 5 records per object")
+          .contains("pull it again");
+
+      Path deals = dir.resolve("deals");
+      assertOk(Cli.pull(sandbox, deals, "-q", "--objects", "deals"));
+      Cli.Run otherObjects = Cli.sync(sandbox, deals, "--objects", "contacts");
+      assertThat(otherObjects.exitCode()).as(otherObjects.toString()).isEqualTo(2);
+      assertThat(otherObjects.err()).contains("other objects (deals)").contains("(contacts)");
+
+      Files.writeString(deals.resolve("manifest.json"), "{\"tool\": \"hubspot-extract\", \"obj");
+      Cli.Run damaged = Cli.sync(sandbox, deals, "--objects", "deals");
+      assertThat(damaged.exitCode()).as(damaged.toString()).isEqualTo(2);
+      assertThat(damaged.err()).contains("damaged");
+    }
+  }
+
+  /** The association file of two objects in a pulled folder, whichever the pair starts at. */
+  private static String pairFileOf(String one, String other, Path dir) {
+    String forward = one + "_" + other + ".csv";
+    return Files.exists(dir.resolve(forward)) ? forward : other + "_" + one + ".csv";
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  private static JsonNode manifest(Path dir) throws IOException {
+    return new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+  }
+}

@@ -1,0 +1,162 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.ChangesApi;
+import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.HubSpotException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The ids of an object's records modified at or after a time, found by search on its last-modified
+ * property, past the 10,000 results one search can page through (hubspot-api.md §6).
+ *
+ * <p>Keyset, never a deep offset: each query asks for the oldest changes from a time, and the next
+ * one starts at the latest time it saw (the records of that millisecond come again and are kept
+ * once). A millisecond that fills a whole page (a bulk import gives thousands one millisecond) is
+ * drained by id. Offsets are followed only past a page HubSpot sent short with a cursor (it does,
+ * airbytehq/airbyte#80744): stopping there would lose what the cursor still counts. A record
+ * changed while this runs moves to a later time, which a later query or the next sync sees.
+ */
+final class ChangedRecords {
+  /** Search answers 400 past this offset. */
+  static final int MAX_RESULTS = 10_000;
+
+  private final ChangesApi api;
+  private final String objectType;
+  private final String property;
+  private final RunControl control;
+  private final TreeSet<Long> ids = new TreeSet<>();
+
+  private ChangedRecords(ChangesApi api, String objectType, String property, RunControl control) {
+    this.api = api;
+    this.objectType = objectType;
+    this.property = property;
+    this.control = control;
+  }
+
+  /**
+   * The ids, ascending, of the records of {@code objectType} whose {@code property} (its
+   * last-modified date) is at or after {@code fromMillis}.
+   */
+  static TreeSet<Long> since(
+      ChangesApi api, String objectType, String property, long fromMillis, RunControl control) {
+    ChangedRecords walk = new ChangedRecords(api, objectType, property, control);
+    walk.walkFrom(fromMillis);
+    return walk.ids;
+  }
+
+  private void walkFrom(long fromMillis) {
+    long from = fromMillis;
+    while (true) {
+      long start = from;
+      Query query = query(after -> api.modifiedSince(objectType, property, start, after));
+      if (query.exhausted()) {
+        return;
+      }
+      if (query.latest() > from) {
+        from = query.latest(); // its records may continue past the page: asked for again
+      } else {
+        drainMillisecond(from);
+        from++;
+      }
+    }
+  }
+
+  /** Every record modified at {@code millis}, by id: the time alone cannot page past them. */
+  private void drainMillisecond(long millis) {
+    String above = null;
+    while (true) {
+      String bound = above;
+      Query query = query(after -> api.modifiedAt(objectType, property, millis, bound, after));
+      if (query.exhausted()) {
+        return;
+      }
+      if (query.highestId() == null || (above != null && query.highestId().equals(above))) {
+        throw stuck("at " + millis + " above id " + above);
+      }
+      above = query.highestId();
+    }
+  }
+
+  /** A search's pages from its first. */
+  private interface Pages {
+    ChangesApi.Page page(String after);
+  }
+
+  /**
+   * What one query found.
+   *
+   * @param exhausted its last page carried no cursor: nothing more matches
+   * @param latest the latest modified time among its records
+   * @param highestId the highest id among its records, or null for none
+   */
+  private record Query(boolean exhausted, long latest, String highestId) {}
+
+  /**
+   * Reads a query's first page, and the pages after it while they come short with a cursor; stops
+   * at a full page (the next query starts from it) or at the result cap.
+   */
+  private Query query(Pages pages) {
+    List<ChangesApi.Modified> found = new ArrayList<>();
+    String after = null;
+    int pagesRead = 0;
+    while (true) {
+      control.checkNotAborted();
+      ChangesApi.Page page = pages.page(after);
+      pagesRead++;
+      found.addAll(page.records());
+      page.records().forEach(record -> ids.add(MeetingPoint.idOf(record.id())));
+      after = page.nextAfter();
+      if (after == null) {
+        return summary(found, true);
+      }
+      if (page.records().size() >= ChangesApi.SEARCH_PAGE_SIZE) {
+        return summary(found, false);
+      }
+      long offset = offsetOf(after);
+      if (offset < 0
+          || offset + ChangesApi.SEARCH_PAGE_SIZE > MAX_RESULTS
+          || pagesRead * ChangesApi.SEARCH_PAGE_SIZE >= MAX_RESULTS) {
+        if (found.isEmpty()) {
+          throw stuck("with pages that stay empty and a cursor (" + after + ")");
+        }
+        return summary(found, false);
+      }
+    }
+  }
+
+  private static Query summary(List<ChangesApi.Modified> found, boolean exhausted) {
+    long latest = Long.MIN_VALUE;
+    long highest = -1;
+    String highestId = null;
+    for (ChangesApi.Modified record : found) {
+      latest = Math.max(latest, record.modifiedMillis());
+      long id = MeetingPoint.idOf(record.id());
+      if (id > highest) {
+        highest = id;
+        highestId = record.id();
+      }
+    }
+    return new Query(exhausted, latest, highestId);
+  }
+
+  /** A search offset as a number, or -1 when HubSpot sent something else. */
+  private static long offsetOf(String after) {
+    try {
+      return Long.parseLong(after.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private HubSpotException stuck(String where) {
+    return new HubSpotException(
+        FailureCategory.EXTERNAL,
+        "searching "
+            + objectType
+            + " for changes made no progress "
+            + where
+            + ": stopping instead of looping; run sync again later");
+  }
+}
