@@ -40,7 +40,7 @@ class FaultToleranceTest {
       List<String> trace = Collections.synchronizedList(new ArrayList<>());
       List<String> ids =
           clientOf(sandbox, Pacer.UNLIMITED, trace).objects().stream(
-                  "contacts", List.of("email"), Long.MAX_VALUE)
+                  "contacts", List.of("email"), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
               .map(HubSpotRecord::id)
               .toList();
 
@@ -58,7 +58,7 @@ class FaultToleranceTest {
         Sandbox.builder().records(300).faults(FaultPlan.parse("short-page=1.0")).start()) {
       List<String> ids =
           clientOf(sandbox, Pacer.UNLIMITED, new ArrayList<>()).objects().stream(
-                  "contacts", List.of("email"), Long.MAX_VALUE)
+                  "contacts", List.of("email"), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
               .map(HubSpotRecord::id)
               .toList();
 
@@ -97,7 +97,15 @@ class FaultToleranceTest {
     assertThatThrownBy(
             () ->
                 new ObjectsApi(wire)
-                    .stream("contacts", List.of(), Long.MAX_VALUE, null, null, page -> {}, taken)
+                    .stream(
+                            "contacts",
+                            List.of(),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            Long.MAX_VALUE,
+                            null,
+                            null,
+                            page -> {},
+                            taken)
                         .forEach(record -> seen.add(record.id())))
         .isInstanceOf(HubSpotException.class)
         .hasMessageContaining("without a new record")

@@ -160,10 +160,20 @@ class ResponsesTest {
             () -> new SchemasApi(new ScriptedTransport().then(200, nope)).list(),
             () ->
                 new ObjectsApi(new ScriptedTransport().then(200, nope))
-                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+                    .stream(
+                            "deals",
+                            List.of("dealname"),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            Long.MAX_VALUE)
+                        .toList(),
             () ->
                 new ObjectsApi(new ScriptedTransport().then(200, "{\"paging\":{}}"))
-                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+                    .stream(
+                            "deals",
+                            List.of("dealname"),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            Long.MAX_VALUE)
+                        .toList(),
             () ->
                 new AssociationsApi(new ScriptedTransport().then(200, nope))
                     .read("deals", "companies", List.of("1"), row -> {}));

@@ -44,7 +44,8 @@ class SharedBudgetTest {
               .build();
 
       List<String> ids =
-          client.objects().stream("contacts", List.of("email"), Long.MAX_VALUE)
+          client.objects().stream(
+                  "contacts", List.of("email"), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
               .map(HubSpotRecord::id)
               .toList();
 

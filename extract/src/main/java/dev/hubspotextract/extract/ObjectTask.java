@@ -126,6 +126,7 @@ final class ObjectTask {
         client.objects().stream(
             object.type().apiName(),
             names,
+            object.readMode().fetch(),
             maxRecords - start.rows(),
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
             lastId[0] == 0 ? null : String.valueOf(lastId[0]),

@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.RecordFetch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,7 +50,8 @@ public record Plan(
   /**
    * A digest of everything that decides the files' content (source, objects, columns, pairs, the
    * record limit): a resumed run must have the same one. Never includes the token, nor the read
-   * modes: a run resumed with other cursors writes the same files.
+   * modes' readers: a run resumed with other cursors writes the same files. Their {@link
+   * ReadMode#fetch} is in, though it follows from the columns.
    */
   public String fingerprint() {
     StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(recordCap());
@@ -59,7 +61,8 @@ public record Plan(
           .append(' ')
           .append(object.type().apiName())
           .append(' ')
-          .append(object.batchRead())
+          // written as the batch-read flag it was: a pull stopped before resumes
+          .append(object.readMode().fetch() == RecordFetch.LIST_IDS_THEN_BATCH_READ)
           .append(' ')
           .append(String.join(",", object.propertyNames()));
     }
@@ -98,15 +101,12 @@ public record Plan(
       text.append(
           String.format(
               Locale.ROOT,
-              "  %-22s %-10s %5d properties  → %s%n      read: %s%s%n      %s%n",
+              "  %-22s %-10s %5d properties  → %s%n      read: %s%n      %s%n",
               object.type().name(),
               object.type().objectTypeId(),
               names.size(),
               destination.apply(object.type().name()),
               object.readMode().describe(),
-              object.batchRead()
-                  ? "; ids listed, then batch read (too many properties for a GET)"
-                  : "",
               names.size() <= 8
                   ? String.join(", ", names)
                   : String.join(", ", names.subList(0, 8))

@@ -327,6 +327,7 @@ final class RangeCursors {
         client.objects().stream(
             object.type().apiName(),
             names,
+            object.readMode().fetch(),
             Long.MAX_VALUE,
             from,
             saved != null && saved.position() >= range.start()
