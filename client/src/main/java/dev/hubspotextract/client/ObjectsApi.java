@@ -76,23 +76,23 @@ public final class ObjectsApi {
   /**
    * Every record of {@code objectType} (not archived), with exactly the given properties requested
    * (each record's {@link PropertyValues#valueAt} column {@code i} is {@code properties.get(i)}),
-   * fetched as {@code fetch} says, stopping after {@code maxRecords}. Each page comes sorted by id,
-   * and HubSpot lists by id, but does not promise it: a record it sends a page late or twice is
-   * handed out late or twice (the longer form hands such records to the reader instead). Close the
-   * stream to stop early.
+   * fetched as {@code fetch} says, stopping after {@code limit} records (empty: none). Each page
+   * comes sorted by id, and HubSpot lists by id, but does not promise it: a record it sends a page
+   * late or twice is handed out late or twice (the longer form hands such records to the reader
+   * instead). Close the stream to stop early.
    */
   public Stream<HubSpotRecord> stream(
-      String objectType, List<String> properties, RecordFetch fetch, long maxRecords) {
+      String objectType, List<String> properties, RecordFetch fetch, OptionalLong limit) {
     return stream(
-        objectType, properties, fetch, maxRecords, null, null, cursor -> {}, OutOfOrder.HANDED_OUT);
+        objectType, properties, fetch, limit, null, null, cursor -> {}, OutOfOrder.HANDED_OUT);
   }
 
   /**
-   * Like {@link #stream(String, List, RecordFetch, long)}, starting at a cursor saved earlier
-   * (null: the first page) after the last id handed out before it (null: none), and telling {@code
-   * pageDone} the cursor of the next page each time every record of a page has been handed out,
-   * before that next page is fetched: the point where a task can checkpoint. What HubSpot sent out
-   * of id order is told to {@code outOfOrder}, and a record whose id is not above one already
+   * Like {@link #stream(String, List, RecordFetch, OptionalLong)}, starting at a cursor saved
+   * earlier (null: the first page) after the last id handed out before it (null: none), and telling
+   * {@code pageDone} the cursor of the next page each time every record of a page has been handed
+   * out, before that next page is fetched: the point where a task can checkpoint. What HubSpot sent
+   * out of id order is told to {@code outOfOrder}, and a record whose id is not above one already
    * handed out goes there, and into the stream only if it leaves it there. Closing the stream stops
    * the pages read ahead.
    */
@@ -100,7 +100,7 @@ public final class ObjectsApi {
       String objectType,
       List<String> properties,
       RecordFetch fetch,
-      long maxRecords,
+      OptionalLong limit,
       String startAfter,
       String lastId,
       Consumer<String> pageDone,
@@ -117,7 +117,7 @@ public final class ObjectsApi {
             objectType,
             batch ? ID_ONLY : names,
             batch ? names : null,
-            maxRecords,
+            limit,
             startAfter,
             lastId,
             pageDone,
@@ -128,17 +128,17 @@ public final class ObjectsApi {
 
   /**
    * Ids of every record of {@code objectType} with the shortest request possible, from a cursor
-   * ({@code startAfter}, null: the first page), stopping after {@code maxRecords}: each page
-   * sorted, out-of-order ones told to {@code outOfOrder} as by {@link #stream(String, List,
-   * RecordFetch, long, String, String, Consumer, OutOfOrder) stream}.
+   * ({@code startAfter}, null: the first page), stopping after {@code limit} ids (empty: none):
+   * each page sorted, out-of-order ones told to {@code outOfOrder} as by {@link #stream(String,
+   * List, RecordFetch, OptionalLong, String, String, Consumer, OutOfOrder) stream}.
    */
   public Stream<String> ids(
-      String objectType, long maxRecords, String startAfter, OutOfOrder outOfOrder) {
+      String objectType, OptionalLong limit, String startAfter, OutOfOrder outOfOrder) {
     return stream(
             objectType,
             ID_ONLY,
             RecordFetch.LIST_WITH_PROPERTIES, // one short property: always fits a GET
-            maxRecords,
+            limit,
             startAfter,
             null,
             cursor -> {},

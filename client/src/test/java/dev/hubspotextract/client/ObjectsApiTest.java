@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,11 @@ class ObjectsApiTest {
 
     List<HubSpotRecord> records =
         new ObjectsApi(wire)
-            .stream("contacts", List.of("email"), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
+            .stream(
+                    "contacts",
+                    List.of("email"),
+                    RecordFetch.LIST_WITH_PROPERTIES,
+                    OptionalLong.empty())
                 .toList();
 
     assertThat(records).extracting(HubSpotRecord::id).containsExactly("1", "2", "3");
@@ -104,7 +109,8 @@ class ObjectsApiTest {
     List<HubSpotRecord> records;
     try (Stream<HubSpotRecord> stream =
         new ObjectsApi(wire, prefetch)
-            .stream("contacts", List.of(), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)) {
+            .stream(
+                "contacts", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())) {
       records = stream.toList();
     } finally {
       prefetch.shutdownNow();
@@ -140,7 +146,7 @@ class ObjectsApiTest {
 
     PropertyValues values =
         new ObjectsApi(wire)
-            .stream("contacts", names, RecordFetch.LIST_WITH_PROPERTIES, 1)
+            .stream("contacts", names, RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.of(1))
                 .toList()
                 .get(0)
                 .properties();
@@ -188,7 +194,7 @@ class ObjectsApiTest {
                     "contacts",
                     List.of("a", "b", "c"),
                     RecordFetch.LIST_WITH_PROPERTIES,
-                    Long.MAX_VALUE)
+                    OptionalLong.empty())
                 .toList();
 
     assertThat(records)
@@ -216,7 +222,8 @@ class ObjectsApiTest {
 
     List<HubSpotRecord> records =
         new ObjectsApi(wire)
-            .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, 2).toList();
+            .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.of(2))
+                .toList();
 
     assertThat(records).hasSize(2);
     assertThat(wire.requests).hasSize(1);
@@ -251,7 +258,7 @@ class ObjectsApiTest {
     assertThat(objects.fetchFor("contacts", properties.subList(0, 20)))
         .isEqualTo(RecordFetch.LIST_WITH_PROPERTIES);
     List<HubSpotRecord> records =
-        objects.stream("contacts", properties, fetch, Long.MAX_VALUE).toList();
+        objects.stream("contacts", properties, fetch, OptionalLong.empty()).toList();
 
     assertThat(records).extracting(HubSpotRecord::id).containsExactly("7", "8");
     assertThat(records.get(0).properties()).containsEntry("custom_field_0000", "a");
@@ -281,13 +288,17 @@ class ObjectsApiTest {
     // told to batch read two properties that would fit a GET: it batch reads
     List<HubSpotRecord> batchRead =
         objects.stream(
-                "contacts", List.of("a"), RecordFetch.LIST_IDS_THEN_BATCH_READ, Long.MAX_VALUE)
+                "contacts",
+                List.of("a"),
+                RecordFetch.LIST_IDS_THEN_BATCH_READ,
+                OptionalLong.empty())
             .toList();
     // told to list a wide object with its properties: it lists them (and HubSpot may say 414)
     List<String> wide =
         IntStream.range(0, 2_000).mapToObj(i -> String.format("custom_field_%04d", i)).toList();
     List<HubSpotRecord> listed =
-        objects.stream("contacts", wide, RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE).toList();
+        objects.stream("contacts", wide, RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())
+            .toList();
 
     assertThat(batchRead.get(0).properties()).containsEntry("a", "x");
     assertThat(listed).extracting(HubSpotRecord::id).containsExactly("7");
@@ -310,7 +321,7 @@ class ObjectsApiTest {
 
     List<String> ids = new ArrayList<>();
     new ObjectsApi(wire)
-        .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
+        .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())
             .forEach(r -> ids.add(r.id()));
 
     assertThat(ids).containsExactly("1", "2", "2", "3", "4", "5");
@@ -342,7 +353,7 @@ class ObjectsApiTest {
                     "deals",
                     List.of(),
                     RecordFetch.LIST_WITH_PROPERTIES,
-                    Long.MAX_VALUE,
+                    OptionalLong.empty(),
                     null,
                     null,
                     cursor -> events.add("page done " + cursor),
@@ -383,7 +394,7 @@ class ObjectsApiTest {
                     "deals",
                     List.of(),
                     RecordFetch.LIST_WITH_PROPERTIES,
-                    Long.MAX_VALUE,
+                    OptionalLong.empty(),
                     "10",
                     "9",
                     cursor -> {},
@@ -419,7 +430,11 @@ class ObjectsApiTest {
 
     assertThat(
             new ObjectsApi(wire)
-                .stream("contacts", List.of(), RecordFetch.LIST_WITH_PROPERTIES, Long.MAX_VALUE)
+                .stream(
+                        "contacts",
+                        List.of(),
+                        RecordFetch.LIST_WITH_PROPERTIES,
+                        OptionalLong.empty())
                     .toList())
         .isEmpty();
 

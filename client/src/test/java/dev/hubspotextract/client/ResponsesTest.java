@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -164,7 +165,7 @@ class ResponsesTest {
                             "deals",
                             List.of("dealname"),
                             RecordFetch.LIST_WITH_PROPERTIES,
-                            Long.MAX_VALUE)
+                            OptionalLong.empty())
                         .toList(),
             () ->
                 new ObjectsApi(new ScriptedTransport().then(200, "{\"paging\":{}}"))
@@ -172,7 +173,7 @@ class ResponsesTest {
                             "deals",
                             List.of("dealname"),
                             RecordFetch.LIST_WITH_PROPERTIES,
-                            Long.MAX_VALUE)
+                            OptionalLong.empty())
                         .toList(),
             () ->
                 new AssociationsApi(new ScriptedTransport().then(200, nope))

@@ -39,22 +39,19 @@ public record Plan(
   }
 
   /**
-   * The record limit as a count to stop at ({@link Long#MAX_VALUE} when there is none), for the
-   * reads that count records; whether an object is read by more than one cursor is its {@link
-   * PlannedObject#readMode()}, not this number.
-   */
-  public long recordCap() {
-    return recordLimit.orElse(Long.MAX_VALUE);
-  }
-
-  /**
    * A digest of everything that decides the files' content (source, objects, columns, pairs, the
    * record limit): a resumed run must have the same one. Never includes the token, nor the read
    * modes' readers: a run resumed with other cursors writes the same files. Their {@link
    * ReadMode#fetch} is in, though it follows from the columns.
    */
   public String fingerprint() {
-    StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(recordCap());
+    // no limit is written as the count it used to travel as, Long.MAX_VALUE: a pull stopped
+    // before resumes
+    StringBuilder text =
+        new StringBuilder("v1\n")
+            .append(source)
+            .append('\n')
+            .append(recordLimit.orElse(Long.MAX_VALUE));
     for (PlannedObject object : objects) {
       text.append("\nobject ")
           .append(object.type().name())

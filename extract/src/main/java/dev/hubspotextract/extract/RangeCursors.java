@@ -328,7 +328,7 @@ final class RangeCursors {
             object.type().apiName(),
             names,
             object.readMode().fetch(),
-            Long.MAX_VALUE,
+            OptionalLong.empty(), // its range's end stops it, not a count
             from,
             saved != null && saved.position() >= range.start()
                 ? String.valueOf(saved.position())
