@@ -797,14 +797,18 @@ class PullCommandTest {
           .containsExactly(
               "read: 4 list cursors on id ranges past the first page; ids listed, then batch read"
                   + " (too many properties for a GET)",
-              "read: 4 list cursors on id ranges past the first page");
-      assertThat(readLines(limited)).containsExactly("read: 1 list cursor");
+              "read: 4 list cursors on id ranges past the first page" + LISTED);
+      assertThat(readLines(limited)).containsExactly("read: 1 list cursor" + LISTED);
       assertThat(readLines(walked))
           .containsExactly(
-              "read: 1 list cursor up, a search walk down from the top past the first" + " page");
-      assertThat(readLines(single)).containsExactly("read: 1 list cursor");
+              "read: 1 list cursor up, a search walk down from the top past the first page"
+                  + LISTED);
+      assertThat(readLines(single)).containsExactly("read: 1 list cursor" + LISTED);
     }
   }
+
+  /** How a read line ends for an object whose list pages carry its properties. */
+  private static final String LISTED = "; records listed with their properties";
 
   /** The plan's read line of each object, in the plan's order. */
   private static List<String> readLines(Cli.Run dryRun) {

@@ -2,6 +2,7 @@ package dev.hubspotextract.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -10,13 +11,47 @@ import java.util.TreeMap;
  * any record of it is handed on; it is one page (at most 100 records or 1,000 association inputs),
  * never a whole object, and the transport reads no more than its limit of it ({@link
  * HubSpotClient.Builder#maxBodySize}).
+ *
+ * @param rateLimit what a 429 asks, once a step of the chain has read it for the steps above
+ *     ({@link #withRateLimitRead}); empty for any other answer, or a 429 no step has read yet
  */
-public record ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
+public record ApiResponse(
+    int status, Map<String, List<String>> headers, byte[] body, Optional<RateLimit> rateLimit) {
   public ApiResponse {
     TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     caseInsensitive.putAll(headers);
     headers = caseInsensitive;
     body = body == null ? new byte[0] : body;
+    Objects.requireNonNull(rateLimit, "rateLimit is null");
+    if (rateLimit.isPresent() && status != 429) {
+      throw new IllegalArgumentException("only a 429 asks for a rate-limit wait, not a " + status);
+    }
+  }
+
+  /** An answer as it comes off the wire: a 429's limit not read yet. */
+  public ApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
+    this(status, headers, body, Optional.empty());
+  }
+
+  /**
+   * This answer with a 429's limit read, to hand up the chain so that no step above reads its body
+   * again: itself when it is no 429, or when a step below read it already.
+   */
+  ApiResponse withRateLimitRead() {
+    return status != 429 || rateLimit.isPresent()
+        ? this
+        : new ApiResponse(status, headers, body, Optional.of(RateLimit.read(this)));
+  }
+
+  /**
+   * What this 429 asks: as a step below read it, or read now when none did (a chain without the
+   * rate-budget step).
+   */
+  RateLimit rateLimitAsked() {
+    if (status != 429) {
+      throw new IllegalStateException("a " + status + " asks for no rate-limit wait");
+    }
+    return rateLimit.orElseGet(() -> RateLimit.read(this));
   }
 
   public Optional<String> header(String name) {

@@ -16,10 +16,11 @@ import java.util.stream.StreamSupport;
 
 /**
  * The objects endpoints: records of one object type as a lazy stream that follows HubSpot's cursor
- * page by page ({@link PrefetchingCursor}), searches by id, and a count. With few properties each
- * page is one {@code GET /crm/v3/objects/{type}} naming them all; when that URL would pass {@link
- * #URL_BUDGET}, the page lists ids only and one {@code POST …/batch/read} per 100 ids fetches every
- * property from the body: 2 calls per 100 records however wide the object is.
+ * page by page ({@link PrefetchingCursor}), searches by id, and a count. Each page is fetched as
+ * the caller says ({@link RecordFetch}): one {@code GET /crm/v3/objects/{type}} naming every
+ * property, or, for an object whose list URL would pass {@link #URL_BUDGET} ({@link #fetchFor} says
+ * which), a page of ids and one {@code POST …/batch/read} per 100 ids with every property in the
+ * body: 2 calls per 100 records however wide the object is.
  */
 public final class ObjectsApi {
   /** HubSpot's largest list page and batch read. */
@@ -60,50 +61,63 @@ public final class ObjectsApi {
     this.prefetch = prefetch;
   }
 
-  /** Whether reading these properties takes a list call plus a batch read per page. */
-  public boolean needsBatchRead(String objectType, List<String> properties) {
+  /**
+   * How records of {@code objectType} with these properties are to be fetched: listed with them,
+   * unless a list URL naming them all would pass {@link #URL_BUDGET}; then their ids are listed and
+   * batch read. For whoever plans the read: {@link #stream} does as it is told.
+   */
+  public RecordFetch fetchFor(String objectType, List<String> properties) {
     return listPath(objectType, PAGE_SIZE, properties, null).length() + CURSOR_ALLOWANCE
-        > URL_BUDGET;
+            > URL_BUDGET
+        ? RecordFetch.LIST_IDS_THEN_BATCH_READ
+        : RecordFetch.LIST_WITH_PROPERTIES;
   }
 
   /**
    * Every record of {@code objectType} (not archived), with exactly the given properties requested
    * (each record's {@link PropertyValues#valueAt} column {@code i} is {@code properties.get(i)}),
-   * stopping after {@code maxRecords}. Each page comes sorted by id, and HubSpot lists by id, but
-   * does not promise it: a record it sends a page late or twice is handed out late or twice (the
-   * longer form hands such records to the reader instead). Close the stream to stop early.
+   * fetched as {@code fetch} says, stopping after {@code limit} records (empty: none). Each page
+   * comes sorted by id, and HubSpot lists by id, but does not promise it: a record it sends a page
+   * late or twice is handed out late or twice (the longer form hands such records to the reader
+   * instead). Close the stream to stop early.
    */
-  public Stream<HubSpotRecord> stream(String objectType, List<String> properties, long maxRecords) {
+  public Stream<HubSpotRecord> stream(
+      String objectType, List<String> properties, RecordFetch fetch, OptionalLong limit) {
     return stream(
-        objectType, properties, maxRecords, null, null, cursor -> {}, OutOfOrder.HANDED_OUT);
+        objectType, properties, fetch, limit, null, null, cursor -> {}, OutOfOrder.HANDED_OUT);
   }
 
   /**
-   * Like {@link #stream(String, List, long)}, starting at a cursor saved earlier (null: the first
-   * page) after the last id handed out before it (null: none), and telling {@code pageDone} the
-   * cursor of the next page each time every record of a page has been handed out, before that next
-   * page is fetched: the point where a task can checkpoint. What HubSpot sent out of id order is
-   * told to {@code outOfOrder}, and a record whose id is not above one already handed out goes
-   * there, and into the stream only if it leaves it there. Closing the stream stops the pages read
-   * ahead.
+   * Like {@link #stream(String, List, RecordFetch, OptionalLong)}, starting at a cursor saved
+   * earlier (null: the first page) after the last id handed out before it (null: none), and telling
+   * {@code pageDone} the cursor of the next page each time every record of a page has been handed
+   * out, before that next page is fetched: the point where a task can checkpoint. What HubSpot sent
+   * out of id order is told to {@code outOfOrder}, and a record whose id is not above one already
+   * handed out goes there, and into the stream only if it leaves it there. Closing the stream stops
+   * the pages read ahead.
    */
   public Stream<HubSpotRecord> stream(
       String objectType,
       List<String> properties,
-      long maxRecords,
+      RecordFetch fetch,
+      OptionalLong limit,
       String startAfter,
       String lastId,
       Consumer<String> pageDone,
       OutOfOrder outOfOrder) {
     List<String> names = List.copyOf(properties);
-    boolean batch = needsBatchRead(objectType, names);
+    boolean batch =
+        switch (Objects.requireNonNull(fetch, "fetch is null")) {
+          case LIST_WITH_PROPERTIES -> false;
+          case LIST_IDS_THEN_BATCH_READ -> true;
+        };
     return cursorStream(
         new PrefetchingCursor(
             this,
             objectType,
             batch ? ID_ONLY : names,
             batch ? names : null,
-            maxRecords,
+            limit,
             startAfter,
             lastId,
             pageDone,
@@ -114,13 +128,21 @@ public final class ObjectsApi {
 
   /**
    * Ids of every record of {@code objectType} with the shortest request possible, from a cursor
-   * ({@code startAfter}, null: the first page), stopping after {@code maxRecords}: each page
-   * sorted, out-of-order ones told to {@code outOfOrder} as by {@link #stream(String, List, long,
-   * String, String, Consumer, OutOfOrder) stream}.
+   * ({@code startAfter}, null: the first page), stopping after {@code limit} ids (empty: none):
+   * each page sorted, out-of-order ones told to {@code outOfOrder} as by {@link #stream(String,
+   * List, RecordFetch, OptionalLong, String, String, Consumer, OutOfOrder) stream}.
    */
   public Stream<String> ids(
-      String objectType, long maxRecords, String startAfter, OutOfOrder outOfOrder) {
-    return stream(objectType, ID_ONLY, maxRecords, startAfter, null, cursor -> {}, outOfOrder)
+      String objectType, OptionalLong limit, String startAfter, OutOfOrder outOfOrder) {
+    return stream(
+            objectType,
+            ID_ONLY,
+            RecordFetch.LIST_WITH_PROPERTIES, // one short property: always fits a GET
+            limit,
+            startAfter,
+            null,
+            cursor -> {},
+            outOfOrder)
         .map(HubSpotRecord::id);
   }
 

@@ -14,7 +14,10 @@ public interface Pacer {
     acquire();
   }
 
-  /** Hears HubSpot's answer (its rate-limit headers, a 429) to a request this pacer let through. */
+  /**
+   * Hears HubSpot's answer (its rate-limit headers, a 429, whose limit {@link Pacing} has read into
+   * {@link ApiResponse#rateLimit}) to a request this pacer let through.
+   */
   default void observe(ApiRequest request, ApiResponse response) {}
 
   /** Lets every request through at once (the sandbox without rate limits, tests). */

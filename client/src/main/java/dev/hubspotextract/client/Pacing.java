@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * The rate-budget step: asks the {@link Pacer} before each attempt goes out and shows it the
- * answer. It sits inside the retry step, so every retry is paced too.
+ * answer. It sits inside the retry step, so every retry is paced too; as the first of the two to
+ * see an answer, it reads a 429's body once ({@link RateLimit}) and hands the answer on carrying
+ * it, to the pacer and up to the retry step.
  */
 public final class Pacing implements Transport {
   private final Pacer pacer;
@@ -24,7 +26,7 @@ public final class Pacing implements Transport {
       throw new HubSpotException(
           FailureCategory.INTERNAL, "interrupted while waiting for the rate budget", e);
     }
-    ApiResponse response = next.send(request);
+    ApiResponse response = next.send(request).withRateLimitRead();
     pacer.observe(request, response);
     return response;
   }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -62,6 +63,7 @@ final class PrefetchingCursor implements Iterator<HubSpotRecord>, AutoCloseable 
   /**
    * @param batchProperties the properties a batch read per page fetches, or null when {@code
    *     listProperties} are all there is to read
+   * @param limit the most records to hand out (empty: every one)
    * @param startAfter the cursor of the first page (null: the first of all)
    * @param lastId the highest id handed out before {@code startAfter} (null: none)
    * @param pageDone told the cursor of the next page once every record of a page is handed out
@@ -71,7 +73,7 @@ final class PrefetchingCursor implements Iterator<HubSpotRecord>, AutoCloseable 
       String objectType,
       List<String> listProperties,
       List<String> batchProperties,
-      long maxRecords,
+      OptionalLong limit,
       String startAfter,
       String lastId,
       Consumer<String> pageDone,
@@ -83,8 +85,10 @@ final class PrefetchingCursor implements Iterator<HubSpotRecord>, AutoCloseable 
     this.listProperties = List.copyOf(listProperties);
     this.listColumns = new PropertyColumns(this.listProperties);
     this.batchColumns = batchProperties == null ? null : new PropertyColumns(batchProperties);
-    this.remaining = maxRecords;
-    this.unclaimed = maxRecords;
+    // counts to stop at, only ever lowered: without a limit, one no listing reaches
+    long count = limit.orElse(Long.MAX_VALUE);
+    this.remaining = count;
+    this.unclaimed = count;
     this.after = startAfter;
     this.lastId = lastId;
     this.pageDone = Objects.requireNonNull(pageDone, "pageDone is null");

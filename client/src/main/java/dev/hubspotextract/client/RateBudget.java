@@ -452,7 +452,7 @@ public final class RateBudget implements Pacer {
    * a wait longer than a run sits through, end the run instead (see {@link Retrying}).
    */
   private void pauseFor429(Bucket bucket, ApiResponse response) {
-    Retrying.RateLimit limit = Retrying.RateLimit.of(response);
+    RateLimit limit = response.rateLimitAsked(); // read once, by Pacing, for the retry step too
     if (limit.isDaily() || limit.isTooLong()) {
       return; // holding the other tasks would only keep them from meeting the stop themselves
     }

@@ -8,25 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
  * The retry step. 429s wait by HubSpot's {@code policyName} (TEN_SECONDLY_ROLLING: the window;
- * SECONDLY: a second; DAILY: stop with a clear error), honouring {@code Retry-After} when sent;
- * 5xx, 408, 423, dropped connections, timeouts and truncated JSON bodies are retried with bounded
- * exponential backoff and jitter. When it gives up, the earlier failures ride along as suppressed
- * exceptions. A wait the server asks for beyond {@link RetryPolicy#LONGEST_SERVER_WAIT} stops the
- * run resumably (RATE_LIMIT), saying when to come back; a negative or unreadable {@code
- * Retry-After} is ignored. A 477 (Migration in Progress: HubSpot says "typically up to 24 hours")
- * stops the run the same way at once, with or without {@code Retry-After}. A 530 is no server
- * error: HubSpot's edge answers a malformed token with it (hubspot-api.md §17), so it is handed on
- * unretried, and {@link Responses} reads it as a rejected token.
+ * SECONDLY: a second; DAILY: stop with a clear error), honouring {@code Retry-After} when sent, as
+ * the answer's {@link RateLimit} says (read by the rate-budget step below, which the same 429
+ * pauses; read here only in a chain without one); 5xx, 408, 423, dropped connections, timeouts and
+ * truncated JSON bodies are retried with bounded exponential backoff and jitter. When it gives up,
+ * the earlier failures ride along as suppressed exceptions. A wait the server asks for beyond
+ * {@link RetryPolicy#LONGEST_SERVER_WAIT} stops the run resumably (RATE_LIMIT), saying when to come
+ * back; a negative or unreadable {@code Retry-After} is ignored. A 477 (Migration in Progress:
+ * HubSpot says "typically up to 24 hours") stops the run the same way at once, with or without
+ * {@code Retry-After}. A 530 is no server error: HubSpot's edge answers a malformed token with it
+ * (hubspot-api.md §17), so it is handed on unretried, and {@link Responses} reads it as a rejected
+ * token.
  */
 public final class Retrying implements Transport {
-  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
-
   /**
    * Longer {@code Retry-After}s read as this many seconds (some 31,700 years): past it a number
    * says only "not soon", and so capped it stays within what Duration and Instant sums can hold.
@@ -75,7 +74,7 @@ public final class Retrying implements Transport {
       try {
         ApiResponse response = next.send(request);
         if (response.status() == 429) {
-          RateLimit limit = RateLimit.of(response);
+          RateLimit limit = response.rateLimitAsked(); // as the rate-budget step below read it
           if (limit.isDaily()) {
             throw withSuppressed(
                 new HubSpotException(
@@ -225,7 +224,7 @@ public final class Retrying implements Transport {
    * {@code Retry-After} in seconds; empty when absent, negative or not a number (an HTTP date
    * included), so the policy's own wait applies. Whatever a server sends, this never throws.
    */
-  private static Optional<Duration> retryAfter(ApiResponse response) {
+  static Optional<Duration> retryAfter(ApiResponse response) {
     long seconds =
         ApiResponse.digitsValue(response.header("Retry-After").map(String::trim).orElse(""));
     return seconds < 0
@@ -233,54 +232,9 @@ public final class Retrying implements Transport {
         : Optional.of(Duration.ofSeconds(Math.min(RETRY_AFTER_CAP_SECONDS, seconds)));
   }
 
-  /**
-   * How long a 429 of this policy asks to wait: {@code Retry-After} if sent, else the policy's
-   * window. The rate budget pauses every request for as long (hubspot-api.md §11), unless it is
-   * beyond {@link RetryPolicy#LONGEST_SERVER_WAIT}, when the run stops instead.
-   */
-  private static Duration rateLimitWait(String policyName, ApiResponse response) {
-    Optional<Duration> retryAfter = retryAfter(response);
-    if (retryAfter.isPresent()) {
-      return retryAfter.get();
-    }
-    if (policyName.equalsIgnoreCase("SECONDLY")) {
-      return Duration.ofSeconds(1);
-    }
-    // TEN_SECONDLY_ROLLING or unnamed: wait out the window HubSpot says it counts in, when sane
-    // (the rate budget says once that a value was ignored)
-    OptionalLong interval = RateLimitHeaders.intervalMillis(response, (header, line) -> {});
-    return interval.isPresent() ? Duration.ofMillis(interval.getAsLong()) : TEN_SECONDS;
-  }
-
   /** Whether a wait the server chose is longer than a run sits through. */
-  private static boolean isTooLong(Duration wait) {
+  static boolean isTooLong(Duration wait) {
     return wait.compareTo(RetryPolicy.LONGEST_SERVER_WAIT) > 0;
-  }
-
-  /**
-   * What a 429 asks, read once for both this step and the rate budget: the limit HubSpot named
-   * ({@code ""} when none) and how long it asks to pause ({@link #rateLimitWait}).
-   */
-  record RateLimit(String policyName, Duration pause) {
-    static RateLimit of(ApiResponse response) {
-      String policy = ErrorBody.parse(response.body()).policyName();
-      String name = policy == null ? "" : policy;
-      return new RateLimit(name, rateLimitWait(name, response));
-    }
-
-    boolean isDaily() {
-      return policyName.equalsIgnoreCase("DAILY");
-    }
-
-    /** Longer than a run sits through: the run stops instead of waiting. */
-    boolean isTooLong() {
-      return Retrying.isTooLong(pause);
-    }
-
-    /** The limit's name for a message. */
-    String shown() {
-      return policyName.isEmpty() ? "rate limit" : policyName;
-    }
   }
 
   /**

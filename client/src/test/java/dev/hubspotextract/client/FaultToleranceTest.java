@@ -11,6 +11,7 @@ import dev.hubspotextract.testing.ManualClock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,10 @@ class FaultToleranceTest {
       List<String> trace = Collections.synchronizedList(new ArrayList<>());
       List<String> ids =
           clientOf(sandbox, Pacer.UNLIMITED, trace).objects().stream(
-                  "contacts", List.of("email"), Long.MAX_VALUE)
+                  "contacts",
+                  List.of("email"),
+                  RecordFetch.LIST_WITH_PROPERTIES,
+                  OptionalLong.empty())
               .map(HubSpotRecord::id)
               .toList();
 
@@ -58,7 +62,10 @@ class FaultToleranceTest {
         Sandbox.builder().records(300).faults(FaultPlan.parse("short-page=1.0")).start()) {
       List<String> ids =
           clientOf(sandbox, Pacer.UNLIMITED, new ArrayList<>()).objects().stream(
-                  "contacts", List.of("email"), Long.MAX_VALUE)
+                  "contacts",
+                  List.of("email"),
+                  RecordFetch.LIST_WITH_PROPERTIES,
+                  OptionalLong.empty())
               .map(HubSpotRecord::id)
               .toList();
 
@@ -97,7 +104,15 @@ class FaultToleranceTest {
     assertThatThrownBy(
             () ->
                 new ObjectsApi(wire)
-                    .stream("contacts", List.of(), Long.MAX_VALUE, null, null, page -> {}, taken)
+                    .stream(
+                            "contacts",
+                            List.of(),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            OptionalLong.empty(),
+                            null,
+                            null,
+                            page -> {},
+                            taken)
                         .forEach(record -> seen.add(record.id())))
         .isInstanceOf(HubSpotException.class)
         .hasMessageContaining("without a new record")
@@ -121,7 +136,8 @@ class FaultToleranceTest {
             .pacer(() -> acquired.incrementAndGet())
             .build();
 
-    assertThat(client.objects().ids("contacts", 10, null, OutOfOrder.HANDED_OUT)).isEmpty();
+    assertThat(client.objects().ids("contacts", OptionalLong.of(10), null, OutOfOrder.HANDED_OUT))
+        .isEmpty();
 
     assertThat(wire.requests).hasSize(3);
     assertThat(acquired).hasValue(3);
@@ -141,7 +157,9 @@ class FaultToleranceTest {
               .build();
 
       for (int i = 0; i < 300; i++) {
-        assertThat(client.objects().ids("contacts", 1, null, OutOfOrder.HANDED_OUT)).hasSize(1);
+        assertThat(
+                client.objects().ids("contacts", OptionalLong.of(1), null, OutOfOrder.HANDED_OUT))
+            .hasSize(1);
       }
 
       assertThat(sandbox.requests()).hasSize(300).allMatch(r -> r.status() == 200);

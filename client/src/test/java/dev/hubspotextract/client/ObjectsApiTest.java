@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +45,13 @@ class ObjectsApiTest {
                 200, "{\"results\":[" + record(3, "\"email\":\"line1\\nline2, \\\"q\\\"\"") + "]}");
 
     List<HubSpotRecord> records =
-        new ObjectsApi(wire).stream("contacts", List.of("email"), Long.MAX_VALUE).toList();
+        new ObjectsApi(wire)
+            .stream(
+                    "contacts",
+                    List.of("email"),
+                    RecordFetch.LIST_WITH_PROPERTIES,
+                    OptionalLong.empty())
+                .toList();
 
     assertThat(records).extracting(HubSpotRecord::id).containsExactly("1", "2", "3");
     assertThat(records.get(1).properties()).containsEntry("email", null);
@@ -101,7 +108,9 @@ class ObjectsApiTest {
     ExecutorService prefetch = Executors.newCachedThreadPool();
     List<HubSpotRecord> records;
     try (Stream<HubSpotRecord> stream =
-        new ObjectsApi(wire, prefetch).stream("contacts", List.of(), Long.MAX_VALUE)) {
+        new ObjectsApi(wire, prefetch)
+            .stream(
+                "contacts", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())) {
       records = stream.toList();
     } finally {
       prefetch.shutdownNow();
@@ -136,7 +145,11 @@ class ObjectsApiTest {
     List<String> names = List.of("plain", "empty", "escaped", "number", "flag", "missing");
 
     PropertyValues values =
-        new ObjectsApi(wire).stream("contacts", names, 1).toList().get(0).properties();
+        new ObjectsApi(wire)
+            .stream("contacts", names, RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.of(1))
+                .toList()
+                .get(0)
+                .properties();
 
     List<String> verbatim = new ArrayList<>();
     for (int column = 0; column < names.size(); column++) {
@@ -176,7 +189,13 @@ class ObjectsApiTest {
                     + "]}");
 
     List<HubSpotRecord> records =
-        new ObjectsApi(wire).stream("contacts", List.of("a", "b", "c"), Long.MAX_VALUE).toList();
+        new ObjectsApi(wire)
+            .stream(
+                    "contacts",
+                    List.of("a", "b", "c"),
+                    RecordFetch.LIST_WITH_PROPERTIES,
+                    OptionalLong.empty())
+                .toList();
 
     assertThat(records)
         .extracting(
@@ -201,7 +220,10 @@ class ObjectsApiTest {
                     + "],"
                     + "\"paging\":{\"next\":{\"after\":\"3\"}}}");
 
-    List<HubSpotRecord> records = new ObjectsApi(wire).stream("deals", List.of(), 2).toList();
+    List<HubSpotRecord> records =
+        new ObjectsApi(wire)
+            .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.of(2))
+                .toList();
 
     assertThat(records).hasSize(2);
     assertThat(wire.requests).hasSize(1);
@@ -231,9 +253,12 @@ class ObjectsApiTest {
                     + "]}");
     ObjectsApi objects = new ObjectsApi(wire);
 
-    assertThat(objects.needsBatchRead("contacts", properties)).isTrue();
-    assertThat(objects.needsBatchRead("contacts", properties.subList(0, 20))).isFalse();
-    List<HubSpotRecord> records = objects.stream("contacts", properties, Long.MAX_VALUE).toList();
+    RecordFetch fetch = objects.fetchFor("contacts", properties);
+    assertThat(fetch).isEqualTo(RecordFetch.LIST_IDS_THEN_BATCH_READ);
+    assertThat(objects.fetchFor("contacts", properties.subList(0, 20)))
+        .isEqualTo(RecordFetch.LIST_WITH_PROPERTIES);
+    List<HubSpotRecord> records =
+        objects.stream("contacts", properties, fetch, OptionalLong.empty()).toList();
 
     assertThat(records).extracting(HubSpotRecord::id).containsExactly("7", "8");
     assertThat(records.get(0).properties()).containsEntry("custom_field_0000", "a");
@@ -252,6 +277,42 @@ class ObjectsApiTest {
   }
 
   @Test
+  void fetchesAsItIsToldWhateverThePropertyListsLength() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(200, "{\"results\":[" + record(7, "\"hs_object_id\":\"7\"") + "]}")
+            .then(200, "{\"status\":\"COMPLETE\",\"results\":[" + record(7, "\"a\":\"x\"") + "]}")
+            .then(200, "{\"results\":[" + record(7, "\"b\":\"y\"") + "]}");
+    ObjectsApi objects = new ObjectsApi(wire);
+
+    // told to batch read two properties that would fit a GET: it batch reads
+    List<HubSpotRecord> batchRead =
+        objects.stream(
+                "contacts",
+                List.of("a"),
+                RecordFetch.LIST_IDS_THEN_BATCH_READ,
+                OptionalLong.empty())
+            .toList();
+    // told to list a wide object with its properties: it lists them (and HubSpot may say 414)
+    List<String> wide =
+        IntStream.range(0, 2_000).mapToObj(i -> String.format("custom_field_%04d", i)).toList();
+    List<HubSpotRecord> listed =
+        objects.stream("contacts", wide, RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())
+            .toList();
+
+    assertThat(batchRead.get(0).properties()).containsEntry("a", "x");
+    assertThat(listed).extracting(HubSpotRecord::id).containsExactly("7");
+    assertThat(wire.requests)
+        .extracting(ApiRequest::path)
+        .containsExactly(
+            "/crm/v3/objects/contacts",
+            "/crm/v3/objects/contacts/batch/read",
+            "/crm/v3/objects/contacts");
+    assertThat(wire.requests.get(0).pathAndQuery()).endsWith("&properties=hs_object_id");
+    assertThat(wire.requests.get(2).pathAndQuery().length()).isGreaterThan(ObjectsApi.URL_BUDGET);
+  }
+
+  @Test
   void theShortStreamHandsOutARecordSentLateOrTwiceWhereItCameRatherThanLoseIt() {
     ScriptedTransport wire =
         new ScriptedTransport()
@@ -259,7 +320,9 @@ class ObjectsApiTest {
             .then(200, page(null, 4, 5, 3, 2)); // 3 held back by the page before, 2 again
 
     List<String> ids = new ArrayList<>();
-    new ObjectsApi(wire).stream("deals", List.of(), Long.MAX_VALUE).forEach(r -> ids.add(r.id()));
+    new ObjectsApi(wire)
+        .stream("deals", List.of(), RecordFetch.LIST_WITH_PROPERTIES, OptionalLong.empty())
+            .forEach(r -> ids.add(r.id()));
 
     assertThat(ids).containsExactly("1", "2", "2", "3", "4", "5");
   }
@@ -289,7 +352,8 @@ class ObjectsApiTest {
             .stream(
                     "deals",
                     List.of(),
-                    Long.MAX_VALUE,
+                    RecordFetch.LIST_WITH_PROPERTIES,
+                    OptionalLong.empty(),
                     null,
                     null,
                     cursor -> events.add("page done " + cursor),
@@ -329,7 +393,8 @@ class ObjectsApiTest {
             .stream(
                     "deals",
                     List.of(),
-                    Long.MAX_VALUE,
+                    RecordFetch.LIST_WITH_PROPERTIES,
+                    OptionalLong.empty(),
                     "10",
                     "9",
                     cursor -> {},
@@ -363,7 +428,14 @@ class ObjectsApiTest {
     }
     wire.then(200, "{\"results\":[]}");
 
-    assertThat(new ObjectsApi(wire).stream("contacts", List.of(), Long.MAX_VALUE).toList())
+    assertThat(
+            new ObjectsApi(wire)
+                .stream(
+                        "contacts",
+                        List.of(),
+                        RecordFetch.LIST_WITH_PROPERTIES,
+                        OptionalLong.empty())
+                    .toList())
         .isEmpty();
 
     assertThat(wire.requests)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,7 +149,7 @@ class PrefetchingCursorTest {
         "contacts",
         List.of(),
         null,
-        Long.MAX_VALUE,
+        OptionalLong.empty(),
         null,
         null,
         cursor -> {},

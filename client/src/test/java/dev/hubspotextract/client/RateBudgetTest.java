@@ -3,10 +3,12 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetTest {
@@ -119,6 +121,22 @@ class RateBudgetTest {
 
     budget.observe(LIST, ScriptedTransport.json(429, body, Map.of("Retry-After", "3")));
     assertThat(millisFor(budget, LIST, 1)).isEqualTo(3_000);
+  }
+
+  @Test
+  void pausesAsTheRateLimitPacingReadSaysWithoutReadingThe429Again() throws InterruptedException {
+    RateBudget budget = new RateBudget(190, true, clock, clock::advance);
+    // Pacing read this 429 as SECONDLY; its body says the 10-second window
+    ApiResponse read =
+        new ApiResponse(
+            429,
+            Map.of(),
+            "{\"policyName\":\"TEN_SECONDLY_ROLLING\"}".getBytes(StandardCharsets.UTF_8),
+            Optional.of(new RateLimit("SECONDLY", Duration.ofSeconds(1))));
+
+    budget.observe(LIST, read);
+
+    assertThat(millisFor(budget, LIST, 1)).isEqualTo(1_000); // the second's pause, not the window's
   }
 
   @Test

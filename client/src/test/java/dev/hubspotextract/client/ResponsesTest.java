@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -160,10 +161,20 @@ class ResponsesTest {
             () -> new SchemasApi(new ScriptedTransport().then(200, nope)).list(),
             () ->
                 new ObjectsApi(new ScriptedTransport().then(200, nope))
-                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+                    .stream(
+                            "deals",
+                            List.of("dealname"),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            OptionalLong.empty())
+                        .toList(),
             () ->
                 new ObjectsApi(new ScriptedTransport().then(200, "{\"paging\":{}}"))
-                    .stream("deals", List.of("dealname"), Long.MAX_VALUE).toList(),
+                    .stream(
+                            "deals",
+                            List.of("dealname"),
+                            RecordFetch.LIST_WITH_PROPERTIES,
+                            OptionalLong.empty())
+                        .toList(),
             () ->
                 new AssociationsApi(new ScriptedTransport().then(200, nope))
                     .read("deals", "companies", List.of("1"), row -> {}));

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryingTest {
@@ -62,6 +65,48 @@ class RetryingTest {
     retrying.send(ApiRequest.get("/crm/v3/objects/contacts"));
 
     assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void waitsAsTheRateLimitReadBelowSaysWithoutReadingThe429Again() {
+    // the rate-budget step below read this 429 as SECONDLY with 2 s; its body says otherwise
+    RateLimit readBelow = new RateLimit("SECONDLY", Duration.ofSeconds(2));
+    wire.then(
+            new ApiResponse(
+                429,
+                Map.of(),
+                TEN_SECONDLY.getBytes(StandardCharsets.UTF_8),
+                Optional.of(readBelow)))
+        .then(200, "{}");
+
+    retrying.send(ApiRequest.get("/crm/v3/objects/contacts"));
+
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void overTheClientsChainThePacingStepReadsA429OnceForTheBudgetAndTheRetry() {
+    List<ApiResponse> observed = new ArrayList<>();
+    Pacer pacer =
+        new Pacer() {
+          @Override
+          public void acquire() {}
+
+          @Override
+          public void observe(ApiRequest request, ApiResponse response) {
+            observed.add(response);
+          }
+        };
+    Retrying chain = new Retrying(RetryPolicy.DEFAULT, sleeper, new Pacing(pacer, wire));
+    wire.then(429, "{\"policyName\":\"SECONDLY\"}").then(200, "{}");
+
+    assertThat(chain.send(ApiRequest.get("/crm/v3/objects/contacts")).status()).isEqualTo(200);
+
+    assertThat(observed)
+        .extracting(ApiResponse::rateLimit)
+        .containsExactly(
+            Optional.of(new RateLimit("SECONDLY", Duration.ofSeconds(1))), Optional.empty());
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test

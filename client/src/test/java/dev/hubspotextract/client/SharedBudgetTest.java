@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,11 @@ class SharedBudgetTest {
               .build();
 
       List<String> ids =
-          client.objects().stream("contacts", List.of("email"), Long.MAX_VALUE)
+          client.objects().stream(
+                  "contacts",
+                  List.of("email"),
+                  RecordFetch.LIST_WITH_PROPERTIES,
+                  OptionalLong.empty())
               .map(HubSpotRecord::id)
               .toList();
 

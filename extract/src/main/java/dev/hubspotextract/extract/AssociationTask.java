@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,26 +33,27 @@ final class AssociationTask {
   static final String[] HEADER = FixedColumn.names(FixedColumn.ASSOCIATION).toArray(String[]::new);
   private final AssociationPair pair;
   private final Path fromCsv;
-  private final long maxRecords;
+  private final OptionalLong limit;
   private final TaskProgress progress;
   private final ExecutorService readers;
   private final ListedIds liveIds = new ListedIds();
 
   /**
    * @param fromCsv the from-object's finished CSV, or null to page its ids from HubSpot
+   * @param limit at most this many from-ids paged from HubSpot (empty: every one)
    * @param state where to checkpoint, or null for a run that cannot be resumed
    * @param readers where batches are read ahead of the one being written: the run's pool
    */
   AssociationTask(
       AssociationPair pair,
       Path fromCsv,
-      long maxRecords,
+      OptionalLong limit,
       Path outDir,
       RunState state,
       ExecutorService readers) {
     this.pair = pair;
     this.fromCsv = fromCsv;
-    this.maxRecords = maxRecords;
+    this.limit = limit;
     this.readers = readers;
     this.progress = new TaskProgress(state, pair.name(), FolderLayout.of(outDir).pairFile(pair));
   }
@@ -181,7 +183,8 @@ final class AssociationTask {
     if (fromCsv == null) {
       // HubSpot's live list, which may send an id late or twice: read whole, sorted, each id once
       long done = saved == null ? 0 : saved.position();
-      return liveIds.read(client, pair.from().apiName(), maxRecords - done, last);
+      OptionalLong left = limit.isPresent() ? OptionalLong.of(limit.getAsLong() - done) : limit;
+      return liveIds.read(client, pair.from().apiName(), left, last);
     }
     CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(fromCsv, StandardCharsets.UTF_8);
     Stream<String> ids =

@@ -84,7 +84,7 @@ public final class Extractor {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
         ObjectTask task =
-            new ObjectTask(object, plan.recordCap(), plan.outDir(), state, cursorPool);
+            new ObjectTask(object, plan.recordLimit(), plan.outDir(), state, cursorPool);
         objectTasks.put(
             object.type().name(),
             CompletableFuture.supplyAsync(
@@ -177,7 +177,7 @@ public final class Extractor {
       HubSpotClient pulling,
       ExecutorService batchPool) {
     AssociationTask task =
-        new AssociationTask(pair, fromCsv, plan.recordCap(), plan.outDir(), state, batchPool);
+        new AssociationTask(pair, fromCsv, plan.recordLimit(), plan.outDir(), state, batchPool);
     return runTask(
         pair.name(),
         true,

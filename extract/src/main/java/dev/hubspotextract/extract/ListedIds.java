@@ -4,6 +4,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
 import dev.hubspotextract.client.OutOfOrder;
 import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -20,13 +21,15 @@ final class ListedIds implements OutOfOrder {
   private long repeats;
 
   /**
-   * The ids above {@code after} (null: every id), ascending, each once, at most {@code maxIds}: the
-   * list is read from the cursor {@code after} (HubSpot's list cursor is an id, hubspot-api.md §4).
+   * The ids above {@code after} (null: every id), ascending, each once, at most {@code maxIds}
+   * (empty: every one): the list is read from the cursor {@code after} (HubSpot's list cursor is an
+   * id, hubspot-api.md §4).
    */
-  Stream<String> read(HubSpotClient client, String objectType, long maxIds, String after) {
+  Stream<String> read(HubSpotClient client, String objectType, OptionalLong maxIds, String after) {
     long above = after == null ? Long.MIN_VALUE : MeetingPoint.idOf(after);
     // the cursor starts at the id it names: one more, in case that is the first sent
-    long asked = maxIds == Long.MAX_VALUE || after == null ? maxIds : maxIds + 1;
+    OptionalLong asked =
+        maxIds.isPresent() && after != null ? OptionalLong.of(maxIds.getAsLong() + 1) : maxIds;
     LongStream.Builder listed = LongStream.builder();
     try (Stream<String> ids = client.objects().ids(objectType, asked, after, this)) {
       ids.forEach(id -> listed.add(MeetingPoint.idOf(id)));
@@ -40,9 +43,8 @@ final class ListedIds implements OutOfOrder {
       }
     }
     repeats = sorted.length - unique;
-    return Arrays.stream(sorted, 0, unique)
-        .filter(id -> id > above)
-        .limit(maxIds)
+    LongStream wanted = Arrays.stream(sorted, 0, unique).filter(id -> id > above);
+    return (maxIds.isPresent() ? wanted.limit(maxIds.getAsLong()) : wanted)
         .mapToObj(Long::toString);
   }
 

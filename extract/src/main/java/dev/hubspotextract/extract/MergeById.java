@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Merges rows in any order into a CSV file whose rows ascend by id (the first field, after a
@@ -24,9 +25,9 @@ final class MergeById {
 
   /**
    * Writes {@code ascending} with the rows of {@code unordered} merged in to {@code out}, up to
-   * {@code maxRows} rows after the header (the lowest ids).
+   * {@code maxRows} rows after the header (the lowest ids; empty: every row).
    */
-  static Merged merge(Path ascending, Path unordered, CsvFileSink out, long maxRows)
+  static Merged merge(Path ascending, Path unordered, CsvFileSink out, OptionalLong maxRows)
       throws IOException {
     List<CsvRecord> late = sortedById(unordered);
     Pass pass = new Pass(out, maxRows);
@@ -55,18 +56,18 @@ final class MergeById {
   /** The merge's output: rows in ascending id order, each id once, up to the most asked for. */
   private static final class Pass {
     private final CsvFileSink out;
-    private final long maxRows;
+    private final OptionalLong maxRows;
     private long rows;
     private long dropped;
     private long lastId = -1;
 
-    Pass(CsvFileSink out, long maxRows) {
+    Pass(CsvFileSink out, OptionalLong maxRows) {
       this.out = out;
       this.maxRows = maxRows;
     }
 
     boolean full() {
-      return rows == maxRows;
+      return maxRows.isPresent() && rows == maxRows.getAsLong();
     }
 
     /**

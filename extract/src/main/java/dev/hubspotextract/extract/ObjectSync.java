@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -121,7 +122,7 @@ final class ObjectSync {
   /** Every live id of the object, ascending, each once. */
   private long[] liveIds(HubSpotClient client) {
     try (Stream<String> ids =
-        new ListedIds().read(client, object.type().apiName(), Long.MAX_VALUE, null)) {
+        new ListedIds().read(client, object.type().apiName(), OptionalLong.empty(), null)) {
       return ids.mapToLong(MeetingPoint::idOf).toArray();
     }
   }

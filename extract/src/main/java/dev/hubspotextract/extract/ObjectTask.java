@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 final class ObjectTask {
   private static final int PROGRESS_EVERY = 100;
   private final PlannedObject object;
-  private final long maxRecords;
+  private final OptionalLong limit;
   private final Path outDir;
   private final TaskProgress progress;
   private final ExecutorService cursorPool;
@@ -34,19 +35,19 @@ final class ObjectTask {
   private Instant mark; // once run, unless resumed
 
   /**
-   * @param maxRecords at most this many records ({@link Long#MAX_VALUE}: every one)
+   * @param limit at most this many records (empty: every one)
    * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object, or the walk of a
    *     {@link ReadMode.SearchWalk} one, run
    */
   ObjectTask(
       PlannedObject object,
-      long maxRecords,
+      OptionalLong limit,
       Path outDir,
       RunState state,
       ExecutorService cursorPool) {
     this.object = object;
     this.cursorPool = cursorPool;
-    this.maxRecords = maxRecords;
+    this.limit = limit;
     this.outDir = outDir;
     this.progress = new TaskProgress(state, object.type().name(), target());
   }
@@ -132,7 +133,9 @@ final class ObjectTask {
         client.objects().stream(
             object.type().apiName(),
             names,
-            maxRecords - start.rows(),
+            object.readMode().fetch(),
+            // what is left of the limit once the rows resumed count against it
+            limit.isPresent() ? OptionalLong.of(limit.getAsLong() - start.rows()) : limit,
             start.checkpoint() == null ? null : start.checkpoint().cursor(),
             lastId[0] == 0 ? null : String.valueOf(lastId[0]),
             cursor -> {
@@ -183,7 +186,7 @@ final class ObjectTask {
       }
       long assembled = written[0];
       Optional<NumberColumns> measured = sink.measured();
-      written[0] = stragglers.completeInto(progress, sink, assembled, maxRecords);
+      written[0] = stragglers.completeInto(progress, sink, assembled, limit);
       listener.rowsWritten(written[0] - assembled);
       if (!split.isEmpty() && split.get(0) != null) {
         split.get(0).close(); // only now: a kill before leaves the ranges to resume

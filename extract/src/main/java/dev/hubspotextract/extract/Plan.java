@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.RecordFetch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,28 +39,27 @@ public record Plan(
   }
 
   /**
-   * The record limit as a count to stop at ({@link Long#MAX_VALUE} when there is none), for the
-   * reads that count records; whether an object is read by more than one cursor is its {@link
-   * PlannedObject#readMode()}, not this number.
-   */
-  public long recordCap() {
-    return recordLimit.orElse(Long.MAX_VALUE);
-  }
-
-  /**
    * A digest of everything that decides the files' content (source, objects, columns, pairs, the
    * record limit): a resumed run must have the same one. Never includes the token, nor the read
-   * modes: a run resumed with other cursors writes the same files.
+   * modes' readers: a run resumed with other cursors writes the same files. Their {@link
+   * ReadMode#fetch} is in, though it follows from the columns.
    */
   public String fingerprint() {
-    StringBuilder text = new StringBuilder("v1\n").append(source).append('\n').append(recordCap());
+    // no limit is written as the count it used to travel as, Long.MAX_VALUE: a pull stopped
+    // before resumes
+    StringBuilder text =
+        new StringBuilder("v1\n")
+            .append(source)
+            .append('\n')
+            .append(recordLimit.orElse(Long.MAX_VALUE));
     for (PlannedObject object : objects) {
       text.append("\nobject ")
           .append(object.type().name())
           .append(' ')
           .append(object.type().apiName())
           .append(' ')
-          .append(object.batchRead())
+          // written as the batch-read flag it was: a pull stopped before resumes
+          .append(object.readMode().fetch() == RecordFetch.LIST_IDS_THEN_BATCH_READ)
           .append(' ')
           .append(String.join(",", object.propertyNames()));
     }
@@ -98,15 +98,12 @@ public record Plan(
       text.append(
           String.format(
               Locale.ROOT,
-              "  %-22s %-10s %5d properties  → %s%n      read: %s%s%n      %s%n",
+              "  %-22s %-10s %5d properties  → %s%n      read: %s%n      %s%n",
               object.type().name(),
               object.type().objectTypeId(),
               names.size(),
               destination.apply(object.type().name()),
               object.readMode().describe(),
-              object.batchRead()
-                  ? "; ids listed, then batch read (too many properties for a GET)"
-                  : "",
               names.size() <= 8
                   ? String.join(", ", names)
                   : String.join(", ", names.subList(0, 8))

@@ -21,7 +21,8 @@ final class PlanAssembly {
   private final ObjectsApi objectsApi;
 
   /**
-   * @param objectsApi says which property lists are too long for a GET
+   * @param objectsApi says how each object's records are fetched: listed with their properties, or
+   *     listed for ids then batch read when the list URL would be too long (hubspot-api.md §13)
    */
   PlanAssembly(ObjectsApi objectsApi) {
     this.objectsApi = objectsApi;
@@ -35,7 +36,7 @@ final class PlanAssembly {
     List<TaskFailure> failures = new ArrayList<>(resolved.failed());
     failures.addAll(found.failed());
     Set<String> wanted = new LinkedHashSet<>(request.properties());
-    ReadMode readMode = ReadMode.of(request.reads(), request.recordLimit().isPresent());
+    boolean limited = request.recordLimit().isPresent();
     List<PlannedObject> objects = new ArrayList<>();
     found
         .objects()
@@ -62,13 +63,11 @@ final class PlanAssembly {
                       .sorted(Comparator.comparing(PropertyDefinition::name))
                       .toList();
               List<String> columnNames = columns.stream().map(PropertyDefinition::name).toList();
-              objects.add(
-                  new PlannedObject(
-                      type,
-                      columns,
-                      objectsApi.needsBatchRead(type.apiName(), columnNames),
-                      readMode,
-                      lookup.skipped()));
+              // decided here once: the run's cursors fetch as the plan says
+              ReadMode readMode =
+                  ReadMode.of(
+                      request.reads(), limited, objectsApi.fetchFor(type.apiName(), columnNames));
+              objects.add(new PlannedObject(type, columns, readMode, lookup.skipped()));
             });
     rejectMissing(wanted, found);
     return new Plan(

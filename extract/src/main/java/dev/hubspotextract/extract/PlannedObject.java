@@ -9,15 +9,14 @@ import java.util.Objects;
 /**
  * An object to pull with the properties that become its columns, ascending by name.
  *
- * @param batchRead whether the property list is too long for a GET, so each page takes a batch read
- * @param readMode how the object's list is walked
+ * @param readMode how the object's records are read: by which cursors, and whether their list pages
+ *     carry the properties or only ids to batch read
  * @param skipped how many properties of each sensitivity level were left out (-1: not known, the
  *     token may not list them); a level pulled is absent
  */
 public record PlannedObject(
     ObjectType type,
     List<PropertyDefinition> properties,
-    boolean batchRead,
     ReadMode readMode,
     Map<DataSensitivity, Integer> skipped) {
   public PlannedObject {

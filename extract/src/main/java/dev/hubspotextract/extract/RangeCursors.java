@@ -327,7 +327,8 @@ final class RangeCursors {
         client.objects().stream(
             object.type().apiName(),
             names,
-            Long.MAX_VALUE,
+            object.readMode().fetch(),
+            OptionalLong.empty(), // its range's end stops it, not a count
             from,
             saved != null && saved.position() >= range.start()
                 ? String.valueOf(saved.position())

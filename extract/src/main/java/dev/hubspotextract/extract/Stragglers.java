@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -145,11 +146,12 @@ final class Stragglers implements OutOfOrder {
 
   /**
    * Completes the object's file, {@code sink} holding {@code rows}, with the stragglers merged in
-   * (a new file in its place, at most {@code maxRows} rows), and returns its rows. No straggler is
-   * taken from now on: a cursor still reading is one the object no longer waits for.
+   * (a new file in its place, at most {@code maxRows} rows, empty: no most), and returns its rows.
+   * No straggler is taken from now on: a cursor still reading is one the object no longer waits
+   * for.
    */
-  synchronized long completeInto(TaskProgress progress, CsvFileSink sink, long rows, long maxRows)
-      throws IOException {
+  synchronized long completeInto(
+      TaskProgress progress, CsvFileSink sink, long rows, OptionalLong maxRows) throws IOException {
     closed = true;
     if (side == null) {
       progress.complete(sink, rows);

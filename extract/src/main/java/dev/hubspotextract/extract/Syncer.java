@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -405,7 +406,7 @@ public final class Syncer {
         }
       }
       whole[0] = true;
-      return new AssociationTask(pair, fromFile, Long.MAX_VALUE, staging, null, batchPool)
+      return new AssociationTask(pair, fromFile, OptionalLong.empty(), staging, null, batchPool)
           .run(counted, control, listener);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Counts each planned object's records for a progress bar, on a thread of its own beside the pull:
@@ -38,7 +39,7 @@ public final class TotalEstimates implements AutoCloseable {
         client
             .objects()
             .estimatedCount(object.type().apiName())
-            .ifPresent(n -> totals.put(object.type().name(), Math.min(n, plan.recordCap())));
+            .ifPresent(n -> totals.put(object.type().name(), atMost(n, plan.recordLimit())));
       } catch (RuntimeException e) {
         // no count for this object: the bar does without it, and its task reports the failure
       }
@@ -46,6 +47,11 @@ public final class TotalEstimates implements AutoCloseable {
     if (!Thread.currentThread().isInterrupted()) {
       listener.recordsExpected(totals);
     }
+  }
+
+  /** A count, or the record limit when that is lower: the most an object's file will hold. */
+  private static long atMost(long counted, OptionalLong limit) {
+    return limit.isPresent() ? Math.min(counted, limit.getAsLong()) : counted;
   }
 
   /** Stops counting: the pull is over. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class MergeByIdTest {
 
     MergeById.Merged result;
     try (CsvFileSink out = new CsvFileSink(merged, FileMode.PRIVATE)) {
-      result = MergeById.merge(ascending, unordered, out, Long.MAX_VALUE);
+      result = MergeById.merge(ascending, unordered, out, OptionalLong.empty());
       out.complete();
     }
 
@@ -86,7 +87,7 @@ class MergeByIdTest {
             new String[] {"7", "71"});
     Path merged = dir.resolve("merged.csv");
     try (CsvFileSink out = new CsvFileSink(merged, FileMode.PRIVATE)) {
-      assertThat(MergeById.merge(header, unordered, out, Long.MAX_VALUE))
+      assertThat(MergeById.merge(header, unordered, out, OptionalLong.empty()))
           .isEqualTo(new MergeById.Merged(2, 1));
       out.complete();
     }
@@ -105,7 +106,7 @@ class MergeByIdTest {
     Path none = csv("tickets.csv.stragglers", new String[] {"2", "already there"});
     Path copy = dir.resolve("copy.csv");
     try (CsvFileSink out = new CsvFileSink(copy, FileMode.PRIVATE)) {
-      assertThat(MergeById.merge(ascending, none, out, Long.MAX_VALUE))
+      assertThat(MergeById.merge(ascending, none, out, OptionalLong.empty()))
           .isEqualTo(new MergeById.Merged(2, 1));
       out.complete();
     }
@@ -125,7 +126,7 @@ class MergeByIdTest {
     Path unordered = csv("notes.csv.stragglers", new String[] {"3"}, new String[] {"1"});
     Path merged = dir.resolve("merged.csv");
     try (CsvFileSink out = new CsvFileSink(merged, FileMode.PRIVATE)) {
-      assertThat(MergeById.merge(ascending, unordered, out, 3))
+      assertThat(MergeById.merge(ascending, unordered, out, OptionalLong.of(3)))
           .isEqualTo(new MergeById.Merged(3, 0));
       out.complete();
     }

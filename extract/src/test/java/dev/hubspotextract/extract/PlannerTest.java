@@ -8,13 +8,20 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.RecordFetch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +36,26 @@ class PlannerTest {
           .transport(this::answer)
           .build();
 
+  /** Properties contacts have besides the three every object has: enough makes them wide. */
+  private int contactsExtraProperties;
+
   private ApiResponse answer(ApiRequest request) {
     requested.add(request.path());
+    String extra =
+        request.path().equals("/crm/v3/properties/contacts")
+            ? IntStream.range(0, contactsExtraProperties)
+                .mapToObj(i -> String.format(Locale.ROOT, ",{\"name\":\"custom_field_%04d\"}", i))
+                .collect(Collectors.joining())
+            : "";
     String body =
         request.path().startsWith("/crm-object-schemas/")
             ? "{\"results\":[{\"id\":\"101\",\"name\":\"pets\",\"objectTypeId\":\"2-101\","
                 + "\"fullyQualifiedName\":\"p42_pets\",\"labels\":{}}]}"
             : "{\"results\":[{\"name\":\"zeta\",\"type\":\"string\",\"fieldType\":\"text\"},"
                 + "{\"name\":\"alpha\",\"type\":\"number\",\"fieldType\":\"number\",\"options\":[]},"
-                + "{\"name\":\"hs_object_id\",\"type\":\"number\",\"fieldType\":\"number\"}]}";
+                + "{\"name\":\"hs_object_id\",\"type\":\"number\",\"fieldType\":\"number\"}"
+                + extra
+                + "]}";
     return new ApiResponse(
         200,
         Map.of("Content-Type", List.of("application/json")),
@@ -202,14 +220,103 @@ class PlannerTest {
   @Test
   void eachObjectIsReadAsTheRequestAsksUnlessARecordLimitEndsItEarly() {
     OptionalLong every = OptionalLong.empty();
+    RecordFetch listed = RecordFetch.LIST_WITH_PROPERTIES;
     assertThat(readMode(deals(List.of(), every, ReadOptions.DEFAULT)))
-        .isEqualTo(new ReadMode.SplitCursors(ReadOptions.DEFAULT_CURSORS));
+        .isEqualTo(new ReadMode.SplitCursors(ReadOptions.DEFAULT_CURSORS, listed));
     assertThat(readMode(deals(List.of(), every, new ReadOptions(1, false))))
-        .isEqualTo(new ReadMode.OneCursor());
+        .isEqualTo(new ReadMode.OneCursor(listed));
     assertThat(readMode(deals(List.of(), every, new ReadOptions(4, true))))
-        .isEqualTo(new ReadMode.SearchWalk());
+        .isEqualTo(new ReadMode.SearchWalk(listed));
     assertThat(readMode(deals(List.of(), OptionalLong.of(10), new ReadOptions(4, true))))
-        .isEqualTo(new ReadMode.OneCursor());
+        .isEqualTo(new ReadMode.OneCursor(listed));
+  }
+
+  @Test
+  void aWideObjectIsPlannedToListIdsThenBatchReadWhatEverItsCursors() {
+    contactsExtraProperties = 2_000; // a list URL naming them all would be answered 414
+
+    Plan plan =
+        plan(
+            request(
+                List.of("contacts", "deals"),
+                none(),
+                List.of(),
+                OptionalLong.empty(),
+                ReadOptions.DEFAULT));
+    Plan limited =
+        plan(
+            request(
+                List.of("contacts"), none(), List.of(), OptionalLong.of(5), ReadOptions.DEFAULT));
+
+    assertThat(plan.objects())
+        .extracting(PlannedObject::readMode)
+        .containsExactly(
+            new ReadMode.SplitCursors(
+                ReadOptions.DEFAULT_CURSORS, RecordFetch.LIST_IDS_THEN_BATCH_READ),
+            new ReadMode.SplitCursors(
+                ReadOptions.DEFAULT_CURSORS, RecordFetch.LIST_WITH_PROPERTIES));
+    assertThat(limited.objects().get(0).readMode())
+        .isEqualTo(new ReadMode.OneCursor(RecordFetch.LIST_IDS_THEN_BATCH_READ));
+    // the properties asked for decide it, not the object: a few of them fit a GET again
+    assertThat(
+            plan(request(
+                    List.of("contacts"),
+                    none(),
+                    List.of("alpha", "custom_field_0001"),
+                    OptionalLong.empty(),
+                    ReadOptions.DEFAULT))
+                .objects()
+                .get(0)
+                .readMode()
+                .fetch())
+        .isEqualTo(RecordFetch.LIST_WITH_PROPERTIES);
+  }
+
+  @Test
+  void theDryRunSaysHowEachObjectsRecordsAreFetched() {
+    contactsExtraProperties = 2_000;
+
+    String described = plan(List.of("contacts", "deals"), none()).describe(name -> name + ".csv");
+
+    assertThat(described.lines().map(String::strip).filter(line -> line.startsWith("read: ")))
+        .containsExactly(
+            "read: 4 list cursors on id ranges past the first page; ids listed, then batch read"
+                + " (too many properties for a GET)",
+            "read: 4 list cursors on id ranges past the first page; records listed with their"
+                + " properties");
+  }
+
+  @Test
+  void theFingerprintStillWritesTheFetchAsTheBatchReadFlagItWas() {
+    contactsExtraProperties = 2_000;
+
+    Plan plan = plan(List.of("contacts", "deals"), none());
+
+    // what the plan's fingerprint digests, as the version before read modes carried the fetch
+    // wrote it: a pull it stopped resumes
+    StringBuilder text =
+        new StringBuilder("v1\n").append(plan.source()).append('\n').append(Long.MAX_VALUE);
+    for (PlannedObject object : plan.objects()) {
+      text.append("\nobject ")
+          .append(object.type().name())
+          .append(' ')
+          .append(object.type().apiName())
+          .append(' ')
+          .append(object.type().name().equals("contacts"))
+          .append(' ')
+          .append(String.join(",", object.propertyNames()));
+    }
+    assertThat(plan.fingerprint()).isEqualTo(sha256(text.toString()));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private ReadMode readMode(PullRequest request) {
