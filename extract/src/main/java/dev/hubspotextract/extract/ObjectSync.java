@@ -168,8 +168,14 @@ final class ObjectSync {
       Iterator<CsvRecord> old = reader.iterator();
       requireHeader(old, current);
       long lastId = Long.MIN_VALUE;
+      long read = 0;
       while (old.hasNext()) {
         CsvRecord row = old.next();
+        if (++read == 100) {
+          KillPoint.IN_A_MERGE.reached();
+          sink.flush();
+          KillPoint.AFTER_A_FLUSH.reached();
+        }
         long id = MeetingPoint.idOf(row.getField(0));
         if (id <= lastId) {
           throw new ExtractException(

@@ -479,6 +479,7 @@ public final class Syncer {
     }
     for (Path file : staged) {
       FileMoves.replace(file, dir.resolve(file.getFileName().toString()));
+      KillPoint.BETWEEN_A_RENAME_AND_THE_MANIFEST.reached();
     }
     for (String file : dropped) {
       Files.deleteIfExists(OutputFolder.fileIn(dir, file));

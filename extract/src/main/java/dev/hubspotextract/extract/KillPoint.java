@@ -1,0 +1,34 @@
+package dev.hubspotextract.extract;
+
+/**
+ * Named points where a test makes a sync die as {@code kill -9} would ({@link Runtime#halt}: no
+ * finally block, no shutdown hook), to show that the same sync run again ends where one run would.
+ * Chosen by the system property {@value #PROPERTY}, which nothing sets in normal use; the check is
+ * one property read at a handful of places per sync.
+ */
+enum KillPoint {
+  /** An object's merged file begun, its first 100 rows written and flushed to disk. */
+  AFTER_A_FLUSH("after-a-flush"),
+  /** An object's merged file begun, its first 100 rows written, not flushed. */
+  IN_A_MERGE("in-a-merge"),
+  /** One new file moved over its old one, the manifest not yet written. */
+  BETWEEN_A_RENAME_AND_THE_MANIFEST("between-a-rename-and-the-manifest");
+
+  static final String PROPERTY = "hubspot-extract.kill-at";
+
+  /** The exit status of a process killed by SIGKILL, as a shell reports it. */
+  static final int KILLED = 137;
+
+  private final String label;
+
+  KillPoint(String label) {
+    this.label = label;
+  }
+
+  /** Dies here if the property names this point. */
+  void reached() {
+    if (label.equals(System.getProperty(PROPERTY))) {
+      Runtime.getRuntime().halt(KILLED);
+    }
+  }
+}
