@@ -60,7 +60,8 @@ final class SameOutput {
             .forEach(
                 entry -> {
                   ObjectNode table = ((ObjectNode) entry).deepCopy();
-                  table.remove(List.of("mark", "lastSync"));
+                  // how a list strayed from id order is a fact of one read, not of the table
+                  table.remove(List.of("mark", "lastSync", "idsOutOfOrder", "duplicateIdsDropped"));
                   tables.add(table.toString());
                 });
       }

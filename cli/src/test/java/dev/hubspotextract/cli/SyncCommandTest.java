@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
+import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,6 +151,28 @@ class SyncCommandTest {
       assertThat(sync.out()).contains("contacts: 10,550 updated, 0 new, 0 archived");
       Path fresh = dir.resolve("fresh");
       assertOk(Cli.pull(sandbox, fresh, contactsOnly));
+      SameOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  @Test
+  void searchPagesWithHolesOrCutShortLoseNoChange() throws Exception {
+    try (Sandbox sandbox =
+        Sandbox.builder()
+            .records(3_000)
+            .seed(5)
+            .searchLag(LAG)
+            .faults(FaultPlan.parse("search-hole=0.2,short-page=0.2,unordered-page=0.1"))
+            .start()) {
+      Path synced = dir.resolve("synced");
+      String[] contacts = {"-q", "--objects", "contacts", "--associations", "none"};
+      assertOk(Cli.sync(sandbox, synced, contacts));
+      sandbox.portal().apply(ChangeSet.of("contacts").bulkUpdate(1_500).update(300).create(50));
+      waitOutTheSearchLag();
+
+      assertOk(Cli.sync(sandbox, synced, contacts));
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, contacts));
       SameOutput.assertSameTables(synced, fresh);
     }
   }
