@@ -65,6 +65,43 @@ final class SyncCommand extends PullCommand {
               + " only its links change.")
   boolean fullAssociations;
 
+  @Option(
+      names = "--every",
+      paramLabel = "DURATION",
+      converter = DurationText.class,
+      description =
+          "Sync again this long after each sync ends (at least 1s), until Ctrl-C: one line per"
+              + " sync. Ctrl-C between syncs exits 0; during one, it stops as a pull does (130).")
+  Duration every;
+
+  /** The summary of each sync and nothing else, when syncing on a schedule. */
+  private boolean summaryOnly;
+
+  @Override
+  public Integer call() throws IOException {
+    if (every == null) {
+      return super.call();
+    }
+    if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new ExtractException(
+          FailureCategory.USAGE,
+          "--every must be at least 1s, got " + every.toMillis() + "ms: write it 90s, 30m, 1h");
+    }
+    summaryOnly = true;
+    while (true) {
+      int code = super.call();
+      if (code != ExitCode.OK.code() && code != ExitCode.PARTIAL.code()) {
+        return code;
+      }
+      try (BetweenSyncs idle = new BetweenSyncs(spec.commandLine().getErr(), out)) {
+        idle.await(every);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return ExitCode.OK.code();
+      }
+    }
+  }
+
   @Override
   void beforePlan(PullRequest request) {
     if (outputFormat != OutputFormat.CSV || excel) {
@@ -100,7 +137,11 @@ final class SyncCommand extends PullCommand {
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       SyncLines.print(
-          out, result, planned.planRequests().sum(), (System.nanoTime() - started) / 1e9);
+          summaryOnly,
+          out,
+          result,
+          planned.planRequests().sum(),
+          (System.nanoTime() - started) / 1e9);
     }
     if (result.failures().isEmpty()) {
       return ExitCode.OK.code();

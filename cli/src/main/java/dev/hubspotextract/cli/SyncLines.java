@@ -3,13 +3,20 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.SyncResult;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** The status lines of a sync: one per object and association file, and a total. */
 final class SyncLines {
   private SyncLines() {}
 
-  static void print(PrintWriter out, SyncResult result, long planRequests, double seconds) {
+  /**
+   * @param summaryOnly the total line alone, as a sync on a schedule prints each time
+   */
+  static void print(
+      boolean summaryOnly, PrintWriter out, SyncResult result, long planRequests, double seconds) {
+    PrintWriter lines = summaryOnly ? new PrintWriter(java.io.Writer.nullWriter()) : out;
     long updated = 0;
     long added = 0;
     long archived = 0;
@@ -17,11 +24,11 @@ final class SyncLines {
     for (SyncResult.ObjectLine line : result.objects()) {
       Manifest.SyncCounts counts = line.counts();
       if (line.dropped()) {
-        out.println(line.name() + ": dropped, no longer among the objects asked for");
+        lines.println(line.name() + ": dropped, no longer among the objects asked for");
       } else if (counts == null) {
-        out.println(line.name() + ": failed, kept as the last sync left it (stale)");
+        lines.println(line.name() + ": failed, kept as the last sync left it (stale)");
       } else if (counts.pulledWhole() != null) {
-        out.println(
+        lines.println(
             line.name()
                 + ": pulled whole, as "
                 + counts.pulledWhole()
@@ -35,7 +42,7 @@ final class SyncLines {
         added += counts.added();
         archived += counts.archived();
         deleted += counts.deleted();
-        out.println(
+        lines.println(
             line.name()
                 + ": "
                 + n(counts.updated())
@@ -51,7 +58,7 @@ final class SyncLines {
       }
     }
     for (SyncResult.PairLine pair : result.pairs()) {
-      out.println(
+      lines.println(
           pair.name()
               + ": "
               + n(pair.rows())
@@ -64,7 +71,8 @@ final class SyncLines {
     out.println(
         String.format(
             Locale.ROOT,
-            "synced %d objects and %d association files in %.1f s: %s updated, %s new, %s"
+            (summaryOnly ? Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " : "")
+                + "synced %d objects and %d association files in %.1f s: %s updated, %s new, %s"
                 + " archived, %s deleted, %s requests",
             result.objects().stream().filter(o -> o.counts() != null).count(),
             result.pairs().size(),
