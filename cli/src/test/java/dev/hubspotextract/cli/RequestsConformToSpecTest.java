@@ -7,12 +7,14 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request a full pull sends (list pages, batch reads of a wide object, properties, custom
- * object schemas, v4 association batch reads, the progress bar's counts) validates against
- * HubSpot's official OpenAPI specs.
+ * object schemas, v4 association batch reads, the progress bar's counts), and every one a sync adds
+ * (searches by modified date, archived lists, reads by id), validates against HubSpot's official
+ * OpenAPI specs.
  */
 class RequestsConformToSpecTest {
   private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
@@ -42,7 +45,8 @@ class RequestsConformToSpecTest {
   }
 
   @Test
-  void everyRequestOfAFullPullValidatesAgainstHubSpotsOpenApiSpecs() {
+  void everyRequestOfAFullPullAndASyncValidatesAgainstHubSpotsOpenApiSpecs()
+      throws InterruptedException {
     Path specs =
         Path.of(System.getProperty("hubspot.shared.dir", "../shared")).resolve("hubspot-openapi");
     Assumptions.assumeTrue(
@@ -86,9 +90,18 @@ class RequestsConformToSpecTest {
             .contactProperties(1_200)
             .maxRequestLineLength(8_000)
             .associationPageSize(2)
+            .searchLag(Duration.ofMillis(100))
             .start()) {
-      Cli.Run run = Cli.pull(sandbox, tmp, "--objects", "all");
+      Cli.Run run = Cli.sync(sandbox, tmp, "--objects", "all");
       assertThat(run.exitCode()).as(run.toString()).isZero();
+      // a sync's requests too: searches by modified date, archived lists, reads by id, both ways
+      sandbox
+          .portal()
+          .apply(
+              ChangeSet.of("contacts").update(20).archive(3).relink(5).relinkTouchesModified(true));
+      Thread.sleep(300);
+      Cli.Run sync = Cli.sync(sandbox, tmp, "--objects", "all", "--verify-deletes");
+      assertThat(sync.exitCode()).as(sync.toString()).isZero();
       // the progress bar's count, which a pull asks for only on a terminal
       assertThat(Cli.clientThrough(sandbox, wire -> wire).objects().estimatedCount("contacts"))
           .hasValue(sandbox.portal().count("contacts"));
@@ -133,6 +146,9 @@ class RequestsConformToSpecTest {
           .anyMatch(k -> k.matches("GET /crm/v3/properties/"))
           .anyMatch(k -> k.matches("POST /crm/v3/objects/contacts/"))
           .anyMatch(k -> k.matches("POST /crm/v4/associations/[a-z_]+/[a-z_]+/batch/"));
+      assertThat(requests)
+          .anyMatch(r -> r.body() != null && r.body().contains("\"lastmodifieddate\""))
+          .anyMatch(r -> r.rawQuery() != null && r.rawQuery().contains("archived=true"));
       // per-input paging was exercised: some association inputs carried an "after" cursor
       assertThat(requests).extracting(RecordedRequest::body).anyMatch(b -> b.contains("\"after\""));
     }
