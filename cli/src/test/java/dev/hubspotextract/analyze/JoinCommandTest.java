@@ -338,7 +338,7 @@ class JoinCommandTest {
         .isEqualTo(
             "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
                 + " deals companies), got only deals; for its rows alone use sql \"SELECT * FROM"
-                + " deals\"\n");
+                + " deals\" (see 'hubspot-extract join --help')\n");
     Cli.Run none = Cli.run("join", "--in", in.toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("join needs two objects or more").contains("got none");

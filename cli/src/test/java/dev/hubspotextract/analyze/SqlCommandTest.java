@@ -82,7 +82,7 @@ class SqlCommandTest {
     assertThat(none.err())
         .isEqualTo(
             "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or"
-                + " --tables\n");
+                + " --tables (see 'hubspot-extract sql --help')\n");
   }
 
   @Test
