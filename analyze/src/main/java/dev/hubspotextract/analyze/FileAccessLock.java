@@ -1,5 +1,7 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,14 +37,16 @@ final class FileAccessLock {
   /**
    * Refuses, under the lock, a statement that names {@code USE_TMP_FILE}: the one way a query could
    * write over a file the lock lets it read. A false alarm (the word in a string) costs a rewording
-   * or {@code --allow-external}; a miss would cost a pulled file.
+   * or external access; a miss would cost a pulled file.
    */
   static void refuseWritingInPlace(String statement) {
     if (IN_PLACE.matcher(statement).find()) {
       throw new AnalyzeException(
-          "a query may not name USE_TMP_FILE: a COPY that writes in place could overwrite the"
-              + " folder's own files; drop the option, or add --allow-external to let a query open"
-              + " other files");
+          UserText.of(
+              "a query may not name USE_TMP_FILE: a COPY that writes in place could overwrite the"
+                  + " folder's own files; drop the option, or allow external access to let a query"
+                  + " open other files",
+              Setting.ALLOW_EXTERNAL));
     }
   }
 
@@ -68,13 +72,17 @@ final class FileAccessLock {
   /**
    * DuckDB's one-line message, with how to get past the lock when that is what refused the query.
    */
-  static String explain(String message) {
+  static UserText explain(String message) {
     if (!message.contains(REFUSED)) {
-      return message;
+      return UserText.of(message);
     }
-    return message.replace(
-        REFUSED,
-        "sql reads only the files of --in and writes only --out; add --allow-external to let a"
-            + " query open other files");
+    return UserText.of(
+        message.replace(
+            REFUSED,
+            "sql reads only the files of the pulled folder and writes only the result file; allow"
+                + " external access to let a query open other files"),
+        Setting.INPUT_FOLDER,
+        Setting.RESULT_FILE,
+        Setting.ALLOW_EXTERNAL);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.FixedColumn;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.ObjectCatalog;
@@ -42,7 +44,7 @@ public final class JoinPlanner {
 
   private final PulledDatabase db;
   private final JoinRequest request;
-  private final List<String> notes = new ArrayList<>();
+  private final List<UserText> notes = new ArrayList<>();
 
   private JoinPlanner(PulledDatabase db, JoinRequest request) {
     this.db = db;
@@ -172,13 +174,16 @@ public final class JoinPlanner {
         listed.filter(PulledTable::failed).isPresent()
             ? " (the pull recorded it as failed: see failures in manifest.json)"
             : "";
+    PullHint pull = new PullHint(folder.dir(), request.objects(), List.of(), folder.format());
     throw new AnalyzeException(
-        where
-            + " not found"
-            + failed
-            + (present.isEmpty() ? "" : "; the folder has " + present)
-            + ": run "
-            + PullHint.of(folder.dir(), request.objects(), List.of(), folder.format()));
+        UserText.of(
+            where
+                + " not found"
+                + failed
+                + (present.isEmpty() ? "" : "; the folder has " + present)
+                + ": "
+                + pull.words()),
+        pull);
   }
 
   /** The association linking object {@code i} to the first object, else the nearest earlier one. */
@@ -216,17 +221,25 @@ public final class JoinPlanner {
               + ": "
               + folder.whyNotATable(unlisted.get()));
     }
+    PullHint pull =
+        new PullHint(
+            folder.dir(),
+            request.objects(),
+            List.of(objects.get(0).name() + ":" + later.name()),
+            folder.format());
     throw new AnalyzeException(
-        describe(folder.format().fileFor(expected), expected)
-            + " not found (nor "
-            + (folder.format() == OutputFormat.DUCKDB ? reverse : folder.format().fileFor(reverse))
-            + (i > 1 ? ", nor a pair linking " + later.table() + " to another earlier object" : "")
-            + "): run "
-            + PullHint.of(
-                folder.dir(),
-                request.objects(),
-                List.of(objects.get(0).name() + ":" + later.name()),
-                folder.format()));
+        UserText.of(
+            describe(folder.format().fileFor(expected), expected)
+                + " not found (nor "
+                + (folder.format() == OutputFormat.DUCKDB
+                    ? reverse
+                    : folder.format().fileFor(reverse))
+                + (i > 1
+                    ? ", nor a pair linking " + later.table() + " to another earlier object"
+                    : "")
+                + "): "
+                + pull.words()),
+        pull);
   }
 
   private Optional<PulledTable> present(Optional<PulledTable> table) {
@@ -246,9 +259,11 @@ public final class JoinPlanner {
           parts.add(PRIMARY);
         } else {
           notes.add(
-              "--primary: "
-                  + describe(link.table())
-                  + " marks no link as primary, so every link is kept");
+              UserText.of(
+                  "primary links only: "
+                      + describe(link.table())
+                      + " marks no link as primary, so every link is kept",
+                  Setting.PRIMARY_ONLY));
         }
       }
       if (request.label().isPresent()) {
@@ -258,11 +273,13 @@ public final class JoinPlanner {
           labelUsed = true;
         } else {
           notes.add(
-              "--label: no link in "
-                  + describe(link.table())
-                  + " has the label '"
-                  + request.label().get()
-                  + "', so every link is kept");
+              UserText.of(
+                  "label filter: no link in "
+                      + describe(link.table())
+                      + " has the label '"
+                      + request.label().get()
+                      + "', so every link is kept",
+                  Setting.LABEL));
           labelsSeen.addAll(labels(table));
         }
       }
@@ -343,14 +360,16 @@ public final class JoinPlanner {
     available.keySet().forEach(c -> prefixes.add(c.substring(0, c.indexOf('.')) + ".*"));
     List<String> some = available.keySet().stream().limit(12).toList();
     return new AnalyzeException(
-        "unknown column '"
-            + name
-            + "' in --columns: name columns with their object's prefix, e.g. "
-            + String.join(", ", some)
-            + (available.size() > some.size() ? ", …" : "")
-            + " (or all of one object's: "
-            + String.join(", ", prefixes)
-            + ")");
+        UserText.of(
+            "unknown column '"
+                + name
+                + "' among the output columns: name columns with their object's prefix, e.g. "
+                + String.join(", ", some)
+                + (available.size() > some.size() ? ", …" : "")
+                + " (or all of one object's: "
+                + String.join(", ", prefixes)
+                + ")",
+            Setting.COLUMNS));
   }
 
   private String describe(PulledTable table) {

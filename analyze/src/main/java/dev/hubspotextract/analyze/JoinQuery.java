@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.UserText;
 import java.util.List;
 
 /**
@@ -7,9 +8,10 @@ import java.util.List;
  *
  * @param sql one SELECT over the views of a {@link PulledDatabase}
  * @param columns the output column names, in order
- * @param notes remarks such as "--primary: deals_contacts.csv marks no primary link, all are kept"
+ * @param notes remarks such as "primary links only: deals_contacts.csv marks no link as primary, so
+ *     every link is kept", naming the setting they are about
  */
-public record JoinQuery(String sql, List<String> columns, List<String> notes) {
+public record JoinQuery(String sql, List<String> columns, List<UserText> notes) {
   public JoinQuery {
     columns = List.copyOf(columns);
     notes = List.copyOf(notes);

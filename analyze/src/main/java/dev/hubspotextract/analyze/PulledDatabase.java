@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.FormulaGuard;
 import java.nio.file.Files;
@@ -165,11 +166,13 @@ public final class PulledDatabase implements AutoCloseable {
 
   private static Set<String> attach(Connection connection, Path database) throws SQLException {
     if (!Files.isRegularFile(database)) {
+      PullHint pull = PullHint.into(database.getParent(), OutputFormat.DUCKDB);
       throw new AnalyzeException(
-          database
-              + " not found, though manifest.json says the folder is in duckdb format:"
-              + " run ./hubspot-extract pull --format duckdb --out "
-              + database.getParent());
+          UserText.of(
+              database
+                  + " not found, though manifest.json says the folder is in duckdb format: "
+                  + pull.words()),
+          pull);
     }
     Set<String> tables = new HashSet<>();
     try (Statement statement = connection.createStatement()) {

@@ -3,6 +3,8 @@ package dev.hubspotextract.analyze;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.FixedColumn;
@@ -53,11 +55,12 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
   /** Reads the folder's manifest, or scans its CSV files when it has none. */
   public static PulledFolder open(Path dir) {
     if (!Files.isDirectory(dir)) {
+      PullHint pull = PullHint.into(dir, OutputFormat.CSV);
       throw new AnalyzeException(
-          dir
-              + " is not a folder: pass the folder that pull wrote (--in), e.g. run"
-              + " ./hubspot-extract pull --out "
-              + dir);
+          UserText.of(
+              dir + " is not a folder: pass the pulled folder, e.g. " + pull.words(),
+              Setting.INPUT_FOLDER),
+          pull);
     }
     Path manifest = FolderLayout.of(dir).manifest();
     return Files.isRegularFile(manifest) ? fromManifest(dir, manifest) : fromCsvFiles(dir);
@@ -78,7 +81,13 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
             || tables.stream().anyMatch(t -> pathOf(t).toAbsolutePath().normalize().equals(target));
     if (ours) {
       throw new AnalyzeException(
-          "--out " + out + " is a file of the pulled folder " + dir + ": choose another file name");
+          UserText.of(
+              "cannot write "
+                  + out
+                  + ": it is a file of the pulled folder "
+                  + dir
+                  + "; choose another result file",
+              Setting.RESULT_FILE));
     }
   }
 
@@ -289,8 +298,9 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
       throw new UncheckedIOException("listing " + dir, e);
     }
     if (tables.isEmpty()) {
+      PullHint pull = PullHint.into(dir, OutputFormat.CSV);
       throw new AnalyzeException(
-          dir + " has no manifest.json and no CSV files: run ./hubspot-extract pull --out " + dir);
+          UserText.of(dir + " has no manifest.json and no CSV files: " + pull.words()), pull);
     }
     return new PulledFolder(dir, OutputFormat.CSV, tables, false);
   }

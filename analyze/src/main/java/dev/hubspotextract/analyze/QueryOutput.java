@@ -1,11 +1,13 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.FileMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Delivers a query's result: every row to a file, or the first rows as a table on the terminal. */
 public final class QueryOutput {
@@ -13,8 +15,8 @@ public final class QueryOutput {
 
   /**
    * Writes all rows to {@code file} (CSV or Parquet by extension) and says so on {@code err}, or
-   * prints at most {@code maxRows} rows to {@code out}. SQL errors become one line with DuckDB's
-   * message.
+   * prints at most {@code maxRows} rows to {@code out}, with how many were left out as {@code show}
+   * shows text that names settings. SQL errors become one line with DuckDB's message.
    */
   public static void deliver(
       Connection connection,
@@ -23,14 +25,15 @@ public final class QueryOutput {
       FileMode mode,
       int maxRows,
       PrintWriter out,
-      PrintWriter err) {
+      PrintWriter err,
+      Function<UserText, String> show) {
     try {
       if (file.isPresent()) {
         long rows = ResultFiles.write(connection, query, file.get(), mode);
         err.printf("wrote %d rows to %s%n", rows, file.get());
         err.flush();
       } else {
-        TablePrinter.print(QueryPreview.of(connection, query, maxRows), out);
+        TablePrinter.print(QueryPreview.of(connection, query, maxRows), out, show);
       }
     } catch (SQLException e) {
       throw new AnalyzeException(FileAccessLock.explain(oneLine(e.getMessage())), e);

@@ -1,8 +1,11 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Prints a {@link QueryPreview} as an aligned text table. Hand-written because it is a few lines
@@ -14,7 +17,11 @@ public final class TablePrinter {
 
   private TablePrinter() {}
 
-  public static void print(QueryPreview preview, PrintWriter out) {
+  /**
+   * Prints the table, then how many rows it shows, and how to get those left out as {@code show}
+   * shows text that names settings.
+   */
+  public static void print(QueryPreview preview, PrintWriter out, Function<UserText, String> show) {
     int count = preview.columns().size();
     List<List<String>> cells = new ArrayList<>();
     for (List<String> row : preview.rows()) {
@@ -40,9 +47,15 @@ public final class TablePrinter {
     long shown = preview.rows().size();
     long omitted = preview.totalRows() - shown;
     if (omitted > 0) {
+      String howToSeeThem =
+          show.apply(
+              UserText.of(
+                  "write them all to a result file, or raise the rows shown to see more",
+                  Setting.RESULT_FILE,
+                  Setting.MAX_ROWS));
       out.printf(
-          "(%d of %d rows shown, %d omitted: add --out FILE to get them all, or --max-rows N)%n",
-          shown, preview.totalRows(), omitted);
+          "(%d of %d rows shown, %d omitted: %s)%n",
+          shown, preview.totalRows(), omitted, howToSeeThem);
     } else {
       out.printf("(%d row%s)%n", shown, shown == 1 ? "" : "s");
     }

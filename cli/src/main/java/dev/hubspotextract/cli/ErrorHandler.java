@@ -8,7 +8,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Shows a failed command as one clear line ({@code hubspot-extract: …}) and returns its {@link
- * ExitCode}; the stack trace only with {@code --verbose} or for a bug.
+ * ExitCode}; the stack trace only with {@code --verbose} or for a bug. A usage failure is shown as
+ * every usage error is ({@link UsageErrorHandler#report}), and any failure's message gets the flags
+ * of the settings it names ({@link Flags#show}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
@@ -17,10 +19,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = commandLine.getErr();
     ExitCode code = ExitCode.of(failure);
     boolean known = failure instanceof CategorizedException;
-    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    err.println(
-        "hubspot-extract: "
-            + (known ? message : "internal error: " + failure + " (please report it)"));
+    if (failure instanceof CategorizedException categorized) {
+      String message = Flags.show(categorized);
+      if (code == ExitCode.USAGE) {
+        UsageErrorHandler.report(commandLine, message);
+      } else {
+        err.println("hubspot-extract: " + message);
+      }
+    } else {
+      err.println("hubspot-extract: internal error: " + failure + " (please report it)");
+    }
     if (verbose(parseResult)) {
       failure.printStackTrace(err);
     } else if (!known) {

@@ -97,7 +97,7 @@ final class JoinCommand implements Callable<Integer> {
       JoinRequest request =
           new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
       JoinQuery query = JoinPlanner.plan(db, request);
-      query.notes().forEach(note -> stderr.println("join: " + note));
+      query.notes().forEach(note -> stderr.println("join: " + Flags.show(note)));
       stderr.flush();
       if (printSql) {
         stdout.println(query.sql());
@@ -111,7 +111,8 @@ final class JoinCommand implements Callable<Integer> {
           folder.fileMode(),
           folder.maxRows,
           stdout,
-          stderr);
+          stderr,
+          Flags::show);
       return 0;
     }
   }

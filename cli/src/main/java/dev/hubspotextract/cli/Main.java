@@ -27,15 +27,17 @@ import picocli.CommandLine.Help;
 public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** No command given: a usage error, so a script that forgot it does not pass for a success. */
+  /**
+   * No command given: the usage, then a usage error like any other, so a script that forgot the
+   * command does not pass for a success.
+   */
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     spec.commandLine().usage(err);
     err.println();
-    err.println("hubspot-extract: give a command, e.g. ./hubspot-extract pull --sandbox --out out");
-    err.flush();
-    return ExitCode.USAGE.code();
+    return UsageErrorHandler.report(
+        spec.commandLine(), "give a command, e.g. ./hubspot-extract pull --sandbox --out out");
   }
 
   /** Builds the command line with the project's error handling, printing to stdout and stderr. */

@@ -10,8 +10,10 @@ import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.ProxySettings;
 import dev.hubspotextract.client.RateBudget;
 import dev.hubspotextract.client.RetryPolicy;
+import dev.hubspotextract.client.Setting;
 import dev.hubspotextract.client.Sleeper;
 import dev.hubspotextract.client.TrustedCertificates;
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.ExcelFiles;
 import dev.hubspotextract.extract.ExtractException;
@@ -416,14 +418,14 @@ class PullCommand implements Callable<Integer> {
               .timeouts(connectTimeout, requestTimeout)
               .waiting(quiet ? null : waiting(running))
               .maxBodySize(maxBodySize)
-              .proxy(ProxySettings.choose(proxy, System.getenv(), base))
+              .proxy(ProxySettings.choose(proxy, Flags.of(Setting.PROXY), System.getenv(), base))
               .trustedCertificates(caCert == null ? null : TrustedCertificates.fromPem(caCert))
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();
       Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(request);
       if (dryRun) {
-        spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf));
+        spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf, Flags::show));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
       }
@@ -533,7 +535,7 @@ class PullCommand implements Callable<Integer> {
             + plan.outDir()
             + " (see manifest.json):");
     for (TaskFailure failure : failures) {
-      err.println("  " + failure.subject() + ": " + failure.message());
+      err.println("  " + failure.subject() + ": " + Flags.show(failure.text()));
     }
     err.flush();
     return ExitCode.PARTIAL.code();
@@ -563,10 +565,10 @@ class PullCommand implements Callable<Integer> {
             + FolderLayout.PRIVATE_FOLDER
             + " folder; run the same command again to continue where this run stopped.";
     if (fatal instanceof HubSpotException hubSpot) {
-      return new HubSpotException(hubSpot.category(), hubSpot.getMessage() + kept, hubSpot);
+      return new HubSpotException(hubSpot.category(), hubSpot.text().around("", kept), hubSpot);
     }
     if (fatal instanceof ExtractException extract && extract.category() != FailureCategory.OUTPUT) {
-      return new ExtractException(extract.category(), extract.getMessage() + kept, extract);
+      return new ExtractException(extract.category(), extract.text().around("", kept), extract);
     }
     return fatal;
   }
@@ -575,9 +577,10 @@ class PullCommand implements Callable<Integer> {
    * Where a request that has had no answer for a while is said to be waiting: a status line, among
    * the others once the run has its status printer.
    */
-  private Consumer<String> waiting(AtomicReference<StatusPrinter> running) {
+  private Consumer<UserText> waiting(AtomicReference<StatusPrinter> running) {
     PrintWriter out = spec.commandLine().getOut();
-    return line -> {
+    return text -> {
+      String line = Flags.show(text);
       StatusPrinter status = running.get();
       if (status != null) {
         status.note(line);
@@ -637,7 +640,8 @@ class PullCommand implements Callable<Integer> {
     } catch (AnalyzeException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          e.getMessage() + ". Run the same command again to convert them without pulling again.",
+          e.text()
+              .around("", ". Run the same command again to convert them without pulling again."),
           e);
     }
   }

@@ -95,19 +95,13 @@ final class SqlCommand implements Callable<Integer> {
               folder.fileMode(),
               listTables ? Integer.MAX_VALUE : folder.maxRows,
               stdout,
-              stderr);
+              stderr,
+              Flags::show);
         } catch (AnalyzeException e) {
           AnalyzeException explained = db.folder().explainMissingTable(e);
           throw statements.size() == 1
               ? explained
-              : new AnalyzeException(
-                  "statement "
-                      + (i + 1)
-                      + " of "
-                      + statements.size()
-                      + ": "
-                      + explained.getMessage(),
-                  explained);
+              : explained.after("statement " + (i + 1) + " of " + statements.size() + ": ");
         }
       }
       if (listTables) {

@@ -94,7 +94,11 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     if (!quiet) {
       clearBarLine();
       out.println(
-          failure.subject() + ": FAILED (" + failure.category().label() + ") " + failure.message());
+          failure.subject()
+              + ": FAILED ("
+              + failure.category().label()
+              + ") "
+              + Flags.show(failure.text()));
       out.flush();
     }
   }
@@ -167,7 +171,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
           + ": FAILED ("
           + result.failure().category().label()
           + ") "
-          + result.failure().message();
+          + Flags.show(result.failure().text());
     }
     return String.format(
         Locale.ROOT,

@@ -153,7 +153,7 @@ final class SyncCommand extends PullCommand {
             + " not brought up to date; they keep their last sync's files, marked stale in"
             + " manifest.json:");
     for (TaskFailure failure : result.failures()) {
-      err.println("  " + failure.subject() + ": " + failure.message());
+      err.println("  " + failure.subject() + ": " + Flags.show(failure.text()));
     }
     err.flush();
     return ExitCode.PARTIAL.code();

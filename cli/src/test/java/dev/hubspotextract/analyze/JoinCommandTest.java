@@ -144,7 +144,9 @@ class JoinCommandTest {
             out.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).contains("--primary", "contacts_deals.csv", "every link is kept");
+    assertThat(run.err())
+        .contains(
+            "join: primary links only (--primary): ", "contacts_deals.csv", "every link is kept");
     List<List<Long>> expected =
         new ExpectedJoin(deals.keySet())
             .then(
@@ -270,7 +272,9 @@ class JoinCommandTest {
             in.resolve("deals.csv").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("is a file of the pulled folder");
+    assertThat(run.err())
+        .contains("is a file of the pulled folder")
+        .contains("choose another result file (--out)");
     assertThat(in.resolve("deals.csv")).hasContent(deals);
   }
 
@@ -296,7 +300,9 @@ class JoinCommandTest {
     Cli.Run run = Cli.run("join", "deals", "companies", "--columns", "name", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("unknown column 'name'", "deal.id", "company.*");
+    assertThat(run.err())
+        .contains("unknown column 'name' among the output columns (--columns)", "deal.id")
+        .contains("company.*");
   }
 
   @Test
@@ -306,7 +312,10 @@ class JoinCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains(in.resolve("companies_line_items.csv") + " not found")
-        .contains("./hubspot-extract pull", "companies,line_items", "companies:line_items");
+        .contains(
+            ": run ./hubspot-extract pull --objects companies,line_items --associations"
+                + " companies:line_items --out "
+                + in);
     assertThat(run.err().lines()).hasSize(1);
   }
 
@@ -329,7 +338,7 @@ class JoinCommandTest {
         .isEqualTo(
             "hubspot-extract: join needs two objects or more, in the order to join them (e.g. join"
                 + " deals companies), got only deals; for its rows alone use sql \"SELECT * FROM"
-                + " deals\"\n");
+                + " deals\" (see 'hubspot-extract join --help')\n");
     Cli.Run none = Cli.run("join", "--in", in.toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("join needs two objects or more").contains("got none");

@@ -82,7 +82,7 @@ class SqlCommandTest {
     assertThat(none.err())
         .isEqualTo(
             "hubspot-extract: give a QUERY, e.g. sql --in out \"SELECT count(*) FROM deals\", or"
-                + " --tables\n");
+                + " --tables (see 'hubspot-extract sql --help')\n");
   }
 
   @Test
@@ -208,7 +208,8 @@ class SqlCommandTest {
     assertThat(lines.subList(2, 5)).allMatch(l -> l.indexOf('|') == lines.get(0).indexOf('|'));
     assertThat(lines.get(5))
         .isEqualTo(
-            "(3 of 80 rows shown, 77 omitted: add --out FILE to get them all, or --max-rows N)");
+            "(3 of 80 rows shown, 77 omitted: write them all to a result file (--out), or raise"
+                + " the rows shown (--max-rows) to see more)");
   }
 
   @Test
@@ -265,7 +266,11 @@ class SqlCommandTest {
     Cli.Run run = Cli.run("sql", "--in", dir.resolve("nowhere").toString(), "SELECT 1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("nowhere is not a folder", "pull");
+    assertThat(run.err())
+        .contains(
+            "nowhere is not a folder: pass the pulled folder (--in), e.g. run ./hubspot-extract"
+                + " pull --out "
+                + dir.resolve("nowhere"));
   }
 
   @Test

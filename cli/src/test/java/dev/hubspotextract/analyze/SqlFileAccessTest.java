@@ -33,7 +33,7 @@ class SqlFileAccessTest {
   private static void assertRefused(Cli.Run run) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("--allow-external");
+    assertThat(run.err()).contains("allow external access (--allow-external)");
     assertThat(run.out()).doesNotContain("hunter2");
   }
 

@@ -276,7 +276,7 @@ class HostileServerTest {
     assertThat(run.err())
         .contains("deals:")
         .contains("passed the limit of 4194304 bytes")
-        .contains("--max-body-size");
+        .contains("raise the body size limit (--max-body-size)");
     PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
     assertThat(out().resolve("deals.csv")).doesNotExist();
   }
@@ -398,7 +398,7 @@ class HostileServerTest {
                 + hostile.baseUrl()
                 + " does not look like HubSpot's API: it answered "
                 + answered)
-        .contains("Check --base-url")
+        .contains("Check the base URL (--base-url): HubSpot's API is https://api.hubapi.com")
         .doesNotContain("[Source:");
   }
 

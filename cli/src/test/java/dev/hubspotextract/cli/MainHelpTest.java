@@ -21,5 +21,11 @@ class MainHelpTest {
     assertThat(none.err())
         .contains("Usage: hubspot-extract", "pull", "sql")
         .contains("give a command, e.g. ./hubspot-extract pull --sandbox");
+    // after the usage, the line every usage error ends with
+    assertThat(none.err().lines().toList())
+        .last()
+        .asString()
+        .startsWith("hubspot-extract: give a command")
+        .endsWith(" (see 'hubspot-extract --help')");
   }
 }

@@ -39,7 +39,7 @@ class OneWriterPerFolderTest {
             .contains("process " + first.pid())
             .contains(" on " + InetAddress.getLocalHost().getHostName())
             .containsPattern("started \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")
-            .contains("choose another --out");
+            .contains("choose another output folder (--out)");
         assertThat(second.err().lines()).hasSize(1);
         assertThat(second.out()).doesNotContain("resuming");
         assertThat(seconds).as("refused at once, before planning").isLessThan(3);

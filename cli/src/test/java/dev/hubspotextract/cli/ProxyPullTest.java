@@ -187,7 +187,10 @@ class ProxyPullTest {
       assertThat(bare.err()).startsWith("hubspot-extract: --proxy proxy.corp:3128: no scheme");
       assertThat(noFile.exitCode()).isEqualTo(ExitCode.USAGE.code());
       assertThat(noFile.err())
-          .startsWith("hubspot-extract: --ca-cert " + missing + ": no such file");
+          .startsWith(
+              "hubspot-extract: cannot use "
+                  + missing
+                  + " as the CA certificate file (--ca-cert): no such file");
       assertThat(sandbox.requests()).isEmpty();
     }
   }
@@ -205,7 +208,7 @@ class ProxyPullTest {
       assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(ExitCode.USAGE.code());
       assertThat(untrusted.err())
           .contains("its TLS certificate is signed by no authority this tool trusts")
-          .contains("pass the proxy's certificate authority with --ca-cert FILE");
+          .contains("give the proxy's certificate authority as a CA certificate file (--ca-cert)");
       assertThat(tunnelled.exitCode()).as(tunnelled.toString()).isZero();
       SameOutput.assertSame(tmp.resolve("tunnelled"), tmp.resolve("direct"));
       assertThat(proxy.requestLines())

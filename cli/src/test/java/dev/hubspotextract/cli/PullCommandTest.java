@@ -557,7 +557,7 @@ class PullCommandTest {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
       assertThat(run.err())
           .contains("HubSpot rejected the access token (401")
-          .contains("HUBSPOT_ACCESS_TOKEN / --token")
+          .contains("Check the access token (--token-file, --token or $HUBSPOT_ACCESS_TOKEN)")
           .doesNotContain("\tat ");
       assertThat(run.err().lines()).hasSize(1);
       assertThat(sandbox.requestCount()).isEqualTo(1);
@@ -648,7 +648,9 @@ class PullCommandTest {
               file.resolve("sub").toString());
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(7);
-      assertThat(run.err()).contains("output folder").contains("--out").doesNotContain("\tat ");
+      assertThat(run.err())
+          .contains("Choose another output folder (--out)")
+          .doesNotContain("\tat ");
       assertThat(sandbox.requestCount()).isZero();
     }
   }

@@ -170,7 +170,10 @@ class ResumeTest {
       Cli.Run other = Cli.pull(sandbox, out, "--objects", "tickets");
 
       assertThat(other.exitCode()).as(other.toString()).isEqualTo(2);
-      assertThat(other.err()).contains("unfinished pull").contains("--restart");
+      assertThat(other.err())
+          .contains("unfinished pull")
+          .contains("start over (--restart)")
+          .contains("choose another output folder (--out)");
       assertThat(other.err().lines()).hasSize(1);
 
       Path sideFile = FolderLayout.partialOf(out.resolve("contacts.csv.top"));

@@ -77,14 +77,14 @@ class SilentServerTest {
     assertThat(run.out())
         .as(run.toString())
         .containsPattern(
-            "waiting: GET /crm/v3/properties/contacts has had no answer for 1\\.[0-9] s \\(gives"
-                + " up after 2\\.0 s: --request-timeout\\)");
+            "waiting: GET /crm/v3/properties/contacts has had no answer for 1\\.[0-9] s; it gives"
+                + " up after 2\\.0 s, the request timeout \\(--request-timeout\\)");
     assertThat(run.err().lines().toList())
         .singleElement()
         .asString()
         .matches(
-            "hubspot-extract: GET /crm/v3/properties/contacts got no answer within 2\\.[0-9] s"
-                + " \\(--request-timeout\\)");
+            "hubspot-extract: GET /crm/v3/properties/contacts got no answer within 2\\.[0-9] s,"
+                + " the request timeout \\(--request-timeout\\)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
   }
 
@@ -97,8 +97,8 @@ class SilentServerTest {
         .containsPattern(
             "127\\.0\\.0\\.1:"
                 + server.getLocalPort()
-                + " accepted the connection, but the TLS handshake got no answer within 1\\.[0-9] s"
-                + " \\(--connect-timeout\\): is it a plain http server\\?")
+                + " accepted the connection, but the TLS handshake got no answer within 1\\.[0-9] s,"
+                + " the connect timeout \\(--connect-timeout\\): is it a plain http server\\?")
         .doesNotContain("PT1M", "timed out after");
   }
 

@@ -93,7 +93,7 @@ public final class HubSpotClient {
     private Consumer<String> trace;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(120);
-    private Consumer<String> waiting;
+    private Consumer<UserText> waiting;
     private long maxBodySize = JdkTransport.DEFAULT_MAX_BODY_SIZE;
     private ProxySettings proxy = ProxySettings.direct();
     private TrustedCertificates trusted;
@@ -153,9 +153,10 @@ public final class HubSpotClient {
 
     /**
      * Where to say that a request has had no answer for a while, every 15 s until it comes or the
-     * request timeout ends the wait; nowhere by default.
+     * request timeout ends the wait (the text names {@link Setting#REQUEST_TIMEOUT}); nowhere by
+     * default.
      */
-    public Builder waiting(Consumer<String> waiting) {
+    public Builder waiting(Consumer<UserText> waiting) {
       this.waiting = waiting;
       return this;
     }
@@ -194,8 +195,8 @@ public final class HubSpotClient {
       if (token == null || token.isBlank()) {
         throw new HubSpotException(
             FailureCategory.USAGE,
-            "No access token: set HUBSPOT_ACCESS_TOKEN or pass --token (a private app token,"
-                + " pat-…).");
+            UserText.of(
+                "No access token: give a private app token (pat-…).", Setting.ACCESS_TOKEN));
       }
       Transport chain =
           transport != null

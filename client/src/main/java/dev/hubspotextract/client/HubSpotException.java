@@ -15,6 +15,15 @@ public class HubSpotException extends CategorizedException {
     super(category, message, cause);
   }
 
+  /** A failure whose message names settings (check the base URL, raise the request timeout). */
+  public HubSpotException(FailureCategory category, UserText message) {
+    this(category, message, null);
+  }
+
+  public HubSpotException(FailureCategory category, UserText message, Throwable cause) {
+    super(category, message, cause);
+  }
+
   /** True for failures that a later attempt of the same request may not repeat. */
   public boolean isTransient() {
     return category() == FailureCategory.TRANSIENT;

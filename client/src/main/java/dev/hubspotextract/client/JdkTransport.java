@@ -60,7 +60,7 @@ public final class JdkTransport implements Transport {
   private final Duration requestTimeout;
   private final long maxBodySize;
   private final HttpResponse.BodyHandler<byte[]> bodies;
-  private final Consumer<String> waiting;
+  private final Consumer<UserText> waiting;
   private final ProxySettings proxy;
   private final String proxyAuthorization;
 
@@ -79,7 +79,8 @@ public final class JdkTransport implements Transport {
   /**
    * @param maxBodySize the largest response body read, in bytes; a larger one fails its request
    * @param waiting where to say that a request has had no answer for a while (every {@link
-   *     #WAITING_NOTICE_EVERY}, or half the request timeout when that is shorter); null for nowhere
+   *     #WAITING_NOTICE_EVERY}, or half the request timeout when that is shorter), naming the
+   *     request timeout; null for nowhere
    * @param proxy the proxy to go through, if any
    * @param trusted authorities to trust besides the JDK's, or null for the JDK's alone
    */
@@ -88,7 +89,7 @@ public final class JdkTransport implements Transport {
       Duration connectTimeout,
       Duration requestTimeout,
       long maxBodySize,
-      Consumer<String> waiting,
+      Consumer<UserText> waiting,
       ProxySettings proxy,
       TrustedCertificates trusted) {
     this.base = Objects.requireNonNull(baseUrl, "baseUrl is null");
@@ -165,15 +166,17 @@ public final class JdkTransport implements Transport {
             throw new HubSpotException(FailureCategory.TRANSIENT, noAnswer(request, start), e);
           }
           waiting.accept(
-              "waiting: "
-                  + request.method()
-                  + " "
-                  + request.path()
-                  + " has had no answer for "
-                  + seconds(System.nanoTime() - start)
-                  + " (gives up after "
-                  + seconds(requestTimeout.toNanos())
-                  + ": --request-timeout)");
+              UserText.of(
+                  "waiting: "
+                      + request.method()
+                      + " "
+                      + request.path()
+                      + " has had no answer for "
+                      + seconds(System.nanoTime() - start)
+                      + "; it gives up after "
+                      + seconds(requestTimeout.toNanos())
+                      + ", the request timeout",
+                  Setting.REQUEST_TIMEOUT));
         }
       }
     } catch (ExecutionException e) {
@@ -201,13 +204,15 @@ public final class JdkTransport implements Transport {
                 + proxy.address());
   }
 
-  private String noAnswer(ApiRequest request, long start) {
-    return request.method()
-        + " "
-        + request.path()
-        + " got no answer within "
-        + seconds(System.nanoTime() - start)
-        + " (--request-timeout)";
+  private UserText noAnswer(ApiRequest request, long start) {
+    return UserText.of(
+        request.method()
+            + " "
+            + request.path()
+            + " got no answer within "
+            + seconds(System.nanoTime() - start)
+            + ", the request timeout",
+        Setting.REQUEST_TIMEOUT);
   }
 
   private HubSpotException failure(ApiRequest request, Throwable cause, long start) {
@@ -217,17 +222,19 @@ public final class JdkTransport implements Transport {
       // not TRANSIENT: asking again brings the same body, no smaller
       return new HubSpotException(
           FailureCategory.EXTERNAL,
-          call
-              + ": the response body "
-              + (tooLarge.announced >= 0
-                  ? "announced " + tooLarge.announced + " bytes, more than the limit of "
-                  : "passed the limit of ")
-              + maxBodySize
-              + " bytes ("
-              + mebibytes(maxBodySize)
-              + "), and was not read"
-              + (tooLarge.announced >= 0 ? "" : " further")
-              + "; raise the limit with --max-body-size if bodies this large are expected",
+          UserText.of(
+              call
+                  + ": the response body "
+                  + (tooLarge.announced >= 0
+                      ? "announced " + tooLarge.announced + " bytes, more than the limit of "
+                      : "passed the limit of ")
+                  + maxBodySize
+                  + " bytes ("
+                  + mebibytes(maxBodySize)
+                  + "), and was not read"
+                  + (tooLarge.announced >= 0 ? "" : " further")
+                  + "; raise the body size limit if bodies this large are expected",
+              Setting.MAX_BODY_SIZE),
           tooLarge);
     }
     String took = seconds(System.nanoTime() - start);
@@ -242,12 +249,14 @@ public final class JdkTransport implements Transport {
       // authority is passed
       return new HubSpotException(
           FailureCategory.USAGE,
-          "cannot connect to "
-              + baseUrl
-              + ": its TLS certificate is signed by no authority this tool trusts ("
-              + describe(cause)
-              + "); behind a proxy that inspects TLS, pass the proxy's certificate authority"
-              + " with --ca-cert FILE",
+          UserText.of(
+              "cannot connect to "
+                  + baseUrl
+                  + ": its TLS certificate is signed by no authority this tool trusts ("
+                  + describe(cause)
+                  + "); behind a proxy that inspects TLS, give the proxy's certificate authority"
+                  + " as a CA certificate file",
+              Setting.CA_CERT),
           cause);
     }
     SSLException tls = causeOf(cause, SSLException.class);
@@ -292,16 +301,18 @@ public final class JdkTransport implements Transport {
    * The JDK's connect timeout covers the TLS handshake too, and says only "connect timed out"; for
    * https a plain connection tells which of the two got no answer.
    */
-  private String connectTimedOut(String took) {
-    String limit = " within " + took + " (--connect-timeout)";
+  private UserText connectTimedOut(String took) {
+    String limit = " within " + took + ", the connect timeout";
     // through a proxy, a connection of our own to the host would say nothing of the proxy's
     if ("https".equalsIgnoreCase(base.getScheme()) && proxy.isDirect() && acceptsConnections()) {
-      return hostAndPort()
-          + " accepted the connection, but the TLS handshake got no answer"
-          + limit
-          + ": is it a plain http server?";
+      return UserText.of(
+          hostAndPort()
+              + " accepted the connection, but the TLS handshake got no answer"
+              + limit
+              + ": is it a plain http server?",
+          Setting.CONNECT_TIMEOUT);
     }
-    return "could not connect to " + hostAndPort() + limit;
+    return UserText.of("could not connect to " + hostAndPort() + limit, Setting.CONNECT_TIMEOUT);
   }
 
   private boolean acceptsConnections() {

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HTTP proxy that carries the requests to one base URL, or none. It comes from {@code --proxy},
- * or else from the environment as curl reads it — the JDK's HTTP client reads none of these
- * variables itself. {@link #toString()} shows the proxy's password as {@code ***}.
+ * The HTTP proxy that carries the requests to one base URL, or none. It comes from the proxy the
+ * user gave, or else from the environment as curl reads it — the JDK's HTTP client reads none of
+ * these variables itself. Messages name where it came from: the variable's name, or the name the
+ * front end gave for its own setting (the command line's {@code --proxy}), which only it knows.
+ * {@link #toString()} shows the proxy's password as {@code ***}.
  */
 public final class ProxySettings {
-  /** The {@code --proxy} value that turns every proxy off, the environment's too. */
+  /** The proxy given that turns every proxy off, the environment's too. */
   public static final String NONE = "none";
 
   /** The port of a proxy URL that names none, as curl assumes. */
@@ -49,23 +51,26 @@ public final class ProxySettings {
   }
 
   /**
-   * The proxy for {@code baseUrl}: {@code flag} ({@code --proxy}) when given, {@link #NONE} for
-   * none; else {@code https_proxy} or {@code HTTPS_PROXY} for an https:// base URL, {@code
-   * http_proxy} or {@code HTTP_PROXY} for http:// (the lower-case name first, as curl), unless the
-   * host is in {@code no_proxy} / {@code NO_PROXY} or on this machine (a proxy elsewhere could not
-   * reach it).
+   * The proxy for {@code baseUrl}: {@code given} when given, {@link #NONE} for none; else {@code
+   * https_proxy} or {@code HTTPS_PROXY} for an https:// base URL, {@code http_proxy} or {@code
+   * HTTP_PROXY} for http:// (the lower-case name first, as curl), unless the host is in {@code
+   * no_proxy} / {@code NO_PROXY} or on this machine (a proxy elsewhere could not reach it).
    *
-   * @param flag the {@code --proxy} value, or null when not given; it overrides the environment
+   * @param given the proxy the user gave, or null when none; it overrides the environment
+   * @param givenBy how the user gives it, for messages: the front end's name for its proxy setting
+   *     (the command line's flag)
    * @param environment the environment variables ({@link System#getenv()})
    * @throws HubSpotException of category USAGE for a value that is no http:// proxy URL
    */
-  public static ProxySettings choose(String flag, Map<String, String> environment, URI baseUrl) {
+  public static ProxySettings choose(
+      String given, String givenBy, Map<String, String> environment, URI baseUrl) {
+    Objects.requireNonNull(givenBy, "givenBy is null");
     Objects.requireNonNull(environment, "environment is null");
     Objects.requireNonNull(baseUrl, "baseUrl is null");
-    if (flag != null) {
-      return flag.trim().equalsIgnoreCase(NONE)
-          ? new ProxySettings(null, 0, null, null, "--proxy none")
-          : parse(flag, "--proxy", true);
+    if (given != null) {
+      return given.trim().equalsIgnoreCase(NONE)
+          ? new ProxySettings(null, 0, null, null, givenBy + " " + NONE)
+          : parse(given, givenBy, givenBy);
     }
     boolean https = "https".equalsIgnoreCase(baseUrl.getScheme());
     String proxyVariable = variable(environment, https ? "https_proxy" : "http_proxy");
@@ -81,19 +86,19 @@ public final class ProxySettings {
     if (noProxyVariable != null && NoProxy.lists(environment.get(noProxyVariable), host, port)) {
       return new ProxySettings(null, 0, null, null, host + " is in " + noProxyVariable);
     }
-    return parse(environment.get(proxyVariable), proxyVariable, false);
+    return parse(environment.get(proxyVariable), proxyVariable, givenBy);
   }
 
   /**
-   * Reads one proxy URL; {@code origin} names where it came from in messages. Without a scheme it
-   * is read as http:// unless {@code schemeRequired} (an environment variable may leave it out, as
-   * curl accepts; a flag typed now is told).
+   * Reads one proxy URL; {@code origin} names where it came from in messages: {@code givenBy} (the
+   * user gave it), or the environment variable that {@code givenBy} overrides. Without a scheme a
+   * variable's value is read as http://, as curl accepts; a proxy the user gives now is told.
    */
-  static ProxySettings parse(String typed, String origin, boolean schemeRequired) {
+  static ProxySettings parse(String typed, String origin, String givenBy) {
     String text = typed.trim();
     if (!text.contains("://")) {
-      if (schemeRequired) {
-        throw usage(origin, typed, "no scheme");
+      if (origin.equals(givenBy)) {
+        throw usage(origin, typed, "no scheme", givenBy);
       }
       text = "http://" + text;
     }
@@ -102,7 +107,7 @@ public final class ProxySettings {
       url = new URI(text);
     } catch (URISyntaxException e) {
       // the reason only: the exception's own message repeats the input, password and all
-      throw usage(origin, typed, "not a URL (" + e.getReason() + ")");
+      throw usage(origin, typed, "not a URL (" + e.getReason() + ")", givenBy);
     }
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("https")) {
@@ -110,18 +115,20 @@ public final class ProxySettings {
           origin,
           typed,
           "Java's HTTP client cannot speak TLS to a proxy; give the proxy as http:// — HTTPS"
-              + " requests still go through it encrypted, tunnelled with CONNECT");
+              + " requests still go through it encrypted, tunnelled with CONNECT",
+          givenBy);
     }
     if (!scheme.equals("http")) {
-      throw usage(origin, typed, "only http:// proxies are supported, not " + scheme + "://");
+      throw usage(
+          origin, typed, "only http:// proxies are supported, not " + scheme + "://", givenBy);
     }
     if (url.getHost() == null) {
-      throw usage(origin, typed, "no host name");
+      throw usage(origin, typed, "no host name", givenBy);
     }
     boolean pathless =
         url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/");
     if (!pathless || url.getRawQuery() != null || url.getRawFragment() != null) {
-      throw usage(origin, typed, "a proxy URL has no path or query");
+      throw usage(origin, typed, "a proxy URL has no path or query", givenBy);
     }
     String userInfo = url.getUserInfo();
     String proxyUser = null;
@@ -227,13 +234,23 @@ public final class ProxySettings {
         || h.equals("0:0:0:0:0:0:0:1");
   }
 
-  private static HubSpotException usage(String origin, String typed, String problem) {
+  private static HubSpotException usage(
+      String origin, String typed, String problem, String givenBy) {
     String shown = redact(typed);
+    boolean given = origin.equals(givenBy);
     String fix =
-        origin.equals("--proxy")
-            ? EXPECTED + ", or none"
-            : EXPECTED + "; correct or unset " + origin + ", or pass --proxy URL or --proxy none";
-    String subject = origin.equals("--proxy") ? "--proxy " + shown : origin + "=" + shown;
+        given
+            ? EXPECTED + ", or " + NONE
+            : EXPECTED
+                + "; correct or unset "
+                + origin
+                + ", or pass "
+                + givenBy
+                + " URL or "
+                + givenBy
+                + " "
+                + NONE;
+    String subject = given ? givenBy + " " + shown : origin + "=" + shown;
     return new HubSpotException(FailureCategory.USAGE, subject + ": " + problem + "; " + fix);
   }
 }

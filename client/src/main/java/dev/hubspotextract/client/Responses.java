@@ -29,12 +29,16 @@ final class Responses {
       // 530: HubSpot's edge answers a malformed token so, not 401 (hubspot-api.md §17)
       throw new HubSpotException(
           FailureCategory.AUTHENTICATION,
-          "HubSpot rejected the access token ("
-              + status
-              + (category.isEmpty() ? (status == 401 ? " INVALID_AUTHENTICATION" : "") : category)
-              + ") while "
-              + doing
-              + ". Check HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");
+          UserText.of(
+              "HubSpot rejected the access token ("
+                  + status
+                  + (category.isEmpty()
+                      ? (status == 401 ? " INVALID_AUTHENTICATION" : "")
+                      : category)
+                  + ") while "
+                  + doing
+                  + ". Check the access token: a private app token starts with pat-.",
+              Setting.ACCESS_TOKEN));
     }
     if (status == 403) {
       String scopes =
@@ -44,15 +48,18 @@ final class Responses {
                   + String.join(", ", error.scopes());
       throw new HubSpotException(
           FailureCategory.PERMISSION,
-          "HubSpot refused "
-              + doing
-              + " (403"
-              + category
-              + "): the access token lacks "
-              + scopes
-              + ". Add it to the private app's scopes in HubSpot, or leave "
-              + subject
-              + " out of --objects / --associations.");
+          UserText.of(
+              "HubSpot refused "
+                  + doing
+                  + " (403"
+                  + category
+                  + "): the access token lacks "
+                  + scopes
+                  + ". Add it to the private app's scopes in HubSpot, or leave "
+                  + subject
+                  + " out of the objects to pull and the association files.",
+              Setting.OBJECTS,
+              Setting.ASSOCIATIONS));
     }
     if (status == 414) {
       throw new HubSpotException(

@@ -179,10 +179,13 @@ public final class Retrying implements Transport {
         throw withSuppressed(
             new HubSpotException(
                 answered ? FailureCategory.EXTERNAL : FailureCategory.TRANSIENT,
-                failure.getMessage()
-                    + (policy.maxAttempts() > 1
-                        ? " (gave up after " + policy.maxAttempts() + " attempts)"
-                        : ""),
+                failure
+                    .text()
+                    .around(
+                        "",
+                        policy.maxAttempts() > 1
+                            ? " (gave up after " + policy.maxAttempts() + " attempts)"
+                            : ""),
                 failure.getCause()),
             failures);
       }

@@ -20,9 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Certificate authorities trusted on top of the JDK's own, read from a PEM file ({@code
- * --ca-cert}): a proxy that inspects TLS signs each site's certificate with its own authority,
- * which the JDK does not know.
+ * Certificate authorities trusted on top of the JDK's own, read from a PEM file ({@link
+ * Setting#CA_CERT}): a proxy that inspects TLS signs each site's certificate with its own
+ * authority, which the JDK does not know.
  */
 public final class TrustedCertificates {
   private final List<X509Certificate> authorities;
@@ -94,7 +94,9 @@ public final class TrustedCertificates {
 
   private static HubSpotException cannotSetUp(Exception e) {
     return new HubSpotException(
-        FailureCategory.INTERNAL, "cannot set up TLS with --ca-cert: " + e, e);
+        FailureCategory.INTERNAL,
+        UserText.of("cannot set up TLS with the CA certificate file: " + e, Setting.CA_CERT),
+        e);
   }
 
   /** The X.509 trust manager the JDK makes of {@code store} (null: its default authorities). */
@@ -118,11 +120,13 @@ public final class TrustedCertificates {
   private static HubSpotException usage(Path file, String problem) {
     return new HubSpotException(
         FailureCategory.USAGE,
-        "--ca-cert "
-            + file
-            + ": "
-            + problem
-            + "; expected a PEM file of one or more -----BEGIN CERTIFICATE----- blocks (your"
-            + " proxy's certificate authority)");
+        UserText.of(
+            "cannot use "
+                + file
+                + " as the CA certificate file: "
+                + problem
+                + "; expected a PEM file of one or more -----BEGIN CERTIFICATE----- blocks (your"
+                + " proxy's certificate authority)",
+            Setting.CA_CERT));
   }
 }

@@ -51,9 +51,12 @@ class JdkTransportTest {
       assertThatThrownBy(() -> transport.send(ApiRequest.get("/crm/v3/objects/contacts")))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
+              e -> {
+                assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT);
+                assertThat(e.settings()).containsExactly(Setting.REQUEST_TIMEOUT);
+              })
           .hasMessageContaining("got no answer within 0.")
-          .hasMessageEndingWith("(--request-timeout)");
+          .hasMessageEndingWith(", the request timeout");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       stalling.interrupt();
     }
@@ -81,7 +84,7 @@ class JdkTransportTest {
   @Test
   void aRequestWithoutAnAnswerIsSaidToBeWaitingThenGivesUpAtTheRequestTimeout() throws Exception {
     List<Socket> accepted = new CopyOnWriteArrayList<>();
-    List<String> waiting = new CopyOnWriteArrayList<>();
+    List<UserText> waiting = new CopyOnWriteArrayList<>();
     try (ServerSocket server = silentServer(accepted)) {
       JdkTransport transport =
           new JdkTransport(
@@ -98,14 +101,13 @@ class JdkTransportTest {
               HubSpotException.class,
               e -> assertThat(e.category()).isEqualTo(FailureCategory.TRANSIENT))
           .hasMessageMatching(
-              "GET /crm/v3/properties/contacts got no answer within 1\\.[0-9] s"
-                  + " \\(--request-timeout\\)");
-      assertThat(waiting)
-          .first()
-          .asString()
+              "GET /crm/v3/properties/contacts got no answer within 1\\.[0-9] s, the request"
+                  + " timeout");
+      assertThat(waiting.get(0).settings()).containsExactly(Setting.REQUEST_TIMEOUT);
+      assertThat(waiting.get(0).text())
           .matches(
-              "waiting: GET /crm/v3/properties/contacts has had no answer for 0\\.[0-9] s \\(gives"
-                  + " up after 1\\.2 s: --request-timeout\\)");
+              "waiting: GET /crm/v3/properties/contacts has had no answer for 0\\.[0-9] s; it gives"
+                  + " up after 1\\.2 s, the request timeout");
     }
   }
 
@@ -128,7 +130,7 @@ class JdkTransportTest {
               "127\\.0\\.0\\.1:"
                   + server.getLocalPort()
                   + " accepted the connection, but the TLS handshake got no answer within"
-                  + " 0\\.[89] s \\(--connect-timeout\\): is it a plain http server\\?");
+                  + " 0\\.[89] s, the connect timeout: is it a plain http server\\?");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }
@@ -270,8 +272,8 @@ class JdkTransportTest {
               e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
           .hasMessage(
               "GET /crm/v3/objects/contacts: the response body passed the limit of 1048576 bytes"
-                  + " (1 MiB), and was not read further; raise the limit with --max-body-size if"
-                  + " bodies this large are expected");
+                  + " (1 MiB), and was not read further; raise the body size limit if bodies this"
+                  + " large are expected");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(hostile.stopsWriting()).isTrue();
       // what it wrote is the limit plus what the two sockets' buffers took: nothing was read on
@@ -299,8 +301,8 @@ class JdkTransportTest {
               e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
           .hasMessage(
               "GET /crm/v3/objects/contacts: the response body announced 10000000000 bytes, more"
-                  + " than the limit of 268435456 bytes (256 MiB), and was not read; raise the"
-                  + " limit with --max-body-size if bodies this large are expected");
+                  + " than the limit of 268435456 bytes (256 MiB), and was not read; raise the body"
+                  + " size limit if bodies this large are expected");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
       assertThat(hostile.stopsWriting()).isTrue();
       assertThat(hostile.written.get()).isLessThan(32L * 1024 * 1024);
@@ -341,9 +343,12 @@ class JdkTransportTest {
       assertThatThrownBy(() -> client.properties().list("contacts"))
           .isInstanceOfSatisfying(
               HubSpotException.class,
-              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
+              e -> {
+                assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL);
+                assertThat(e.settings()).containsExactly(Setting.MAX_BODY_SIZE);
+              })
           .hasMessageContaining("/crm/v3/properties/contacts")
-          .hasMessageContaining("--max-body-size");
+          .hasMessageContaining("raise the body size limit");
       assertThat(hostile.requests).hasValue(1);
     }
   }

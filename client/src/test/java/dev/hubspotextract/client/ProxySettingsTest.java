@@ -14,7 +14,7 @@ class ProxySettingsTest {
   private static final URI PLAIN = URI.create("http://crm.example.com:8080");
 
   private static ProxySettings choose(Map<String, String> env, URI base) {
-    return ProxySettings.choose(null, env, base);
+    return ProxySettings.choose(null, "--proxy", env, base);
   }
 
   @Test
@@ -100,18 +100,22 @@ class ProxySettingsTest {
     Map<String, String> env =
         Map.of("HTTPS_PROXY", "http://env:1", "NO_PROXY", "*", "HTTP_PROXY", "http://env:2");
 
-    assertThat(ProxySettings.choose("http://flag:3", env, HUBSPOT).host()).isEqualTo("flag");
-    assertThat(ProxySettings.choose("http://flag:3", env, URI.create("http://127.0.0.1:1")).host())
+    assertThat(ProxySettings.choose("http://flag:3", "--proxy", env, HUBSPOT).host())
         .isEqualTo("flag");
-    assertThat(ProxySettings.choose("none", env, HUBSPOT).isDirect()).isTrue();
-    assertThat(ProxySettings.choose("none", env, HUBSPOT).toString())
+    assertThat(
+            ProxySettings.choose("http://flag:3", "--proxy", env, URI.create("http://127.0.0.1:1"))
+                .host())
+        .isEqualTo("flag");
+    assertThat(ProxySettings.choose("none", "--proxy", env, HUBSPOT).isDirect()).isTrue();
+    assertThat(ProxySettings.choose("none", "--proxy", env, HUBSPOT).toString())
         .isEqualTo("no proxy (--proxy none)");
   }
 
   @Test
   void credentialsGoToTheProxyAsBasicAndAreNeverShown() {
     ProxySettings proxy =
-        ProxySettings.choose("http://jane%40corp:s3cr%3At@proxy:3128", Map.of(), HUBSPOT);
+        ProxySettings.choose(
+            "http://jane%40corp:s3cr%3At@proxy:3128", "--proxy", Map.of(), HUBSPOT);
 
     assertThat(proxy.proxyAuthorization())
         .isEqualTo(
@@ -121,7 +125,9 @@ class ProxySettingsTest {
     assertThat(proxy.toString())
         .isEqualTo("proxy http://jane@corp:***@proxy:3128 (from --proxy)")
         .doesNotContain("s3cr");
-    assertThat(ProxySettings.choose("http://proxy:3128", Map.of(), HUBSPOT).proxyAuthorization())
+    assertThat(
+            ProxySettings.choose("http://proxy:3128", "--proxy", Map.of(), HUBSPOT)
+                .proxyAuthorization())
         .isNull();
   }
 
@@ -140,7 +146,7 @@ class ProxySettingsTest {
   }
 
   private static void assertUsage(String flag, String message) {
-    assertThatThrownBy(() -> ProxySettings.choose(flag, Map.of(), HUBSPOT))
+    assertThatThrownBy(() -> ProxySettings.choose(flag, "--proxy", Map.of(), HUBSPOT))
         .isInstanceOfSatisfying(
             HubSpotException.class,
             e -> {
@@ -161,5 +167,20 @@ class ProxySettingsTest {
         .hasMessageNotContaining("s3cret");
     // a variable that does not apply is not read at all
     assertThat(choose(Map.of("HTTP_PROXY", "socks5://proxy:1080"), HUBSPOT).isDirect()).isTrue();
+  }
+
+  @Test
+  void theProxyGivenIsNamedAsTheFrontEndNamesIt() {
+    assertThatThrownBy(
+            () -> ProxySettings.choose("socks5://proxy:1080", "proxy.url", Map.of(), HUBSPOT))
+        .hasMessageStartingWith("proxy.url socks5://proxy:1080: only http://")
+        .hasMessageNotContaining("--proxy");
+    assertThatThrownBy(
+            () ->
+                ProxySettings.choose(
+                    null, "proxy.url", Map.of("HTTPS_PROXY", "socks5://proxy:1080"), HUBSPOT))
+        .hasMessageEndingWith("or pass proxy.url URL or proxy.url none");
+    assertThat(ProxySettings.choose("http://proxy:3128", "proxy.url", Map.of(), HUBSPOT).toString())
+        .isEqualTo("proxy http://proxy:3128 (from proxy.url)");
   }
 }

@@ -21,8 +21,11 @@ class ResponsesTest {
             java.util.Map.of());
 
     assertThatThrownBy(() -> Responses.requireSuccess(response, "listing contacts", "contacts"))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.settings()).containsExactly(Setting.ACCESS_TOKEN))
         .hasMessageContaining("HubSpot rejected the access token (401 INVALID_AUTHENTICATION)")
-        .hasMessageContaining("HUBSPOT_ACCESS_TOKEN / --token")
+        .hasMessageContaining("Check the access token")
         .hasMessageContaining("pat-");
   }
 
@@ -40,11 +43,13 @@ class ResponsesTest {
     assertThatThrownBy(() -> Responses.requireSuccess(response, "listing tickets", "tickets"))
         .isInstanceOfSatisfying(
             HubSpotException.class,
-            e ->
-                org.assertj.core.api.Assertions.assertThat(e.category())
-                    .isEqualTo(FailureCategory.PERMISSION))
+            e -> {
+              assertThat(e.category()).isEqualTo(FailureCategory.PERMISSION);
+              assertThat(e.settings()).containsExactly(Setting.OBJECTS, Setting.ASSOCIATIONS);
+            })
         .hasMessageContaining("listing tickets")
         .hasMessageContaining("lacks the scope tickets")
+        .hasMessageContaining("leave tickets out of the objects to pull and the association files")
         .hasMessageContaining("MISSING_SCOPES");
   }
 

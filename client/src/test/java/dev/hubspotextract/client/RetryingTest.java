@@ -331,7 +331,7 @@ class RetryingTest {
             HubSpotException.class,
             e -> assertThat(e.category()).isEqualTo(FailureCategory.AUTHENTICATION))
         .hasMessage(
-            "HubSpot rejected the access token (530) while listing deals. Check"
-                + " HUBSPOT_ACCESS_TOKEN / --token: a private app token starts with pat-.");
+            "HubSpot rejected the access token (530) while listing deals. Check the access"
+                + " token: a private app token starts with pat-.");
   }
 }

@@ -64,18 +64,22 @@ class TrustedCertificatesTest {
   @Test
   void aMissingUnreadableOrNonPemFileIsAUsageErrorNamingIt() throws Exception {
     Path missing = tmp.resolve("missing.pem");
-    assertUsage(missing, "--ca-cert " + missing + ": no such file");
+    assertUsage(missing, "cannot use " + missing + " as the CA certificate file: no such file");
     Path text = Files.writeString(tmp.resolve("notes.pem"), "not a certificate\n");
-    assertUsage(text, "--ca-cert " + text + ": holds no certificate");
+    assertUsage(text, "cannot use " + text + " as the CA certificate file: holds no certificate");
     Path empty = Files.writeString(tmp.resolve("empty.pem"), "");
-    assertUsage(empty, "--ca-cert " + empty + ": holds no certificate");
-    assertUsage(tmp, "--ca-cert " + tmp + ": a folder, not a file");
+    assertUsage(empty, "cannot use " + empty + " as the CA certificate file: holds no certificate");
+    assertUsage(tmp, "cannot use " + tmp + " as the CA certificate file: a folder, not a file");
   }
 
   private static void assertUsage(Path file, String message) {
     assertThatThrownBy(() -> TrustedCertificates.fromPem(file))
         .isInstanceOfSatisfying(
-            HubSpotException.class, e -> assertThat(e.category()).isEqualTo(FailureCategory.USAGE))
+            HubSpotException.class,
+            e -> {
+              assertThat(e.category()).isEqualTo(FailureCategory.USAGE);
+              assertThat(e.settings()).containsExactly(Setting.CA_CERT);
+            })
         .hasMessageStartingWith(message)
         .hasMessageContaining("expected a PEM file");
   }

@@ -2,6 +2,7 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.UserText;
 
 /**
  * A failure of the run itself rather than of HubSpot: a bad input ({@link FailureCategory#USAGE})
@@ -15,6 +16,15 @@ public final class ExtractException extends CategorizedException {
   }
 
   public ExtractException(FailureCategory category, String message, Throwable cause) {
+    super(category, message, cause);
+  }
+
+  /** A failure whose message names settings (choose another output folder). */
+  public ExtractException(FailureCategory category, UserText message) {
+    this(category, message, null);
+  }
+
+  public ExtractException(FailureCategory category, UserText message, Throwable cause) {
     super(category, message, cause);
   }
 }

@@ -1,8 +1,10 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.UserText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -241,7 +243,7 @@ public final class Extractor {
         if (RunControl.isFatal(e)) {
           control.abort(e);
         }
-        String message = e.getMessage();
+        UserText message = e.text();
         if (NotHubSpot.is(e)) {
           message = notHubSpot.message(e);
           if (notHubSpot.endsTheRun(name)) {
@@ -293,7 +295,7 @@ public final class Extractor {
 
   /**
    * Ends the run when the first three objects to finish all failed the same way: HubSpot (or the
-   * server at --base-url) is failing as a whole, and trying every other object would only repeat
+   * server at the base URL) is failing as a whole, and trying every other object would only repeat
    * it. Any other failure of an object fails that object alone.
    */
   private static final class FirstObjects {
@@ -309,23 +311,28 @@ public final class Extractor {
         control.abort(
             new HubSpotException(
                 FailureCategory.EXTERNAL,
-                "the first three objects all failed ("
-                    + seen.get(0).category().label()
-                    + "), so the rest were not tried: "
-                    + seen.get(2).message()));
+                seen.get(2)
+                    .text()
+                    .around(
+                        "the first three objects all failed ("
+                            + seen.get(0).category().label()
+                            + "), so the rest were not tried: ",
+                        "")));
       }
     }
   }
 
   private static TaskFailure aborted(String name, boolean association, RunControl control) {
     RuntimeException fatal = control.fatal();
+    UserText why =
+        fatal instanceof CategorizedException categorized
+            ? categorized.text()
+            : UserText.of(fatal == null ? "interrupted" : String.valueOf(fatal.getMessage()));
     return new TaskFailure(
         name,
         association,
         FailureCategory.ABORTED,
-        "not finished: the run stopped ("
-            + (fatal == null ? "interrupted" : fatal.getMessage())
-            + ")");
+        why.around("not finished: the run stopped (", ")"));
   }
 
   private static List<TaskResult> collect(List<CompletableFuture<TaskResult>> futures) {

@@ -3,6 +3,8 @@ package dev.hubspotextract.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -195,14 +197,16 @@ public final class FolderLock implements AutoCloseable {
     }
     return new ExtractException(
         FailureCategory.OUTPUT,
-        "another pull is writing "
-            + outDir
-            + " ("
-            + who
-            + "; its lock is "
-            + file
-            + "). Wait for it to end or stop it, or choose another --out: two pulls into one"
-            + " folder would mix their files. A pull that was killed holds no lock.");
+        UserText.of(
+            "another pull is writing "
+                + outDir
+                + " ("
+                + who
+                + "; its lock is "
+                + file
+                + "). Wait for it to end or stop it, or choose another output folder: two pulls"
+                + " into one folder would mix their files. A pull that was killed holds no lock.",
+            Setting.OUTPUT_FOLDER));
   }
 
   private static byte[] holderOfThisProcess() {

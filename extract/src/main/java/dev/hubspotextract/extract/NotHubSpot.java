@@ -2,6 +2,8 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -10,8 +12,7 @@ import java.util.Set;
  * Recognises a server that is not HubSpot's API from successful answers in another shape ({@link
  * FailureCategory#NOT_HUBSPOT}): such an answer to the run's first request, or for two different
  * objects or association files, ends the run; one object alone fails only itself (a single odd page
- * proves little). Every message names the server, so a wrong {@code --base-url} is plain to see.
- * Thread-safe.
+ * proves little). Every message names the server, so a wrong base URL is plain to see. Thread-safe.
  */
 final class NotHubSpot {
   private final String source;
@@ -29,15 +30,19 @@ final class NotHubSpot {
   }
 
   /** The failure of one object or file, naming the server: {@code BASE does not look like …}. */
-  String message(HubSpotException answer) {
-    return source + " does not look like HubSpot's API: " + answer.getMessage();
+  UserText message(HubSpotException answer) {
+    return answer.text().around(source + " does not look like HubSpot's API: ", "");
   }
 
   /** The failure that ends the run, with how to fix it. */
   HubSpotException endingTheRun(HubSpotException answer) {
     return new HubSpotException(
         FailureCategory.NOT_HUBSPOT,
-        message(answer) + ". Check --base-url (HubSpot's API is https://api.hubapi.com).",
+        message(answer)
+            .around(
+                "",
+                ". Check the base URL: HubSpot's API is https://api.hubapi.com.",
+                Setting.BASE_URL),
         answer);
   }
 

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.ObjectSchema;
+import dev.hubspotextract.client.UserText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class ObjectCatalog {
   private final List<Rejected> rejected;
 
   /** A custom object the server described with a name or type id that cannot be used. */
-  public record Rejected(ObjectSchema schema, String subject, String reason) {}
+  public record Rejected(ObjectSchema schema, String subject, UserText reason) {}
 
   /**
    * The standard objects and these custom ones. A schema whose name or type id is not HubSpot's
@@ -49,7 +50,7 @@ public final class ObjectCatalog {
     List<ObjectSchema> valid = new ArrayList<>();
     List<Rejected> refused = new ArrayList<>();
     for (ObjectSchema schema : schemas) {
-      Optional<String> problem = ServerNames.schemaProblem(schema);
+      Optional<UserText> problem = ServerNames.schemaProblem(schema);
       if (problem.isPresent()) {
         String subject =
             ServerNames.isObjectTypeId(schema.objectTypeId())
@@ -98,14 +99,14 @@ public final class ObjectCatalog {
             new Rejected(
                 new ObjectSchema(type.schemaName(), type.objectTypeId(), null),
                 type.objectTypeId(),
-                "HubSpot sent custom object "
-                    + type.schemaName()
-                    + " ("
-                    + type.objectTypeId()
-                    + ") whose file name "
-                    + type.name()
-                    + " another output or object also takes; it was skipped. Check that --base-url"
-                    + " is HubSpot's API"));
+                ServerNames.fromAnotherServer(
+                    "HubSpot sent custom object "
+                        + type.schemaName()
+                        + " ("
+                        + type.objectTypeId()
+                        + ") whose file name "
+                        + type.name()
+                        + " another output or object also takes; it was skipped.")));
       } else {
         kept.add(type);
       }

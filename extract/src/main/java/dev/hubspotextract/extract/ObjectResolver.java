@@ -4,6 +4,8 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.ObjectSchema;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Set;
  * shape that cannot be used fails alone; a name that matches nothing fails the plan.
  */
 final class ObjectResolver {
+  /** Where the request names the objects it pulls, as an unknown one's message says. */
+  private static final String AMONG_OBJECTS = "among the objects to pull";
+
   private final HubSpotClient client;
   private final NotHubSpot notHubSpot;
 
@@ -56,10 +61,11 @@ final class ObjectResolver {
           throw e;
         }
         if (!all) {
-          throw usage("cannot look up custom objects: " + e.getMessage());
+          throw new ExtractException(
+              FailureCategory.USAGE, e.text().around("cannot look up custom objects: ", ""));
         }
         failures.add(
-            new TaskFailure("custom objects", false, FailureCategory.PERMISSION, e.getMessage()));
+            new TaskFailure("custom objects", false, FailureCategory.PERMISSION, e.text()));
       }
     }
     ObjectCatalog catalog = new ObjectCatalog(schemas);
@@ -93,7 +99,7 @@ final class ObjectResolver {
         }
         continue;
       }
-      ObjectType type = find(catalog, schemas, name, "among the objects to pull");
+      ObjectType type = find(catalog, schemas, name, AMONG_OBJECTS);
       if (!chosen.contains(type)) {
         chosen.add(type);
       }
@@ -141,26 +147,27 @@ final class ObjectResolver {
     Optional<ObjectType> found = catalog.find(typed, schemas);
     Optional<ObjectCatalog.Rejected> rejected = catalog.findRejected(typed);
     if (found.isEmpty() && rejected.isPresent()) {
-      throw usage("cannot use '" + typed + "' " + where + ": " + rejected.get().reason());
+      throw new ExtractException(
+          FailureCategory.USAGE,
+          rejected.get().reason().around("cannot use '" + typed + "' " + where + ": ", ""));
     }
     return found.orElseThrow(
         () ->
-            usage(
-                "unknown object '"
-                    + typed
-                    + "' "
-                    + where
-                    + ". Valid names: "
-                    + catalog.validNames()
-                    + " (singular or plural, any case), a custom object's name or type id"
-                    + " (2-…), or all"));
+            new ExtractException(
+                FailureCategory.USAGE,
+                new UserText(
+                    "unknown object '"
+                        + typed
+                        + "' "
+                        + where
+                        + ". Valid names: "
+                        + catalog.validNames()
+                        + " (singular or plural, any case), a custom object's name or type id"
+                        + " (2-…), or all",
+                    where.equals(AMONG_OBJECTS) ? List.of(Setting.OBJECTS) : List.of())));
   }
 
   private static TaskFailure failureOf(ObjectCatalog.Rejected rejected) {
     return new TaskFailure(rejected.subject(), false, FailureCategory.EXTERNAL, rejected.reason());
-  }
-
-  private static ExtractException usage(String message) {
-    return new ExtractException(FailureCategory.USAGE, message);
   }
 }

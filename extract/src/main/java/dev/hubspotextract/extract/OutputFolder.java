@@ -2,6 +2,8 @@ package dev.hubspotextract.extract;
 
 import com.sun.security.auth.module.UnixSystem;
 import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -35,16 +37,22 @@ public final class OutputFolder {
     } catch (FileAlreadyExistsException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          "cannot use " + absolute + " as the output folder: it is a file. Choose another --out.",
+          UserText.of(
+              "cannot use "
+                  + absolute
+                  + " as the output folder: it is a file. Choose another output folder.",
+              Setting.OUTPUT_FOLDER),
           e);
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          "cannot create the output folder "
-              + absolute
-              + " ("
-              + reason(e)
-              + "). Choose another --out or fix its permissions.",
+          UserText.of(
+              "cannot create the output folder "
+                  + absolute
+                  + " ("
+                  + reason(e)
+                  + "). Choose another output folder or fix its permissions.",
+              Setting.OUTPUT_FOLDER),
           e);
     }
     try {
@@ -67,11 +75,13 @@ public final class OutputFolder {
     } catch (IOException | SecurityException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          "cannot write to the output folder "
-              + absolute
-              + " ("
-              + reason(e)
-              + "). Choose another --out or fix its permissions.",
+          UserText.of(
+              "cannot write to the output folder "
+                  + absolute
+                  + " ("
+                  + reason(e)
+                  + "). Choose another output folder or fix its permissions.",
+              Setting.OUTPUT_FOLDER),
           e);
     }
     Path own = FolderLayout.of(absolute).privateFolder();
@@ -93,11 +103,26 @@ public final class OutputFolder {
       ensureOwnFolder(folder);
       ensureOwnFolder(layout.unfinishedFolder());
       return folder;
-    } catch (IOException e) {
+    } catch (AnotherUsersFolder e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          "cannot use " + folder + " for the pull's unfinished files: " + reason(e),
+          UserText.of(unfinishedFilesIn(folder, e.getMessage()), Setting.OUTPUT_FOLDER),
           e);
+    } catch (IOException e) {
+      throw new ExtractException(FailureCategory.OUTPUT, unfinishedFilesIn(folder, reason(e)), e);
+    }
+  }
+
+  private static String unfinishedFilesIn(Path folder, String why) {
+    return "cannot use " + folder + " for the pull's unfinished files: " + why;
+  }
+
+  /** The private folder belongs to someone else: the fix is theirs, or another output folder. */
+  private static final class AnotherUsersFolder extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AnotherUsersFolder(String message) {
+      super(message);
     }
   }
 
@@ -161,11 +186,11 @@ public final class OutputFolder {
     }
     OptionalLong owner = uidOf(folder);
     if (owner.isPresent() && MY_UID.isPresent() && owner.getAsLong() != MY_UID.getAsLong()) {
-      throw new IOException(
+      throw new AnotherUsersFolder(
           folder
               + " belongs to "
               + Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName()
-              + ", not to you; delete it or choose another --out");
+              + ", not to you; delete it or choose another output folder");
     }
     if (FileMode.ownerOnly(folder)) {
       deleteContents(folder); // others could have put files in it: none is trusted

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.RecordFetch;
+import dev.hubspotextract.client.UserText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -83,9 +85,10 @@ public record Plan(
 
   /**
    * The plan as people read it (printed by {@code --dry-run}), each table shown where {@code
-   * destination} says the chosen format writes it.
+   * destination} says the chosen format writes it, and why an object cannot be pulled as {@code
+   * show} shows text that names settings.
    */
-  public String describe(UnaryOperator<String> destination) {
+  public String describe(UnaryOperator<String> destination, Function<UserText, String> show) {
     StringBuilder text = new StringBuilder();
     text.append("source: ").append(source).append('\n');
     text.append("output: ").append(outDir.toAbsolutePath().normalize()).append('\n');
@@ -115,7 +118,7 @@ public record Plan(
       text.append("  ")
           .append(failure.subject())
           .append(": cannot be pulled: ")
-          .append(failure.message())
+          .append(show.apply(failure.text()))
           .append('\n');
     }
     text.append("association files (").append(pairs.size()).append("):\n");

@@ -3,6 +3,7 @@ package dev.hubspotextract.extract;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.ObjectsApi;
 import dev.hubspotextract.client.PropertyDefinition;
+import dev.hubspotextract.client.UserText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class PlanAssembly {
                   byName.putIfAbsent(property.name(), property);
                 }
               }
-              Optional<String> badName =
+              Optional<UserText> badName =
                   byName.keySet().stream()
                       .map(name -> ServerNames.propertyProblem(type.name(), name))
                       .flatMap(Optional::stream)

@@ -91,7 +91,7 @@ final class PropertyDiscovery {
         if (!failsTheObjectAlone(e)) {
           throw e;
         }
-        failures.add(new TaskFailure(type.name(), false, e.category(), e.getMessage()));
+        failures.add(new TaskFailure(type.name(), false, e.category(), e.text()));
       }
     }
     return new Found(discovered, failures);

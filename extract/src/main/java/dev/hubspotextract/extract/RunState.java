@@ -2,6 +2,8 @@ package dev.hubspotextract.extract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -74,10 +76,13 @@ public final class RunState {
         }
         throw new ExtractException(
             FailureCategory.USAGE,
-            plan.outDir()
-                + " holds an unfinished pull of different objects, properties or options. Run that"
-                + " command again to finish it, add --restart to discard it and start this one, or"
-                + " choose another --out.");
+            UserText.of(
+                plan.outDir()
+                    + " holds an unfinished pull of different objects, properties or options. Run"
+                    + " that command again to finish it, start over to discard it and start this"
+                    + " one, or choose another output folder.",
+                Setting.RESTART,
+                Setting.OUTPUT_FOLDER));
       }
       // the discarded run's manifest may list fewer files than the pull it was replacing
       Set<String> earlier = new TreeSet<>(readReplaced(layout));
@@ -107,11 +112,13 @@ public final class RunState {
     } catch (IOException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,
-          "cannot read "
-              + layout.earlierPullFile()
-              + ": "
-              + OutputFolder.reason(e)
-              + ". Run the same command again, or add --restart.",
+          UserText.of(
+              "cannot read "
+                  + layout.earlierPullFile()
+                  + ": "
+                  + OutputFolder.reason(e)
+                  + ". Run the same command again, or start over.",
+              Setting.RESTART),
           e);
     }
   }

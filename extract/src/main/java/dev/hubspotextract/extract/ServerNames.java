@@ -2,6 +2,8 @@ package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.ObjectSchema;
 import dev.hubspotextract.client.ServerText;
+import dev.hubspotextract.client.Setting;
+import dev.hubspotextract.client.UserText;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * What the pull accepts of the names a server sends, checked where they enter the plan: a name that
- * becomes a file or a column must not be able to leave {@code --out}, take another output's file or
- * break a reader. A real portal never fails these checks; a wrong {@code --base-url}, a compromised
+ * becomes a file or a column must not be able to leave the output folder, take another output's
+ * file or break a reader. A real portal never fails these checks; a wrong base URL, a compromised
  * endpoint or anyone on a plain-http path can.
  */
 final class ServerNames {
@@ -43,25 +45,38 @@ final class ServerNames {
   private ServerNames() {}
 
   /** Why a custom object's schema cannot be pulled under its name; empty when it can. */
-  static Optional<String> schemaProblem(ObjectSchema schema) {
+  static Optional<UserText> schemaProblem(ObjectSchema schema) {
     if (!SCHEMA_NAME.matcher(schema.name()).matches()) {
       return Optional.of(
-          "HubSpot sent a custom object named '"
-              + shown(schema.name())
-              + "', which is not a HubSpot schema name (a letter, then up to 99 letters, digits or"
-              + " _); it was skipped, as a file name from the server must stay inside --out."
-              + " Check that --base-url is HubSpot's API");
+          UserText.of(
+              "HubSpot sent a custom object named '"
+                  + shown(schema.name())
+                  + "', which is not a HubSpot schema name (a letter, then up to 99 letters, digits"
+                  + " or _); it was skipped, as a file name from the server must stay inside the"
+                  + " output folder."
+                  + CHECK_BASE_URL,
+              Setting.OUTPUT_FOLDER,
+              Setting.BASE_URL));
     }
     if (!isObjectTypeId(schema.objectTypeId())) {
       return Optional.of(
-          "HubSpot sent custom object "
-              + schema.name()
-              + " with the type id '"
-              + shown(schema.objectTypeId())
-              + "', which is not a HubSpot type id (digits-digits, like 2-123456); it was skipped."
-              + " Check that --base-url is HubSpot's API");
+          fromAnotherServer(
+              "HubSpot sent custom object "
+                  + schema.name()
+                  + " with the type id '"
+                  + shown(schema.objectTypeId())
+                  + "', which is not a HubSpot type id (digits-digits, like 2-123456); it was"
+                  + " skipped."));
     }
     return Optional.empty();
+  }
+
+  /** The words that end every refusal of a name: a real portal sends none of them. */
+  private static final String CHECK_BASE_URL = " Check that the base URL is HubSpot's API";
+
+  /** {@code problem}, then the question whether the base URL is HubSpot's. */
+  static UserText fromAnotherServer(String problem) {
+    return UserText.of(problem + CHECK_BASE_URL, Setting.BASE_URL);
   }
 
   static boolean isObjectTypeId(String text) {
@@ -69,25 +84,27 @@ final class ServerNames {
   }
 
   /** Why a property cannot be a column under this name; empty when it can. */
-  static Optional<String> propertyProblem(String objectName, String property) {
+  static Optional<UserText> propertyProblem(String objectName, String property) {
     if (property.isEmpty()) {
       return Optional.of(
-          "HubSpot sent a property of "
-              + objectName
-              + " with an empty name, which cannot be a column; "
-              + objectName
-              + " was skipped. Check that --base-url is HubSpot's API");
+          fromAnotherServer(
+              "HubSpot sent a property of "
+                  + objectName
+                  + " with an empty name, which cannot be a column; "
+                  + objectName
+                  + " was skipped."));
     }
     if (property.chars().anyMatch(Character::isISOControl)) {
       return Optional.of(
-          "HubSpot sent a property of "
-              + objectName
-              + " named '"
-              + shown(property)
-              + "', with a control character (a line break, …) that no CSV reader or SQL"
-              + " column takes; "
-              + objectName
-              + " was skipped. Check that --base-url is HubSpot's API");
+          fromAnotherServer(
+              "HubSpot sent a property of "
+                  + objectName
+                  + " named '"
+                  + shown(property)
+                  + "', with a control character (a line break, …) that no CSV reader or SQL"
+                  + " column takes; "
+                  + objectName
+                  + " was skipped."));
     }
     return Optional.empty();
   }

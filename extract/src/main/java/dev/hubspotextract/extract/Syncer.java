@@ -430,7 +430,7 @@ public final class Syncer {
       control.abort(runtime);
     }
     if (failure instanceof HubSpotException hubSpot) {
-      return new TaskFailure(name, association, hubSpot.category(), hubSpot.getMessage());
+      return new TaskFailure(name, association, hubSpot.category(), hubSpot.text());
     }
     if (failure instanceof IOException io) {
       ExtractException output =
@@ -442,7 +442,7 @@ public final class Syncer {
       return new TaskFailure(name, association, FailureCategory.OUTPUT, output.getMessage());
     }
     if (failure instanceof ExtractException extract) {
-      return new TaskFailure(name, association, extract.category(), extract.getMessage());
+      return new TaskFailure(name, association, extract.category(), extract.text());
     }
     if (failure instanceof RunControl.Aborted) {
       return new TaskFailure(name, association, FailureCategory.ABORTED, "not finished");

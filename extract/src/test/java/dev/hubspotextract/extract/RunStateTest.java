@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.hubspotextract.client.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,9 +61,11 @@ class RunStateTest {
         .save("deals", new Checkpoint(null, 0, 0, 0, false));
 
     assertThatThrownBy(() -> RunState.open(planFrom("another portal"), false, FileMode.PRIVATE))
-        .isInstanceOf(ExtractException.class)
+        .isInstanceOfSatisfying(
+            ExtractException.class,
+            e -> assertThat(e.settings()).contains(Setting.RESTART, Setting.OUTPUT_FOLDER))
         .hasMessageContaining("unfinished pull")
-        .hasMessageContaining("--restart");
+        .hasMessageContaining("start over");
 
     RunState restarted = RunState.open(planFrom("another portal"), true, FileMode.PRIVATE);
     assertThat(restarted.resumed()).isFalse();
