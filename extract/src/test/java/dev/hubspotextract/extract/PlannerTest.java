@@ -9,6 +9,7 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RecordFetch;
+import dev.hubspotextract.client.UserText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -276,7 +277,8 @@ class PlannerTest {
   void theDryRunSaysHowEachObjectsRecordsAreFetched() {
     contactsExtraProperties = 2_000;
 
-    String described = plan(List.of("contacts", "deals"), none()).describe(name -> name + ".csv");
+    String described =
+        plan(List.of("contacts", "deals"), none()).describe(name -> name + ".csv", UserText::text);
 
     assertThat(described.lines().map(String::strip).filter(line -> line.startsWith("read: ")))
         .containsExactly(
