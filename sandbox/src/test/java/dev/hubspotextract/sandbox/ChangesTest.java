@@ -136,6 +136,28 @@ class ChangesTest {
   }
 
   @Test
+  void archivingLeavesTheLastModifiedDateAsItWas() {
+    java.util.Map<String, Instant> modifiedBefore = new java.util.HashMap<>();
+    portal.records("contacts").forEach(r -> modifiedBefore.put(r.id(), r.updatedAt()));
+    clock.advance(Duration.ofMinutes(5));
+
+    List<String> archived = portal.apply(ChangeSet.of("contacts").archive(10)).archived();
+
+    // HubSpot's archiving does not move hs_lastmodifieddate (airbytehq/airbyte#19838)
+    JsonNode read = batchRead("contacts", archived, true, "lastmodifieddate").path("results");
+    assertThat(read).hasSize(10);
+    for (JsonNode record : read) {
+      String id = record.path("id").asText();
+      assertThat(Instant.parse(record.path("updatedAt").asText()))
+          .isEqualTo(modifiedBefore.get(id));
+      assertThat(record.path("properties").path("lastmodifieddate").asText())
+          .isEqualTo(record.path("updatedAt").asText())
+          .isNotEqualTo(now());
+      assertThat(record.path("archivedAt").asText()).isEqualTo(now());
+    }
+  }
+
+  @Test
   void archivedRecordsLeaveTheLiveListAndSearchForTheArchivedListWithArchivedAt() {
     ChangeReport report = portal.apply(ChangeSet.of("contacts").archive(10));
     List<String> archived = report.archived();
