@@ -199,7 +199,9 @@ final class ObjectSync {
         if (next != null && next.getKey() == id) {
           ObjectTask.writeRow(sink, next.getValue(), columns);
           rows++;
-          updated++;
+          if (!sameRow(row, next.getValue(), columns)) {
+            updated++; // found again by the lookback, unchanged since: not counted
+          }
           next = news.hasNext() ? news.next() : null;
         } else if (archived.contains(id)) {
           archivedRows++;
@@ -221,6 +223,23 @@ final class ObjectSync {
       sink.complete();
       return new Outcome(rows, decimals, updated, added, archivedRows, deleted, touched);
     }
+  }
+
+  /** Whether a row of the file holds exactly what {@code record} would be written as. */
+  private static boolean sameRow(CsvRecord row, HubSpotRecord record, int columns) {
+    if (row.getFieldCount() != FixedColumn.RECORD.size() + columns
+        || !row.getField(1).equals(record.createdAt())
+        || !row.getField(2).equals(record.updatedAt())
+        || !row.getField(3).equals(record.archived() ? "true" : "false")) {
+      return false;
+    }
+    for (int i = 0; i < columns; i++) {
+      String value = record.properties().valueAt(i);
+      if (!row.getField(FixedColumn.RECORD.size() + i).equals(value == null ? "" : value)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The old file must have the plan's columns: the sync decided so, by the manifest. */
