@@ -7,6 +7,7 @@ import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +34,7 @@ final class ObjectTask {
 
   /**
    * @param maxRecords at most this many records ({@link Long#MAX_VALUE}: every one)
+   * @param clock what the time between checkpoints is measured on
    * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object, or the walk of a
    *     {@link ReadMode.SearchWalk} one, run
    */
@@ -41,12 +43,13 @@ final class ObjectTask {
       long maxRecords,
       Path outDir,
       RunState state,
+      Clock clock,
       ExecutorService cursorPool) {
     this.object = object;
     this.cursorPool = cursorPool;
     this.maxRecords = maxRecords;
     this.outDir = outDir;
-    this.progress = new TaskProgress(state, object.type().name(), target());
+    this.progress = new TaskProgress(state, clock, object.type().name(), target());
   }
 
   /** The object's file, a name that stays inside the output folder. */
@@ -219,7 +222,7 @@ final class ObjectTask {
               client,
               object,
               target(),
-              progress.state(),
+              progress,
               listener,
               control,
               cursorPool,
