@@ -3,8 +3,8 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.cli.Cli;
-import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PulledManifests;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.RateLimitTier;

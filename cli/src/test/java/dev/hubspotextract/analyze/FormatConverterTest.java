@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubspotextract.cli.Cli;
-import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PulledManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;

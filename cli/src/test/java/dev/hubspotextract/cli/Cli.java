@@ -2,8 +2,6 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.JdkTransport;
 import dev.hubspotextract.client.Pacer;
@@ -24,7 +22,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -279,16 +276,6 @@ public final class Cli {
             // a task's checkpoint, not the run's own files (task names never hold a "-")
             return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
           });
-    }
-  }
-
-  /** Every row of a CSV file, header first. */
-  static List<List<String>> readCsv(Path file) {
-    try (CsvReader<CsvRecord> reader =
-        CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
-      return reader.stream().map(CsvRecord::getFields).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.Plan;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.RunState;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.PortalChecks;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.PortalChecks;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;

@@ -11,6 +11,7 @@ import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Plan;
+import dev.hubspotextract.extract.PortalChecks;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;

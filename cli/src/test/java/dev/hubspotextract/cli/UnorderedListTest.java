@@ -10,6 +10,9 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PortalChecks;
+import dev.hubspotextract.extract.PulledCsv;
+import dev.hubspotextract.extract.PulledManifests;
 import dev.hubspotextract.extract.ReadOptions;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.FaultPlan;
@@ -184,7 +187,7 @@ class UnorderedListTest {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       List<Long> ids =
-          Cli.readCsv(out.resolve("contacts.csv")).stream()
+          PulledCsv.rows(out.resolve("contacts.csv")).stream()
               .skip(1)
               .map(row -> Long.parseLong(row.get(0)))
               .toList();
