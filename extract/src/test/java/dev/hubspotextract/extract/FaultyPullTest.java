@@ -1,18 +1,10 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RetryPolicy;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.Manifest;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.SameOutput;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -37,7 +29,11 @@ class FaultyPullTest {
             .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(8))
             .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
             .build();
-    Plan plan = Cli.plan(client, out, List.of(), null);
+    Plan plan =
+        SandboxPulls.plan(
+            client,
+            SandboxPulls.request(
+                out, List.of(), new AssociationSelection.Defaults(), ReadOptions.DEFAULT));
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);

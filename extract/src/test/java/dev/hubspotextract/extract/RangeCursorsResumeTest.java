@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,10 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -171,7 +167,7 @@ class RangeCursorsResumeTest {
   /** A resumable pull of contacts (state kept as the command line keeps it) through a wire. */
   private RunResult pull(Path out, int cursors, Wire wire) throws Exception {
     HubSpotClient client =
-        Cli.clientThrough(
+        SandboxPulls.clientThrough(
             sandbox,
             real ->
                 request -> {
@@ -185,9 +181,9 @@ class RangeCursorsResumeTest {
                   }
                   return own != null ? own : real.send(request);
                 });
-    return Cli.resumablePull(
-        client,
-        Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false)),
-        2);
+    Plan plan =
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(cursors, false), "contacts"));
+    return SandboxPulls.resumablePull(client, plan, 2);
   }
 }
