@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.FaultPlan;

@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Compares two pulled folders: every file byte for byte, the manifest without its timings. */
-final class SameOutput {
+public final class SameOutput {
   private SameOutput() {}
 
-  static void assertSame(Path actual, Path expected) throws IOException {
+  public static void assertSame(Path actual, Path expected) throws IOException {
     List<String> files = files(expected);
     assertThat(files(actual)).containsExactlyElementsOf(files);
     assertThat(files).contains("manifest.json").anyMatch(name -> name.endsWith(".csv"));
@@ -35,7 +35,7 @@ final class SameOutput {
    * byte, and what the manifests say of each table (records, rows, columns with their measured
    * types); the rest of the manifests (marks, times, what the last sync did) differ by nature.
    */
-  static void assertSameTables(Path synced, Path pulled) throws IOException {
+  public static void assertSameTables(Path synced, Path pulled) throws IOException {
     List<String> files = files(pulled);
     assertThat(files(synced)).containsExactlyElementsOf(files);
     for (String name : files) {
@@ -72,7 +72,7 @@ final class SameOutput {
   }
 
   /** Every file and folder name in the output folder, sorted: no state or partial left over. */
-  static List<String> files(Path dir) throws IOException {
+  public static List<String> files(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
       return paths.map(path -> path.getFileName().toString()).sorted().toList();
     }
