@@ -282,7 +282,11 @@ class SyncCommandTest {
       assertOk(Cli.pull(sandbox, deals, "-q", "--objects", "deals"));
       Cli.Run otherObjects = Cli.sync(sandbox, deals, "--objects", "contacts");
       assertThat(otherObjects.exitCode()).as(otherObjects.toString()).isEqualTo(2);
-      assertThat(otherObjects.err()).contains("other objects (deals)").contains("(contacts)");
+      assertThat(otherObjects.err())
+          .contains(
+              "other objects to pull (deals)",
+              "(contacts)",
+              "the same objects to pull (--objects)");
 
       Files.writeString(deals.resolve("manifest.json"), "{\"tool\": \"hubspot-extract\", \"obj");
       Cli.Run damaged = Cli.sync(sandbox, deals, "--objects", "deals");
