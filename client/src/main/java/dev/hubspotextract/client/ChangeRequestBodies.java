@@ -9,37 +9,48 @@ final class ChangeRequestBodies {
 
   /** Records whose {@code property} is at or after {@code fromMillis}, oldest change first. */
   static byte[] modifiedSince(String property, long fromMillis, int limit, String after) {
-    return Json.write(
-        json -> {
-          json.writeStartObject();
-          json.writeArrayFieldStart("filterGroups");
-          json.writeStartObject();
-          json.writeArrayFieldStart("filters");
-          filter(json, property, "GTE", Long.toString(fromMillis));
-          json.writeEndArray();
-          json.writeEndObject();
-          json.writeEndArray();
-          sortAndPage(json, property, property, limit, after);
-        });
+    return search(
+        json -> filter(json, property, "GTE", Long.toString(fromMillis)),
+        property,
+        property,
+        limit,
+        after);
   }
 
   /** Records whose {@code property} is {@code atMillis} and id above {@code aboveId}, by id. */
   static byte[] modifiedAt(
       String property, long atMillis, String aboveId, int limit, String after) {
+    return search(
+        json -> {
+          filter(json, property, "EQ", Long.toString(atMillis));
+          if (aboveId != null) {
+            filter(json, "hs_object_id", "GT", aboveId);
+          }
+        },
+        "hs_object_id",
+        property,
+        limit,
+        after);
+  }
+
+  /** The filters of a search's one group. */
+  private interface Filters {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static byte[] search(
+      Filters filters, String sortBy, String property, int limit, String after) {
     return Json.write(
         json -> {
           json.writeStartObject();
           json.writeArrayFieldStart("filterGroups");
           json.writeStartObject();
           json.writeArrayFieldStart("filters");
-          filter(json, property, "EQ", Long.toString(atMillis));
-          if (aboveId != null) {
-            filter(json, "hs_object_id", "GT", aboveId);
-          }
+          filters.write(json);
           json.writeEndArray();
           json.writeEndObject();
           json.writeEndArray();
-          sortAndPage(json, "hs_object_id", property, limit, after);
+          sortAndPage(json, sortBy, property, limit, after);
         });
   }
 

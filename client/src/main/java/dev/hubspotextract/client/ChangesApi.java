@@ -3,7 +3,6 @@ package dev.hubspotextract.client;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -160,22 +159,11 @@ public final class ChangesApi {
     if (ids.size() > BATCH_SIZE) {
       throw new IllegalArgumentException("at most " + BATCH_SIZE + " ids, got " + ids.size());
     }
-    PropertyColumns columns = new PropertyColumns(properties);
-    String doing = "reading " + ids.size() + " changed " + objectType + " by id (batch read)";
-    ApiResponse response =
-        Responses.requireSuccess(
-            transport.send(
-                ApiRequest.postJson(
-                    "/crm/v3/objects/" + Paths.segment(objectType) + "/batch/read?archived=false",
-                    ObjectRequestBodies.batchRead(ids, columns.names()))),
-            doing,
-            objectType);
-    Map<String, HubSpotRecord> byId = new HashMap<>();
-    try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
-      for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
-        byId.put(record.id(), record);
-      }
-    }
-    return byId;
+    return new ObjectsApi(transport)
+        .readById(
+            objectType,
+            ids,
+            new PropertyColumns(properties),
+            "reading " + ids.size() + " changed " + objectType + " by id (batch read)");
   }
 }

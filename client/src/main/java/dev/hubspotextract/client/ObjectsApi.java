@@ -275,25 +275,13 @@ public final class ObjectsApi {
    */
   List<HubSpotRecord> batchRead(
       String objectType, List<HubSpotRecord> listed, PropertyColumns batchColumns) {
-    byte[] body =
-        ObjectRequestBodies.batchRead(
-            listed.stream().map(HubSpotRecord::id).toList(), batchColumns.names());
-    String doing = "reading " + listed.size() + " " + objectType + " by id (batch read)";
-    ApiResponse response =
-        Responses.requireSuccess(
-            transport.send(
-                ApiRequest.postJson(
-                    "/crm/v3/objects/" + Paths.segment(objectType) + "/batch/read?archived=false",
-                    body)),
-            doing,
-            objectType);
+    Map<String, HubSpotRecord> byId =
+        readById(
+            objectType,
+            listed.stream().map(HubSpotRecord::id).toList(),
+            batchColumns,
+            "reading " + listed.size() + " " + objectType + " by id (batch read)");
     // results come in any order; keep the listing's
-    Map<String, HubSpotRecord> byId = new HashMap<>();
-    try (RecordPage page = new RecordPage(response.body(), doing, batchColumns)) {
-      for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
-        byId.put(record.id(), record);
-      }
-    }
     List<HubSpotRecord> ordered = new ArrayList<>(listed.size());
     for (HubSpotRecord record : listed) {
       HubSpotRecord full = byId.get(record.id());
@@ -302,5 +290,28 @@ public final class ObjectsApi {
       }
     }
     return ordered;
+  }
+
+  /**
+   * One batch read of these ids (at most {@value #PAGE_SIZE}) with exactly the properties of {@code
+   * columns}, keyed by id: an id archived or gone is absent, and results come in any order.
+   */
+  Map<String, HubSpotRecord> readById(
+      String objectType, List<String> ids, PropertyColumns columns, String doing) {
+    ApiResponse response =
+        Responses.requireSuccess(
+            transport.send(
+                ApiRequest.postJson(
+                    "/crm/v3/objects/" + Paths.segment(objectType) + "/batch/read?archived=false",
+                    ObjectRequestBodies.batchRead(ids, columns.names()))),
+            doing,
+            objectType);
+    Map<String, HubSpotRecord> byId = new HashMap<>();
+    try (RecordPage page = new RecordPage(response.body(), doing, columns)) {
+      for (HubSpotRecord record = page.next(); record != null; record = page.next()) {
+        byId.put(record.id(), record);
+      }
+    }
+    return byId;
   }
 }
