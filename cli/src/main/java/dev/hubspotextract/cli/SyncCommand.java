@@ -1,8 +1,10 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.analyze.OutputFormat;
+import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.PullRequest;
 import dev.hubspotextract.extract.StatusListener;
@@ -13,8 +15,11 @@ import dev.hubspotextract.extract.Syncer;
 import dev.hubspotextract.extract.TaskFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,18 +94,37 @@ final class SyncCommand extends PullCommand {
     }
     summaryOnly = true;
     while (true) {
-      int code = super.call();
-      if (code != ExitCode.OK.code() && code != ExitCode.PARTIAL.code()) {
-        return code;
+      try {
+        int code = super.call();
+        if (code != ExitCode.OK.code() && code != ExitCode.PARTIAL.code()) {
+          return code;
+        }
+      } catch (CategorizedException e) {
+        if (!PASSING.contains(e.category())) {
+          throw e;
+        }
+        // HubSpot out of reach or asking to come back later: the next sync may well go through
+        spec.commandLine()
+            .getErr()
+            .println(
+                "hubspot-extract: this sync failed, the next one starts in "
+                    + every.toSeconds()
+                    + " s"
+                    + ": "
+                    + Flags.show(e));
       }
       try (BetweenSyncs idle = new BetweenSyncs(spec.commandLine().getErr(), out)) {
         idle.await(every);
       }
-      if (Thread.currentThread().isInterrupted()) {
-        return ExitCode.OK.code();
-      }
     }
   }
+
+  /** Failures of one sync on a schedule that the next one may not meet. */
+  private static final Set<FailureCategory> PASSING =
+      EnumSet.of(FailureCategory.TRANSIENT, FailureCategory.RATE_LIMIT, FailureCategory.EXTERNAL);
+
+  /** The folder's pull, as {@link #beforePlan} found it: empty while it holds none. */
+  private Optional<Manifest> earlier = Optional.empty();
 
   @Override
   void beforePlan(PullRequest request) {
@@ -115,15 +139,17 @@ final class SyncCommand extends PullCommand {
           FailureCategory.USAGE, "--lookback must not be negative, got " + lookback);
     }
     if (!dryRun) {
-      SyncCheck.earlierPull(request); // refuses a folder it cannot sync before any request
+      earlier =
+          SyncCheck.earlierPull(request); // refuses a folder it cannot sync, before any request
     }
   }
 
   @Override
   Integer afterPlan(Planned planned) throws IOException {
-    Optional<Manifest> earlier = SyncCheck.earlierPull(planned.request());
-    if (earlier.isEmpty()) {
-      return pull(planned); // nothing to sync yet: the first sync is a pull, which records marks
+    if (earlier.isEmpty() || Files.exists(FolderLayout.of(planned.plan().outDir()).runFile())) {
+      // nothing to sync yet, or a pull the folder holds unfinished: the first sync is a pull (or
+      // finishes it), which records marks
+      return pull(planned);
     }
     long started = System.nanoTime();
     SyncResult result =
@@ -150,7 +176,7 @@ final class SyncCommand extends PullCommand {
     err.println(
         "hubspot-extract: "
             + result.failures().size()
-            + " not brought up to date; they keep their last sync's files, marked stale in"
+            + " not brought up to date; each keeps the files it had, if any, marked stale in"
             + " manifest.json:");
     for (TaskFailure failure : result.failures()) {
       err.println("  " + failure.subject() + ": " + Flags.show(failure.text()));

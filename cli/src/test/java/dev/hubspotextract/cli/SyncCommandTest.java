@@ -220,6 +220,76 @@ class SyncCommandTest {
   }
 
   @Test
+  void customObjectsThatCannotBeListedAreKeptStaleNotDropped() throws Exception {
+    Path synced = dir.resolve("synced");
+    String[] all = {"--objects", "all", "--associations", "none"};
+    try (Sandbox sandbox = sandbox(200)) {
+      assertOk(Cli.sync(sandbox, synced, concat(all, "-q")));
+    }
+    List<String> customFiles = new java.util.ArrayList<>();
+    manifest(synced)
+        .path("objects")
+        .forEach(
+            entry -> {
+              if (entry.path("objectTypeId").asText().startsWith("2-")) {
+                customFiles.add(entry.path("file").asText());
+              }
+            });
+    assertThat(customFiles).isNotEmpty();
+    // the same portal, the token no longer allowed to list custom objects
+    try (Sandbox unscoped =
+        Sandbox.builder()
+            .records(200)
+            .seed(7)
+            .searchLag(LAG)
+            .withoutScopes(Set.of("schemas"))
+            .start()) {
+      Cli.Run sync = Cli.sync(unscoped, synced, all);
+
+      assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(4);
+      assertThat(sync.err()).contains("custom objects");
+      assertThat(sync.out()).doesNotContain("dropped");
+    }
+    for (String file : customFiles) {
+      assertThat(synced.resolve(file)).exists();
+    }
+    manifest(synced)
+        .path("objects")
+        .forEach(
+            entry -> {
+              if (entry.path("objectTypeId").asText().startsWith("2-")) {
+                assertThat(entry.path("status").asText()).isEqualTo("stale");
+              }
+            });
+  }
+
+  @Test
+  void aPairLeftStaleIsReadWholeByTheNextSync() throws Exception {
+    Path synced = dir.resolve("synced");
+    String[] objects = {"--objects", "contacts,deals", "--associations", "deals:contacts"};
+    try (Sandbox sandbox = sandbox(300)) {
+      assertOk(Cli.sync(sandbox, synced, concat(objects, "-q")));
+    }
+    try (Sandbox broken =
+        Sandbox.builder().records(300).seed(7).searchLag(LAG).broken(Set.of("deals")).start()) {
+      assertThat(Cli.sync(broken, synced, concat(objects, "-q", "--max-retries", "0")).exitCode())
+          .isEqualTo(4);
+    }
+    assertThat(manifest(synced).at("/associations/0/status").asText()).isEqualTo("stale");
+    try (Sandbox healthy = sandbox(300)) {
+      healthy.portal().apply(ChangeSet.of("contacts").create(3).update(5));
+      waitOutTheSearchLag();
+      Cli.Run sync = Cli.sync(healthy, synced, objects);
+
+      assertOk(sync);
+      assertThat(sync.out()).contains("deals_contacts: ").contains("(read whole)");
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(healthy, fresh, concat(objects, "-q")));
+      SameOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  @Test
   void theManifestKeepsEachObjectsMarkAndWhatTheLastSyncDid() throws Exception {
     try (Sandbox sandbox = sandbox(300)) {
       Path synced = dir.resolve("synced");

@@ -121,7 +121,7 @@ public final class ChangesApi {
           new StringBuilder("/crm/v3/objects/")
               .append(Paths.segment(objectType))
               .append("?limit=")
-              .append(BATCH_SIZE)
+              .append(ObjectsApi.PAGE_SIZE)
               .append("&archived=true&properties=hs_object_id");
       if (after != null) {
         path.append("&after=").append(Paths.cursor(after));
@@ -164,6 +164,6 @@ public final class ChangesApi {
             objectType,
             ids,
             new PropertyColumns(properties),
-            "reading " + ids.size() + " changed " + objectType + " by id (batch read)");
+            "reading " + ids.size() + " " + objectType + " by id (batch read)");
   }
 }

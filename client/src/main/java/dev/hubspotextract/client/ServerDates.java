@@ -24,7 +24,9 @@ final class ServerDates implements Transport {
   @Override
   public ApiResponse send(ApiRequest request) {
     ApiResponse response = next.send(request);
-    response.header("Date").flatMap(ServerDates::parse).ifPresent(this::saw);
+    if (response.isSuccess()) { // an error may come from a proxy in between, on its own clock
+      response.header("Date").flatMap(ServerDates::parse).ifPresent(this::saw);
+    }
     return response;
   }
 

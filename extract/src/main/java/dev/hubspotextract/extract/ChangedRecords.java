@@ -14,11 +14,14 @@ import java.util.TreeSet;
  * <p>Keyset, never a deep offset: each query asks for the oldest changes from a time, and the next
  * one starts at the latest time it saw (the records of that millisecond come again and are kept
  * once). A millisecond that fills a whole page (a bulk import gives thousands one millisecond) is
- * drained by id. A page HubSpot sends short with a cursor (it does, airbytehq/airbyte#80744) may
- * have left out records its cursor counts: it is asked for again, a few times, and then its offset
- * is followed, as stopping there would lose what comes after it. A record changed while this runs
- * moves to a later time, which a later query or the next sync sees. A record search hides every
- * time is found only by {@code --verify-deletes} when it is new, and not at all when it changed.
+ * drained by id. A page HubSpot sends short (it does, airbytehq/airbyte#80744: fewer records than
+ * its total or cursor promise) may have left out records: it is asked for again, a few times, and
+ * the next query starts from its latest time all the same, so a record left out after it is asked
+ * for again; one left out before it, which every answer leaves out, is lost to this sync. An empty
+ * page with a cursor is followed by its offset, a few in a row at most. A record changed while this
+ * runs moves to a later time, which a later query or the next sync sees. A record search hides
+ * every time is found only by {@code --verify-deletes} when it is new, and not at all when it
+ * changed.
  */
 final class ChangedRecords {
   /** Search answers 400 past this offset. */
@@ -102,10 +105,10 @@ final class ChangedRecords {
   private record Query(boolean exhausted, long latest, String highestId) {}
 
   /**
-   * Reads a query's first page, and the pages after it while they come short with a cursor; stops
-   * at a full page (the next query starts from it), at the result cap, or after {@value
-   * #MAX_EMPTY_IN_A_ROW} empty pages in a row that still carry a cursor (a search that has stopped
-   * making progress).
+   * Reads a query's first page (asked again while it comes short), and the pages after it only
+   * while they come empty with a cursor; stops at a page with records (the next query starts from
+   * its latest time), at the result cap, or after {@value #MAX_EMPTY_IN_A_ROW} empty pages in a row
+   * (a search that has stopped making progress).
    */
   private Query query(Pages pages) {
     List<ChangesApi.Modified> found = new ArrayList<>();
@@ -129,10 +132,13 @@ final class ChangedRecords {
       if (after == null) {
         return summary(found, true);
       }
-      if (page.records().size() >= ChangesApi.SEARCH_PAGE_SIZE) {
+      if (!page.records().isEmpty()) {
+        // a full page, or one still short after asking again: the next query starts from its
+        // latest time, never past a record a later page would have moved it beyond
         return summary(found, false);
       }
-      emptyInARow = page.records().isEmpty() ? emptyInARow + 1 : 0;
+      emptyInARow++; // an empty page with a cursor has no time to start from: its cursor is
+      // followed
       if (emptyInARow >= MAX_EMPTY_IN_A_ROW) {
         throw stuck(
             "(" + emptyInARow + " empty pages in a row with a cursor, the last " + after + ")");

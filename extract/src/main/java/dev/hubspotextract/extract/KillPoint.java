@@ -7,9 +7,9 @@ package dev.hubspotextract.extract;
  * one property read at a handful of places per sync.
  */
 enum KillPoint {
-  /** An object's merged file begun, its first 100 rows written and flushed to disk. */
+  /** An object's merged file begun: the rows before the old file's 100th written and flushed. */
   AFTER_A_FLUSH("after-a-flush"),
-  /** An object's merged file begun, its first 100 rows written, not flushed. */
+  /** An object's merged file begun: the rows before the old file's 100th written, not flushed. */
   IN_A_MERGE("in-a-merge"),
   /** One new file moved over its old one, the manifest not yet written. */
   BETWEEN_A_RENAME_AND_THE_MANIFEST("between-a-rename-and-the-manifest");

@@ -56,6 +56,9 @@ public record Manifest(
 
   private static final String FAILED = "failed";
 
+  /** The status of a table written whole. */
+  static final String COMPLETE = "complete";
+
   /** The status of an object whose sync failed: its file and mark are the last sync's. */
   static final String STALE = "stale";
 
@@ -291,7 +294,8 @@ public record Manifest(
           order.inOrder() ? null : order.duplicateIdsDropped(),
           columns,
           null,
-          task == null || task.mark() == null ? null : task.mark().toString(),
+          // a mark vouches for a whole file: none for one the run did not finish
+          task == null || !task.completed() || task.mark() == null ? null : task.mark().toString(),
           null);
     }
 
@@ -387,14 +391,21 @@ public record Manifest(
    * @param properties property names kept (empty: every one)
    * @param recordLimit the pull's {@code --count}, or null for every record
    * @param sensitivity the sensitive levels pulled besides the non-sensitive properties
+   * @param associations the association files asked for: {@code default}, {@code none}, or each
+   *     pair as {@code from:to}, with {@code #id,id} for a pair of chosen records
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Selection(
-      List<String> objects, List<String> properties, Long recordLimit, List<String> sensitivity) {
+      List<String> objects,
+      List<String> properties,
+      Long recordLimit,
+      List<String> sensitivity,
+      List<String> associations) {
     public Selection {
       objects = listOrEmpty(objects);
       properties = listOrEmpty(properties);
       sensitivity = listOrEmpty(sensitivity);
+      associations = listOrEmpty(associations);
     }
 
     /** The request's selection; null for none (a run built without one cannot be synced). */
@@ -409,7 +420,19 @@ public record Manifest(
           request.sensitivity().stream()
               .map(level -> level.name().toLowerCase(Locale.ROOT))
               .sorted()
-              .toList());
+              .toList(),
+          associationsOf(request.associations()));
+    }
+
+    private static List<String> associationsOf(AssociationSelection selection) {
+      if (selection instanceof AssociationSelection.Listed listed) {
+        return listed.pairs().stream()
+            .map(
+                pair ->
+                    pair + (pair.fromIds().isEmpty() ? "" : "#" + String.join(",", pair.fromIds())))
+            .toList();
+      }
+      return List.of(selection instanceof AssociationSelection.None ? "none" : "default");
     }
   }
 
@@ -417,7 +440,7 @@ public record Manifest(
    * What one sync did to an object's file.
    *
    * @param updated records changed since the last sync, their rows replaced
-   * @param added records new since the last sync
+   * @param added records new since the last sync; for an object pulled whole, its records
    * @param archived rows removed as HubSpot lists their records as archived
    * @param deleted rows removed as their records are gone from every list ({@code
    *     --verify-deletes}), or found by id gone since they changed
@@ -574,7 +597,7 @@ public record Manifest(
   }
 
   private static String statusOf(TaskResult task) {
-    return task != null && task.completed() ? "complete" : FAILED;
+    return task != null && task.completed() ? COMPLETE : FAILED;
   }
 
   private static <T> List<T> listOrEmpty(List<T> list) {

@@ -19,6 +19,11 @@ import java.util.Set;
  * shape that cannot be used fails alone; a name that matches nothing fails the plan.
  */
 final class ObjectResolver {
+  /**
+   * The failure's subject when the custom objects could not be listed: which they are is unknown.
+   */
+  static final String CUSTOM_OBJECTS = "custom objects";
+
   /** Where the request names the objects it pulls, as an unknown one's message says. */
   private static final String AMONG_OBJECTS = "among the objects to pull";
 
@@ -64,8 +69,7 @@ final class ObjectResolver {
           throw new ExtractException(
               FailureCategory.USAGE, e.text().around("cannot look up custom objects: ", ""));
         }
-        failures.add(
-            new TaskFailure("custom objects", false, FailureCategory.PERMISSION, e.text()));
+        failures.add(new TaskFailure(CUSTOM_OBJECTS, false, FailureCategory.PERMISSION, e.text()));
       }
     }
     ObjectCatalog catalog = new ObjectCatalog(schemas);

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.ChangesApi;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.HubSpotRecord;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,6 +102,8 @@ final class ObjectSync {
       }
       fresh.putAll(readById(changes, missing));
     }
+    // archived after it was read: the archived list, read later, is the newer word
+    fresh.keySet().removeAll(archived);
     return merge(current, staged, mode, changed, fresh, archived, live);
   }
 
@@ -200,15 +203,24 @@ final class ObjectSync {
           ObjectTask.writeRow(sink, next.getValue(), columns);
           rows++;
           if (!sameRow(row, next.getValue(), columns)) {
-            updated++; // found again by the lookback, unchanged since: not counted
+            updated++; // one found again by the lookback, unchanged since, is not counted
           }
           next = news.hasNext() ? news.next() : null;
         } else if (archived.contains(id)) {
           archivedRows++;
           touched.add(id);
-        } else if (changed.contains(id) || (live != null && Arrays.binarySearch(live, id) < 0)) {
-          deleted++; // found changed but gone by the time it was read, or in no list at all
+        } else if (live != null ? Arrays.binarySearch(live, id) < 0 : changed.contains(id)) {
+          deleted++; // in no list at all, or found changed and gone by the time it was read
           touched.add(id);
+        } else if (changed.contains(id)) {
+          throw new HubSpotException(
+              FailureCategory.EXTERNAL,
+              "record "
+                  + id
+                  + " of "
+                  + object.type().name()
+                  + " changed and is in HubSpot's list, but reading it by id did not return it;"
+                  + " its row was left as it was: run sync again");
         } else {
           MergeById.write(row, sink);
           rows++;

@@ -94,6 +94,14 @@ public final class SyncCheck {
               differs(dir, "properties to pull", pulled.properties(), asked.properties()),
               Setting.PROPERTIES));
     }
+    // recorded since sync came: an earlier manifest's empty list says nothing
+    if (!pulled.associations().isEmpty()
+        && !normalized(pulled.associations()).equals(normalized(asked.associations()))) {
+      throw refused(
+          UserText.of(
+              differs(dir, "association files", pulled.associations(), asked.associations()),
+              Setting.ASSOCIATIONS));
+    }
     if (!pulled.sensitivity().equals(asked.sensitivity())) {
       throw refused(differs(dir, "sensitive levels", pulled.sensitivity(), asked.sensitivity()));
     }

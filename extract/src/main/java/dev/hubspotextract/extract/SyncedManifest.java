@@ -21,6 +21,10 @@ final class SyncedManifest {
   private final List<SyncResult.ObjectLine> objectLines = new ArrayList<>();
   private final List<SyncResult.PairLine> pairLines = new ArrayList<>();
   private final List<String> droppedFiles = new ArrayList<>();
+
+  /** Objects not asked for this time that are kept as they were: their fate is unknown. */
+  private final Set<String> keptUnknown = new HashSet<>();
+
   private final List<TaskFailure> failures;
   private final Manifest manifest;
 
@@ -109,8 +113,19 @@ final class SyncedManifest {
         entries.add(before.get(failure.subject()).stale());
       }
     }
+    // custom objects that could not be listed (a scope lost) are not known to be gone: kept
+    boolean customUnknown =
+        plan.failedObjects().stream()
+            .anyMatch(failure -> failure.subject().equals(ObjectResolver.CUSTOM_OBJECTS));
     for (Manifest.ObjectEntry old : earlier.objects()) {
-      if (!asked.contains(old.name())) {
+      if (asked.contains(old.name())) {
+        continue;
+      }
+      if (customUnknown && old.objectTypeId() != null && old.objectTypeId().startsWith("2-")) {
+        entries.add(old.stale());
+        keptUnknown.add(old.name());
+        objectLines.add(new SyncResult.ObjectLine(old.name(), null, false));
+      } else {
         objectLines.add(new SyncResult.ObjectLine(old.name(), null, true));
         if (old.file() != null) {
           droppedFiles.add(old.file());
@@ -153,7 +168,12 @@ final class SyncedManifest {
       }
     }
     for (Manifest.AssociationEntry old : earlier.associations()) {
-      if (!written.contains(old.tableName()) && old.file() != null) {
+      if (written.contains(old.tableName())) {
+        continue;
+      }
+      if (keptUnknown.contains(old.from()) || keptUnknown.contains(old.to())) {
+        entries.add(old.stale());
+      } else if (old.file() != null) {
         droppedFiles.add(old.file());
       }
     }

@@ -178,20 +178,28 @@ public final class Syncer {
         plan.pairs().stream()
             .filter(pair -> outcomes.wholeBecause.containsKey(pair.from().name()))
             .toList();
-    Plan pull = new Plan(plan.source(), staging, whole, theirPairs, plan.recordLimit(), List.of());
+    // the plan's failed objects too: no pair to one of them is asked for
+    Plan pull =
+        new Plan(
+            plan.source(), staging, whole, theirPairs, plan.recordLimit(), plan.failedObjects());
     RunResult run = new Extractor(client, clock, threads, listener, null).run(pull);
     if (run.fatal() != null) {
       throw run.fatal();
     }
     run.objects().forEach(result -> outcomes.pulledWhole.put(result.name(), result));
     run.associations().forEach(result -> outcomes.pairsPulledWhole.put(result.name(), result));
-    run.failures().forEach(outcomes::failed);
+    run.failures().stream()
+        .filter(failure -> !outcomes.hasFailed(failure.subject())) // the plan's, noted already
+        .forEach(outcomes::failed);
   }
 
   /** Why an object is pulled whole rather than synced from its mark; null when it is not. */
   private static String whyWhole(PlannedObject object, Manifest.ObjectEntry old, Path dir) {
-    if (old == null || old.failed() && old.mark() == null) {
+    if (old == null) {
       return "new in this sync";
+    }
+    if (old.failed()) {
+      return "its last pull or sync did not finish it";
     }
     if (old.mark() == null) {
       return "its last pull left no mark to sync from (resumed, or an earlier version's)";
@@ -215,8 +223,10 @@ public final class Syncer {
   private Synced syncObject(
       PlannedObject object, Instant oldMark, Path dir, FileMode mode, RunControl control) {
     LongAdder calls = new LongAdder();
-    // HubSpot's time before this sync's first read of the object: the next sync's mark
-    Instant mark = client.serverTime().orElse(clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+    // HubSpot's time before this sync's first read of the object: the next sync's mark; with no
+    // dated answer there is none (this machine's clock may be ahead), and the next sync pulls whole
+    Instant mark =
+        client.serverTime().map(time -> time.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
     return io(
         () -> {
           ObjectSync.Outcome outcome =
@@ -258,7 +268,8 @@ public final class Syncer {
         () -> {
           if (!options.fullAssociations()
               && old != null
-              && !old.failed()
+              && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
+              && pair.fromIds().isEmpty() // chosen records: read whole, they are few
               && from != null
               && to != null
               && Files.isRegularFile(current)) {
@@ -290,9 +301,8 @@ public final class Syncer {
         || plan.objects().stream().noneMatch(o -> o.type().equals(pair.from()))) {
       return null;
     }
-    FolderLayout layout = FolderLayout.of(plan.outDir());
-    Path staged = FolderLayout.of(layout.syncFolder()).objectFile(pair.from());
-    return Files.isRegularFile(staged) ? staged : layout.objectFile(pair.from());
+    // every object asked for and not failed has its new file there, synced or pulled whole
+    return FolderLayout.of(FolderLayout.of(plan.outDir()).syncFolder()).objectFile(pair.from());
   }
 
   /** Waits for every task, noting each failure; one that dooms the run is thrown once all end. */
@@ -328,7 +338,10 @@ public final class Syncer {
       ExtractException output =
           new ExtractException(
               FailureCategory.OUTPUT,
-              "cannot write " + name + " to the output folder: " + OutputFolder.reason(io),
+              "cannot bring "
+                  + name
+                  + " up to date in the output folder: "
+                  + OutputFolder.reason(io),
               io);
       control.abort(output);
       return new TaskFailure(name, association, FailureCategory.OUTPUT, output.text());

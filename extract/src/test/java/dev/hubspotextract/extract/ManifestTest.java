@@ -85,7 +85,8 @@ class ManifestTest {
         List.of("tickets.csv"),
         "2026-11-30T08:00:00Z",
         null,
-        new Manifest.Selection(List.of("deals"), List.of(), null, List.of("sensitive")));
+        new Manifest.Selection(
+            List.of("deals"), List.of(), null, List.of("sensitive"), List.of("deals:companies")));
   }
 
   @Test

@@ -66,6 +66,16 @@ final class Authenticator {
     }
   }
 
+  /** The scope that lists custom-object schemas. */
+  static final String SCHEMAS_SCOPE = "crm.schemas.custom.read";
+
+  /** Listing custom-object schemas needs {@value #SCHEMAS_SCOPE}. */
+  void checkSchemas() {
+    if (withoutSensitiveScopes.contains(SCHEMAS_SCOPE)) {
+      throw ErrorBodies.missingScope(SCHEMAS_SCOPE);
+    }
+  }
+
   /** Listing or reading properties of a sensitive level needs that level's scope. */
   void checkSensitive(ObjectDef def, PropertyDef.Sensitivity level) {
     String scope = def.sensitiveScope(level);

@@ -117,6 +117,7 @@ final class MetadataEndpoint {
    * {@code GET /crm/v3/schemas} (and {@code /crm-object-schemas/v3/schemas}): the custom objects.
    */
   Response schemas(Request r) {
+    scopes.checkSchemas();
     return Response.json(
         200,
         g -> {

@@ -127,6 +127,10 @@ public final class Sandbox implements AutoCloseable {
    * highly_sensitive} alone (that scope of every object).
    */
   private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> sensitiveScopes) {
+    if (entry.equalsIgnoreCase("schemas")) {
+      sensitiveScopes.add(Authenticator.SCHEMAS_SCOPE); // custom objects cannot be listed
+      return;
+    }
     int dot = entry.lastIndexOf('.');
     String suffix = entry.substring(dot + 1).toLowerCase(java.util.Locale.ROOT).replace('-', '_');
     PropertyDef.Sensitivity level = PropertyDef.Sensitivity.ofWire(suffix);
