@@ -83,6 +83,8 @@ final class SameOutput {
       ObjectNode manifest =
           (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       manifest.remove(List.of("startedAt", "finishedAt", "source"));
+      // HubSpot's time when an object was read, which a resumed read does not have
+      manifest.withArray("objects").forEach(entry -> ((ObjectNode) entry).remove("mark"));
       return manifest;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
