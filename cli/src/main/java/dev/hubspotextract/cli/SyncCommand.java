@@ -1,6 +1,5 @@
 package dev.hubspotextract.cli;
 
-import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.Manifest;
@@ -104,24 +103,26 @@ final class SyncCommand extends PullCommand {
 
   @Override
   void beforePlan(PullRequest request) {
-    if (outputFormat != OutputFormat.CSV || excel) {
+    if (excel) {
       throw new ExtractException(
           FailureCategory.USAGE,
-          "sync keeps plain CSV folders up to date in this version: leave out "
-              + (excel ? "--excel" : "--format " + outputFormat.label()));
+          "sync keeps CSV files as HubSpot sent them in this version, not made for a spreadsheet:"
+              + " leave out --excel");
     }
     if (lookback.isNegative()) {
       throw new ExtractException(
           FailureCategory.USAGE, "--lookback must not be negative, got " + lookback);
     }
     if (!dryRun) {
-      SyncCheck.earlierPull(request); // refuses a folder it cannot sync before any request
+      // refuses a folder it cannot sync before any request
+      SyncCheck.earlierPull(request, outputFormat.label());
     }
   }
 
   @Override
   Integer afterPlan(Planned planned) throws IOException {
-    Optional<Manifest> earlier = SyncCheck.earlierPull(planned.request());
+    Optional<Manifest> earlier =
+        SyncCheck.earlierPull(planned.request().withOutDir(planned.folder()), outputFormat.label());
     if (earlier.isEmpty()) {
       return pull(planned); // nothing to sync yet: the first sync is a pull, which records marks
     }
@@ -134,6 +135,10 @@ final class SyncCommand extends PullCommand {
                 StatusListener.NONE,
                 new SyncOptions(lookback, verifyDeletes, fullAssociations))
             .sync(planned.plan(), earlier.get(), planned.request(), version(), planned.fileMode());
+    if (planned.converted()) {
+      // the engine synced the folder's CSV base: its tables in the folder's format follow it
+      convert(planned.plan().outDir(), planned.folder(), outputFormat, planned.fileMode());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       SyncLines.print(

@@ -486,6 +486,7 @@ public final class Syncer {
     }
     synced.write(dir, mode);
     deleteTree(staging);
+    OutputFolder.removePrivateFolderIfEmpty(dir); // a CSV base's: the folder's holds the lock
   }
 
   private static void deleteTree(Path root) throws IOException {
