@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
@@ -176,6 +178,45 @@ class SyncCommandTest {
       assertOk(Cli.sync(sandbox, synced, contacts));
       Path fresh = dir.resolve("fresh");
       assertOk(Cli.pull(sandbox, fresh, contacts));
+      SameOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  @Test
+  void allObjectsAreResolvedAgainANewCustomObjectPulledWholeAGoneOneDropped() throws Exception {
+    try (Sandbox sandbox = sandbox(200)) {
+      Path synced = dir.resolve("synced");
+      assertOk(Cli.sync(sandbox, synced, "-q", "--objects", "all", "--associations", "none"));
+      // the folder as an earlier sync left it when the portal had another custom object, "ghosts",
+      // and not yet the first custom object it has now
+      ObjectNode manifest = (ObjectNode) manifest(synced);
+      ArrayNode objects = manifest.withArray("objects");
+      String custom = null;
+      for (int i = 0; i < objects.size(); i++) {
+        if (objects.get(i).path("objectTypeId").asText().startsWith("2-")) {
+          custom = objects.get(i).path("name").asText();
+          objects.remove(i);
+          break;
+        }
+      }
+      assertThat(custom).as("the sandbox has custom objects").isNotNull();
+      Files.delete(synced.resolve(custom + ".csv"));
+      ObjectNode ghosts = objects.get(0).deepCopy();
+      ghosts.put("name", "ghosts").put("objectTypeId", "2-999").put("file", "ghosts.csv");
+      objects.add(ghosts);
+      Files.copy(
+          synced.resolve(objects.get(0).path("file").asText()), synced.resolve("ghosts.csv"));
+      new ObjectMapper().writeValue(synced.resolve("manifest.json").toFile(), manifest);
+
+      Cli.Run sync = Cli.sync(sandbox, synced, "--objects", "all", "--associations", "none");
+
+      assertOk(sync);
+      assertThat(sync.out())
+          .contains(custom + ": pulled whole, as new in this sync")
+          .contains("ghosts: dropped");
+      assertThat(synced.resolve("ghosts.csv")).doesNotExist();
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, "-q", "--objects", "all", "--associations", "none"));
       SameOutput.assertSameTables(synced, fresh);
     }
   }

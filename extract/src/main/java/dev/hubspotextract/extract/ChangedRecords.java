@@ -27,6 +27,9 @@ final class ChangedRecords {
   /** Times a page that came short with a cursor is asked for again before it is taken as is. */
   static final int REASKS = 4;
 
+  /** Empty pages in a row, each with a cursor, before a search counts as making no progress. */
+  static final int MAX_EMPTY_IN_A_ROW = 5;
+
   private final ChangesApi api;
   private final String objectType;
   private final String property;
@@ -100,20 +103,23 @@ final class ChangedRecords {
 
   /**
    * Reads a query's first page, and the pages after it while they come short with a cursor; stops
-   * at a full page (the next query starts from it) or at the result cap.
+   * at a full page (the next query starts from it), at the result cap, or after {@value
+   * #MAX_EMPTY_IN_A_ROW} empty pages in a row that still carry a cursor (a search that has stopped
+   * making progress).
    */
   private Query query(Pages pages) {
     List<ChangesApi.Modified> found = new ArrayList<>();
     String after = null;
     int pagesRead = 0;
+    int emptyInARow = 0;
     while (true) {
       control.checkNotAborted();
       ChangesApi.Page page = pages.page(after);
       pagesRead++;
       found.addAll(page.records());
-      // a page short with a cursor may have left records out that its cursor counts: the same
-      // page asked again brings them when the hole was this answer's alone
-      for (int again = 0; again < REASKS && isShortWithACursor(page); again++) {
+      // a page with fewer records than its total or cursor promise may have left out records its
+      // cursor counts: the same page asked again brings them when the hole was that answer's alone
+      for (int again = 0; again < REASKS && isShort(page, after); again++) {
         page.records().forEach(record -> ids.add(MeetingPoint.idOf(record.id())));
         page = pages.page(after);
         found.addAll(page.records());
@@ -125,6 +131,11 @@ final class ChangedRecords {
       }
       if (page.records().size() >= ChangesApi.SEARCH_PAGE_SIZE) {
         return summary(found, false);
+      }
+      emptyInARow = page.records().isEmpty() ? emptyInARow + 1 : 0;
+      if (emptyInARow >= MAX_EMPTY_IN_A_ROW) {
+        throw stuck(
+            "(" + emptyInARow + " empty pages in a row with a cursor, the last " + after + ")");
       }
       long offset = offsetOf(after);
       if (offset < 0
@@ -138,8 +149,19 @@ final class ChangedRecords {
     }
   }
 
-  private static boolean isShortWithACursor(ChangesApi.Page page) {
-    return page.nextAfter() != null && page.records().size() < ChangesApi.SEARCH_PAGE_SIZE;
+  /**
+   * Whether a page holds fewer records than it should: than its query's total counts from its
+   * offset, or than a full page when it carries a cursor (a search may send no total).
+   */
+  private static boolean isShort(ChangesApi.Page page, String after) {
+    long offset = after == null ? 0 : offsetOf(after);
+    long expected;
+    if (page.total() >= 0 && offset >= 0) {
+      expected = Math.min(ChangesApi.SEARCH_PAGE_SIZE, Math.max(0, page.total() - offset));
+    } else {
+      expected = page.nextAfter() != null ? ChangesApi.SEARCH_PAGE_SIZE : 0;
+    }
+    return page.records().size() < expected;
   }
 
   private static Query summary(List<ChangesApi.Modified> found, boolean exhausted) {
