@@ -4,6 +4,7 @@ import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.KillPoint;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
@@ -94,6 +95,7 @@ public final class FormatConverter {
       for (Map.Entry<Path, Path> file : written.entrySet()) {
         mode.restrict(file.getKey());
         FileMoves.replace(file.getKey(), file.getValue());
+        KillPoint.IN_A_CONVERSION.reached();
       }
       List<String> removed = new ArrayList<>();
       Set<String> names = new HashSet<>();
