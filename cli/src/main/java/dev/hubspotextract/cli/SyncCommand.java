@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
     description = {
       "Brings a folder written by pull up to date with what changed since: records created,"
           + " modified, archived, and the links of changed records.",
-      "On an empty folder it pulls. Takes pull's flags, with the same objects and properties as"
-          + " the pull."
+      "On an empty folder it pulls. Takes pull's flags, with the same objects, properties and"
+          + " format as the pull; a Parquet or DuckDB folder is synced through the CSV tables its"
+          + " pull keeps, then converted again."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
