@@ -3,6 +3,7 @@ package dev.hubspotextract.extract;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.ChangesApi;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -92,7 +95,7 @@ final class ObjectSync {
       TreeSet<Long> missing = new TreeSet<>();
       long[] inFile = idsOf(current);
       for (long id : live) {
-        if (java.util.Arrays.binarySearch(inFile, id) < 0 && !fresh.containsKey(id)) {
+        if (Arrays.binarySearch(inFile, id) < 0 && !fresh.containsKey(id)) {
           missing.add(id);
         }
       }
@@ -129,7 +132,7 @@ final class ObjectSync {
 
   /** The ids of a file's rows, as they are (ascending, in a file this tool wrote). */
   static long[] idsOf(Path file) throws IOException {
-    java.util.stream.LongStream.Builder ids = java.util.stream.LongStream.builder();
+    LongStream.Builder ids = LongStream.builder();
     try (CsvReader<CsvRecord> reader = MergeById.reader(file)) {
       Iterator<CsvRecord> rows = reader.iterator();
       if (rows.hasNext()) {
@@ -138,7 +141,7 @@ final class ObjectSync {
       rows.forEachRemaining(row -> ids.add(MeetingPoint.idOf(row.getField(0))));
     }
     long[] sorted = ids.build().toArray();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return sorted;
   }
 
@@ -179,7 +182,7 @@ final class ObjectSync {
         long id = MeetingPoint.idOf(row.getField(0));
         if (id <= lastId) {
           throw new ExtractException(
-              dev.hubspotextract.client.FailureCategory.USAGE,
+              FailureCategory.USAGE,
               current
                   + " is not in id order (id "
                   + id
@@ -196,13 +199,14 @@ final class ObjectSync {
         if (next != null && next.getKey() == id) {
           ObjectTask.writeRow(sink, next.getValue(), columns);
           rows++;
-          updated++;
+          if (!sameRow(row, next.getValue(), columns)) {
+            updated++; // found again by the lookback, unchanged since: not counted
+          }
           next = news.hasNext() ? news.next() : null;
         } else if (archived.contains(id)) {
           archivedRows++;
           touched.add(id);
-        } else if (changed.contains(id)
-            || (live != null && java.util.Arrays.binarySearch(live, id) < 0)) {
+        } else if (changed.contains(id) || (live != null && Arrays.binarySearch(live, id) < 0)) {
           deleted++; // found changed but gone by the time it was read, or in no list at all
           touched.add(id);
         } else {
@@ -221,13 +225,30 @@ final class ObjectSync {
     }
   }
 
+  /** Whether a row of the file holds exactly what {@code record} would be written as. */
+  private static boolean sameRow(CsvRecord row, HubSpotRecord record, int columns) {
+    if (row.getFieldCount() != FixedColumn.RECORD.size() + columns
+        || !row.getField(1).equals(record.createdAt())
+        || !row.getField(2).equals(record.updatedAt())
+        || !row.getField(3).equals(record.archived() ? "true" : "false")) {
+      return false;
+    }
+    for (int i = 0; i < columns; i++) {
+      String value = record.properties().valueAt(i);
+      if (!row.getField(FixedColumn.RECORD.size() + i).equals(value == null ? "" : value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The old file must have the plan's columns: the sync decided so, by the manifest. */
   private void requireHeader(Iterator<CsvRecord> old, Path current) {
     List<String> expected = ObjectTask.header(object);
     List<String> header = old.hasNext() ? old.next().getFields() : List.of();
     if (!header.equals(expected)) {
       throw new ExtractException(
-          dev.hubspotextract.client.FailureCategory.USAGE,
+          FailureCategory.USAGE,
           current
               + " does not have the columns its manifest lists: it was changed after the pull;"
               + " pull the folder again");

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,7 +43,7 @@ final class PairRows {
    *
    * @param fromFile the from-object's new file: only its records have links in a fresh pull
    */
-  Optional<Long> run(
+  OptionalLong run(
       HubSpotClient client,
       Path current,
       Path staged,
@@ -54,7 +54,7 @@ final class PairRows {
       throws IOException {
     TreeSet<Long> reread = new TreeSet<>(touchedFrom);
     if (!collectLinkedTo(current, touchedTo, reread)) {
-      return Optional.empty();
+      return OptionalLong.empty();
     }
     AssociationsApi associations = client.associations();
     forEachBatch(
@@ -84,7 +84,7 @@ final class PairRows {
                 .add(row);
           }
         });
-    return Optional.of(merge(current, staged, mode, reread, fresh));
+    return OptionalLong.of(merge(current, staged, mode, reread, fresh));
   }
 
   /**

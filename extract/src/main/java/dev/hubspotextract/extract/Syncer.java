@@ -12,14 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * old ones, and the manifest written anew, last. A sync stopped before the moves leaves the folder
  * as it was; one stopped during them leaves a manifest that says so, and the next sync, which
  * applies the same changes again, ends where one run would. An object that fails keeps its file and
- * mark and is marked stale.
+ * mark and is marked stale ({@link SyncedManifest}).
  */
 public final class Syncer {
   private final HubSpotClient client;
@@ -54,269 +54,138 @@ public final class Syncer {
       SyncOptions options) {
     this.client = Objects.requireNonNull(client, "client is null");
     this.clock = Objects.requireNonNull(clock, "clock is null");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     this.threads = threads;
     this.listener = Objects.requireNonNull(listener, "listener is null");
     this.options = Objects.requireNonNull(options, "options is null");
   }
 
-  /** An object synced from its mark: where it stands and what its sync found. */
-  private record Synced(
-      PlannedObject object, Instant mark, ObjectSync.Outcome outcome, long requests) {}
+  /** An object synced from its mark: its new mark, what its sync found, its requests. */
+  record Synced(Instant mark, ObjectSync.Outcome outcome, long requests) {}
+
+  /** An association file brought up to date: its rows, its requests, whether read whole. */
+  record PairSynced(long rows, long requests, boolean whole) {}
+
+  /** What each part of one sync came to, filled in as they finish (from several threads). */
+  static final class Outcomes {
+    final Map<String, String> wholeBecause = new LinkedHashMap<>();
+    final Map<String, TaskResult> pulledWhole = new ConcurrentHashMap<>();
+    final Map<String, TaskResult> pairsPulledWhole = new ConcurrentHashMap<>();
+    final Map<String, Synced> synced = new ConcurrentHashMap<>();
+    final Map<String, PairSynced> pairs = new ConcurrentHashMap<>();
+    final List<TaskFailure> failures = new ArrayList<>();
+
+    synchronized void failed(TaskFailure failure) {
+      failures.add(failure);
+    }
+
+    synchronized boolean hasFailed(String subject) {
+      return failures.stream().anyMatch(failure -> failure.subject().equals(subject));
+    }
+  }
 
   /**
    * Syncs the folder {@code plan} was made for, which {@code earlier} describes; {@code request} is
-   * what the plan was made from, checked against the folder's by {@link SyncCheck}.
+   * what the plan was made from, which {@link SyncCheck} held to the folder's.
    */
   public SyncResult sync(
       Plan plan, Manifest earlier, PullRequest request, String version, FileMode mode)
       throws IOException {
     Instant startedAt = clock.instant();
     Path dir = plan.outDir();
-    FolderLayout layout = FolderLayout.of(dir);
-    Path staging = layout.syncFolder();
-    deleteTree(staging);
+    Path staging = FolderLayout.of(dir).syncFolder();
+    deleteTree(staging); // what a sync stopped before its moves left
     OutputFolder.privateFolder(dir);
     Files.createDirectories(staging);
-    Map<String, Manifest.ObjectEntry> before = new HashMap<>();
+    Outcomes outcomes = new Outcomes();
+    plan.failedObjects().forEach(outcomes::failed);
+    Map<String, Manifest.ObjectEntry> before = new LinkedHashMap<>();
     earlier.objects().forEach(entry -> before.put(entry.name(), entry));
-    Map<String, Manifest.AssociationEntry> pairsBefore = new HashMap<>();
-    earlier.associations().forEach(entry -> pairsBefore.put(entry.tableName(), entry));
-
-    // which objects are synced from their mark, which pulled whole and why
-    Map<String, String> wholeBecause = new LinkedHashMap<>();
-    List<PlannedObject> incremental = new ArrayList<>();
+    List<PlannedObject> fromTheirMarks = new ArrayList<>();
     for (PlannedObject object : plan.objects()) {
       String why = whyWhole(object, before.get(object.type().name()), dir);
       if (why == null) {
-        incremental.add(object);
+        fromTheirMarks.add(object);
       } else {
-        wholeBecause.put(object.type().name(), why);
+        outcomes.wholeBecause.put(object.type().name(), why);
       }
     }
 
+    pullWhole(plan, staging, outcomes);
     RunControl control = new RunControl();
-    List<TaskFailure> failures = new ArrayList<>(plan.failedObjects());
-    Map<String, TaskResult> pulledWhole = new HashMap<>();
-    Map<String, TaskResult> wholePairs = new HashMap<>();
-    if (!wholeBecause.isEmpty()) {
-      List<PlannedObject> whole =
-          plan.objects().stream().filter(o -> wholeBecause.containsKey(o.type().name())).toList();
-      List<AssociationPair> theirPairs =
-          plan.pairs().stream().filter(p -> wholeBecause.containsKey(p.from().name())).toList();
-      Plan subPlan =
-          new Plan(plan.source(), staging, whole, theirPairs, plan.recordLimit(), List.of());
-      RunResult run = new Extractor(client, clock, threads, listener, null).run(subPlan);
-      if (run.fatal() != null) {
-        throw run.fatal();
-      }
-      run.objects().forEach(result -> pulledWhole.put(result.name(), result));
-      run.associations().forEach(result -> wholePairs.put(result.name(), result));
-      failures.addAll(run.failures());
-    }
-
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("sync-"));
     ExecutorService batchPool =
         Executors.newCachedThreadPool(DaemonThreads.named("sync-association-batch-"));
-    Map<String, Synced> synced = new HashMap<>();
-    Map<String, Long> pairRows = new HashMap<>();
-    Map<String, Long> pairRequests = new HashMap<>();
-    Map<String, Boolean> pairWhole = new HashMap<>();
     try {
-      Map<String, CompletableFuture<Synced>> objectTasks = new LinkedHashMap<>();
-      for (PlannedObject object : incremental) {
+      Map<String, CompletableFuture<?>> objects = new LinkedHashMap<>();
+      for (PlannedObject object : fromTheirMarks) {
         Instant mark = Instant.parse(before.get(object.type().name()).mark());
-        objectTasks.put(
+        objects.put(
             object.type().name(),
-            CompletableFuture.supplyAsync(
-                () -> syncObject(object, mark, dir, mode, control), pool));
-      }
-      for (Map.Entry<String, CompletableFuture<Synced>> task : objectTasks.entrySet()) {
-        try {
-          synced.put(task.getKey(), task.getValue().join());
-        } catch (java.util.concurrent.CompletionException e) {
-          failures.add(failureOf(task.getKey(), false, e.getCause(), control));
-        }
-      }
-      if (control.fatal() != null) {
-        throw control.fatal();
-      }
-
-      Set<String> failedNames = new java.util.HashSet<>();
-      failures.forEach(f -> failedNames.add(f.subject()));
-      Map<String, CompletableFuture<Void>> pairTasks = new LinkedHashMap<>();
-      for (AssociationPair pair : plan.pairs()) {
-        String name = pair.name();
-        if (wholePairs.containsKey(name)
-            || failedNames.contains(pair.from().name())
-            || failedNames.contains(pair.to().name())) {
-          continue; // written by the whole pull, or kept as it was since an object failed
-        }
-        pairTasks.put(
-            name,
             CompletableFuture.runAsync(
-                () -> {
-                  LongAdder calls = new LongAdder();
-                  boolean[] whole = {false};
-                  long rows =
-                      syncPair(
-                          pair,
-                          pairsBefore.get(name),
-                          synced,
-                          plan,
-                          dir,
-                          mode,
-                          control,
-                          batchPool,
-                          client.counting(calls),
-                          whole);
-                  synchronized (pairRows) {
-                    pairRows.put(name, rows);
-                    pairRequests.put(name, calls.sum());
-                    pairWhole.put(name, whole[0]);
-                  }
-                },
+                () ->
+                    outcomes.synced.put(
+                        object.type().name(), syncObject(object, mark, dir, mode, control)),
                 pool));
       }
-      for (Map.Entry<String, CompletableFuture<Void>> task : pairTasks.entrySet()) {
-        try {
-          task.getValue().join();
-        } catch (java.util.concurrent.CompletionException e) {
-          failures.add(failureOf(task.getKey(), true, e.getCause(), control));
+      awaitAll(objects, false, outcomes, control);
+
+      Map<String, Manifest.AssociationEntry> pairsBefore = new LinkedHashMap<>();
+      earlier.associations().forEach(entry -> pairsBefore.put(entry.tableName(), entry));
+      Map<String, CompletableFuture<?>> pairs = new LinkedHashMap<>();
+      for (AssociationPair pair : plan.pairs()) {
+        if (outcomes.pairsPulledWhole.containsKey(pair.name())
+            || outcomes.hasFailed(pair.from().name())
+            || outcomes.hasFailed(pair.to().name())) {
+          continue; // written by the whole pull, or kept as it was: one of its objects failed
         }
+        Manifest.AssociationEntry old = pairsBefore.get(pair.name());
+        pairs.put(
+            pair.name(),
+            CompletableFuture.runAsync(
+                () ->
+                    outcomes.pairs.put(
+                        pair.name(), syncPair(pair, old, plan, mode, outcomes, control, batchPool)),
+                pool));
       }
-      if (control.fatal() != null) {
-        throw control.fatal();
-      }
+      awaitAll(pairs, true, outcomes, control);
     } finally {
-      pool.shutdownNow();
-      batchPool.shutdownNow();
-      try {
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        batchPool.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stopAndWait(pool, batchPool);
     }
 
-    // the manifest of the synced folder, and the lines that tell what happened
-    List<SyncResult.ObjectLine> objectLines = new ArrayList<>();
-    List<Manifest.ObjectEntry> objectEntries = new ArrayList<>();
-    Set<String> failedNames = new java.util.HashSet<>();
-    failures.forEach(f -> failedNames.add(f.subject()));
-    for (PlannedObject object : plan.objects()) {
-      String name = object.type().name();
-      Manifest.ObjectEntry old = before.get(name);
-      if (failedNames.contains(name)) {
-        if (old != null) {
-          objectEntries.add(old.stale());
-        }
-        objectLines.add(new SyncResult.ObjectLine(name, null, false));
-      } else if (pulledWhole.containsKey(name)) {
-        TaskResult result = pulledWhole.get(name);
-        Manifest.SyncCounts counts =
-            new Manifest.SyncCounts(
-                0, result.rows(), 0, 0, result.requests(), wholeBecause.get(name));
-        objectEntries.add(Manifest.ObjectEntry.of(object, result).withLastSync(counts));
-        objectLines.add(new SyncResult.ObjectLine(name, counts, false));
-      } else {
-        Synced done = synced.get(name);
-        ObjectSync.Outcome outcome = done.outcome();
-        Manifest.SyncCounts counts =
-            new Manifest.SyncCounts(
-                outcome.updated(),
-                outcome.added(),
-                outcome.archived(),
-                outcome.deleted(),
-                done.requests(),
-                null);
-        TaskResult result =
-            new TaskResult(
-                name,
-                false,
-                outcome.rows(),
-                done.requests(),
-                0,
-                null,
-                ListOrder.IN_ORDER,
-                outcome.decimals(),
-                done.mark());
-        objectEntries.add(Manifest.ObjectEntry.of(object, result).withLastSync(counts));
-        objectLines.add(new SyncResult.ObjectLine(name, counts, false));
-      }
-    }
-    for (TaskFailure failure : plan.failedObjects()) {
-      Manifest.ObjectEntry old = before.get(failure.subject());
-      if (old != null) {
-        objectEntries.add(old.stale());
-      }
-    }
-    List<String> dropped = new ArrayList<>();
-    Set<String> asked = new java.util.HashSet<>();
-    plan.objects().forEach(o -> asked.add(o.type().name()));
-    plan.failedObjects().forEach(f -> asked.add(f.subject()));
-    for (Manifest.ObjectEntry old : earlier.objects()) {
-      if (!asked.contains(old.name())) {
-        objectLines.add(new SyncResult.ObjectLine(old.name(), null, true));
-        if (old.file() != null) {
-          dropped.add(old.file());
-        }
-      }
-    }
+    SyncedManifest synced =
+        new SyncedManifest(plan, earlier, outcomes, request, version, startedAt, clock.instant());
+    commit(dir, staging, earlier, synced.manifest(), synced.droppedFiles(), mode);
+    return new SyncResult(
+        synced.objectLines(), synced.pairLines(), synced.failures(), synced.manifest());
+  }
 
-    List<SyncResult.PairLine> pairLines = new ArrayList<>();
-    List<Manifest.AssociationEntry> pairEntries = new ArrayList<>();
-    Set<String> pairNames = new java.util.HashSet<>();
-    for (AssociationPair pair : plan.pairs()) {
-      String name = pair.name();
-      pairNames.add(name);
-      Manifest.AssociationEntry old = pairsBefore.get(name);
-      TaskResult whole = wholePairs.get(name);
-      if (whole != null && whole.completed()) {
-        pairEntries.add(Manifest.AssociationEntry.of(pair, whole));
-        pairLines.add(new SyncResult.PairLine(name, whole.rows(), whole.requests(), true));
-      } else if (pairRows.containsKey(name)) {
-        TaskResult result =
-            new TaskResult(name, true, pairRows.get(name), pairRequests.get(name), 0, null);
-        pairEntries.add(Manifest.AssociationEntry.of(pair, result));
-        pairLines.add(
-            new SyncResult.PairLine(
-                name, pairRows.get(name), pairRequests.get(name), pairWhole.get(name)));
-      } else if (old != null) {
-        pairEntries.add(old.stale());
-        if (failures.stream().noneMatch(f -> f.subject().equals(name))) {
-          failures.add(
-              new TaskFailure(
-                  name,
-                  true,
-                  FailureCategory.ABORTED,
-                  "kept as the last sync left it: one of its objects failed"));
-        }
-      }
+  /**
+   * Pulls the objects that are not synced from a mark, with the association files that start at
+   * them, into the staging folder, as a pull would.
+   */
+  private void pullWhole(Plan plan, Path staging, Outcomes outcomes) {
+    if (outcomes.wholeBecause.isEmpty()) {
+      return;
     }
-    for (Manifest.AssociationEntry old : earlier.associations()) {
-      if (!pairNames.contains(old.tableName()) && old.file() != null) {
-        dropped.add(old.file());
-      }
+    List<PlannedObject> whole =
+        plan.objects().stream()
+            .filter(object -> outcomes.wholeBecause.containsKey(object.type().name()))
+            .toList();
+    List<AssociationPair> theirPairs =
+        plan.pairs().stream()
+            .filter(pair -> outcomes.wholeBecause.containsKey(pair.from().name()))
+            .toList();
+    Plan pull = new Plan(plan.source(), staging, whole, theirPairs, plan.recordLimit(), List.of());
+    RunResult run = new Extractor(client, clock, threads, listener, null).run(pull);
+    if (run.fatal() != null) {
+      throw run.fatal();
     }
-
-    Manifest synced2 =
-        new Manifest(
-            Manifest.TOOL,
-            version,
-            FolderLayout.CSV_FORMAT,
-            earlier.excel(),
-            plan.source(),
-            startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-            objectEntries,
-            pairEntries,
-            failures.stream().map(Manifest.Failure::of).toList(),
-            List.of(),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(),
-            null,
-            Manifest.Selection.of(request));
-    commit(dir, staging, earlier, synced2, dropped, mode);
-    return new SyncResult(objectLines, pairLines, failures, synced2);
+    run.objects().forEach(result -> outcomes.pulledWhole.put(result.name(), result));
+    run.associations().forEach(result -> outcomes.pairsPulledWhole.put(result.name(), result));
+    run.failures().forEach(outcomes::failed);
   }
 
   /** Why an object is pulled whole rather than synced from its mark; null when it is not. */
@@ -346,83 +215,105 @@ public final class Syncer {
   private Synced syncObject(
       PlannedObject object, Instant oldMark, Path dir, FileMode mode, RunControl control) {
     LongAdder calls = new LongAdder();
-    HubSpotClient counted = client.counting(calls);
     // HubSpot's time before this sync's first read of the object: the next sync's mark
-    Instant mark = client.serverTime().orElse(clock.instant());
-    try {
-      ObjectSync.Outcome outcome =
-          new ObjectSync(
-                  object,
-                  ObjectSync.since(oldMark, options.lookback()),
-                  options.verifyDeletes(),
-                  control)
-              .run(
-                  counted,
-                  FolderLayout.of(dir).objectFile(object.type()),
-                  FolderLayout.of(FolderLayout.of(dir).syncFolder()).objectFile(object.type()),
-                  mode);
-      return new Synced(object, mark.truncatedTo(ChronoUnit.SECONDS), outcome, calls.sum());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Instant mark = client.serverTime().orElse(clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+    return io(
+        () -> {
+          ObjectSync.Outcome outcome =
+              new ObjectSync(
+                      object,
+                      ObjectSync.since(oldMark, options.lookback()),
+                      options.verifyDeletes(),
+                      control)
+                  .run(
+                      client.counting(calls),
+                      FolderLayout.of(dir).objectFile(object.type()),
+                      FolderLayout.of(FolderLayout.of(dir).syncFolder()).objectFile(object.type()),
+                      mode);
+          return new Synced(mark, outcome, calls.sum());
+        });
   }
 
-  private long syncPair(
+  /**
+   * Replaces the links of the records touched on either side, when both objects were synced from
+   * their marks and the old file is there to merge into; otherwise reads the pair whole.
+   */
+  private PairSynced syncPair(
       AssociationPair pair,
       Manifest.AssociationEntry old,
-      Map<String, Synced> synced,
       Plan plan,
-      Path dir,
       FileMode mode,
+      Outcomes outcomes,
       RunControl control,
-      ExecutorService batchPool,
-      HubSpotClient counted,
-      boolean[] whole) {
-    FolderLayout layout = FolderLayout.of(dir);
+      ExecutorService batchPool) {
+    FolderLayout layout = FolderLayout.of(plan.outDir());
     Path staging = layout.syncFolder();
     Path current = layout.pairFile(pair);
-    Synced from = synced.get(pair.from().name());
-    Synced to = synced.get(pair.to().name());
-    Path fromFile = fromFileOf(pair, plan, dir);
-    try {
-      if (!options.fullAssociations()
-          && old != null
-          && !old.failed()
-          && from != null
-          && to != null
-          && Files.isRegularFile(current)) {
-        var rows =
-            new PairRows(pair, control)
-                .run(
-                    counted,
-                    current,
-                    FolderLayout.of(staging).pairFile(pair),
-                    mode,
-                    fromFile,
-                    from.outcome().touched(),
-                    to.outcome().touched());
-        if (rows.isPresent()) {
-          return rows.get();
-        }
-      }
-      whole[0] = true;
-      return new AssociationTask(pair, fromFile, OptionalLong.empty(), staging, null, batchPool)
-          .run(counted, control, listener);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Synced from = outcomes.synced.get(pair.from().name());
+    Synced to = outcomes.synced.get(pair.to().name());
+    Path fromFile = fromFileOf(pair, plan);
+    LongAdder calls = new LongAdder();
+    HubSpotClient counted = client.counting(calls);
+    return io(
+        () -> {
+          if (!options.fullAssociations()
+              && old != null
+              && !old.failed()
+              && from != null
+              && to != null
+              && Files.isRegularFile(current)) {
+            OptionalLong rows =
+                new PairRows(pair, control)
+                    .run(
+                        counted,
+                        current,
+                        FolderLayout.of(staging).pairFile(pair),
+                        mode,
+                        fromFile,
+                        from.outcome().touched(),
+                        to.outcome().touched());
+            if (rows.isPresent()) {
+              return new PairSynced(rows.getAsLong(), calls.sum(), false);
+            }
+          }
+          long rows =
+              new AssociationTask(pair, fromFile, OptionalLong.empty(), staging, null, batchPool)
+                  .run(counted, control, listener);
+          return new PairSynced(rows, calls.sum(), true);
+        });
   }
 
   /** The from-object's new file (synced or pulled), or null when its ids come from HubSpot. */
-  private static Path fromFileOf(AssociationPair pair, Plan plan, Path dir) {
+  private static Path fromFileOf(AssociationPair pair, Plan plan) {
     if (!pair.fromIds().isEmpty()
         || plan.objects().stream().noneMatch(o -> o.type().equals(pair.from()))) {
       return null;
     }
-    Path staged = FolderLayout.of(FolderLayout.of(dir).syncFolder()).objectFile(pair.from());
-    return Files.isRegularFile(staged) ? staged : FolderLayout.of(dir).objectFile(pair.from());
+    FolderLayout layout = FolderLayout.of(plan.outDir());
+    Path staged = FolderLayout.of(layout.syncFolder()).objectFile(pair.from());
+    return Files.isRegularFile(staged) ? staged : layout.objectFile(pair.from());
   }
 
+  /** Waits for every task, noting each failure; one that dooms the run is thrown once all end. */
+  private static void awaitAll(
+      Map<String, CompletableFuture<?>> tasks,
+      boolean association,
+      Outcomes outcomes,
+      RunControl control) {
+    tasks.forEach(
+        (name, task) -> {
+          try {
+            task.join();
+          } catch (CompletionException e) {
+            outcomes.failed(failureOf(name, association, e.getCause(), control));
+          }
+        });
+    if (control.fatal() != null) {
+      throw control.fatal();
+    }
+  }
+
+  /** What one object or file's failure was, as the manifest says it; a fatal one ends the run. */
   private static TaskFailure failureOf(
       String name, boolean association, Throwable cause, RunControl control) {
     Throwable failure = cause instanceof UncheckedIOException io ? io.getCause() : cause;
@@ -439,7 +330,7 @@ public final class Syncer {
               "cannot write " + name + " to the output folder: " + OutputFolder.reason(io),
               io);
       control.abort(output);
-      return new TaskFailure(name, association, FailureCategory.OUTPUT, output.getMessage());
+      return new TaskFailure(name, association, FailureCategory.OUTPUT, output.text());
     }
     if (failure instanceof ExtractException extract) {
       return new TaskFailure(name, association, extract.category(), extract.text());
@@ -487,6 +378,32 @@ public final class Syncer {
     synced.write(dir, mode);
     deleteTree(staging);
     OutputFolder.removePrivateFolderIfEmpty(dir); // a CSV base's: the folder's holds the lock
+  }
+
+  /** What a step that writes files returns, its I/O failure carried out of the pool unchecked. */
+  private interface Io<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T io(Io<T> step) {
+    try {
+      return step.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void stopAndWait(ExecutorService... pools) {
+    for (ExecutorService pool : pools) {
+      pool.shutdownNow();
+    }
+    try {
+      for (ExecutorService pool : pools) {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller stops all the same
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {

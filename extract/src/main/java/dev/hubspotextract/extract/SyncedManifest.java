@@ -1,0 +1,186 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.FailureCategory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The manifest a sync writes, and the lines that tell what it did, from what each part came to: an
+ * object synced from its mark gets its new mark, counts and measured columns; one pulled whole gets
+ * the pull's entry and why; one that failed keeps its last entry, marked stale, as does an
+ * association file that could not be brought up to date; an object no longer asked for is dropped
+ * with its files.
+ */
+final class SyncedManifest {
+  private final List<SyncResult.ObjectLine> objectLines = new ArrayList<>();
+  private final List<SyncResult.PairLine> pairLines = new ArrayList<>();
+  private final List<String> droppedFiles = new ArrayList<>();
+  private final List<TaskFailure> failures;
+  private final Manifest manifest;
+
+  SyncedManifest(
+      Plan plan,
+      Manifest earlier,
+      Syncer.Outcomes outcomes,
+      PullRequest request,
+      String version,
+      Instant startedAt,
+      Instant finishedAt) {
+    this.failures = new ArrayList<>(outcomes.failures);
+    Set<String> failed = new HashSet<>();
+    failures.forEach(failure -> failed.add(failure.subject()));
+    List<Manifest.ObjectEntry> objects = objectEntries(plan, earlier, outcomes, failed);
+    List<Manifest.AssociationEntry> pairs = pairEntries(plan, earlier, outcomes);
+    String finished = finishedAt.truncatedTo(ChronoUnit.MILLIS).toString();
+    this.manifest =
+        new Manifest(
+            Manifest.TOOL,
+            version,
+            FolderLayout.CSV_FORMAT,
+            earlier.excel(),
+            plan.source(),
+            startedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
+            finished,
+            objects,
+            pairs,
+            failures.stream().map(Manifest.Failure::of).toList(),
+            List.of(),
+            finished,
+            null,
+            Manifest.Selection.of(request));
+  }
+
+  private List<Manifest.ObjectEntry> objectEntries(
+      Plan plan, Manifest earlier, Syncer.Outcomes outcomes, Set<String> failed) {
+    Map<String, Manifest.ObjectEntry> before = new LinkedHashMap<>();
+    earlier.objects().forEach(entry -> before.put(entry.name(), entry));
+    List<Manifest.ObjectEntry> entries = new ArrayList<>();
+    for (PlannedObject object : plan.objects()) {
+      String name = object.type().name();
+      TaskResult whole = outcomes.pulledWhole.get(name);
+      Syncer.Synced synced = outcomes.synced.get(name);
+      if (failed.contains(name)) {
+        if (before.containsKey(name)) {
+          entries.add(before.get(name).stale());
+        }
+        objectLines.add(new SyncResult.ObjectLine(name, null, false));
+      } else if (whole != null) {
+        Manifest.SyncCounts counts =
+            new Manifest.SyncCounts(
+                0, whole.rows(), 0, 0, whole.requests(), outcomes.wholeBecause.get(name));
+        entries.add(Manifest.ObjectEntry.of(object, whole).withLastSync(counts));
+        objectLines.add(new SyncResult.ObjectLine(name, counts, false));
+      } else {
+        ObjectSync.Outcome outcome = synced.outcome();
+        Manifest.SyncCounts counts =
+            new Manifest.SyncCounts(
+                outcome.updated(),
+                outcome.added(),
+                outcome.archived(),
+                outcome.deleted(),
+                synced.requests(),
+                null);
+        TaskResult result =
+            new TaskResult(
+                name,
+                false,
+                outcome.rows(),
+                synced.requests(),
+                0,
+                null,
+                ListOrder.IN_ORDER,
+                outcome.decimals(),
+                synced.mark());
+        entries.add(Manifest.ObjectEntry.of(object, result).withLastSync(counts));
+        objectLines.add(new SyncResult.ObjectLine(name, counts, false));
+      }
+    }
+    Set<String> asked = new HashSet<>();
+    plan.objects().forEach(object -> asked.add(object.type().name()));
+    for (TaskFailure failure : plan.failedObjects()) {
+      asked.add(failure.subject());
+      if (before.containsKey(failure.subject())) {
+        entries.add(before.get(failure.subject()).stale());
+      }
+    }
+    for (Manifest.ObjectEntry old : earlier.objects()) {
+      if (!asked.contains(old.name())) {
+        objectLines.add(new SyncResult.ObjectLine(old.name(), null, true));
+        if (old.file() != null) {
+          droppedFiles.add(old.file());
+        }
+      }
+    }
+    return entries;
+  }
+
+  private List<Manifest.AssociationEntry> pairEntries(
+      Plan plan, Manifest earlier, Syncer.Outcomes outcomes) {
+    Map<String, Manifest.AssociationEntry> before = new LinkedHashMap<>();
+    earlier.associations().forEach(entry -> before.put(entry.tableName(), entry));
+    List<Manifest.AssociationEntry> entries = new ArrayList<>();
+    Set<String> written = new HashSet<>();
+    for (AssociationPair pair : plan.pairs()) {
+      String name = pair.name();
+      written.add(name);
+      TaskResult whole = outcomes.pairsPulledWhole.get(name);
+      Syncer.PairSynced synced = outcomes.pairs.get(name);
+      if (whole != null && whole.completed()) {
+        entries.add(Manifest.AssociationEntry.of(pair, whole));
+        pairLines.add(new SyncResult.PairLine(name, whole.rows(), whole.requests(), true));
+      } else if (synced != null) {
+        entries.add(
+            Manifest.AssociationEntry.of(
+                pair, new TaskResult(name, true, synced.rows(), synced.requests(), 0, null)));
+        pairLines.add(
+            new SyncResult.PairLine(name, synced.rows(), synced.requests(), synced.whole()));
+      } else if (before.containsKey(name)) {
+        entries.add(before.get(name).stale());
+        if (failures.stream().noneMatch(failure -> failure.subject().equals(name))) {
+          failures.add(
+              new TaskFailure(
+                  name,
+                  true,
+                  FailureCategory.ABORTED,
+                  "kept as the last sync left it: one of its objects failed"));
+        }
+      }
+    }
+    for (Manifest.AssociationEntry old : earlier.associations()) {
+      if (!written.contains(old.tableName()) && old.file() != null) {
+        droppedFiles.add(old.file());
+      }
+    }
+    return entries;
+  }
+
+  Manifest manifest() {
+    return manifest;
+  }
+
+  List<SyncResult.ObjectLine> objectLines() {
+    return objectLines;
+  }
+
+  List<SyncResult.PairLine> pairLines() {
+    return pairLines;
+  }
+
+  /** Objects and files that kept their last sync's content. */
+  List<TaskFailure> failures() {
+    return failures;
+  }
+
+  /**
+   * The files of objects and pairs no longer asked for, deleted once the new files are in place.
+   */
+  List<String> droppedFiles() {
+    return droppedFiles;
+  }
+}
