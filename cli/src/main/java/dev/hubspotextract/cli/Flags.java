@@ -31,6 +31,8 @@ final class Flags {
       case BASE_URL -> "--base-url";
       case ACCESS_TOKEN -> "--token-file, --token or $HUBSPOT_ACCESS_TOKEN";
       case OBJECTS -> "--objects";
+      case PROPERTIES -> "--properties";
+      case RECORD_LIMIT -> "--count";
       case ASSOCIATIONS -> "--associations";
       case FORMAT -> "--format";
       case PROXY -> "--proxy";

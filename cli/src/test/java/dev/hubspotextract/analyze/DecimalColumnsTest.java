@@ -3,12 +3,10 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.cli.Cli;
-import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PulledManifests;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalRecord;
-import dev.hubspotextract.sandbox.RateLimitTier;
-import dev.hubspotextract.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,52 +29,28 @@ import org.junit.jupiter.api.io.TempDir;
  * enough to be read by several cursors (their measures are merged).
  */
 class DecimalColumnsTest {
-  private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
-  private static final String OBJECTS = "deals,line_items,contacts,vehicles";
-
   @TempDir static Path tmp;
-  static Sandbox sandbox;
+  static SandboxFolders pulled;
   static Portal portal;
   static Path csv;
 
   @BeforeAll
   static void pull() {
-    sandbox =
-        Sandbox.builder()
-            .port(0)
-            .token(TOKEN)
-            .records(1_200)
-            .seed(5)
-            .latencyMillis(0)
-            .rateLimit(RateLimitTier.OFF)
-            .start();
-    portal = sandbox.portal();
-    csv = pullTo("csv", "csv");
+    pulled =
+        SandboxFolders.start(
+            tmp,
+            1_200,
+            5,
+            "deals,line_items,contacts,vehicles",
+            "--associations",
+            "deals:line_items");
+    portal = pulled.portal();
+    csv = pulled.pullAs("csv");
   }
 
   @AfterAll
   static void stop() {
-    sandbox.close();
-  }
-
-  private static Path pullTo(String folder, String format) {
-    Path out = tmp.resolve(folder);
-    Cli.pullObjects(
-        sandbox, out, OBJECTS, "--associations", "deals:line_items", "--format", format);
-    return out;
-  }
-
-  private static List<Object> firstRow(Path folder, String sql) throws Exception {
-    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder));
-        Statement statement = db.connection().createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      List<Object> values = new ArrayList<>();
-      for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-        values.add(rows.getObject(i));
-      }
-      return values;
-    }
+    pulled.close();
   }
 
   /** The manifest's column entries of an object, by column name. */
@@ -132,7 +104,8 @@ class DecimalColumnsTest {
       }
     }
 
-    List<Object> row = firstRow(csv, "SELECT typeof(min(amount)), sum(amount)::VARCHAR FROM deals");
+    List<Object> row =
+        SandboxFolders.firstRow(csv, "SELECT typeof(min(amount)), sum(amount)::VARCHAR FROM deals");
 
     assertThat(row).containsExactly("DECIMAL(38,2)", sum.setScale(2).toPlainString());
   }
@@ -147,7 +120,7 @@ class DecimalColumnsTest {
             .count();
 
     List<Object> row =
-        firstRow(
+        SandboxFolders.firstRow(
             csv,
             "SELECT typeof(min(odometer_km)), count(odometer_km),"
                 + " count(*) FILTER (WHERE odometer_km % 1000 = 0 AND odometer_km > 0)"
@@ -161,10 +134,10 @@ class DecimalColumnsTest {
   @Test
   void parquetDuckdbAndJoinKeepTheDecimals() throws Exception {
     String sql = "SELECT typeof(min(amount)), sum(amount), typeof(min(price)) FROM line_items";
-    List<Object> fromCsv = firstRow(csv, sql);
+    List<Object> fromCsv = SandboxFolders.firstRow(csv, sql);
     assertThat(fromCsv.get(0)).isEqualTo("DECIMAL(38,2)");
-    assertThat(firstRow(pullTo("parquet", "parquet"), sql)).isEqualTo(fromCsv);
-    assertThat(firstRow(pullTo("duckdb", "duckdb"), sql)).isEqualTo(fromCsv);
+    assertThat(SandboxFolders.firstRow(pulled.pullAs("parquet"), sql)).isEqualTo(fromCsv);
+    assertThat(SandboxFolders.firstRow(pulled.pullAs("duckdb"), sql)).isEqualTo(fromCsv);
 
     Path joined = tmp.resolve("joined.parquet");
     Cli.Run join =

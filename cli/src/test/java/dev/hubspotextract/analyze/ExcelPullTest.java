@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.cli.Cli;
-import dev.hubspotextract.cli.PulledManifests;
 import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.extract.Manifest;
-import dev.hubspotextract.sandbox.RateLimitTier;
-import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.extract.PulledManifests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,39 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  * Excel folder exactly as the default one.
  */
 class ExcelPullTest {
-  private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
-  private static final String OBJECTS = "contacts,companies,deals,products";
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   @TempDir static Path tmp;
-  static Sandbox sandbox;
+  static SandboxFolders pulled;
   static Path plain;
   static Path excel;
 
   @BeforeAll
   static void pull() {
-    sandbox =
-        Sandbox.builder()
-            .port(0)
-            .token(TOKEN)
-            .records(300)
-            .seed(3)
-            .latencyMillis(0)
-            .rateLimit(RateLimitTier.OFF)
-            .start();
-    plain = pullTo("plain");
-    excel = pullTo("excel", "--excel");
+    pulled = SandboxFolders.start(tmp, 300, 3, "contacts,companies,deals,products");
+    plain = pulled.pull("plain");
+    excel = pulled.pull("excel", "--excel");
   }
 
   @AfterAll
   static void stop() {
-    sandbox.close();
-  }
-
-  private static Path pullTo(String folder, String... extra) {
-    Path out = tmp.resolve(folder);
-    Cli.pullObjects(sandbox, out, OBJECTS, extra);
-    return out;
+    pulled.close();
   }
 
   private static List<Path> csvFiles(Path folder) throws Exception {

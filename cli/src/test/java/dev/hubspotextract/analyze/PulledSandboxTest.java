@@ -7,8 +7,6 @@ import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalAssociation;
 import dev.hubspotextract.sandbox.PortalRecord;
-import dev.hubspotextract.sandbox.RateLimitTier;
-import dev.hubspotextract.sandbox.Sandbox;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -34,51 +31,21 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end: pull from an embedded sandbox, then check join and sql against the sandbox's data.
  */
 class PulledSandboxTest {
-  private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
-  private static final String OBJECTS = "deals,companies,contacts";
-
   @TempDir static Path tmp;
-  static Sandbox sandbox;
+  static SandboxFolders pulled;
   static Portal portal;
   static Path csv;
 
   @BeforeAll
   static void pull() {
-    sandbox =
-        Sandbox.builder()
-            .port(0)
-            .token(TOKEN)
-            .records(150)
-            .seed(11)
-            .latencyMillis(0)
-            .rateLimit(RateLimitTier.OFF)
-            .start();
-    portal = sandbox.portal();
-    csv = pullTo("csv", "csv");
+    pulled = SandboxFolders.start(tmp, 150, 11, "deals,companies,contacts");
+    portal = pulled.portal();
+    csv = pulled.pullAs("csv");
   }
 
   @AfterAll
   static void stop() {
-    sandbox.close();
-  }
-
-  private static Path pullTo(String folder, String format) {
-    Path out = tmp.resolve(folder);
-    Cli.pullObjects(sandbox, out, OBJECTS, "--format", format);
-    return out;
-  }
-
-  private static List<Object> firstRow(Path folder, String sql) throws Exception {
-    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder));
-        Statement statement = db.connection().createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      List<Object> values = new ArrayList<>();
-      for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-        values.add(rows.getObject(i));
-      }
-      return values;
-    }
+    pulled.close();
   }
 
   private static Set<Long> liveIds(String type) {
@@ -125,7 +92,8 @@ class PulledSandboxTest {
       }
     }
 
-    List<Object> row = firstRow(csv, "SELECT count(*), count(amount), sum(amount) FROM deals");
+    List<Object> row =
+        SandboxFolders.firstRow(csv, "SELECT count(*), count(amount), sum(amount) FROM deals");
 
     assertThat(((Number) row.get(0)).longValue()).isEqualTo(portal.count("deals"));
     assertThat(((Number) row.get(1)).longValue()).isEqualTo(withAmount);
@@ -194,8 +162,8 @@ class PulledSandboxTest {
 
   @Test
   void pullAsDuckdbOrParquetGivesTheSameAnswers() throws Exception {
-    Path duckdb = pullTo("duckdb", "duckdb");
-    Path parquet = pullTo("parquet", "parquet");
+    Path duckdb = pulled.pullAs("duckdb");
+    Path parquet = pulled.pullAs("parquet");
 
     try (var files = Files.list(duckdb)) {
       assertThat(files.map(f -> f.getFileName().toString()))
@@ -208,8 +176,8 @@ class PulledSandboxTest {
     String sql =
         "SELECT count(*), sum(amount), min(closedate), typeof(min(closedate)),"
             + " (SELECT count(*) FROM deals_companies) FROM deals";
-    List<Object> fromCsv = firstRow(csv, sql);
-    assertThat(firstRow(duckdb, sql)).isEqualTo(fromCsv);
-    assertThat(firstRow(parquet, sql)).isEqualTo(fromCsv);
+    List<Object> fromCsv = SandboxFolders.firstRow(csv, sql);
+    assertThat(SandboxFolders.firstRow(duckdb, sql)).isEqualTo(fromCsv);
+    assertThat(SandboxFolders.firstRow(parquet, sql)).isEqualTo(fromCsv);
   }
 }

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.PulledCsv;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class CallsPerRecordTest {
           longest);
       assertThat(dataCalls).isEqualTo(callsPerPage * pages);
       assertThat(sandbox.requests()).extracting(RecordedRequest::status).doesNotContain(414);
-      assertThat(Cli.readCsv(tmp.resolve("contacts.csv")).get(0))
+      assertThat(PulledCsv.rows(tmp.resolve("contacts.csv")).get(0))
           .hasSize(4 + sandbox.portal().properties("contacts").size());
     }
   }

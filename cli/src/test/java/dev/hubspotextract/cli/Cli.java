@@ -2,40 +2,19 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.hubspotextract.client.HubSpotClient;
-import dev.hubspotextract.client.JdkTransport;
-import dev.hubspotextract.client.Pacer;
-import dev.hubspotextract.client.Transport;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullRequest;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 
@@ -185,74 +164,6 @@ public final class Cli {
     return args;
   }
 
-  /**
-   * The plan of a pull into {@code out} as the engine makes it, for tests that run the engine on a
-   * client of their own (a scripted wire, short waits): {@code objects} as {@code --objects} takes
-   * them (empty: the standard ones), {@code associations} as {@code --associations} (null: the
-   * default pairs), objects read as by default.
-   */
-  static Plan plan(HubSpotClient client, Path out, List<String> objects, String associations) {
-    return plan(client, out, objects, associations, ReadOptions.DEFAULT);
-  }
-
-  /** The same with large objects read as {@code reads} says ({@code --cursors}, …). */
-  static Plan plan(
-      HubSpotClient client,
-      Path out,
-      List<String> objects,
-      String associations,
-      ReadOptions reads) {
-    PullRequest request =
-        new RequestFlags(
-                objects,
-                associations,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                false,
-                OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-                reads.cursors(),
-                reads.searchWalk())
-            .toRequest();
-    return new Planner(client, "sandbox").plan(request);
-  }
-
-  /**
-   * Runs {@code plan} resumably, its state kept as the command line keeps it, and finishes the run
-   * (the state folder goes) if nothing failed.
-   */
-  static RunResult resumablePull(HubSpotClient client, Plan plan, int threads) {
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), threads, StatusListener.NONE, state).run(plan);
-    if (result.failures().isEmpty()) {
-      try {
-        state.finish();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return result;
-  }
-
-  /**
-   * A client of the sandbox, unpaced, whose requests go through {@code wire}: a test's way to
-   * rewrite, answer or watch them on their way to the sandbox's real wire (given to it).
-   */
-  static HubSpotClient clientThrough(Sandbox sandbox, UnaryOperator<Transport> wire) {
-    Transport real =
-        new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
-    return HubSpotClient.builder()
-        .baseUrl(sandbox.baseUrl())
-        .token(sandbox.token())
-        .pacer(Pacer.UNLIMITED)
-        .transport(wire.apply(real))
-        .build();
-  }
-
   /** The command line that runs the tool in a child JVM of its own, arguments to follow. */
   static List<String> inAChildJvm() {
     return new ArrayList<>(
@@ -286,16 +197,6 @@ public final class Cli {
             // a task's checkpoint, not the run's own files (task names never hold a "-")
             return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
           });
-    }
-  }
-
-  /** Every row of a CSV file, header first. */
-  static List<List<String>> readCsv(Path file) {
-    try (CsvReader<CsvRecord> reader =
-        CsvReader.builder().ofCsvRecord(file, StandardCharsets.UTF_8)) {
-      return reader.stream().map(CsvRecord::getFields).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

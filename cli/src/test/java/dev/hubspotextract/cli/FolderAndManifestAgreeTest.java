@@ -2,6 +2,8 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.PulledManifests;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.testing.ManualClock;

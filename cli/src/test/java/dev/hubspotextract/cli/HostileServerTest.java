@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.PortalChecks;
+import dev.hubspotextract.extract.PulledCsv;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,11 +102,11 @@ class HostileServerTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     PortalChecks.objectFileMatchesPortal(out(), sandbox.portal(), "contacts", Long.MAX_VALUE);
-    assertThat(Cli.readCsv(out().resolve("deals_companies.csv")).get(0))
+    assertThat(PulledCsv.rows(out().resolve("deals_companies.csv")).get(0))
         .startsWith("from_id", "to_id");
-    assertThat(Cli.readCsv(out().resolve(pets + ".csv")))
+    assertThat(PulledCsv.rows(out().resolve(pets + ".csv")))
         .hasSize((int) sandbox.portal().count("pets") + 1);
-    assertThat(Cli.readCsv(out().resolve(vehicles + ".csv")))
+    assertThat(PulledCsv.rows(out().resolve(vehicles + ".csv")))
         .hasSize((int) sandbox.portal().count("vehicles") + 1);
     JsonNode renamed = manifest().path("objects").findParents("schemaName").get(0);
     assertThat(renamed.path("name").asText()).isEqualTo(pets);
@@ -133,7 +135,7 @@ class HostileServerTest {
         .contains("deals: HubSpot sent a property of deals named 'deal\\u000aname'")
         .doesNotContain("deal\nname");
     assertThat(out().resolve("deals.csv")).doesNotExist();
-    assertThat(Cli.readCsv(out().resolve("companies.csv")).get(0)).contains("do,m\"ain x");
+    assertThat(PulledCsv.rows(out().resolve("companies.csv")).get(0)).contains("do,m\"ain x");
 
     Cli.Run sql =
         Cli.run(

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.PortalChecks;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,33 +18,39 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptTest {
   @TempDir Path tmp;
 
-  private static Process pull(Sandbox sandbox, Path out, Path stderr) throws IOException {
+  /** A status line of a finished file: {@code contacts: 1500 records, 16 requests, 0.8 s}. */
+  private static final Pattern FINISHED = Pattern.compile("(?m)^\\S+: \\d+ (records|rows), ");
+
+  private static Process pull(Sandbox sandbox, Path out, Path stdout, Path stderr)
+      throws IOException {
     List<String> command = Cli.inAChildJvm();
     command.addAll(Cli.pullArgs(sandbox, out, "--threads", "2"));
     return new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectOutput(stdout.toFile())
         .redirectError(stderr.toFile())
         .start();
   }
 
-  private static boolean someFileFinished(Path out) throws IOException {
-    if (!Files.isDirectory(out)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(out)) {
-      return files.anyMatch(file -> file.getFileName().toString().endsWith(".csv"));
-    }
+  /**
+   * Whether the pull has said a file is finished. Its status line comes once the run has counted
+   * the file for the interrupt's notice; the file itself is renamed into place a moment before, so
+   * waiting for the file alone could interrupt the pull before it counted it.
+   */
+  private static boolean someFileFinished(Path stdout) throws IOException {
+    return Files.exists(stdout)
+        && FINISHED.matcher(Files.readString(stdout, StandardCharsets.UTF_8)).find();
   }
 
   @Test
   void ctrlCSaysWhatIsKeptExits130AndTheSameCommandContinues() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(1_500).seed(11).latencyMillis(20).start()) {
       Path out = tmp.resolve("out");
+      Path stdout = tmp.resolve("interrupted.out");
       Path stderr = tmp.resolve("interrupted.err");
-      Process child = pull(sandbox, out, stderr);
+      Process child = pull(sandbox, out, stdout, stderr);
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!someFileFinished(out) && child.isAlive() && System.nanoTime() < deadline) {
+        while (!someFileFinished(stdout) && child.isAlive() && System.nanoTime() < deadline) {
           Thread.sleep(20);
         }
         assertThat(child.isAlive()).as("the pull was still running when interrupted").isTrue();
@@ -64,7 +71,7 @@ class InterruptTest {
                   + " command again to continue where this run stopped.");
 
       Path resumedErr = tmp.resolve("resumed.err");
-      Process resumed = pull(sandbox, out, resumedErr);
+      Process resumed = pull(sandbox, out, tmp.resolve("resumed.out"), resumedErr);
       assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(resumed.exitValue()).isZero();
       assertThat(Files.readString(resumedErr, StandardCharsets.UTF_8))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.InputStream;
 import java.net.InetAddress;

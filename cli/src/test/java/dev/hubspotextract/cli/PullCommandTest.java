@@ -8,6 +8,8 @@ import dev.hubspotextract.extract.DefaultPairs;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.extract.ObjectType;
+import dev.hubspotextract.extract.PortalChecks;
+import dev.hubspotextract.extract.PulledCsv;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalObjectType;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -104,7 +106,7 @@ class PullCommandTest {
       assertThat(first.path("from").asText() + "_" + first.path("to").asText() + ".csv")
           .isEqualTo(first.path("file").asText());
       assertThat(first.path("rows").asLong())
-          .isEqualTo(Cli.readCsv(out().resolve(first.path("file").asText())).size() - 1);
+          .isEqualTo(PulledCsv.rows(out().resolve(first.path("file").asText())).size() - 1);
     }
   }
 
@@ -279,7 +281,7 @@ class PullCommandTest {
               "none");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      List<List<String>> rows = Cli.readCsv(out().resolve("contacts.csv"));
+      List<List<String>> rows = PulledCsv.rows(out().resolve("contacts.csv"));
       assertThat(rows.get(0))
           .containsExactly("id", "createdAt", "updatedAt", "archived", "email", "lastname");
       PortalRecord first = sandbox.portal().records("contacts").findFirst().orElseThrow();

@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import dev.hubspotextract.extract.SandboxPulls;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -103,7 +104,10 @@ class RequestsConformToSpecTest {
       Cli.Run sync = Cli.sync(sandbox, tmp, "--objects", "all", "--verify-deletes");
       assertThat(sync.exitCode()).as(sync.toString()).isZero();
       // the progress bar's count, which a pull asks for only on a terminal
-      assertThat(Cli.clientThrough(sandbox, wire -> wire).objects().estimatedCount("contacts"))
+      assertThat(
+              SandboxPulls.clientThrough(sandbox, wire -> wire)
+                  .objects()
+                  .estimatedCount("contacts"))
           .hasValue(sandbox.portal().count("contacts"));
 
       List<String> problems = new ArrayList<>();

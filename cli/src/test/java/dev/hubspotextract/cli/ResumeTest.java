@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.RateLimitTier;
 import dev.hubspotextract.sandbox.Sandbox;
 import dev.hubspotextract.testing.ManualClock;

@@ -3,6 +3,9 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PortalChecks;
+import dev.hubspotextract.extract.PulledCsv;
+import dev.hubspotextract.extract.PulledManifests;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +31,7 @@ class SensitivePropertiesPullTest {
       Cli.Run run = Cli.pull(sandbox, out, "--objects", "contacts,deals", "--associations", "none");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(Cli.readCsv(out.resolve("contacts.csv")).get(0))
+      assertThat(PulledCsv.rows(out.resolve("contacts.csv")).get(0))
           .doesNotContain("national_id_number", "passport_number", "health_conditions");
       assertThat(object(out, "contacts").sensitivePropertiesSkipped().count()).isEqualTo(2);
       assertThat(object(out, "contacts").highlySensitivePropertiesSkipped().count()).isEqualTo(1);
@@ -53,7 +56,7 @@ class SensitivePropertiesPullTest {
               "--highly-sensitive");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      List<List<String>> rows = Cli.readCsv(out.resolve("contacts.csv"));
+      List<List<String>> rows = PulledCsv.rows(out.resolve("contacts.csv"));
       List<String> header = rows.get(0);
       assertThat(header).contains("national_id_number", "passport_number", "health_conditions");
       int nationalId = header.indexOf("national_id_number");
@@ -79,7 +82,7 @@ class SensitivePropertiesPullTest {
 
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
       assertThat(run.err()).contains("contacts:").contains("crm.objects.contacts.sensitive.read");
-      List<List<String>> deals = Cli.readCsv(asked.resolve("deals.csv"));
+      List<List<String>> deals = PulledCsv.rows(asked.resolve("deals.csv"));
       assertThat(deals).hasSize((int) sandbox.portal().count("deals") + 1);
       assertThat(deals.get(0)).contains("bank_account_number");
 

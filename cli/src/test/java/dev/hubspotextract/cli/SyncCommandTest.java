@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.FaultPlan;
@@ -284,7 +285,11 @@ class SyncCommandTest {
       assertOk(Cli.pull(sandbox, deals, "-q", "--objects", "deals"));
       Cli.Run otherObjects = Cli.sync(sandbox, deals, "--objects", "contacts");
       assertThat(otherObjects.exitCode()).as(otherObjects.toString()).isEqualTo(2);
-      assertThat(otherObjects.err()).contains("other objects (deals)").contains("(contacts)");
+      assertThat(otherObjects.err())
+          .contains(
+              "other objects to pull (deals)",
+              "(contacts)",
+              "the same objects to pull (--objects)");
 
       Files.writeString(deals.resolve("manifest.json"), "{\"tool\": \"hubspot-extract\", \"obj");
       Cli.Run damaged = Cli.sync(sandbox, deals, "--objects", "deals");
@@ -328,7 +333,7 @@ class SyncCommandTest {
 
       Path fresh = dir.resolve("fresh");
       assertOk(Cli.pull(sandbox, fresh, concat(objects, "-q")));
-      SameOutput.assertSameConvertedTables(synced, fresh);
+      SameConvertedOutput.assertSameTables(synced, fresh);
       assertThat(manifest(synced).path("format").asText()).isEqualTo(format);
       assertThat(manifest(synced).has("syncing")).isFalse();
       assertThat(manifest(synced).path("syncedAt").asText()).isNotEmpty();

@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ class SyncKilledTest {
       assertThat(again.exitCode()).as(again.toString()).isZero();
       Path fresh = dir.resolve("fresh");
       assertThat(Cli.pull(sandbox, fresh, objects).exitCode()).isZero();
-      SameOutput.assertSameConvertedTables(synced, fresh);
+      SameConvertedOutput.assertSameTables(synced, fresh);
     }
   }
 

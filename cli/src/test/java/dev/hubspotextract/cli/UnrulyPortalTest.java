@@ -3,6 +3,9 @@ package dev.hubspotextract.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PortalChecks;
+import dev.hubspotextract.extract.PulledCsv;
+import dev.hubspotextract.extract.PulledManifests;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -42,7 +45,10 @@ class UnrulyPortalTest {
       Set<String> after = ids(sandbox);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       List<String> written =
-          Cli.readCsv(out.resolve("contacts.csv")).stream().skip(1).map(row -> row.get(0)).toList();
+          PulledCsv.rows(out.resolve("contacts.csv")).stream()
+              .skip(1)
+              .map(row -> row.get(0))
+              .toList();
       Set<String> lived = new HashSet<>(before);
       lived.retainAll(after);
       assertThat(lived).as("churn ran during the pull").hasSizeLessThan(before.size());

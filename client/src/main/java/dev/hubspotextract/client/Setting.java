@@ -21,6 +21,10 @@ public enum Setting {
   ACCESS_TOKEN("access token"),
   /** The objects a pull reads. */
   OBJECTS("objects to pull"),
+  /** The properties a pull keeps of each object. */
+  PROPERTIES("properties to pull"),
+  /** At most how many records of each object a pull reads. */
+  RECORD_LIMIT("record limit"),
   /** The association files a pull writes. */
   ASSOCIATIONS("association files"),
   /** The file format a pull leaves its tables in. */

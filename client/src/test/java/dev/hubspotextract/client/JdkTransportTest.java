@@ -141,15 +141,18 @@ class JdkTransportTest {
       Thread plain =
           new Thread(
               () -> {
-                try (Socket socket = server.accept()) {
-                  socket.getInputStream().read(new byte[512]);
-                  socket
-                      .getOutputStream()
-                      .write(
-                          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                              .getBytes(StandardCharsets.US_ASCII));
-                } catch (IOException e) {
-                  // the test is over
+                // every connection, not only the first: the client may open another one
+                while (!server.isClosed()) {
+                  try (Socket socket = server.accept()) {
+                    socket.getInputStream().read(new byte[512]);
+                    socket
+                        .getOutputStream()
+                        .write(
+                            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                  } catch (IOException e) {
+                    // the test is over, or this connection went away: the next one is answered
+                  }
                 }
               });
       plain.setDaemon(true);

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +43,7 @@ final class AssociationTask {
    * @param fromCsv the from-object's finished CSV, or null to page its ids from HubSpot
    * @param limit at most this many from-ids paged from HubSpot (empty: every one)
    * @param state where to checkpoint, or null for a run that cannot be resumed
+   * @param clock what the time between checkpoints is measured on
    * @param readers where batches are read ahead of the one being written: the run's pool
    */
   AssociationTask(
@@ -50,12 +52,14 @@ final class AssociationTask {
       OptionalLong limit,
       Path outDir,
       RunState state,
+      Clock clock,
       ExecutorService readers) {
     this.pair = pair;
     this.fromCsv = fromCsv;
     this.limit = limit;
     this.readers = readers;
-    this.progress = new TaskProgress(state, pair.name(), FolderLayout.of(outDir).pairFile(pair));
+    this.progress =
+        new TaskProgress(state, clock, pair.name(), FolderLayout.of(outDir).pairFile(pair));
   }
 
   /**

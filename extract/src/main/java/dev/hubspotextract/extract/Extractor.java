@@ -48,6 +48,8 @@ public final class Extractor {
   }
 
   /**
+   * @param clock when the run started and ended, and what the time between a task's checkpoints is
+   *     measured on
    * @param state where tasks checkpoint and what an earlier run left to continue; null for a run
    *     that cannot be resumed
    */
@@ -86,7 +88,7 @@ public final class Extractor {
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
         ObjectTask task =
-            new ObjectTask(object, plan.recordLimit(), plan.outDir(), state, cursorPool);
+            new ObjectTask(object, plan.recordLimit(), plan.outDir(), state, clock, cursorPool);
         objectTasks.put(
             object.type().name(),
             CompletableFuture.supplyAsync(
@@ -179,7 +181,8 @@ public final class Extractor {
       HubSpotClient pulling,
       ExecutorService batchPool) {
     AssociationTask task =
-        new AssociationTask(pair, fromCsv, plan.recordLimit(), plan.outDir(), state, batchPool);
+        new AssociationTask(
+            pair, fromCsv, plan.recordLimit(), plan.outDir(), state, clock, batchPool);
     return runTask(
         pair.name(),
         true,

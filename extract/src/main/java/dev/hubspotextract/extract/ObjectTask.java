@@ -7,6 +7,7 @@ import dev.hubspotextract.client.PropertyValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,6 +37,7 @@ final class ObjectTask {
 
   /**
    * @param limit at most this many records (empty: every one)
+   * @param clock what the time between checkpoints is measured on
    * @param cursorPool where the cursors of a {@link ReadMode.SplitCursors} object, or the walk of a
    *     {@link ReadMode.SearchWalk} one, run
    */
@@ -44,12 +46,13 @@ final class ObjectTask {
       OptionalLong limit,
       Path outDir,
       RunState state,
+      Clock clock,
       ExecutorService cursorPool) {
     this.object = object;
     this.cursorPool = cursorPool;
     this.limit = limit;
     this.outDir = outDir;
-    this.progress = new TaskProgress(state, object.type().name(), target());
+    this.progress = new TaskProgress(state, clock, object.type().name(), target());
   }
 
   /** The object's file, a name that stays inside the output folder. */
@@ -236,7 +239,7 @@ final class ObjectTask {
               client,
               object,
               target(),
-              progress.state(),
+              progress,
               listener,
               control,
               cursorPool,

@@ -35,6 +35,7 @@ final class RangeCursors {
   private final PlannedObject object;
   private final List<String> names;
   private final Path target;
+  private final TaskProgress progress; // the object's: its segments' are made from it
   private final RunState state;
   private final StatusListener listener;
   private final RunControl control;
@@ -56,7 +57,7 @@ final class RangeCursors {
       HubSpotClient client,
       PlannedObject object,
       Path target,
-      RunState state,
+      TaskProgress progress,
       StatusListener listener,
       RunControl control,
       IdRanges ranges,
@@ -65,7 +66,8 @@ final class RangeCursors {
     this.object = object;
     this.names = object.propertyNames();
     this.target = target;
-    this.state = state;
+    this.progress = progress;
+    this.state = progress.state();
     this.listener = listener;
     this.control = control;
     this.ranges = ranges;
@@ -76,13 +78,13 @@ final class RangeCursors {
    * Cuts the ids above {@code firstFrom} into ranges, or takes up the ranges an earlier run saved
    * ({@code saved}, as {@link #saved} found them), and starts a cursor on each range still to read;
    * empty when the object cannot be split (search refused, or no id above the first cursor) and no
-   * range was saved.
+   * range was saved. {@code progress} is the object's: the ranges' checkpoints are kept beside its.
    */
   static Optional<RangeCursors> start(
       HubSpotClient client,
       PlannedObject object,
       Path target,
-      RunState state,
+      TaskProgress progress,
       StatusListener listener,
       RunControl control,
       ExecutorService pool,
@@ -94,7 +96,7 @@ final class RangeCursors {
     if (saved.stream().anyMatch(range -> range.start() <= firstFrom)) {
       // the first cursor read past a saved range: the object had fallen back, and that cursor
       // reads on alone; the saved ranges would write those rows twice
-      forgetSaved(state, object, target);
+      forgetSaved(progress.state(), object, target);
       saved = List.of();
     }
     discardLeftovers(target, saved.stream().map(IdRanges.Saved::start).collect(Collectors.toSet()));
@@ -112,7 +114,7 @@ final class RangeCursors {
       return Optional.empty();
     }
     RangeCursors split =
-        new RangeCursors(client, object, target, state, listener, control, ranges, stragglers);
+        new RangeCursors(client, object, target, progress, listener, control, ranges, stragglers);
     try {
       for (IdRanges.Range range : ranges.others()) {
         split.open(range); // a done range's rows are counted and its file reopened to append
@@ -397,11 +399,11 @@ final class RangeCursors {
       if (segment == null) {
         String task = object.type().name() + "@" + range.start();
         Path file = FolderLayout.segmentOf(target, range.start());
-        TaskProgress progress = TaskProgress.segment(state, task, file);
+        TaskProgress segmentProgress = progress.segment(task, file);
         try {
-          TaskProgress.Start start = progress.start();
+          TaskProgress.Start start = segmentProgress.start();
           start.sink().measure(ObjectTask.numberColumns(object));
-          segment = new Segment(start.sink(), progress, task, start.checkpoint());
+          segment = new Segment(start.sink(), segmentProgress, task, start.checkpoint());
           rows.add(start.rows());
           if (start.rows() > 0) {
             listener.recordsResumed(object.type().name(), start.rows());

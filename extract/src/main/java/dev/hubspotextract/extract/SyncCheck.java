@@ -33,7 +33,9 @@ public final class SyncCheck {
     FolderLayout layout = FolderLayout.of(dir);
     if (request.recordLimit().isPresent()) {
       throw refused(
-          "a sync keeps a whole copy of the portal, so it takes no record limit: leave it out");
+          UserText.of(
+              "a sync keeps a whole copy of the portal, so it takes no record limit: leave it out",
+              Setting.RECORD_LIMIT));
     }
     if (!Files.exists(layout.manifest())) {
       if (holdsTables(dir)) {
@@ -109,10 +111,15 @@ public final class SyncCheck {
     }
     Manifest.Selection asked = Manifest.Selection.of(request);
     if (!normalized(pulled.objects()).equals(normalized(asked.objects()))) {
-      throw refused(differs(dir, "objects", pulled.objects(), asked.objects()));
+      throw refused(
+          UserText.of(
+              differs(dir, "objects to pull", pulled.objects(), asked.objects()), Setting.OBJECTS));
     }
     if (!normalized(pulled.properties()).equals(normalized(asked.properties()))) {
-      throw refused(differs(dir, "properties", pulled.properties(), asked.properties()));
+      throw refused(
+          UserText.of(
+              differs(dir, "properties to pull", pulled.properties(), asked.properties()),
+              Setting.PROPERTIES));
     }
     if (!pulled.sensitivity().equals(asked.sensitivity())) {
       throw refused(differs(dir, "sensitive levels", pulled.sensitivity(), asked.sensitivity()));

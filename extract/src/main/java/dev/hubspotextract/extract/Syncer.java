@@ -277,7 +277,8 @@ public final class Syncer {
             }
           }
           long rows =
-              new AssociationTask(pair, fromFile, OptionalLong.empty(), staging, null, batchPool)
+              new AssociationTask(
+                      pair, fromFile, OptionalLong.empty(), staging, null, clock, batchPool)
                   .run(counted, control, listener);
           return new PairSynced(rows, calls.sum(), true);
         });

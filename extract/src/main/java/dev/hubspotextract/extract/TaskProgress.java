@@ -5,41 +5,51 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * One task's file and checkpoints: opens its sink afresh or at the last checkpoint (when its file
  * still holds what that checkpoint vouches for), saves a checkpoint after flushing (at most a few a
- * second, so that fast pulls are not slowed by it), and on failure keeps the partial file when the
- * run may be resumed or deletes it when the task failed for good.
+ * second by the run's clock, so that fast pulls are not slowed by it), and on failure keeps the
+ * partial file when the run may be resumed or deletes it when the task failed for good.
  */
 final class TaskProgress {
-  private static final long CHECKPOINT_EVERY_NANOS = 250_000_000L;
+  private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
   private final RunState state;
+  private final Clock clock;
   private final String task;
   private final Path target;
   private final boolean segment;
-  private long lastSaved = System.nanoTime();
+  private Instant lastSaved;
   private Checkpoint unsaved; // the latest page end not yet saved
 
-  TaskProgress(RunState state, String task, Path target) {
-    this(state, task, target, false);
+  /**
+   * @param state where checkpoints are kept; null for a run that cannot be resumed
+   * @param clock what the time between two checkpoints is measured on
+   */
+  TaskProgress(RunState state, Clock clock, String task, Path target) {
+    this(state, clock, task, target, false);
   }
 
-  private TaskProgress(RunState state, String task, Path target, boolean segment) {
+  private TaskProgress(RunState state, Clock clock, String task, Path target, boolean segment) {
     this.state = state;
+    this.clock = clock;
     this.task = task;
     this.target = target;
     this.segment = segment;
+    this.lastSaved = clock.instant();
   }
 
   /**
-   * The progress of a segment: rows of one id range, appended to the object's file once every range
-   * is read, so a complete one keeps its unfinished file (and is reopened on resume) instead of
-   * being renamed.
+   * The progress of one of this task's segments: rows of one id range, appended to the object's
+   * file once every range is read, so a complete one keeps its unfinished file (and is reopened on
+   * resume) instead of being renamed. Kept in the same state, on the same clock.
    */
-  static TaskProgress segment(RunState state, String task, Path target) {
-    return new TaskProgress(state, task, target, true);
+  TaskProgress segment(String segmentTask, Path segmentFile) {
+    return new TaskProgress(state, clock, segmentTask, segmentFile, true);
   }
 
   /**
@@ -108,7 +118,7 @@ final class TaskProgress {
     if (state == null) {
       return;
     }
-    if (System.nanoTime() - lastSaved < CHECKPOINT_EVERY_NANOS) {
+    if (!checkpointDue()) {
       try {
         unsaved = next.at(sink.position(), 0); // its checksum is taken if it is ever saved
       } catch (IOException e) {
@@ -119,6 +129,15 @@ final class TaskProgress {
     save(sink, next);
   }
 
+  /**
+   * Whether the last checkpoint was saved long enough ago. A clock set back counts as due: one
+   * checkpoint too many, never a run of pages without one.
+   */
+  private boolean checkpointDue() {
+    Duration since = Duration.between(lastSaved, clock.instant());
+    return since.isNegative() || since.compareTo(CHECKPOINT_EVERY) >= 0;
+  }
+
   /** Saves a checkpoint now (association tasks, after each batch of ids). */
   void save(CsvFileSink sink, Checkpoint next) {
     if (state == null) {
@@ -126,7 +145,7 @@ final class TaskProgress {
     }
     try {
       state.save(task, sink.checkpointAt(next, sink.flush()));
-      lastSaved = System.nanoTime();
+      lastSaved = clock.instant();
       unsaved = null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

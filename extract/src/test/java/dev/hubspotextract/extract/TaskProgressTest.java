@@ -2,9 +2,11 @@ package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,6 +17,7 @@ class TaskProgressTest {
   @TempDir Path out;
 
   private final List<String> warnings = new ArrayList<>();
+  private final ManualClock clock = new ManualClock();
 
   private RunState state() {
     Plan plan = new Plan("portal", out, List.of(), List.of(), OptionalLong.empty(), List.of());
@@ -22,7 +25,16 @@ class TaskProgressTest {
   }
 
   private TaskProgress deals() {
-    return new TaskProgress(state(), "deals", out.resolve("deals.csv"));
+    return deals(state());
+  }
+
+  private TaskProgress deals(RunState state) {
+    return new TaskProgress(state, clock, "deals", out.resolve("deals.csv"));
+  }
+
+  /** The rows the saved checkpoint of deals counts; -1: none saved. */
+  private static long savedRows(RunState state) {
+    return state.load("deals").map(Checkpoint::rows).orElse(-1L);
   }
 
   /** The rows written so far, as a checkpoint after them says. */
@@ -47,7 +59,7 @@ class TaskProgressTest {
     CsvFileSink sink = first.start("id").sink();
     sink.write("1");
     sink.write("2");
-    // so soon after the start it is kept, not saved, for a stop to save
+    // on a clock that has not moved since the start it is kept, not saved, for a stop to save
     first.pageDone(sink, after(2));
     sink.write("3"); // a page cut short by the stop
 
@@ -61,6 +73,47 @@ class TaskProgressTest {
     next.sink().complete();
     assertThat(Files.readString(out.resolve("deals.csv"))).isEqualTo("id\r\n1\r\n2\r\n3\r\n");
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void pagesAreCheckpointedAQuarterSecondApartOnTheRunsClock() throws Exception {
+    RunState state = state();
+    TaskProgress progress = deals(state);
+    CsvFileSink sink = progress.start("id").sink();
+    sink.write("1");
+    progress.pageDone(sink, after(1));
+    assertThat(savedRows(state)).as("at the start").isEqualTo(-1);
+
+    clock.advance(Duration.ofMillis(249));
+    sink.write("2");
+    progress.pageDone(sink, after(2));
+    assertThat(savedRows(state)).as("249 ms on").isEqualTo(-1);
+
+    clock.advance(Duration.ofMillis(1));
+    sink.write("3");
+    progress.pageDone(sink, after(3));
+    assertThat(savedRows(state)).as("250 ms on").isEqualTo(3);
+
+    clock.advance(Duration.ofMillis(249));
+    sink.write("4");
+    progress.pageDone(sink, after(4));
+    assertThat(savedRows(state)).as("counted from that save").isEqualTo(3);
+    sink.abandon();
+  }
+
+  @Test
+  void aClockSetBackCountsAsTimeForACheckpoint() throws Exception {
+    clock.advance(Duration.ofHours(1));
+    RunState state = state();
+    TaskProgress progress = deals(state);
+    CsvFileSink sink = progress.start("id").sink();
+    clock.set(clock.instant().minusSeconds(60)); // the wall clock stepped back
+
+    sink.write("1");
+    progress.pageDone(sink, after(1));
+
+    assertThat(savedRows(state)).isEqualTo(1);
+    sink.abandon();
   }
 
   @Test
@@ -112,7 +165,7 @@ class TaskProgressTest {
 
   @Test
   void aRunThatCannotBeResumedKeepsNoCheckpointsButStillWritesItsFile() throws Exception {
-    TaskProgress unresumable = new TaskProgress(null, "deals", out.resolve("deals.csv"));
+    TaskProgress unresumable = new TaskProgress(null, clock, "deals", out.resolve("deals.csv"));
     CsvFileSink sink = unresumable.start("id").sink();
     sink.write("1");
     unresumable.pageDone(sink, after(1));

@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,9 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
-import dev.hubspotextract.extract.DecimalFit;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +71,10 @@ class DecimalsAcrossResumeTest {
   }
 
   private RunResult pull(Path out, UnaryOperator<Transport> wire) {
-    HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    return Cli.resumablePull(
-        client, Cli.plan(client, out, List.of("deals"), "none", new ReadOptions(1, false)), 1);
+    HubSpotClient client = SandboxPulls.clientThrough(sandbox, wire);
+    Plan plan =
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(1, false), "deals"));
+    return SandboxPulls.resumablePull(client, plan, 1);
   }
 }

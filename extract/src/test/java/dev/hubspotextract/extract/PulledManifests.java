@@ -1,7 +1,5 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

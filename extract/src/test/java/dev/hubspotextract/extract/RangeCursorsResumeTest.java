@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,21 @@ import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
+import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.testing.ManualClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,10 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A large object's ranges across a stop and a resume: whatever state the stop left (a fall-back
  * under way, a finished range whose file is gone), the resumed file is one cursor's, byte for byte.
+ * Time is a {@link ManualClock} that a slow page moves on, so that cursors checkpoint without the
+ * test waiting for it.
  */
 class RangeCursorsResumeTest {
   private static final Pattern AFTER = Pattern.compile("[?&]after=([^&]*)");
+  private static final Pattern NEXT = Pattern.compile("\"after\":\"(\\d+)\"");
+
+  /** What one slow page takes: more than half the time between two checkpoints. */
+  private static final Duration SLOW_PAGE = Duration.ofMillis(150);
+
   @TempDir Path tmp;
+  private final ManualClock clock = new ManualClock();
   private Sandbox sandbox;
   private byte[] oneCursor;
   private long r1;
@@ -84,7 +97,7 @@ class RangeCursorsResumeTest {
                 return null;
               }
               if (after >= r1) {
-                Thread.sleep(150); // the seeded cursors are slow, so they checkpoint
+                clock.advance(SLOW_PAGE); // the seeded cursors are slow, so they checkpoint
               }
               if (after >= r1 && after < r2 && r1Pages.incrementAndGet() == 6) {
                 afterFallBack.set(0); // a seeded cursor fails: the object falls back
@@ -136,29 +149,62 @@ class RangeCursorsResumeTest {
   }
 
   /**
-   * A pull whose last range is slow and then hits the day's limit: it stops after the second range
-   * (from {@code r1}) was read to its end.
+   * A pull whose ranges above the second are slow (held back until the second is read to its end)
+   * and then hit the day's limit: it stops after the second range (from {@code r1}) was read to its
+   * end.
    */
   private void stopWithTheSecondRangeFinished(Path out) throws Exception {
     AtomicInteger slow = new AtomicInteger();
+    Path secondRange = FolderLayout.of(out).stateFolder().resolve("contacts@" + r1 + ".json");
+    // the second range's own requests: its seed, then every cursor a page of its named
+    Set<Long> secondRangesCursors = ConcurrentHashMap.newKeySet();
+    secondRangesCursors.add(r1 - 1);
     RunResult stopped =
-        pull(
+        pullThrough(
             out,
             4,
-            request -> {
-              if (afterOf(request) >= r2) {
-                Thread.sleep(150);
-                if (slow.incrementAndGet() > 12) {
-                  throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
-                }
-              }
-              return null;
-            });
+            real ->
+                request -> {
+                  long after = afterOf(request);
+                  if (after >= r2 - 1 && !secondRangesCursors.contains(after)) {
+                    awaitComplete(secondRange);
+                  }
+                  if (after >= r2) {
+                    clock.advance(SLOW_PAGE);
+                    if (slow.incrementAndGet() > 12) {
+                      throw new HubSpotException(FailureCategory.RATE_LIMIT, "daily limit");
+                    }
+                  }
+                  ApiResponse response = real.send(request);
+                  if (secondRangesCursors.contains(after)) {
+                    Matcher next =
+                        NEXT.matcher(new String(response.body(), StandardCharsets.UTF_8));
+                    while (next.find()) { // records' own association paging too: no harm
+                      secondRangesCursors.add(Long.parseLong(next.group(1)));
+                    }
+                  }
+                  return response;
+                });
     assertThat(stopped.failures()).isNotEmpty();
-    assertThat(
-            Files.readString(
-                FolderLayout.of(out).stateFolder().resolve("contacts@" + r1 + ".json")))
-        .contains("\"complete\":true");
+    assertThat(Files.readString(secondRange)).contains("\"complete\":true");
+  }
+
+  /** Waits until the checkpoint {@code file} says its range was read to its end. */
+  private static void awaitComplete(Path file) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try {
+      while (!(Files.exists(file) && Files.readString(file).contains("\"complete\":true"))) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(file + " never said its range was complete");
+        }
+        Thread.sleep(2); // polls for an event of the run, not for time to pass
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long afterOf(ApiRequest request) {
@@ -168,26 +214,34 @@ class RangeCursorsResumeTest {
         : -1;
   }
 
-  /** A resumable pull of contacts (state kept as the command line keeps it) through a wire. */
-  private RunResult pull(Path out, int cursors, Wire wire) throws Exception {
-    HubSpotClient client =
-        Cli.clientThrough(
-            sandbox,
-            real ->
-                request -> {
-                  ApiResponse own;
-                  try {
-                    own = wire.answer(request);
-                  } catch (RuntimeException e) {
-                    throw e;
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                  return own != null ? own : real.send(request);
-                });
-    return Cli.resumablePull(
-        client,
-        Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false)),
-        2);
+  /** A resumable pull of contacts through a wire that may answer a request itself. */
+  private RunResult pull(Path out, int cursors, Wire wire) {
+    return pullThrough(
+        out,
+        cursors,
+        real ->
+            request -> {
+              ApiResponse own;
+              try {
+                own = wire.answer(request);
+              } catch (RuntimeException e) {
+                throw e;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+              return own != null ? own : real.send(request);
+            });
+  }
+
+  /**
+   * A resumable pull of contacts (state kept as the command line keeps it) on the test's clock,
+   * through a wire of the test's in front of the sandbox's.
+   */
+  private RunResult pullThrough(Path out, int cursors, UnaryOperator<Transport> wire) {
+    HubSpotClient client = SandboxPulls.clientThrough(sandbox, wire);
+    Plan plan =
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(cursors, false), "contacts"));
+    return SandboxPulls.resumablePull(client, plan, 2, clock, warning -> {});
   }
 }

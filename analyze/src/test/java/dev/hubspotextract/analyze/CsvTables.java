@@ -16,10 +16,10 @@ import java.util.function.Predicate;
 /**
  * Plain-Java readings of CSV files, to check DuckDB's answers against an independent computation.
  */
-final class CsvTables {
+public final class CsvTables {
   private CsvTables() {}
 
-  static List<Map<String, String>> rows(Path csv) {
+  public static List<Map<String, String>> rows(Path csv) {
     try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(csv)) {
       List<Map<String, String>> rows = new ArrayList<>();
       reader.forEach(r -> rows.add(r.getFieldsAsMap()));
@@ -29,12 +29,12 @@ final class CsvTables {
     }
   }
 
-  static List<String> header(Path csv) {
+  public static List<String> header(Path csv) {
     return PulledFolder.header(csv);
   }
 
   /** Records by id. */
-  static Map<Long, Map<String, String>> byId(Path csv) {
+  public static Map<Long, Map<String, String>> byId(Path csv) {
     Map<Long, Map<String, String>> records = new TreeMap<>();
     rows(csv).forEach(r -> records.put(Long.parseLong(r.get("id")), r));
     return records;
@@ -44,7 +44,7 @@ final class CsvTables {
    * The links of an association file as near id → sorted distinct far ids, read from {@code
    * from_id} to {@code to_id} or in reverse, keeping rows that {@code keep} accepts.
    */
-  static Map<Long, TreeSet<Long>> links(
+  public static Map<Long, TreeSet<Long>> links(
       Path csv, boolean reversed, Predicate<Map<String, String>> keep) {
     Map<Long, TreeSet<Long>> links = new TreeMap<>();
     for (Map<String, String> row : rows(csv)) {
@@ -60,7 +60,7 @@ final class CsvTables {
     return links;
   }
 
-  static TreeSet<Long> none() {
+  public static TreeSet<Long> none() {
     return new TreeSet<>(Collections.emptySet());
   }
 }

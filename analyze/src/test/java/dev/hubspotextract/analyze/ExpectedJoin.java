@@ -13,10 +13,10 @@ import java.util.TreeSet;
  * and the join is left). Rows come out ordered by id, column by column, nulls last, as {@code join}
  * orders them.
  */
-final class ExpectedJoin {
+public final class ExpectedJoin {
   private final List<List<Long>> rows = new ArrayList<>();
 
-  ExpectedJoin(Collection<Long> firstIds) {
+  public ExpectedJoin(Collection<Long> firstIds) {
     new TreeSet<>(firstIds).forEach(id -> rows.add(new ArrayList<>(List.of(id))));
   }
 
@@ -24,7 +24,8 @@ final class ExpectedJoin {
    * Joins the next object, linked to column {@code near} by {@code links}, keeping only existing
    * ids.
    */
-  ExpectedJoin then(int near, Map<Long, TreeSet<Long>> links, Set<Long> existing, boolean inner) {
+  public ExpectedJoin then(
+      int near, Map<Long, TreeSet<Long>> links, Set<Long> existing, boolean inner) {
     List<List<Long>> next = new ArrayList<>();
     for (List<Long> row : rows) {
       Long nearId = row.get(near);
@@ -51,12 +52,12 @@ final class ExpectedJoin {
     return this;
   }
 
-  List<List<Long>> rows() {
+  public List<List<Long>> rows() {
     return rows;
   }
 
   /** The id columns of a join's CSV output, as rows of ids (null for an empty field). */
-  static List<List<Long>> idRows(List<Map<String, String>> output, String... idColumns) {
+  public static List<List<Long>> idRows(List<Map<String, String>> output, String... idColumns) {
     List<List<Long>> ids = new ArrayList<>();
     for (Map<String, String> row : output) {
       List<Long> tuple = new ArrayList<>();

@@ -1,19 +1,13 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RetryPolicy;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.Manifest;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
+import dev.hubspotextract.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +19,27 @@ class FaultyPullTest {
   private static final String FAULTS = "5xx=0.05,reset=0.01,truncate=0.01,429=0.02,short-page=0.02";
   @TempDir Path tmp;
 
-  /** Pulls every standard object and default pair, with backoff and 429 waits 100 times shorter. */
+  /**
+   * Pulls every standard object and default pair; backoff and 429 waits pass on a manual clock, in
+   * no time.
+   */
   private static RunResult pull(Sandbox sandbox, Path out) throws Exception {
+    ManualClock clock = new ManualClock();
     HubSpotClient client =
         HubSpotClient.builder()
             .baseUrl(sandbox.baseUrl())
             .token(sandbox.token())
             .pacer(Pacer.UNLIMITED)
-            .sleeper(wait -> Thread.sleep(wait.toMillis() / 100))
+            .clock(clock)
+            .sleeper(clock::advance)
             .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(8))
             .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
             .build();
-    Plan plan = Cli.plan(client, out, List.of(), null);
+    Plan plan =
+        SandboxPulls.plan(
+            client,
+            SandboxPulls.request(
+                out, List.of(), new AssociationSelection.Defaults(), ReadOptions.DEFAULT));
     RunState state = RunState.open(plan, false, FileMode.PRIVATE);
     RunResult result =
         new Extractor(client, Clock.systemUTC(), 4, StatusListener.NONE, state).run(plan);

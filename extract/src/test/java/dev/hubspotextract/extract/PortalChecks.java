@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 
 /** Checks pulled files value by value against the sandbox's own data. */
-final class PortalChecks {
+public final class PortalChecks {
   private PortalChecks() {}
 
   /**
    * The object file holds every live record, every property, each value exactly as the portal's.
    */
-  static void objectFileMatchesPortal(Path dir, Portal portal, String type, long maxRecords) {
-    List<List<String>> rows = Cli.readCsv(dir.resolve(type + ".csv"));
+  public static void objectFileMatchesPortal(
+      Path dir, Portal portal, String type, long maxRecords) {
+    List<List<String>> rows = PulledCsv.rows(dir.resolve(type + ".csv"));
     List<String> properties =
         portal.properties(type).stream().map(PortalProperty::name).sorted().toList();
     List<String> header = new ArrayList<>(List.of("id", "createdAt", "updatedAt", "archived"));
@@ -47,9 +48,9 @@ final class PortalChecks {
   /**
    * The pair file holds exactly the portal's links of every (or the given) from-record, once each.
    */
-  static List<List<String>> pairFileMatchesPortal(
+  public static List<List<String>> pairFileMatchesPortal(
       Path dir, Portal portal, String from, String to, List<String> fromIds) {
-    List<List<String>> rows = Cli.readCsv(dir.resolve(from + "_" + to + ".csv"));
+    List<List<String>> rows = PulledCsv.rows(dir.resolve(from + "_" + to + ".csv"));
     assertThat(rows.get(0))
         .containsExactly("from_id", "to_id", "association_type_id", "category", "label");
     List<List<String>> body = rows.subList(1, rows.size());

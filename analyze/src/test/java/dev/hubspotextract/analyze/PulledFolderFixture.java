@@ -22,12 +22,12 @@ import java.util.Random;
  * unparseable values, datetimes both ISO-8601 and epoch milliseconds, pairs linked by several
  * association types, records with no links, and a link to a record missing from its file.
  */
-final class PulledFolderFixture {
-  static final long COMPANY_BASE = 5_790_939_450L;
-  static final long CONTACT_BASE = 33_451L;
-  static final long DEAL_BASE = 515_690_208_449L;
-  static final long LINE_ITEM_BASE = 9_000_000_001L;
-  static final long MISSING_LINE_ITEM = 9_999_999_999L;
+public final class PulledFolderFixture {
+  public static final long COMPANY_BASE = 5_790_939_450L;
+  public static final long CONTACT_BASE = 33_451L;
+  public static final long DEAL_BASE = 515_690_208_449L;
+  public static final long LINE_ITEM_BASE = 9_000_000_001L;
+  public static final long MISSING_LINE_ITEM = 9_999_999_999L;
 
   private static final String[] NAMES = {
     "Acme, Inc.", "Umbrella \"Bio\" Ltd", "株式会社サンプル", "Ωmega Systems", "Line one\r\nLine two",
@@ -46,7 +46,7 @@ final class PulledFolderFixture {
   }
 
   /** Writes the folder into {@code dir} and returns it. */
-  static Path write(Path dir, long seed) {
+  public static Path write(Path dir, long seed) {
     new PulledFolderFixture(dir, seed).writeAll();
     return dir;
   }
@@ -228,7 +228,7 @@ final class PulledFolderFixture {
   }
 
   /** Datetimes come as ISO-8601 or epoch milliseconds; one in a while is garbage. */
-  static Instant closeDate(int i) {
+  public static Instant closeDate(int i) {
     return Instant.parse("2025-03-01T10:15:30.250Z").plusSeconds(i * 86_413L);
   }
 

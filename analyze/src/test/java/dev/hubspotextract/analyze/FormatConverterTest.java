@@ -3,10 +3,13 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hubspotextract.cli.Cli;
-import dev.hubspotextract.cli.PulledManifests;
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.Manifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -14,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,10 @@ class FormatConverterTest {
     return contents;
   }
 
+  private static Manifest manifest(Path dir) throws IOException {
+    return Manifest.read(FolderLayout.of(dir).manifest());
+  }
+
   private static void assertSameContents(
       Map<String, List<String>> after, Map<String, List<String>> before) {
     assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -104,7 +112,7 @@ class FormatConverterTest {
     for (String table : TABLES) {
       assertThat(out.resolve(table + ".parquet")).isRegularFile();
     }
-    assertThat(PulledManifests.read(out)).isEqualTo(manifest);
+    assertThat(manifest(out)).isEqualTo(manifest);
     assertThat(manifest.objects().get(0).file()).endsWith(".parquet");
     assertThat(manifest.associations().get(0).file()).endsWith(".parquet");
     assertThat(manifest.tool()).isEqualTo("hubspot-extract");
@@ -129,7 +137,7 @@ class FormatConverterTest {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json");
     }
-    Manifest.ObjectEntry deals = PulledManifests.read(out).objects().get(2);
+    Manifest.ObjectEntry deals = manifest(out).objects().get(2);
     assertThat(deals.file()).isEqualTo("hubspot.duckdb");
     assertThat(deals.table()).isEqualTo("deals");
   }
@@ -163,28 +171,39 @@ class FormatConverterTest {
     List<String> outputs = new ArrayList<>();
     for (Path folder : List.of(csv, parquet, duckdb)) {
       Path out = dir.resolve(folder.getFileName() + ".csv");
-      Cli.Run run =
-          Cli.run(
-              "join",
-              "deals",
-              "companies",
-              "contacts",
-              "--primary",
-              "--in",
-              folder.toString(),
-              "--out",
-              out.toString());
-      assertThat(run.exitCode()).as(run.err()).isZero();
+      JoinRequest dealsWithTheirPrimaryCompaniesAndContacts =
+          new JoinRequest(
+              List.of("deals", "companies", "contacts"), false, true, Optional.empty(), List.of());
+      try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder))) {
+        db.lockTo(Optional.of(out));
+        JoinQuery join = JoinPlanner.plan(db, dealsWithTheirPrimaryCompaniesAndContacts);
+        ResultFiles.write(db.connection(), join.sql(), out, FileMode.PRIVATE);
+      }
       outputs.add(Files.readString(out));
-      Cli.Run sql =
-          Cli.run("sql", "--in", folder.toString(), "SELECT count(*), sum(amount) FROM deals");
-      assertThat(sql.exitCode()).as(sql.err()).isZero();
-      outputs.add(sql.out());
+      outputs.add(printed(folder, "SELECT count(*), sum(amount) FROM deals"));
     }
     assertThat(outputs.get(2)).isEqualTo(outputs.get(0));
     assertThat(outputs.get(4)).isEqualTo(outputs.get(0));
     assertThat(outputs.get(3)).isEqualTo(outputs.get(1));
     assertThat(outputs.get(5)).isEqualTo(outputs.get(1));
+  }
+
+  /** What {@code sql} prints of {@code query} over {@code folder}. */
+  private static String printed(Path folder, String query) {
+    StringWriter out = new StringWriter();
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder))) {
+      db.lockTo(Optional.empty());
+      QueryOutput.deliver(
+          db.connection(),
+          query,
+          Optional.empty(),
+          FileMode.PRIVATE,
+          50,
+          new PrintWriter(out),
+          new PrintWriter(new StringWriter()),
+          UserText::text);
+    }
+    return out.toString();
   }
 
   @Test

@@ -1,22 +1,16 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,9 +169,9 @@ class RangeCursorsTest {
       Path out,
       int cursors,
       UnaryOperator<ApiRequest> rewrite,
-      Optional<java.util.function.Function<ApiRequest, ApiResponse>> answer) {
+      Optional<Function<ApiRequest, ApiResponse>> answer) {
     HubSpotClient client =
-        Cli.clientThrough(
+        SandboxPulls.clientThrough(
             sandbox,
             wire ->
                 request -> {
@@ -189,7 +184,9 @@ class RangeCursorsTest {
                   }
                   return response;
                 });
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false));
-    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE).run(plan);
+    Plan plan =
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(cursors, false), "contacts"));
+    return SandboxPulls.pull(client, plan, 2);
   }
 }

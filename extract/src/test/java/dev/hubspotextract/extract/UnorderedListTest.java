@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,16 +8,13 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.Manifest;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.Sandbox;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A pull from a HubSpot whose list pages stray from id order: shuffled, a record sent a page late,
  * another sent twice (the sandbox's {@code unordered-page} fault). With one cursor or several, the
- * file holds every record once, in id order; the manifest and {@code --verbose} say how far the
- * list strayed; and a pull stopped with stragglers saved resumes to the same file. A pair whose
- * from-object is not pulled, and so pages that object's ids from HubSpot, loses no link either.
+ * file holds every record once, in id order ({@link Stragglers}, {@link MergeById}); the run counts
+ * how far the list strayed; and a pull stopped with stragglers saved resumes to the same file. A
+ * pair whose from-object is not pulled, and so pages that object's ids from HubSpot ({@link
+ * ListedIds}), loses no link either.
  */
 class UnorderedListTest {
   @TempDir Path tmp;
@@ -42,59 +40,43 @@ class UnorderedListTest {
         .start();
   }
 
-  @ParameterizedTest(name = "--cursors {0}")
+  @ParameterizedTest(name = "cursors {0}")
   @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
-  void everyRecordIsWrittenOnceInIdOrderAndHowFarTheListStrayedIsReported(int cursors)
-      throws Exception {
+  void everyRecordIsWrittenOnceInIdOrderAndHowFarTheListStrayedIsCounted(int cursors) {
     try (Sandbox sandbox = unordered(0.5)) {
       Path out = tmp.resolve("out");
 
-      Cli.Run run =
-          Cli.pull(
-              sandbox,
-              out,
-              "--objects",
-              "contacts",
-              "--associations",
-              "none",
-              "--cursors",
-              String.valueOf(cursors),
-              "--verbose");
+      RunResult result = pull(sandbox, out, cursors, request -> false);
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(result.failures()).isEmpty();
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
-      Manifest.ObjectEntry contacts = PulledManifests.object(out, "contacts");
-      long outOfOrder = contacts.idsOutOfOrder();
-      long dropped = contacts.duplicateIdsDropped();
-      assertThat(dropped).as("records sent twice").isPositive();
-      assertThat(outOfOrder).as("each dropped one came out of order").isGreaterThan(dropped);
-      assertThat(run.err())
-          .contains(
-              "list order: contacts: out of id order "
-                  + outOfOrder
-                  + ", duplicate ids dropped "
-                  + dropped);
+      ListOrder contacts = result.objects().get(0).listOrder();
+      assertThat(contacts.duplicateIdsDropped()).as("records sent twice").isPositive();
+      assertThat(contacts.idsOutOfOrder())
+          .as("each dropped one came out of order")
+          .isGreaterThan(contacts.duplicateIdsDropped());
       assertThat(out.resolve(FolderLayout.PRIVATE_FOLDER)).doesNotExist();
     }
   }
 
   @Test
-  void aPairWhoseFromObjectIsNotPulledLosesNoLinkAndSaysHowFarThatObjectsListStrayed()
-      throws Exception {
+  void aPairWhoseFromObjectIsNotPulledLosesNoLinkAndCountsHowFarThatObjectsListStrayed() {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
-
-      Cli.Run run =
-          Cli.pull(
-              sandbox,
+      HubSpotClient client = SandboxPulls.clientThrough(sandbox, real -> real);
+      PullRequest companiesAndTheirContacts =
+          SandboxPulls.request(
               out,
-              "--objects",
-              "companies",
-              "--associations",
-              "contacts:companies",
-              "--verbose");
+              List.of("companies"),
+              new AssociationSelection.Listed(
+                  List.of(new AssociationSelection.Pair("contacts", "companies", List.of()))),
+              ReadOptions.DEFAULT);
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      RunResult result =
+          SandboxPulls.resumablePull(
+              client, SandboxPulls.plan(client, companiesAndTheirContacts), 2);
+
+      assertThat(result.failures()).isEmpty();
       List<Long> fromIds =
           PortalChecks.pairFileMatchesPortal(
                   out, sandbox.portal(), "contacts", "companies", List.of())
@@ -102,25 +84,15 @@ class UnorderedListTest {
               .map(row -> Long.parseLong(row.get(0)))
               .toList();
       assertThat(fromIds).as("in from-id order").isSorted();
-      JsonNode pair =
-          new ObjectMapper()
-              .readTree(out.resolve("manifest.json").toFile())
-              .path("associations")
-              .get(0);
-      long outOfOrder = pair.path("idsOutOfOrder").asLong();
-      long dropped = pair.path("duplicateIdsDropped").asLong();
-      assertThat(dropped).as("contacts sent twice").isPositive();
-      assertThat(outOfOrder).as("each dropped one came out of order").isGreaterThan(dropped);
-      assertThat(run.err())
-          .contains(
-              "list order: contacts_companies: out of id order "
-                  + outOfOrder
-                  + ", duplicate ids dropped "
-                  + dropped);
+      ListOrder pair = result.associations().get(0).listOrder();
+      assertThat(pair.duplicateIdsDropped()).as("contacts sent twice").isPositive();
+      assertThat(pair.idsOutOfOrder())
+          .as("each dropped one came out of order")
+          .isGreaterThan(pair.duplicateIdsDropped());
     }
   }
 
-  @ParameterizedTest(name = "--cursors {0}")
+  @ParameterizedTest(name = "cursors {0}")
   @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aPullStoppedWithStragglersSavedResumesToTheSameFile(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
@@ -147,7 +119,7 @@ class UnorderedListTest {
     }
   }
 
-  @ParameterizedTest(name = "--cursors {0}")
+  @ParameterizedTest(name = "cursors {0}")
   @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aStoppedPullWhoseStragglersAreGoneReadsTheObjectAfresh(int cursors) throws Exception {
     try (Sandbox sandbox = unordered(1)) {
@@ -163,28 +135,28 @@ class UnorderedListTest {
     }
   }
 
-  @ParameterizedTest(name = "--cursors {0}")
+  @ParameterizedTest(name = "cursors {0}")
   @ValueSource(ints = {1, ReadOptions.DEFAULT_CURSORS})
   void aPullOfAtMostNRecordsWritesAtMostNWithStragglersMergedIn(int cursors) {
     try (Sandbox sandbox = unordered(1)) {
       Path out = tmp.resolve("out");
-
-      Cli.Run run =
-          Cli.pull(
-              sandbox,
+      HubSpotClient client = SandboxPulls.clientThrough(sandbox, real -> real);
+      PullRequest atMost250 =
+          new PullRequest(
+              List.of("contacts"),
+              new AssociationSelection.None(),
+              List.of(),
+              OptionalLong.of(250),
               out,
-              "--objects",
-              "contacts",
-              "--associations",
-              "none",
-              "--count",
-              "250",
-              "--cursors",
-              String.valueOf(cursors));
+              Set.of(),
+              new ReadOptions(cursors, false));
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      RunResult result =
+          SandboxPulls.resumablePull(client, SandboxPulls.plan(client, atMost250), 2);
+
+      assertThat(result.failures()).isEmpty();
       List<Long> ids =
-          Cli.readCsv(out.resolve("contacts.csv")).stream()
+          PulledCsv.rows(out.resolve("contacts.csv")).stream()
               .skip(1)
               .map(row -> Long.parseLong(row.get(0)))
               .toList();
@@ -193,8 +165,7 @@ class UnorderedListTest {
   }
 
   /** A pull of contacts that meets the day's limit after twelve list pages. */
-  private static RunResult stoppedAfterTwelvePages(Sandbox sandbox, Path out, int cursors)
-      throws IOException {
+  private static RunResult stoppedAfterTwelvePages(Sandbox sandbox, Path out, int cursors) {
     AtomicInteger pages = new AtomicInteger();
     return pull(
         sandbox,
@@ -210,9 +181,9 @@ class UnorderedListTest {
    * answers the requests {@code dailyLimit} picks with HubSpot's daily limit.
    */
   private static RunResult pull(
-      Sandbox sandbox, Path out, int cursors, Predicate<ApiRequest> dailyLimit) throws IOException {
+      Sandbox sandbox, Path out, int cursors, Predicate<ApiRequest> dailyLimit) {
     HubSpotClient client =
-        Cli.clientThrough(
+        SandboxPulls.clientThrough(
             sandbox,
             real ->
                 request -> {
@@ -221,9 +192,10 @@ class UnorderedListTest {
                   }
                   return real.send(request);
                 });
-    return Cli.resumablePull(
+    return SandboxPulls.resumablePull(
         client,
-        Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(cursors, false)),
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(cursors, false), "contacts")),
         2);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,6 @@ import dev.hubspotextract.client.ApiRequest;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.RunState;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,10 +118,9 @@ class DamagedResumeTest {
    * command line keeps it), stopped as by the daily limit at the first request {@code stopAt}
    * accepts.
    */
-  private RunResult pull(Path out, String objects, Predicate<ApiRequest> stopAt)
-      throws IOException {
+  private RunResult pull(Path out, String objects, Predicate<ApiRequest> stopAt) {
     HubSpotClient client =
-        Cli.clientThrough(
+        SandboxPulls.clientThrough(
             sandbox,
             real ->
                 request -> {
@@ -139,13 +130,8 @@ class DamagedResumeTest {
                   return real.send(request);
                 });
     Plan plan =
-        Cli.plan(client, out, List.of(objects.split(",")), "none", new ReadOptions(1, false));
-    RunState state = RunState.open(plan, false, FileMode.PRIVATE, warnings::add);
-    RunResult result =
-        new Extractor(client, Clock.systemUTC(), 1, StatusListener.NONE, state).run(plan);
-    if (result.failures().isEmpty()) {
-      state.finish();
-    }
-    return result;
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(1, false), objects.split(",")));
+    return SandboxPulls.resumablePull(client, plan, 1, Clock.systemUTC(), warnings::add);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,6 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.Transport;
-import dev.hubspotextract.extract.FileMode;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.OutputFolder;
-import dev.hubspotextract.extract.Planner;
-import dev.hubspotextract.extract.PullRequest;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -191,26 +184,17 @@ class AssociationResumeTest {
    * (the command line's {@code --association_id_list}).
    */
   private static PullRequest options(Path out, String objects, List<String> listed) {
-    return new RequestFlags(
-            List.of(objects),
-            listed.isEmpty() ? "contacts:companies" : "none",
-            listed.isEmpty() ? null : "contacts",
-            listed.isEmpty() ? null : "companies",
-            listed.isEmpty() ? null : String.join(",", listed),
-            null,
-            null,
-            false,
-            false,
-            OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}),
-            ReadOptions.DEFAULT_CURSORS,
-            false)
-        .toRequest();
+    return SandboxPulls.request(
+        out,
+        List.of(objects.split(",")),
+        new AssociationSelection.Listed(
+            List.of(new AssociationSelection.Pair("contacts", "companies", listed))),
+        ReadOptions.DEFAULT);
   }
 
   /** A resumable pull (state kept as the command line keeps it) through a wire of the test's. */
-  private RunResult pull(Path out, PullRequest request, UnaryOperator<Transport> wire)
-      throws IOException {
-    HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    return Cli.resumablePull(client, new Planner(client, "sandbox").plan(request), 2);
+  private RunResult pull(Path out, PullRequest request, UnaryOperator<Transport> wire) {
+    HubSpotClient client = SandboxPulls.clientThrough(sandbox, wire);
+    return SandboxPulls.resumablePull(client, SandboxPulls.plan(client, request), 2);
   }
 }

@@ -1,14 +1,10 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Pacer;
 import dev.hubspotextract.client.RetryPolicy;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.StatusListener;
-import dev.hubspotextract.extract.TaskResult;
-import dev.hubspotextract.extract.TotalEstimates;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -36,8 +32,10 @@ class TotalEstimatesTest {
               .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(1)) // tickets' 500 at once
               .build();
       Plan plan =
-          Cli.plan(
-              client, tmp.resolve("out"), List.of("contacts", "deals", "pets", "tickets"), "none");
+          SandboxPulls.plan(
+              client,
+              SandboxPulls.objectsOnly(
+                  tmp.resolve("out"), ReadOptions.DEFAULT, "contacts", "deals", "pets", "tickets"));
       int before = sandbox.requests().size();
       CompletableFuture<Map<String, Long>> counted = new CompletableFuture<>();
       StatusListener listener =

@@ -1,4 +1,4 @@
-package dev.hubspotextract.cli;
+package dev.hubspotextract.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.client.ApiResponse;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.Transport;
-import dev.hubspotextract.extract.Extractor;
-import dev.hubspotextract.extract.FolderLayout;
-import dev.hubspotextract.extract.Plan;
-import dev.hubspotextract.extract.ReadOptions;
-import dev.hubspotextract.extract.RunResult;
-import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.sandbox.RecordedRequest;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -21,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With {@code --search-walk}, a large object pulled from both ends at once: the list from the
- * bottom, search from the top.
+ * A large object read as a {@link ReadMode.SearchWalk} ({@code --search-walk}), pulled from both
+ * ends at once: the list from the bottom, search from the top ({@link TopWalk}).
  */
 class SearchWalkTest {
   @TempDir Path tmp;
@@ -44,31 +37,12 @@ class SearchWalkTest {
       Path split = tmp.resolve("split");
       Path listOnly = tmp.resolve("list-only");
 
-      Cli.Run run =
-          Cli.pull(
-              sandbox,
-              split,
-              "--objects",
-              "contacts",
-              "--associations",
-              "none",
-              "--search-walk",
-              "--cursors",
-              "1");
+      RunResult walked = pullContacts(sandbox, split, true, wire -> wire);
       List<RecordedRequest> requests = sandbox.requests();
-      Cli.Run plain =
-          Cli.pull(
-              sandbox,
-              listOnly,
-              "--objects",
-              "contacts",
-              "--associations",
-              "none",
-              "--cursors",
-              "1");
+      RunResult plain = pullContacts(sandbox, listOnly, false, wire -> wire);
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(plain.exitCode()).as(plain.toString()).isZero();
+      assertThat(walked.failures()).isEmpty();
+      assertThat(plain.failures()).isEmpty();
       PortalChecks.objectFileMatchesPortal(split, sandbox.portal(), "contacts", Long.MAX_VALUE);
       assertThat(Files.readAllBytes(split.resolve("contacts.csv")))
           .isEqualTo(Files.readAllBytes(listOnly.resolve("contacts.csv")));
@@ -81,6 +55,7 @@ class SearchWalkTest {
       try (Stream<Path> files = Files.list(split)) {
         assertThat(files).noneMatch(file -> file.toString().endsWith(".partial"));
       }
+      assertThat(FolderLayout.partialOf(split.resolve("contacts.csv.top"))).doesNotExist();
     }
   }
 
@@ -88,16 +63,16 @@ class SearchWalkTest {
   void aSideFileThatAKilledRunLeftBehindIsDiscardedEvenByARunThatDoesNotWalk() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(150).start()) {
       Path out = tmp.resolve("out");
+      // the tool's own folders, owner-only as a killed run leaves them: they are kept as they are
+      OutputFolder.privateFolder(OutputFolder.prepare(out, FileMode.PRIVATE, warning -> {}));
       Path sideFile = FolderLayout.partialOf(out.resolve("contacts.csv.top"));
-      Files.createDirectories(sideFile.getParent());
       Files.writeString(sideFile, "1,stale,row\r\n");
 
-      // this run does not walk (as when a resumed run has only the list's last page left)
-      Cli.Run run =
-          Cli.pull(
-              sandbox, out, "--objects", "contacts", "--associations", "none", "--cursors", "1");
+      // this run does not walk (as when a resumed run has only the list's last page left); it
+      // keeps no state, whose opening would empty the unfinished folder before the object starts
+      RunResult run = pullContacts(sandbox, out, false, wire -> wire);
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.failures()).isEmpty();
       PortalChecks.objectFileMatchesPortal(out, sandbox.portal(), "contacts", Long.MAX_VALUE);
       assertThat(sideFile).doesNotExist();
     }
@@ -122,9 +97,11 @@ class SearchWalkTest {
 
   private static RunResult pullContacts(
       Sandbox sandbox, Path out, boolean searchWalk, UnaryOperator<Transport> wire) {
-    HubSpotClient client = Cli.clientThrough(sandbox, wire);
-    Plan plan = Cli.plan(client, out, List.of("contacts"), "none", new ReadOptions(1, searchWalk));
-    return new Extractor(client, Clock.systemUTC(), 2, StatusListener.NONE).run(plan);
+    HubSpotClient client = SandboxPulls.clientThrough(sandbox, wire);
+    Plan plan =
+        SandboxPulls.plan(
+            client, SandboxPulls.objectsOnly(out, new ReadOptions(1, searchWalk), "contacts"));
+    return SandboxPulls.pull(client, plan, 2);
   }
 
   /**
