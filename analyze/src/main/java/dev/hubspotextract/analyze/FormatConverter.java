@@ -1,44 +1,53 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.EarlierPull;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FileMoves;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.KillPoint;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a folder of CSV files written by {@code pull} into typed Parquet files (one per table) or
- * one DuckDB database file holding every table, with the same types {@code sql} gives the CSV
- * files.
+ * one DuckDB database file holding every table, in another folder, with the same types {@code sql}
+ * gives the CSV files. The CSV folder is a Parquet or DuckDB folder's {@linkplain
+ * FolderLayout#csvBase base}: the pull and the sync keep it, and convert it again after each run.
  *
- * <p>Safe against failure: every new file is written under a temporary name; only when all are
- * written are they renamed into place, then {@code manifest.json} is rewritten (format, file
- * names), and only then are the CSV files deleted. A failed conversion leaves the CSV folder as it
- * was.
+ * <p>Safe against failure: the CSV folder is only read; every new file is written under a temporary
+ * name; only when all are written are they renamed into the target folder, then the files of the
+ * target's earlier manifest that were not written again are deleted, and its {@code manifest.json}
+ * is written last (format, file names). A failed conversion leaves the target's manifest as it was,
+ * and run again it ends as one run would.
  */
 public final class FormatConverter {
   private FormatConverter() {}
 
   /**
-   * Converts the CSV folder {@code dir} to {@code target}; nothing to do when it is CSV already.
+   * Converts the CSV folder {@code source} into {@code target} in {@code format} (Parquet or
+   * DuckDB), replacing what the target's manifest listed; returns the target's new manifest.
    */
-  public static PulledFolder convert(Path dir, OutputFormat target, FileMode mode) {
-    PulledFolder folder = PulledFolder.open(dir);
-    if (folder.format() == target) {
-      return folder;
+  public static Manifest convert(Path source, Path target, OutputFormat format, FileMode mode) {
+    if (format == OutputFormat.CSV) {
+      throw new IllegalArgumentException("a CSV folder is not converted to CSV");
     }
+    PulledFolder folder = PulledFolder.open(source);
     if (folder.format() != OutputFormat.CSV) {
       throw new AnalyzeException(
-          dir
+          source
               + " is in "
               + folder.format()
               + " format already; only a CSV folder can be converted");
@@ -50,10 +59,10 @@ public final class FormatConverter {
     List<PulledTable> tables = folder.tables().stream().filter(folder::isPresent).toList();
     Map<Path, Path> written = new LinkedHashMap<>();
     try (Connection connection = PulledDatabase.newConnection()) {
-      if (target == OutputFormat.PARQUET) {
-        writeParquet(connection, folder, tables, written);
+      if (format == OutputFormat.PARQUET) {
+        writeParquet(connection, folder, target, tables, written);
       } else {
-        writeDatabase(connection, folder, tables, written);
+        writeDatabase(connection, folder, target, tables, written);
       }
     } catch (SQLException | RuntimeException e) {
       for (Path temp : written.keySet()) {
@@ -65,43 +74,83 @@ public final class FormatConverter {
       }
       throw new AnalyzeException(
           "converting "
-              + dir
+              + source
               + " to "
+              + format
+              + " in "
               + target
-              + " failed, the CSV files are kept: "
+              + " failed, leaving its files as they were: "
               + e.getMessage(),
           e);
     }
     try {
+      Manifest pulled = PulledFolder.readManifest(folder.manifestPath());
+      Path manifest = FolderLayout.of(target).manifest();
+      Manifest earlier =
+          Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS) ? readOrNull(manifest) : null;
+      if (earlier != null && earlier.writtenByTheTool() && pulled.syncedAt() != null) {
+        // a sync's files replace the last sync's: until the new manifest, the folder says so
+        earlier.syncingSince(pulled.startedAt()).write(target, mode);
+      }
       for (Map.Entry<Path, Path> file : written.entrySet()) {
         mode.restrict(file.getKey());
         FileMoves.replace(file.getKey(), file.getValue());
+        KillPoint.IN_A_CONVERSION.reached();
       }
-      rewriteManifest(folder, target, mode);
-      for (PulledTable table : tables) {
-        Files.delete(folder.pathOf(table));
+      List<String> removed = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      written.values().forEach(file -> names.add(file.getFileName().toString()));
+      for (String file : EarlierPull.filesListedIn(target)) {
+        if (!names.contains(file) && Files.deleteIfExists(OutputFolder.fileIn(target, file))) {
+          removed.add(file);
+        }
       }
-      OutputFolder.removePrivateFolderIfEmpty(dir);
+      Manifest converted =
+          pulled.convertedTo(
+              format.label(),
+              entry -> {
+                String table = PulledFolder.tableNameOf(entry, OutputFormat.CSV);
+                return new Manifest.Place(
+                    format.fileFor(table), format == OutputFormat.DUCKDB ? table : entry.table());
+              },
+              removed);
+      converted.write(target, mode);
+      OutputFolder.removePrivateFolderIfEmpty(target);
+      return converted;
     } catch (IOException e) {
       throw new AnalyzeException(
           "finishing the conversion of "
-              + dir
+              + source
               + " to "
+              + format
+              + " in "
               + target
-              + " failed, the CSV files are kept ("
+              + " failed ("
               + e
               + ")",
           e);
     }
-    return PulledFolder.open(dir);
+  }
+
+  /** The manifest in {@code file}, or null when it is not one the tool can read. */
+  private static Manifest readOrNull(Path file) {
+    try {
+      return Manifest.read(file);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static void writeParquet(
-      Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
+      Connection connection,
+      PulledFolder folder,
+      Path target,
+      List<PulledTable> tables,
+      Map<Path, Path> written)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (PulledTable table : tables) {
-        Path file = OutputFolder.fileIn(folder.dir(), OutputFormat.PARQUET.fileFor(table.table()));
+        Path file = OutputFolder.fileIn(target, OutputFormat.PARQUET.fileFor(table.table()));
         Path temp = temporary(file);
         written.put(temp, file);
         statement.execute(
@@ -115,9 +164,13 @@ public final class FormatConverter {
   }
 
   private static void writeDatabase(
-      Connection connection, PulledFolder folder, List<PulledTable> tables, Map<Path, Path> written)
+      Connection connection,
+      PulledFolder folder,
+      Path target,
+      List<PulledTable> tables,
+      Map<Path, Path> written)
       throws SQLException {
-    Path file = FolderLayout.of(folder.dir()).databaseFile();
+    Path file = FolderLayout.of(target).databaseFile();
     Path temp = temporary(file);
     ResultFiles.deleteQuietly(temp);
     written.put(temp, file);
@@ -139,20 +192,5 @@ public final class FormatConverter {
   private static Path temporary(Path file) {
     OutputFolder.privateFolder(file.getParent());
     return FolderLayout.convertedCopyOf(file);
-  }
-
-  /** Sets the format and points every entry at its new file (and, in a database, its table). */
-  private static void rewriteManifest(PulledFolder folder, OutputFormat target, FileMode mode)
-      throws IOException {
-    Manifest converted =
-        PulledFolder.readManifest(folder.manifestPath())
-            .convertedTo(
-                target.label(),
-                entry -> {
-                  String table = PulledFolder.tableNameOf(entry, folder.format());
-                  return new Manifest.Place(
-                      target.fileFor(table), target == OutputFormat.DUCKDB ? table : entry.table());
-                });
-    converted.write(folder.dir(), mode);
   }
 }

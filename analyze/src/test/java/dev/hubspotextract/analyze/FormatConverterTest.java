@@ -79,52 +79,76 @@ class FormatConverterTest {
     }
   }
 
-  @Test
-  void parquetHoldsTheSameTypedRowsAsTheCsvFilesAndReplacesThem(@TempDir Path dir)
-      throws Exception {
-    PulledFolderFixture.write(dir, 3);
-    Map<String, List<String>> before = contents(dir);
+  /** A pulled CSV folder, in {@code dir/csv}: the base a conversion reads. */
+  private static Path csvFolder(Path dir, long seed) throws Exception {
+    return PulledFolderFixture.write(Files.createDirectories(dir.resolve("csv")), seed);
+  }
 
-    PulledFolder converted = FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE);
-
-    assertThat(converted.format()).isEqualTo(OutputFormat.PARQUET);
-    assertSameContents(contents(dir), before);
-    for (String table : TABLES) {
-      assertThat(dir.resolve(table + ".parquet")).isRegularFile();
-      assertThat(dir.resolve(table + ".csv")).doesNotExist();
+  /** Every file of a folder with its bytes, to show a conversion left it as it was. */
+  private static Map<String, String> bytesOf(Path folder) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (var paths = Files.list(folder)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        files.put(
+            file.getFileName().toString(),
+            java.util.HexFormat.of().formatHex(Files.readAllBytes(file)));
+      }
     }
-    Manifest manifest = manifest(dir);
+    return files;
+  }
+
+  @Test
+  void parquetHoldsTheSameTypedRowsAsTheCsvFilesWhichStayAsTheyWere(@TempDir Path dir)
+      throws Exception {
+    Path csv = csvFolder(dir, 3);
+    Map<String, List<String>> before = contents(csv);
+    Map<String, String> csvFiles = bytesOf(csv);
+    Path out = Files.createDirectory(dir.resolve("out"));
+
+    Manifest manifest = FormatConverter.convert(csv, out, OutputFormat.PARQUET, FileMode.PRIVATE);
+
     assertThat(manifest.format()).isEqualTo("parquet");
+    assertSameContents(contents(out), before);
+    for (String table : TABLES) {
+      assertThat(out.resolve(table + ".parquet")).isRegularFile();
+    }
+    assertThat(manifest(out)).isEqualTo(manifest);
     assertThat(manifest.objects().get(0).file()).endsWith(".parquet");
     assertThat(manifest.associations().get(0).file()).endsWith(".parquet");
     assertThat(manifest.tool()).isEqualTo("hubspot-extract");
-    assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    assertThat(manifest.removed()).isEmpty();
+    assertThat(bytesOf(csv)).isEqualTo(csvFiles);
+    try (var files = Files.list(out)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(".csv") || name.startsWith("."));
+    }
   }
 
   @Test
   void duckdbHoldsEveryTableInOneDatabaseFile(@TempDir Path dir) throws Exception {
-    PulledFolderFixture.write(dir, 3);
-    Map<String, List<String>> before = contents(dir);
+    Path csv = csvFolder(dir, 3);
+    Map<String, List<String>> before = contents(csv);
+    Path out = Files.createDirectory(dir.resolve("out"));
 
-    FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE);
+    FormatConverter.convert(csv, out, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
-    assertSameContents(contents(dir), before);
-    try (var files = Files.list(dir)) {
+    assertSameContents(contents(out), before);
+    try (var files = Files.list(out)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json");
     }
-    Manifest.ObjectEntry deals = manifest(dir).objects().get(2);
+    Manifest.ObjectEntry deals = manifest(out).objects().get(2);
     assertThat(deals.file()).isEqualTo("hubspot.duckdb");
     assertThat(deals.table()).isEqualTo("deals");
   }
 
   @Test
   void aDatabaseFileOpensDirectlyWithTypedTables(@TempDir Path dir) throws Exception {
-    PulledFolderFixture.write(dir, 3);
-    FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE);
+    Path out = Files.createDirectory(dir.resolve("out"));
+    FormatConverter.convert(csvFolder(dir, 3), out, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
     try (var connection =
-            java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("hubspot.duckdb"));
+            java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("hubspot.duckdb"));
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
@@ -138,14 +162,11 @@ class FormatConverterTest {
 
   @Test
   void joinAndSqlReadAConvertedFolderAsTheyReadCsv(@TempDir Path dir) throws Exception {
-    Path csv = Files.createDirectory(dir.resolve("csv"));
+    Path csv = csvFolder(dir, 11);
     Path parquet = Files.createDirectory(dir.resolve("parquet"));
     Path duckdb = Files.createDirectory(dir.resolve("duckdb"));
-    for (Path folder : List.of(csv, parquet, duckdb)) {
-      PulledFolderFixture.write(folder, 11);
-    }
-    FormatConverter.convert(parquet, OutputFormat.PARQUET, FileMode.PRIVATE);
-    FormatConverter.convert(duckdb, OutputFormat.DUCKDB, FileMode.PRIVATE);
+    FormatConverter.convert(csv, parquet, OutputFormat.PARQUET, FileMode.PRIVATE);
+    FormatConverter.convert(csv, duckdb, OutputFormat.DUCKDB, FileMode.PRIVATE);
 
     List<String> outputs = new ArrayList<>();
     for (Path folder : List.of(csv, parquet, duckdb)) {
@@ -186,31 +207,60 @@ class FormatConverterTest {
   }
 
   @Test
-  void aFailedConversionKeepsTheCsvFolderAsItWas(@TempDir Path dir) throws Exception {
-    PulledFolderFixture.write(dir, 3);
+  void aFailedConversionLeavesTheConvertedFolderAsItWas(@TempDir Path dir) throws Exception {
+    Path csv = csvFolder(dir, 3);
+    Path out = Files.createDirectory(dir.resolve("out"));
+    FormatConverter.convert(csv, out, OutputFormat.PARQUET, FileMode.PRIVATE);
+    Map<String, String> converted = bytesOf(out);
     // an unterminated quote makes the file unreadable
-    Files.writeString(dir.resolve("line_items.csv"), "id,name\r\n1,\"never closed\r\n");
-    String manifest = Files.readString(dir.resolve("manifest.json"));
+    Files.writeString(csv.resolve("line_items.csv"), "id,name\r\n1,\"never closed\r\n");
 
-    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE))
+    assertThatThrownBy(
+            () -> FormatConverter.convert(csv, out, OutputFormat.PARQUET, FileMode.PRIVATE))
         .isInstanceOf(AnalyzeException.class)
-        .hasMessageContaining("the CSV files are kept");
+        .hasMessageContaining("leaving its files as they were");
 
-    assertThat(Files.readString(dir.resolve("manifest.json"))).isEqualTo(manifest);
-    assertThat(dir.resolve("deals.csv")).isRegularFile();
-    assertThat(dir)
-        .isDirectoryNotContaining("glob:**.parquet")
-        .isDirectoryNotContaining("glob:**.tmp");
+    assertThat(bytesOf(out)).isEqualTo(converted);
+    try (var left = Files.walk(out)) {
+      assertThat(left).noneMatch(file -> file.toString().endsWith(".tmp"));
+    }
   }
 
   @Test
-  void aFolderAlreadyInTheFormatIsLeftAlone(@TempDir Path dir) throws Exception {
-    PulledFolderFixture.write(dir, 3);
-    FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE);
+  void aConversionReplacesTheFolderWholeDeletingWhatItsEarlierManifestListedAndItDidNotWrite(
+      @TempDir Path dir) throws Exception {
+    Path csv = csvFolder(dir, 3);
+    // the folder held a CSV pull: its files are the earlier pull's, listed by its manifest
+    Path out = PulledFolderFixture.write(Files.createDirectory(dir.resolve("out")), 5);
+    Files.writeString(out.resolve("notes.csv"), "mine, not the tool's\r\n");
 
-    assertThat(FormatConverter.convert(dir, OutputFormat.PARQUET, FileMode.PRIVATE).format())
-        .isEqualTo(OutputFormat.PARQUET);
-    assertThatThrownBy(() -> FormatConverter.convert(dir, OutputFormat.DUCKDB, FileMode.PRIVATE))
+    Manifest manifest = FormatConverter.convert(csv, out, OutputFormat.PARQUET, FileMode.PRIVATE);
+
+    assertThat(manifest.removed())
+        .containsExactlyInAnyOrderElementsOf(TABLES.stream().map(t -> t + ".csv").toList());
+    try (var files = Files.list(out)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .filteredOn(name -> name.endsWith(".csv"))
+          .containsExactly("notes.csv");
+    }
+    assertSameContents(contents(out), contents(csv));
+
+    // converted again to DuckDB, the Parquet files go the same way
+    manifest = FormatConverter.convert(csv, out, OutputFormat.DUCKDB, FileMode.PRIVATE);
+    assertThat(manifest.removed())
+        .containsExactlyInAnyOrderElementsOf(TABLES.stream().map(t -> t + ".parquet").toList());
+    assertThat(out).isDirectoryNotContaining("glob:**.parquet");
+    assertSameContents(contents(out), contents(csv));
+  }
+
+  @Test
+  void onlyACsvFolderIsConverted(@TempDir Path dir) throws Exception {
+    Path out = Files.createDirectory(dir.resolve("out"));
+    FormatConverter.convert(csvFolder(dir, 3), out, OutputFormat.PARQUET, FileMode.PRIVATE);
+    Path again = Files.createDirectory(dir.resolve("again"));
+
+    assertThatThrownBy(
+            () -> FormatConverter.convert(out, again, OutputFormat.DUCKDB, FileMode.PRIVATE))
         .hasMessageContaining("only a CSV folder can be converted");
   }
 }

@@ -423,14 +423,22 @@ class PullCommand implements Callable<Integer> {
               .trace(verbose ? line -> trace(err, line) : null)
               .build();
       LongAdder planRequests = new LongAdder();
-      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(request);
+      // the folder the engine pulls or syncs CSV tables in: the output folder, or for another
+      // format its CSV base, converted into the output folder after each run
+      Path folder = request.outDir();
+      PullRequest tables =
+          dryRun || outputFormat == OutputFormat.CSV
+              ? request
+              : request.withOutDir(csvBaseOf(folder, line -> trace(err, line)));
+      Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(tables);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf, Flags::show));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
       }
       return afterPlan(
-          new Planned(plan, request, client, clock, fileMode, planRequests, interrupted, running));
+          new Planned(
+              plan, tables, folder, client, clock, fileMode, planRequests, interrupted, running));
     } finally {
       if (embedded != null) {
         embedded.close();
@@ -444,16 +452,28 @@ class PullCommand implements Callable<Integer> {
     }
   }
 
-  /** What the command has once the plan is made: all a pull or a sync needs to run it. */
+  /**
+   * What the command has once the plan is made: all a pull or a sync needs to run it.
+   *
+   * @param request the request as the engine runs it: in {@code folder}, or for a format other than
+   *     CSV in its {@linkplain FolderLayout#csvBase CSV base}, the plan's folder
+   * @param folder the output folder, where the tables end up in the format asked for
+   */
   record Planned(
       Plan plan,
       PullRequest request,
+      Path folder,
       HubSpotClient client,
       Clock clock,
       FileMode fileMode,
       LongAdder planRequests,
       InterruptNotice interrupted,
-      AtomicReference<StatusPrinter> running) {}
+      AtomicReference<StatusPrinter> running) {
+    /** Whether the run's CSV tables are converted into the folder once it is over. */
+    boolean converted() {
+      return !plan.outDir().equals(folder);
+    }
+  }
 
   /** Checks the request against the folder before any request to HubSpot; a pull has nothing to. */
   void beforePlan(PullRequest request) {}
@@ -487,7 +507,9 @@ class PullCommand implements Callable<Integer> {
         spec.commandLine()
             .getOut()
             .println(
-                "resuming the unfinished pull in " + plan.outDir() + " (--restart to start over)");
+                "resuming the unfinished pull in "
+                    + planned.folder()
+                    + " (--restart to start over)");
       }
       plan.failedObjects().forEach(status::planFailed);
       // the bar's total: one search per object, only when there is a bar to show it
@@ -510,19 +532,25 @@ class PullCommand implements Callable<Integer> {
         ExcelFiles.apply(result, excel, fileMode);
       }
       List<String> replaced =
-          over ? state.replacedFilesNotWrittenAgain(written(result, outputFormat)) : List.of();
+          over ? state.replacedFilesNotWrittenAgain(written(result)) : List.of();
       Manifest.ofRun(result, request, version(), replaced, excel && over)
           .write(plan.outDir(), fileMode);
       if (result.fatal() != null) {
-        throw withWhatWasWritten(result.fatal(), result, plan.outDir());
+        throw withWhatWasWritten(result.fatal(), result, planned.folder());
       }
       // the state outlives the conversion and the deletion: either cut short is finished by the
       // same command, without pulling again
-      convert(plan.outDir(), outputFormat, fileMode);
+      List<String> removed = replaced;
+      if (planned.converted()) {
+        removed = convert(plan.outDir(), planned.folder(), outputFormat, fileMode).removed();
+      }
       EarlierPull.delete(plan.outDir(), replaced);
+      if (!planned.converted()) {
+        EarlierPull.deleteCsvBase(planned.folder()); // a CSV folder has no base to sync from
+      }
       state.finish();
       status.jobCompleted(result, planRequests.sum());
-      status.earlierFilesRemoved(plan.outDir(), replaced);
+      status.earlierFilesRemoved(planned.folder(), removed);
     }
     List<TaskFailure> failures = result.failures();
     if (failures.isEmpty()) {
@@ -532,7 +560,7 @@ class PullCommand implements Callable<Integer> {
         "hubspot-extract: "
             + failures.size()
             + " failed; the rest were written to "
-            + plan.outDir()
+            + planned.folder()
             + " (see manifest.json):");
     for (TaskFailure failure : failures) {
       err.println("  " + failure.subject() + ": " + Flags.show(failure.text()));
@@ -541,12 +569,11 @@ class PullCommand implements Callable<Integer> {
     return ExitCode.PARTIAL.code();
   }
 
-  /** The files a complete run wrote: each table's CSV file and the file it is converted to. */
-  private static List<String> written(RunResult result, OutputFormat outputFormat) {
+  /** The CSV files a complete run wrote, one per table it completed. */
+  private static List<String> written(RunResult result) {
     List<String> files = new ArrayList<>();
     for (String table : result.completedTables()) {
       files.add(OutputFormat.CSV.fileFor(table));
-      files.add(outputFormat.fileFor(table));
     }
     return files;
   }
@@ -633,10 +660,22 @@ class PullCommand implements Callable<Integer> {
         .start();
   }
 
-  /** Turns the CSV files just written into the requested format (nothing to do for csv). */
-  private static void convert(Path dir, OutputFormat outputFormat, FileMode fileMode) {
+  /**
+   * The CSV base of {@code folder}, where a pull or a sync in another format than CSV runs: made
+   * (in the private folder, the user's alone) if it is not there yet.
+   */
+  private static Path csvBaseOf(Path folder, Consumer<String> warnings) {
+    OutputFolder.privateFolder(folder);
+    return OutputFolder.prepare(FolderLayout.of(folder).csvBase(), FileMode.PRIVATE, warnings);
+  }
+
+  /**
+   * Converts the CSV tables of {@code base} into {@code folder} in {@code format}; returns the
+   * folder's new manifest. A conversion cut short is finished by the same command.
+   */
+  static Manifest convert(Path base, Path folder, OutputFormat format, FileMode fileMode) {
     try {
-      FormatConverter.convert(dir, outputFormat, fileMode);
+      return FormatConverter.convert(base, folder, format, fileMode);
     } catch (AnalyzeException e) {
       throw new ExtractException(
           FailureCategory.OUTPUT,

@@ -1,6 +1,5 @@
 package dev.hubspotextract.cli;
 
-import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
@@ -34,8 +33,9 @@ import picocli.CommandLine.Option;
     description = {
       "Brings a folder written by pull up to date with what changed since: records created,"
           + " modified, archived, and the links of changed records.",
-      "On an empty folder it pulls. Takes pull's flags, with the same objects and properties as"
-          + " the pull."
+      "On an empty folder it pulls. Takes pull's flags, with the same objects, properties and"
+          + " format as the pull; a Parquet or DuckDB folder is synced through the CSV tables its"
+          + " pull keeps, then converted again."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -128,19 +128,19 @@ final class SyncCommand extends PullCommand {
 
   @Override
   void beforePlan(PullRequest request) {
-    if (outputFormat != OutputFormat.CSV || excel) {
+    if (excel) {
       throw new ExtractException(
           FailureCategory.USAGE,
-          "sync keeps plain CSV folders up to date in this version: leave out "
-              + (excel ? "--excel" : "--format " + outputFormat.label()));
+          "sync keeps CSV files as HubSpot sent them in this version, not made for a spreadsheet:"
+              + " leave out --excel");
     }
     if (lookback.isNegative()) {
       throw new ExtractException(
           FailureCategory.USAGE, "--lookback must not be negative, got " + lookback);
     }
     if (!dryRun) {
-      earlier =
-          SyncCheck.earlierPull(request); // refuses a folder it cannot sync, before any request
+      // refuses a folder it cannot sync, before any request
+      earlier = SyncCheck.earlierPull(request, outputFormat.label());
     }
   }
 
@@ -160,6 +160,10 @@ final class SyncCommand extends PullCommand {
                 StatusListener.NONE,
                 new SyncOptions(lookback, verifyDeletes, fullAssociations))
             .sync(planned.plan(), earlier.get(), planned.request(), version(), planned.fileMode());
+    if (planned.converted()) {
+      // the engine synced the folder's CSV base: its tables in the folder's format follow it
+      convert(planned.plan().outDir(), planned.folder(), outputFormat, planned.fileMode());
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       SyncLines.print(

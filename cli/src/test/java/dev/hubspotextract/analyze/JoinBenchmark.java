@@ -82,13 +82,8 @@ public final class JoinBenchmark {
     Path database = dir.resolve("in-duckdb");
     if (!Files.isRegularFile(database.resolve("manifest.json"))) {
       Files.createDirectories(database);
-      try (var files = Files.list(in)) {
-        for (Path file : files.toList()) {
-          Files.copy(file, database.resolve(file.getFileName()));
-        }
-      }
       long converting = System.nanoTime();
-      FormatConverter.convert(database, OutputFormat.DUCKDB, FileMode.PRIVATE);
+      FormatConverter.convert(in, database, OutputFormat.DUCKDB, FileMode.PRIVATE);
       System.out.printf(
           "converted a copy to duckdb format in %.2f s (%,d bytes)%n",
           seconds(converting), Files.size(database.resolve(FolderLayout.DATABASE_FILE)));

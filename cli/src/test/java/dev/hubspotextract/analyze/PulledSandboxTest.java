@@ -3,6 +3,7 @@ package dev.hubspotextract.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.cli.Cli;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.Portal;
 import dev.hubspotextract.sandbox.PortalAssociation;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -166,8 +167,10 @@ class PulledSandboxTest {
 
     try (var files = Files.list(duckdb)) {
       assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json");
+          .containsExactlyInAnyOrder("hubspot.duckdb", "manifest.json", ".hubspot-extract");
     }
+    // the private folder keeps the tables as CSV, the base a sync brings up to date
+    assertThat(FolderLayout.of(duckdb).csvBase().resolve("deals.csv")).isRegularFile();
     assertThat(parquet.resolve("deals.parquet")).isRegularFile();
     assertThat(parquet.resolve("deals.csv")).doesNotExist();
     String sql =

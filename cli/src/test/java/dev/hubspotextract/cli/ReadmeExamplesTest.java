@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.cli.ReadmeText.Block;
+import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,7 +149,7 @@ class ReadmeExamplesTest {
 
   @Test
   @Timeout(120)
-  void everySampleOfOutputMatchesWhatTheToolPrints() throws IOException {
+  void everySampleOfOutputMatchesWhatTheToolPrints() throws Exception {
     // the README's status lines and manifest show a pull whose token lacks the tickets scope
     Path lackingTickets = newFolder().resolve("out");
     Cli.Run run;
@@ -168,6 +170,8 @@ class ReadmeExamplesTest {
         checkManifest(softly, block, manifest);
       } else if (block.lines().stream().anyMatch(line -> line.startsWith("job completed: "))) {
         checkStatusLines(softly, block, run.out().lines().toList());
+      } else if (block.lines().stream().anyMatch(line -> line.startsWith("synced "))) {
+        checkStatusLines(softly, block, syncLines());
       } else if (first.startsWith("objects (")) {
         checkDryRun(softly, block);
       } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
@@ -238,6 +242,7 @@ class ReadmeExamplesTest {
     String command = args.isEmpty() ? "" : args.get(0);
     return switch (command) {
       case "pull" -> Cli.run(args(pull(args, folder, tokenInEnvironment)));
+      case "sync" -> Cli.run(args(pull(once(args), folder, tokenInEnvironment)));
       case "join", "sql" -> Cli.run(args(inFolder(withDefault(args, "--in", "out"), folder)));
       case "sandbox" ->
           Cli.serve(args(withOption(args, "--port", "0"))).stop(); // 8080 may be taken
@@ -248,10 +253,10 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * A pull as written when it is from the embedded sandbox; a real portal's pulls from the test's
-   * sandbox: its {@code --base-url}, and a budget that does not slow the test. The token is the
-   * sandbox's where the example shows one as a placeholder or in the environment (which a test
-   * cannot set); an example that shows none gets none, as on the reader's machine.
+   * A pull (or a sync) as written when it is from the embedded sandbox; a real portal's pulls from
+   * the test's sandbox: its {@code --base-url}, and a budget that does not slow the test. The token
+   * is the sandbox's where the example shows one as a placeholder or in the environment (which a
+   * test cannot set); an example that shows none gets none, as on the reader's machine.
    */
   private List<String> pull(List<String> args, Path folder, boolean tokenInEnvironment) {
     List<String> pull = inFolder(withDefault(args, "--out", "out"), folder);
@@ -315,7 +320,32 @@ class ReadmeExamplesTest {
     return small;
   }
 
-  /** The README's status lines, each printed by the pull (numbers aside), the total last. */
+  /**
+   * What a sync prints after changes like the README's sample shows: contacts created, modified and
+   * archived, a property added to deals.
+   */
+  private List<String> syncLines() throws Exception {
+    Path folder = newFolder().resolve("out");
+    Duration lag = Duration.ofMillis(200);
+    try (Sandbox changing = Sandbox.builder().records(300).searchLag(lag).start()) {
+      Cli.Run first = Cli.sync(changing, folder, "-q");
+      assertThat(first.exitCode()).as(first.toString()).isZero();
+      changing
+          .portal()
+          .apply(
+              List.of(
+                  ChangeSet.of("contacts").update(20).create(3).archive(2),
+                  ChangeSet.of("deals").newProperty("favourite_colour")));
+      Thread.sleep(lag.toMillis() + 200); // search shows the changes
+      Cli.Run sync = Cli.sync(changing, folder);
+      assertThat(sync.exitCode()).as(sync.toString()).isZero();
+      return sync.out().lines().toList();
+    }
+  }
+
+  /**
+   * The README's status lines, each printed by the pull or sync (numbers aside), the total last.
+   */
   private static void checkStatusLines(SoftAssertions softly, Block sample, List<String> printed) {
     for (String line : sample.lines()) {
       if (!line.equals("…")) {
@@ -435,6 +465,16 @@ class ReadmeExamplesTest {
       given.addAll(List.of(option, value));
     }
     return given;
+  }
+
+  /** A sync on a schedule ({@code --every}) run once here: the schedule runs until Ctrl-C. */
+  private static List<String> once(List<String> args) {
+    List<String> once = new ArrayList<>(args);
+    int every = once.indexOf("--every");
+    if (every >= 0) {
+      once.subList(every, every + 2).clear();
+    }
+    return once;
   }
 
   /** The option's default written out, so that the path it names can land in the test's folder. */

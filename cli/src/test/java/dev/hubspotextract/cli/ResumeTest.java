@@ -105,8 +105,18 @@ class ResumeTest {
           .noneMatch(request -> request.path().startsWith("/crm/v3/objects/"))
           .noneMatch(request -> request.path().startsWith("/crm/v4/"));
       assertThat(SameOutput.files(out))
-          .contains("contacts.parquet", "companies.parquet", "companies_contacts.parquet")
-          .noneMatch(name -> name.endsWith(".csv") || name.startsWith("."));
+          .containsExactly(
+              ".hubspot-extract",
+              "companies.parquet",
+              "companies_contacts.parquet",
+              "contacts.parquet",
+              "manifest.json");
+      // the private folder keeps only the CSV tables a sync starts from, with no state left
+      Path base = FolderLayout.of(out).csvBase();
+      assertThat(SameOutput.files(out.resolve(".hubspot-extract"))).containsExactly("csv");
+      assertThat(SameOutput.files(base))
+          .containsExactly(
+              "companies.csv", "companies_contacts.csv", "contacts.csv", "manifest.json");
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sync} against a sandbox changed on demand: after any mix of changes, a synced folder holds
@@ -362,6 +365,91 @@ class SyncCommandTest {
       Cli.Run damaged = Cli.sync(sandbox, deals, "--objects", "deals");
       assertThat(damaged.exitCode()).as(damaged.toString()).isEqualTo(2);
       assertThat(damaged.err()).contains("damaged");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"parquet", "duckdb"})
+  void aFolderOfAnotherFormatIsSyncedThroughItsCsvTablesAndHoldsWhatAFreshPullWrites(String format)
+      throws Exception {
+    try (Sandbox sandbox = sandbox(400)) {
+      Path synced = dir.resolve("synced");
+      String[] objects = {"--objects", "contacts,companies,deals", "--format", format};
+      assertOk(Cli.sync(sandbox, synced, concat(objects, "-q"))); // an empty folder is pulled
+      Path base = FolderLayout.of(synced).csvBase();
+      assertThat(base.resolve("manifest.json")).isRegularFile();
+      assertThat(synced).isDirectoryNotContaining("glob:**.csv");
+
+      sandbox
+          .portal()
+          .apply(
+              List.of(
+                  ChangeSet.of("contacts")
+                      .create(12)
+                      .update(30)
+                      .archive(6)
+                      .delete(3)
+                      .relink(10)
+                      .relinkTouchesModified(false),
+                  ChangeSet.of("deals").update(10).create(2).archive(1),
+                  ChangeSet.of("companies").newProperty("favourite_colour")));
+      waitOutTheSearchLag();
+      Cli.Run sync =
+          Cli.sync(sandbox, synced, concat(objects, "--full-associations", "--verify-deletes"));
+      assertOk(sync);
+      assertThat(sync.out())
+          .contains("12 new, 6 archived, 3 deleted")
+          .contains("companies: pulled whole, as its properties changed (new: favourite_colour)");
+
+      Path fresh = dir.resolve("fresh");
+      assertOk(Cli.pull(sandbox, fresh, concat(objects, "-q")));
+      SameConvertedOutput.assertSameTables(synced, fresh);
+      assertThat(manifest(synced).path("format").asText()).isEqualTo(format);
+      assertThat(manifest(synced).has("syncing")).isFalse();
+      assertThat(manifest(synced).path("syncedAt").asText()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aConvertedFolderIsSyncedOnlyInItsFormatAndOnlyWithTheCsvTablesItWasConvertedFrom()
+      throws Exception {
+    try (Sandbox sandbox = sandbox(200)) {
+      Path folder = dir.resolve("parquet");
+      String[] deals = {"--objects", "deals", "--associations", "none"};
+      String[] asParquet = concat(deals, "--format", "parquet");
+      assertOk(Cli.pull(sandbox, folder, concat(asParquet, "-q")));
+
+      Cli.Run asCsv = Cli.sync(sandbox, folder, deals);
+      assertThat(asCsv.exitCode()).as(asCsv.toString()).isEqualTo(2);
+      assertThat(asCsv.err())
+          .contains("holds parquet files, not csv")
+          .contains("sync it in parquet, its file format (--format), or pull it again");
+      Cli.Run asExcel = Cli.sync(sandbox, folder, concat(deals, "--excel"));
+      assertThat(asExcel.exitCode()).as(asExcel.toString()).isEqualTo(2);
+      assertThat(asExcel.err()).contains("leave out --excel");
+
+      // as a pull of an earlier version left it: converted, its CSV files deleted
+      deleteTree(FolderLayout.of(folder).csvBase());
+      Cli.Run withoutBase = Cli.sync(sandbox, folder, asParquet);
+      assertThat(withoutBase.exitCode()).as(withoutBase.toString()).isEqualTo(2);
+      assertThat(withoutBase.err())
+          .contains("holds parquet files without the CSV tables they were converted from")
+          .contains("pull it again in the same file format (--format)");
+
+      assertOk(Cli.pull(sandbox, folder, concat(asParquet, "-q"))); // which keeps them again
+      assertOk(Cli.sync(sandbox, folder, concat(asParquet, "-q")));
+
+      // pulled as CSV, the folder has no base any more: nothing would sync it
+      assertOk(Cli.pull(sandbox, folder, concat(deals, "-q")));
+      assertThat(SameOutput.files(folder)).containsExactly("deals.csv", "manifest.json");
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

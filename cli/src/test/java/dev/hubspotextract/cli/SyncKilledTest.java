@@ -49,18 +49,7 @@ class SyncKilledTest {
       Thread.sleep(LAG.toMillis() + 200);
       Map<String, byte[]> before = tables(synced);
 
-      List<String> command = Cli.inAChildJvm();
-      command.add(1, "-Dhubspot-extract.kill-at=" + point);
-      List<String> args = Cli.pullArgs(sandbox, synced, objects);
-      args.set(0, "sync");
-      command.addAll(args);
-      Process killed =
-          new ProcessBuilder(command)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(killed.exitValue()).as("killed at " + point).isEqualTo(137);
+      syncKilledAt(point, sandbox, synced, objects);
 
       boolean saysItMixes =
           new ObjectMapper().readTree(synced.resolve("manifest.json").toFile()).has("syncing");
@@ -82,10 +71,71 @@ class SyncKilledTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"between-a-rename-and-the-manifest", "in-a-conversion"})
+  void aKilledSyncOfAParquetFolderRunAgainEndsAsOneRunWould(String point) throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(300).seed(11).searchLag(LAG).start()) {
+      Path synced = dir.resolve("synced");
+      String[] objects = {"--objects", "contacts,companies,deals", "--format", "parquet", "-q"};
+      assertThat(Cli.sync(sandbox, synced, objects).exitCode()).isZero();
+      sandbox
+          .portal()
+          .apply(
+              List.of(
+                  ChangeSet.of("contacts").create(5).update(20).archive(3),
+                  ChangeSet.of("companies").update(5),
+                  ChangeSet.of("deals").update(10).create(2)));
+      Thread.sleep(LAG.toMillis() + 200);
+      Map<String, byte[]> before = tables(synced);
+
+      syncKilledAt(point, sandbox, synced, objects);
+
+      boolean saysItMixes =
+          new ObjectMapper().readTree(synced.resolve("manifest.json").toFile()).has("syncing");
+      if (point.equals("in-a-conversion")) {
+        assertThat(saysItMixes).isTrue();
+        assertThat(tables(synced)).isNotEqualTo(before);
+      } else {
+        // killed while the CSV base's files were replaced: the folder is as it was
+        assertThat(saysItMixes).isFalse();
+        assertThat(tables(synced)).containsOnlyKeys(before.keySet());
+        before.forEach(
+            (name, bytes) -> assertThat(tables(synced).get(name)).as(name).isEqualTo(bytes));
+      }
+
+      Cli.Run again = Cli.sync(sandbox, synced, objects);
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      Path fresh = dir.resolve("fresh");
+      assertThat(Cli.pull(sandbox, fresh, objects).exitCode()).isZero();
+      SameConvertedOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  /** A sync in a child JVM, killed as {@code kill -9} would at {@code point}. */
+  private static void syncKilledAt(String point, Sandbox sandbox, Path synced, String... objects)
+      throws Exception {
+    List<String> command = Cli.inAChildJvm();
+    command.add(1, "-Dhubspot-extract.kill-at=" + point);
+    List<String> args = Cli.pullArgs(sandbox, synced, objects);
+    args.set(0, "sync");
+    command.addAll(args);
+    Process killed =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(killed.exitValue()).as("killed at " + point).isEqualTo(137);
+  }
+
+  /** The table files of a folder (CSV or Parquet), by name. */
   private static Map<String, byte[]> tables(Path dir) {
     Map<String, byte[]> tables = new HashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".parquet"))
+              .toList()) {
         tables.put(file.getFileName().toString(), Files.readAllBytes(file));
       }
     } catch (java.io.IOException e) {

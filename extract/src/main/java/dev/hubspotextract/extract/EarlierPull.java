@@ -7,9 +7,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The files of the pull that a new pull into the same folder replaces: the table files the folder's
@@ -22,7 +24,7 @@ public final class EarlierPull {
   private EarlierPull() {}
 
   /** The table files the manifest in {@code outDir} lists; none when it is not the tool's. */
-  static Set<String> filesListedIn(Path outDir) {
+  public static Set<String> filesListedIn(Path outDir) {
     Path file = FolderLayout.of(outDir).manifest();
     Set<String> files = new TreeSet<>();
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -60,6 +62,31 @@ public final class EarlierPull {
       }
     }
     return stale;
+  }
+
+  /**
+   * Deletes the {@linkplain FolderLayout#csvBase CSV base} an earlier pull in another format left
+   * in {@code outDir}, once a pull has made it a CSV folder: nothing syncs from it any more.
+   */
+  public static void deleteCsvBase(Path outDir) {
+    Path base = FolderLayout.of(outDir).csvBase();
+    if (!Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(base)) { // a link in it is deleted, never followed
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new ExtractException(
+          FailureCategory.OUTPUT,
+          "cannot delete "
+              + base
+              + ", the CSV tables of the pull this one replaces ("
+              + OutputFolder.reason(e)
+              + "). Fix its permissions and run the same command again to finish.",
+          e);
+    }
   }
 
   /** Deletes these files of the earlier pull from {@code outDir}. */

@@ -17,6 +17,10 @@ import java.util.OptionalLong;
  *   manifest.json                       what the pull wrote ({@link Manifest})
  *   .hubspot-extract/                   the tool's private folder
  *     lock                              held by the running pull ({@link FolderLock})
+ *     csv/                              a Parquet or DuckDB folder's base: its tables as CSV files,
+ *                                         as HubSpot sent them, with their manifest; a pulled
+ *                                         folder in its own right, converted into dir
+ *     sync/                             a sync's new files, moved over the old ones once complete
  *     state/                            run.json, earlier-pull.json, {task}.json ({@link RunState})
  *     unfinished/                       {file}.partial and the object's work files beside it:
  *                                         {object}.csv.from-{id}   a range's segment
@@ -38,6 +42,7 @@ public record FolderLayout(Path dir) {
   public static final String DATABASE_FILE = "hubspot.duckdb";
 
   private static final String UNFINISHED = "unfinished";
+  private static final String CSV_BASE = "csv";
   private static final String STATE = "state";
   private static final String LOCK = "lock";
   private static final String RUN = "run.json";
@@ -88,6 +93,17 @@ public record FolderLayout(Path dir) {
   /** The tool's own folder: resume state and unfinished files, the user's alone. */
   public Path privateFolder() {
     return dir.resolve(PRIVATE_FOLDER);
+  }
+
+  /**
+   * The base of a folder whose tables are in another format than CSV (Parquet, DuckDB): the same
+   * tables as CSV files, byte for byte as a CSV pull writes them, with their own manifest, state
+   * and unfinished files. The pull and the sync run on it as on any CSV folder; the folder's own
+   * files are converted from it. Kept so a sync has the rows as HubSpot sent them to merge changes
+   * into: typed files cannot give them back.
+   */
+  public Path csvBase() {
+    return privateFolder().resolve(CSV_BASE);
   }
 
   /** The folder of unfinished files, which a run that starts afresh empties. */

@@ -157,10 +157,12 @@ public record Manifest(
   }
 
   /**
-   * This manifest for its folder converted to {@code format}, each table moved as {@code moved}
-   * says.
+   * This manifest for a folder converted from this one's to {@code format}, each table moved as
+   * {@code moved} says; {@code removed} are the files of the converted folder's earlier pull that
+   * the conversion did not write again and deleted.
    */
-  public Manifest convertedTo(String format, Function<TableEntry, Place> moved) {
+  public Manifest convertedTo(
+      String format, Function<TableEntry, Place> moved, List<String> removed) {
     return new Manifest(
         tool,
         version,
@@ -182,7 +184,7 @@ public record Manifest(
    * This manifest saying that a sync started at {@code startedAt} is replacing the folder's files:
    * until the sync writes its own, the files may be a mix of the two.
    */
-  Manifest syncingSince(String startedAt) {
+  public Manifest syncingSince(String startedAt) {
     return new Manifest(
         tool,
         version,

@@ -126,10 +126,14 @@ public final class OutputFolder {
     }
   }
 
-  /** Deletes the private folder once nothing is left in it (a pull or conversion is over). */
+  /**
+   * Deletes the private folder once nothing is left in it (a pull or conversion is over), and
+   * before it a CSV base begun by a run that wrote nothing in it.
+   */
   public static void removePrivateFolderIfEmpty(Path outDir) throws IOException {
     FolderLayout layout = FolderLayout.of(outDir);
     deleteIfEmpty(layout.unfinishedFolder());
+    deleteIfEmpty(layout.csvBase());
     deleteIfEmpty(layout.privateFolder());
   }
 

@@ -5,6 +5,7 @@ import dev.hubspotextract.client.Setting;
 import dev.hubspotextract.client.UserText;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +21,14 @@ public final class SyncCheck {
   private SyncCheck() {}
 
   /**
-   * The folder's manifest when {@code request} may sync it; empty when the folder holds no pull yet
-   * (a sync then pulls it whole).
+   * The manifest of the CSV tables a sync of the folder {@code request} names brings up to date,
+   * when {@code request} may sync it in {@code format} ({@code csv}, {@code parquet}, {@code
+   * duckdb}): the folder's own for CSV, its {@linkplain FolderLayout#csvBase base}'s for another
+   * format. Empty when the folder holds no pull yet (a sync then pulls it whole).
    *
    * @throws ExtractException (usage) when the folder cannot be synced with this request
    */
-  public static Optional<Manifest> earlierPull(PullRequest request) {
+  public static Optional<Manifest> earlierPull(PullRequest request, String format) {
     Path dir = request.outDir();
     FolderLayout layout = FolderLayout.of(dir);
     if (request.recordLimit().isPresent()) {
@@ -43,29 +46,53 @@ public final class SyncCheck {
       }
       return Optional.empty();
     }
-    Manifest manifest;
-    try {
-      manifest = Manifest.read(layout.manifest());
-    } catch (IOException e) {
-      throw refused(
-          layout.manifest()
-              + " cannot be read ("
-              + e.getMessage().lines().findFirst().orElse("")
-              + "): the folder's state is damaged; pull it again (into it or a new folder)");
-    }
-    if (!manifest.writtenByTheTool()) {
+    Manifest folder = readable(layout.manifest());
+    if (!folder.writtenByTheTool()) {
       throw refused(
           layout.manifest() + " was not written by hubspot-extract: pull into the folder");
     }
-    if (!FolderLayout.CSV_FORMAT.equals(manifest.format()) || manifest.excel()) {
+    if (folder.excel()) {
       throw refused(
           dir
-              + " holds "
-              + (manifest.excel()
-                  ? "CSV files made for a spreadsheet"
-                  : manifest.format() + " files")
-              + "; sync keeps plain CSV folders up to date in this version: pull into a new folder"
-              + " without the format or spreadsheet setting, and sync that");
+              + " holds CSV files made for a spreadsheet; sync keeps them as HubSpot sent them in"
+              + " this version: pull into a new folder without the spreadsheet setting, and sync"
+              + " that");
+    }
+    String has = folder.format() == null ? FolderLayout.CSV_FORMAT : folder.format();
+    if (!format.equals(has)) {
+      throw refused(
+          UserText.of(
+              dir
+                  + " holds "
+                  + has
+                  + " files, not "
+                  + format
+                  + ": sync it in "
+                  + has
+                  + ", its file format, or pull it again to change it",
+              Setting.FORMAT));
+    }
+    Manifest manifest = folder;
+    if (!FolderLayout.CSV_FORMAT.equals(format)) {
+      Path base = FolderLayout.of(layout.csvBase()).manifest();
+      if (!Files.isRegularFile(base, LinkOption.NOFOLLOW_LINKS)) {
+        throw refused(
+            UserText.of(
+                dir
+                    + " holds "
+                    + format
+                    + " files without the CSV tables they were converted from, which a sync brings"
+                    + " up to date (a pull of an earlier version did not keep them, or they were"
+                    + " deleted): pull it again in the same file format, which keeps them in "
+                    + layout.csvBase()
+                    + ", then sync",
+                Setting.FORMAT));
+      }
+      manifest = readable(base);
+      if (!manifest.writtenByTheTool() || !FolderLayout.CSV_FORMAT.equals(manifest.format())) {
+        throw refused(
+            base + " is not the manifest of a CSV pull of the tool's: pull the folder again");
+      }
     }
     Manifest.Selection pulled = manifest.request();
     if (pulled == null) {
@@ -106,6 +133,19 @@ public final class SyncCheck {
       throw refused(differs(dir, "sensitive levels", pulled.sensitivity(), asked.sensitivity()));
     }
     return Optional.of(manifest);
+  }
+
+  /** A manifest read, or the refusal to guess at a folder whose state is damaged. */
+  private static Manifest readable(Path file) {
+    try {
+      return Manifest.read(file);
+    } catch (IOException e) {
+      throw refused(
+          file
+              + " cannot be read ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "): the folder's state is damaged; pull it again (into it or a new folder)");
+    }
   }
 
   private static String differs(Path dir, String what, List<String> pulled, List<String> asked) {

@@ -391,6 +391,7 @@ public final class Syncer {
     }
     synced.write(dir, mode);
     deleteTree(staging);
+    OutputFolder.removePrivateFolderIfEmpty(dir); // a CSV base's: the folder's holds the lock
   }
 
   /** What a step that writes files returns, its I/O failure carried out of the pool unchecked. */

@@ -194,7 +194,10 @@ class ManifestTest {
     Manifest csv = aPullOfEveryKindOfEntry();
 
     Manifest duckdb =
-        csv.convertedTo("duckdb", entry -> new Manifest.Place("hubspot.duckdb", entry.tableName()));
+        csv.convertedTo(
+            "duckdb",
+            entry -> new Manifest.Place("hubspot.duckdb", entry.tableName()),
+            List.of("deals.parquet"));
 
     assertThat(duckdb.format()).isEqualTo("duckdb");
     assertThat(duckdb.tables())
@@ -206,7 +209,7 @@ class ManifestTest {
     assertThat(duckdb.objects().get(0).columns()).isEqualTo(csv.objects().get(0).columns());
     assertThat(duckdb.objects().get(0).records()).isEqualTo(1_234);
     assertThat(duckdb.failures()).isEqualTo(csv.failures());
-    assertThat(duckdb.removed()).isEqualTo(csv.removed());
+    assertThat(duckdb.removed()).containsExactly("deals.parquet"); // the converted folder's own
     assertThat(duckdb.excel()).isTrue();
   }
 }

@@ -49,7 +49,7 @@ public final class SameOutput {
   }
 
   /** Each table's entry in a manifest, without what only a pull or a sync records. */
-  private static List<String> tablesOf(Path dir) {
+  public static List<String> tablesOf(Path dir) {
     try {
       ObjectNode manifest =
           (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
@@ -83,6 +83,8 @@ public final class SameOutput {
       ObjectNode manifest =
           (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       manifest.remove(List.of("startedAt", "finishedAt", "source"));
+      // HubSpot's time when an object was read, which a resumed read does not have
+      manifest.withArray("objects").forEach(entry -> ((ObjectNode) entry).remove("mark"));
       return manifest;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
