@@ -48,11 +48,15 @@ import picocli.CommandLine.Spec;
       "Runs sync against an embedded sandbox and prints its requests and time against a full pull.",
       "A full pull (the first sync), 1% of every object changed (0.8% updated, 0.1% created, 0.1%"
           + " archived, 0.01% relinked), a default sync; then --verify-deletes and"
-          + " --full-associations, each after a small change and against a default sync of it."
+          + " --full-associations, each after a change of its own, against a default sync that"
+          + " sees the same changes."
     })
 final class BenchSyncCommand implements Callable<Integer> {
   /** The most requests the sandbox keeps to break a run's count down by kind. */
   private static final int RECORDED = 200_000;
+
+  /** Contacts at the least: the smallest object (products, a fiftieth) must have a few records. */
+  private static final long MIN_RECORDS = 500;
 
   /** A request's kind, in the order the breakdowns print them. */
   private static final List<String> KINDS =
@@ -71,7 +75,7 @@ final class BenchSyncCommand implements Callable<Integer> {
       defaultValue = "1000000",
       description =
           "Contacts in the portal, the other objects in proportion as the sandbox's --records gives"
-              + " them (default: ${DEFAULT-VALUE}; 100000 for a quick run).")
+              + " them (default: ${DEFAULT-VALUE}; 100000 for a quick run; at least 500).")
   long records;
 
   @Option(
@@ -127,6 +131,9 @@ final class BenchSyncCommand implements Callable<Integer> {
 
   /** A time in seconds, or minutes past two of them. */
   private static String time(double seconds) {
+    if (Double.isNaN(seconds)) {
+      return "? (too many requests to break down)";
+    }
     return seconds < 120
         ? String.format(Locale.ROOT, "%.0f s", seconds)
         : String.format(Locale.ROOT, "%.1f min", seconds / 60);
@@ -135,8 +142,12 @@ final class BenchSyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    if (records < 1 || threads < 1) {
-      throw new ParameterException(spec.commandLine(), "need --records ≥ 1 and --threads ≥ 1");
+    if (records < MIN_RECORDS || threads < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "need --records ≥ "
+              + MIN_RECORDS
+              + " (each object changes in three sets) and --threads ≥ 1");
     }
     out.printf(
         Locale.ROOT,

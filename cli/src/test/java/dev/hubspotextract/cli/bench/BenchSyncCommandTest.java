@@ -57,6 +57,14 @@ class BenchSyncCommandTest {
                             + " 13 objects"));
   }
 
+  @Test
+  void aPortalTooSmallToChangeThreeTimesIsAUsageError() {
+    Cli.Run run = Cli.run("bench", "sync", "--records", "100");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("need --records ≥ 500");
+  }
+
   private static String line(List<String> lines, Pattern pattern) {
     return lines.stream()
         .filter(line -> pattern.matcher(line).matches())
