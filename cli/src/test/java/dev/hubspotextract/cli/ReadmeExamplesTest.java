@@ -79,6 +79,9 @@ class ReadmeExamplesTest {
   private static final Map<String, String> BENCH_SANDBOX_SIZES =
       Map.of("--seconds", "1", "--warmup", "0", "--records", "1000");
 
+  private static final Map<String, String> BENCH_SYNC_SIZES =
+      Map.of("--records", "500", "--search-lag", "100ms");
+
   /** Where the README's relative paths ({@code out}, {@code ~/.hubspot-token}) land. */
   @TempDir Path home;
 
@@ -312,7 +315,10 @@ class ReadmeExamplesTest {
   }
 
   private static List<String> benchAtASmallSize(List<String> args) {
-    Map<String, String> sizes = args.contains("sandbox") ? BENCH_SANDBOX_SIZES : BENCH_PULL_SIZES;
+    Map<String, String> sizes =
+        args.contains("sandbox")
+            ? BENCH_SANDBOX_SIZES
+            : args.contains("sync") ? BENCH_SYNC_SIZES : BENCH_PULL_SIZES;
     List<String> small = args;
     for (Map.Entry<String, String> size : sizes.entrySet()) {
       small = withOption(small, size.getKey(), size.getValue());

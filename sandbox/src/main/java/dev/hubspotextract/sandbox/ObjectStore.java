@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.LongStream;
 
 /**
  * The records of one object type: a closed-form function of (seed, index) plus a small in-memory
@@ -191,6 +192,45 @@ final class ObjectStore {
       }
     }
     return count;
+  }
+
+  // ---- records changed since start ------------------------------------------------------------
+
+  /**
+   * The indices, ascending, of every record whose last-modified time can be at or after {@code
+   * millis} (as search sees it at any horizon), or {@code null} when that can be any record.
+   * Generated records were all last modified before {@link Catalog#T_END}, so from then on only the
+   * records changed or created since start can be: a search for recent changes (a sync's) looks at
+   * those few instead of generating every record of the object.
+   */
+  long[] modifiedFrom(long millis) {
+    if (millis < Catalog.T_END) {
+      return null;
+    }
+    long base = def.baseCount;
+    long end = size;
+    LongStream.Builder changed = LongStream.builder();
+    for (long index : mutations.keySet()) {
+      if (index < base) {
+        changed.add(index); // a created record's changes are among the created ones below
+      }
+    }
+    long[] generated = changed.build().sorted().toArray();
+    long[] indices = Arrays.copyOf(generated, Math.toIntExact(generated.length + end - base));
+    for (int i = generated.length; i < indices.length; i++) {
+      indices[i] = base + i - generated.length;
+    }
+    return indices;
+  }
+
+  /** The id of the record at an index, which must hold one (generated or created since start). */
+  long idAt(long index) {
+    if (index < def.baseCount) {
+      return ids.idOf(index);
+    }
+    synchronized (this) {
+      return created[(int) (index - def.baseCount) * 3 + 2];
+    }
   }
 
   // ---- id order -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.hubspotextract.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.PrimitiveIterator;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * {@code POST /crm/v3/objects/{type}/search}: filters (groups OR'ed, filters within a group
@@ -17,7 +19,9 @@ import java.util.function.Predicate;
  * the ids the {@code hs_object_id} bounds allow, in the sort's direction (id order, or creation
  * order when sorted by create date or not at all), and keeps only the requested window (or a
  * bounded heap when sorting by a value that is in neither order), so a big portal is never
- * materialized and a keyset page on the id does not scan the whole object.
+ * materialized and a keyset page on the id does not scan the whole object. A search for records
+ * last modified after the generated ones were (a sync's search for changes) looks only at the
+ * records changed or created since start ({@link ObjectStore#modifiedFrom}).
  *
  * <p>Search trails writes: it shows each record as it was {@code searchLag} ago (see {@link
  * ObjectStore#searchView}). The {@code search-hole} fault leaves records out of a page while its
@@ -111,10 +115,15 @@ final class SearchEndpoint {
             ? null
             : new PriorityQueue<>(
                 Comparator.comparing((Keyed k) -> k, sort.comparator().reversed()));
+    // a search for records modified since the portal was generated (a sync's) looks only at those
+    // changed or created since start; the filter still tests each, id bounds included
+    long[] changed = store.modifiedFrom(SearchFilters.modifiedFloor(def, body));
     PrimitiveIterator.OfLong indices =
-        order == Order.CREATION
-            ? ranges.byCreation(store, descending)
-            : ranges.byId(store, descending);
+        changed != null
+            ? inOrder(store, changed, order, descending)
+            : order == Order.CREATION
+                ? ranges.byCreation(store, descending)
+                : ranges.byId(store, descending);
     while (indices.hasNext() && !(counted && matched >= wanted)) {
       long i = indices.nextLong();
       RecordView v = store.searchView(i, horizon);
@@ -175,6 +184,29 @@ final class SearchEndpoint {
           }
           g.writeEndObject();
         });
+  }
+
+  /**
+   * The indices (ascending) in the order the search walks: by id, or by creation (index); a walk by
+   * value may take any order, its heap sorts.
+   */
+  private static PrimitiveIterator.OfLong inOrder(
+      ObjectStore store, long[] indices, Order order, boolean descending) {
+    long[] walk = indices;
+    if (order == Order.ID) {
+      walk =
+          Arrays.stream(indices)
+              .boxed()
+              .sorted(Comparator.comparingLong(store::idAt))
+              .mapToLong(Long::longValue)
+              .toArray();
+    }
+    long[] ordered = walk;
+    return descending
+        ? IntStream.range(0, ordered.length)
+            .mapToLong(k -> ordered[ordered.length - 1 - k])
+            .iterator()
+        : Arrays.stream(ordered).iterator();
   }
 
   /**

@@ -64,6 +64,38 @@ final class SearchFilters {
     return any == null ? v -> true : any;
   }
 
+  /**
+   * The earliest last-modified time a record can have and match the body's filter groups: in each
+   * group the latest lower bound its filters put on the object's last-modified date ({@code EQ},
+   * {@code GT}, {@code GTE}, {@code BETWEEN}), the earliest of those across the groups; {@code
+   * Long.MIN_VALUE} when some group puts none. The body must have passed {@link #parse} already.
+   */
+  static long modifiedFloor(ObjectDef def, JsonNode body) {
+    List<JsonNode> groups = groups(body);
+    long floor = groups.isEmpty() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    for (JsonNode group : groups) {
+      long groupFloor = Long.MIN_VALUE;
+      for (JsonNode filter : group.path("filters")) {
+        PropertyDef p = def.property(filter.path("propertyName").asText(""));
+        if (p == null || p.kind != PropertyDef.Kind.MODIFIED) {
+          continue;
+        }
+        long bound =
+            switch (operator(filter)) {
+              case "EQ", "GTE", "BETWEEN" -> Timestamps.parseMillis(filter.path("value").asText());
+              case "GT" -> {
+                long after = Timestamps.parseMillis(filter.path("value").asText());
+                yield after == Long.MAX_VALUE ? after : after + 1;
+              }
+              default -> Long.MIN_VALUE;
+            };
+        groupFloor = Math.max(groupFloor, bound);
+      }
+      floor = Math.min(floor, groupFloor);
+    }
+    return floor;
+  }
+
   static Predicate<RecordView> query(ObjectDef def, String query) {
     if (query == null || query.isBlank()) {
       return v -> true;

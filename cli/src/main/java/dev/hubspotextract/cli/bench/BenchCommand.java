@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measures the sandbox and the extractor and prints the figures.",
-    subcommands = {BenchSandboxCommand.class, BenchPullCommand.class})
+    subcommands = {BenchSandboxCommand.class, BenchPullCommand.class, BenchSyncCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
