@@ -41,14 +41,15 @@ final class PairRows {
    * {@code staged}; returns its rows, or empty when {@code current} is not grouped by from-id (a
    * file of an earlier version), which the caller then reads whole.
    *
-   * @param fromFile the from-object's new file: only its records have links in a fresh pull
+   * @param fromIds the ids of the from-object's new file, ascending: only its records have links in
+   *     a fresh pull
    */
   OptionalLong run(
       HubSpotClient client,
       Path current,
       Path staged,
       FileMode mode,
-      Path fromFile,
+      long[] fromIds,
       Set<Long> touchedFrom,
       Set<Long> touchedTo)
       throws IOException {
@@ -65,7 +66,6 @@ final class PairRows {
                 pair.from().apiName(),
                 batch,
                 row -> reread.add(MeetingPoint.idOf(row.toId()))));
-    long[] fromIds = ObjectSync.idsOf(fromFile);
     TreeSet<Long> toRead = new TreeSet<>();
     for (long id : reread) {
       if (Arrays.binarySearch(fromIds, id) >= 0) {

@@ -76,9 +76,15 @@ public final class Syncer {
     final Map<String, Synced> synced = new ConcurrentHashMap<>();
     final Map<String, PairSynced> pairs = new ConcurrentHashMap<>();
     final List<TaskFailure> failures = new ArrayList<>();
+    private final Map<Path, long[]> fileIds = new ConcurrentHashMap<>();
 
     synchronized void failed(TaskFailure failure) {
       failures.add(failure);
+    }
+
+    /** The ids of a new object file, read once however many association files start there. */
+    long[] idsOf(Path objectFile) {
+      return fileIds.computeIfAbsent(objectFile, file -> io(() -> ObjectSync.idsOf(file)));
     }
 
     synchronized boolean hasFailed(String subject) {
@@ -280,7 +286,7 @@ public final class Syncer {
                         current,
                         FolderLayout.of(staging).pairFile(pair),
                         mode,
-                        fromFile,
+                        outcomes.idsOf(fromFile),
                         from.outcome().touched(),
                         to.outcome().touched());
             if (rows.isPresent()) {
