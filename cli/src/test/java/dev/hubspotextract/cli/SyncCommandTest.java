@@ -173,7 +173,7 @@ class SyncCommandTest {
       Path synced = dir.resolve("synced");
       String[] contacts = {"-q", "--objects", "contacts", "--associations", "none"};
       assertOk(Cli.sync(sandbox, synced, contacts));
-      sandbox.portal().apply(ChangeSet.of("contacts").bulkUpdate(1_500).update(300).create(50));
+      sandbox.portal().apply(ChangeSet.of("contacts").bulkUpdate(600).update(150).create(30));
       waitOutTheSearchLag();
 
       assertOk(Cli.sync(sandbox, synced, contacts));
