@@ -51,17 +51,7 @@ class SyncKilledTest {
 
       syncKilledAt(point, sandbox, synced, objects);
 
-      boolean saysItMixes =
-          new ObjectMapper().readTree(synced.resolve("manifest.json").toFile()).has("syncing");
-      if (point.equals("between-a-rename-and-the-manifest")) {
-        assertThat(saysItMixes).isTrue();
-        assertThat(tables(synced)).isNotEqualTo(before);
-      } else {
-        assertThat(saysItMixes).isFalse();
-        assertThat(tables(synced)).containsOnlyKeys(before.keySet());
-        before.forEach(
-            (name, bytes) -> assertThat(tables(synced).get(name)).as(name).isEqualTo(bytes));
-      }
+      assertAsItWasOrSaidToMix(synced, before, point.equals("between-a-rename-and-the-manifest"));
 
       Cli.Run again = Cli.sync(sandbox, synced, objects);
       assertThat(again.exitCode()).as(again.toString()).isZero();
@@ -90,24 +80,32 @@ class SyncKilledTest {
 
       syncKilledAt(point, sandbox, synced, objects);
 
-      boolean saysItMixes =
-          new ObjectMapper().readTree(synced.resolve("manifest.json").toFile()).has("syncing");
-      if (point.equals("in-a-conversion")) {
-        assertThat(saysItMixes).isTrue();
-        assertThat(tables(synced)).isNotEqualTo(before);
-      } else {
-        // killed while the CSV base's files were replaced: the folder is as it was
-        assertThat(saysItMixes).isFalse();
-        assertThat(tables(synced)).containsOnlyKeys(before.keySet());
-        before.forEach(
-            (name, bytes) -> assertThat(tables(synced).get(name)).as(name).isEqualTo(bytes));
-      }
+      // killed while the CSV base's files were replaced, the folder is as it was
+      assertAsItWasOrSaidToMix(synced, before, point.equals("in-a-conversion"));
 
       Cli.Run again = Cli.sync(sandbox, synced, objects);
       assertThat(again.exitCode()).as(again.toString()).isZero();
       Path fresh = dir.resolve("fresh");
       assertThat(Cli.pull(sandbox, fresh, objects).exitCode()).isZero();
       SameConvertedOutput.assertSameTables(synced, fresh);
+    }
+  }
+
+  /**
+   * The folder a killed sync left: while it moved files into place ({@code mixes}), one whose
+   * manifest says it mixes two states; before, byte for byte as it was.
+   */
+  private static void assertAsItWasOrSaidToMix(
+      Path synced, Map<String, byte[]> before, boolean mixes) throws java.io.IOException {
+    boolean saysItMixes =
+        new ObjectMapper().readTree(synced.resolve("manifest.json").toFile()).has("syncing");
+    assertThat(saysItMixes).isEqualTo(mixes);
+    if (mixes) {
+      assertThat(tables(synced)).isNotEqualTo(before);
+    } else {
+      assertThat(tables(synced)).containsOnlyKeys(before.keySet());
+      before.forEach(
+          (name, bytes) -> assertThat(tables(synced).get(name)).as(name).isEqualTo(bytes));
     }
   }
 
