@@ -156,7 +156,7 @@ public final class Extractor {
    * Interrupts every worker and waits for them to stop, so that none still writes in the output
    * folder (a segment or side file given up) once the caller finishes the run's state.
    */
-  private static void stopAndWait(List<ExecutorService> pools) {
+  static void stopAndWait(List<ExecutorService> pools) {
     pools.forEach(ExecutorService::shutdownNow);
     long deadline = System.nanoTime() + STOPPING.toNanos();
     try {

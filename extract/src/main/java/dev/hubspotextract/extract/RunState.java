@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +86,7 @@ public final class RunState {
       // the discarded run's manifest may list fewer files than the pull it was replacing
       Set<String> earlier = new TreeSet<>(readReplaced(layout));
       earlier.addAll(EarlierPull.filesListedIn(plan.outDir()));
-      deleteTree(dir);
+      FileMoves.deleteTree(dir);
       deleteContents(layout.unfinishedFolder()); // a discarded run's files
       Files.createDirectories(dir, FileMode.PRIVATE.newFolder());
       // before run.json says it is there
@@ -189,7 +188,7 @@ public final class RunState {
 
   /** Deletes the state: the run is over and nothing is left to resume. */
   public void finish() throws IOException {
-    deleteTree(layout.stateFolder());
+    FileMoves.deleteTree(layout.stateFolder());
     OutputFolder.removePrivateFolderIfEmpty(outDir);
   }
 
@@ -208,18 +207,7 @@ public final class RunState {
     }
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
-        deleteTree(file);
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+        FileMoves.deleteTree(file);
       }
     }
   }

@@ -22,7 +22,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -102,7 +101,7 @@ public final class Syncer {
     Instant startedAt = clock.instant();
     Path dir = plan.outDir();
     Path staging = FolderLayout.of(dir).syncFolder();
-    deleteTree(staging); // what a sync stopped before its moves left
+    FileMoves.deleteTree(staging); // what a sync stopped before its moves left
     OutputFolder.privateFolder(dir);
     Files.createDirectories(staging);
     Outcomes outcomes = new Outcomes();
@@ -158,7 +157,7 @@ public final class Syncer {
       }
       awaitAll(pairs, true, outcomes, control);
     } finally {
-      stopAndWait(pool, batchPool);
+      Extractor.stopAndWait(List.of(pool, batchPool));
     }
 
     SyncedManifest synced =
@@ -396,7 +395,7 @@ public final class Syncer {
       Files.deleteIfExists(OutputFolder.fileIn(dir, file));
     }
     synced.write(dir, mode);
-    deleteTree(staging);
+    FileMoves.deleteTree(staging);
     OutputFolder.removePrivateFolderIfEmpty(dir); // a CSV base's: the folder's holds the lock
   }
 
@@ -410,30 +409,6 @@ public final class Syncer {
       return step.get();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void stopAndWait(ExecutorService... pools) {
-    for (ExecutorService pool : pools) {
-      pool.shutdownNow();
-    }
-    try {
-      for (ExecutorService pool : pools) {
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // the caller stops all the same
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }
