@@ -47,6 +47,13 @@ final class ObjectStore {
   private final ConcurrentHashMap<Long, Mutation> mutations = new ConcurrentHashMap<>();
 
   /**
+   * When each version of a changed record's values began (version {@code k} at {@code [k - 1]}), by
+   * index: what its property history is told from ({@link PropertyHistories}). Only records an
+   * update changed are here, a long per update.
+   */
+  private final ConcurrentHashMap<Long, long[]> versionTimes = new ConcurrentHashMap<>();
+
+  /**
    * Records churn created, three longs each (created at, clock time of creation, id), by {@code
    * index - baseCount}; guarded by {@code this}.
    */
@@ -112,12 +119,9 @@ final class ObjectStore {
     if (index < def.baseCount) {
       id = ids.idOf(index);
       long h = generatedHash(index);
-      created = Catalog.T_START + index * step + Hashing.belowLong(h, Math.max(1, step));
+      created = generatedCreatedAt(index, h);
       long h2 = Hashing.mix(h);
-      updated =
-          Hashing.below(h2, 3) == 0
-              ? created
-              : created + Hashing.belowLong(h2 >>> 2, Math.max(1, Catalog.T_END - created));
+      updated = generatedUpdatedAt(created, h2);
       archived = startsArchived(h2);
       if (archived) {
         archivedAt = updated;
@@ -153,7 +157,62 @@ final class ObjectStore {
       }
     }
     long hash = Hashing.hash(seed, def.ordinal, index, version);
-    return new RecordView(def, index, id, created, updated, archived, archivedAt, hash);
+    return new RecordView(def, index, id, created, updated, archived, archivedAt, hash, version);
+  }
+
+  private long generatedCreatedAt(long index, long h) {
+    return Catalog.T_START + index * step + Hashing.belowLong(h, Math.max(1, step));
+  }
+
+  private static long generatedUpdatedAt(long created, long h2) {
+    return Hashing.below(h2, 3) == 0
+        ? created
+        : created + Hashing.belowLong(h2 >>> 2, Math.max(1, Catalog.T_END - created));
+  }
+
+  // ---- versions, for property history ---------------------------------------------------------
+
+  /**
+   * The last-modified time a record had before any change made since start: a generated record's,
+   * or a created record's creation time.
+   */
+  long originalUpdatedAt(long index) {
+    if (index < def.baseCount) {
+      long h = generatedHash(index);
+      return generatedUpdatedAt(generatedCreatedAt(index, h), Hashing.mix(h));
+    }
+    synchronized (this) {
+      return created[(int) (index - def.baseCount) * 3];
+    }
+  }
+
+  /**
+   * When each of a record's versions 1 to {@code version} began, oldest first (empty for one never
+   * updated); fewer when an update is being applied at this moment.
+   */
+  long[] versionTimes(long index, int version) {
+    long[] times = versionTimes.get(index);
+    if (times == null || version == 0) {
+      return new long[0];
+    }
+    return Arrays.copyOf(times, Math.min(version, times.length));
+  }
+
+  /**
+   * The record as it was at one version of its values, last modified at {@code updatedAt}: the
+   * values an earlier answer served for it, live.
+   */
+  RecordView atVersion(RecordView record, int version, long updatedAt) {
+    return new RecordView(
+        def,
+        record.index,
+        record.id,
+        record.createdAt,
+        updatedAt,
+        false,
+        0,
+        Hashing.hash(seed, def.ordinal, record.index, version),
+        version);
   }
 
   private long generatedHash(long index) {
@@ -500,6 +559,17 @@ final class ObjectStore {
     }
     long updatedAt = Math.max(modifiedAt, v.updatedAt + 1);
     long horizon = searchHorizon(now);
+    if (versions > 0) {
+      // before the new version is seen: a history is never shorter than the record's version
+      versionTimes.merge(
+          index,
+          new long[] {updatedAt},
+          (had, added) -> {
+            long[] times = Arrays.copyOf(had, had.length + 1);
+            times[had.length] = added[0];
+            return times;
+          });
+    }
     mutations.compute(
         index,
         (k, m) ->

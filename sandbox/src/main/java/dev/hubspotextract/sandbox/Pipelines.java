@@ -45,5 +45,14 @@ final class Pipelines {
               new Stage("3", "Waiting on us", "ticketState", "OPEN"),
               new Stage("4", "Closed", "ticketState", "CLOSED")));
 
+  /** The pipelines of an object type, by its name ({@code deals}); none for most types. */
+  static List<Pipeline> of(String objectName) {
+    return switch (objectName) {
+      case "deals" -> List.of(DEALS);
+      case "tickets" -> List.of(TICKETS);
+      default -> List.of();
+    };
+  }
+
   private Pipelines() {}
 }

@@ -1,6 +1,7 @@
 package dev.hubspotextract.sandbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Portal {
   private final Map<ObjectDef, ObjectStore> stores = new IdentityHashMap<>();
   private final Associations associations;
   private final Changes changes;
+  private final PropertyHistories histories;
   private final long seed;
 
   Portal(long records, int contactProperties, long seed) {
@@ -42,6 +44,7 @@ public final class Portal {
     }
     this.associations = new Associations(catalog, stores, seed);
     this.changes = new Changes(catalog, stores, associations, clock, seed);
+    this.histories = new PropertyHistories(stores);
   }
 
   /** The 13 standard object types and the custom ones, standard first. */
@@ -95,6 +98,38 @@ public final class Portal {
     }
     RecordView view = store.view(index);
     return view == null ? null : view.toPortalRecord();
+  }
+
+  /**
+   * The history of one property of one record (archived or not), as {@code propertiesWithHistory}
+   * serves it: newest value first; empty when the record never had a value for it, or there is no
+   * such record or property.
+   */
+  public List<PortalHistoryEntry> history(String type, String id, String property) {
+    ObjectDef def = def(type);
+    PropertyDef p = def.property(property);
+    RecordView view;
+    try {
+      view = store(def).view(store(def).indexOf(Long.parseLong(id)));
+    } catch (NumberFormatException e) {
+      return List.of();
+    }
+    if (p == null || view == null) {
+      return List.of();
+    }
+    List<PortalHistoryEntry> newestFirst = new ArrayList<>();
+    for (PropertyHistories.Entry e : histories.of(view, p)) {
+      newestFirst.add(
+          0,
+          new PortalHistoryEntry(
+              e.value(),
+              Instant.ofEpochMilli(e.timestamp()),
+              e.sourceType(),
+              e.sourceId(),
+              e.sourceLabel(),
+              e.updatedByUserId()));
+    }
+    return newestFirst;
   }
 
   /** The property definitions of a type, ascending by name. */
@@ -164,6 +199,10 @@ public final class Portal {
 
   Associations associationModel() {
     return associations;
+  }
+
+  PropertyHistories histories() {
+    return histories;
   }
 
   ObjectStore store(ObjectDef def) {

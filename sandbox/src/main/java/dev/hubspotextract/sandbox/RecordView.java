@@ -13,6 +13,10 @@ final class RecordView {
   final long updatedAt;
   final boolean archived;
   final long archivedAt;
+
+  /** How many times its values were updated since start (0: as generated or created). */
+  final int version;
+
   private final long hash;
   private String createdIso;
   private String updatedIso;
@@ -25,7 +29,8 @@ final class RecordView {
       long updatedAt,
       boolean archived,
       long archivedAt,
-      long hash) {
+      long hash,
+      int version) {
     this.def = def;
     this.index = index;
     this.id = id;
@@ -34,6 +39,7 @@ final class RecordView {
     this.archived = archived;
     this.archivedAt = archivedAt;
     this.hash = hash;
+    this.version = version;
   }
 
   String createdIso() {
@@ -73,11 +79,6 @@ final class RecordView {
 
   long valueHash(PropertyDef p) {
     return Hashing.mix(hash ^ p.nameHash);
-  }
-
-  /** The value the record had before its last change (for property history), or {@code null}. */
-  String previousValue(PropertyDef p) {
-    return p.value(Hashing.mix(Hashing.mix(hash) ^ p.nameHash), id, createdIso(), createdIso());
   }
 
   PortalRecord toPortalRecord() {

@@ -41,15 +41,18 @@ final class RecordWriter {
   }
 
   private final Associations associations;
+  private final PropertyHistories histories;
   private final SensitiveAccess sensitiveAccess;
 
   /** A writer for a token with every scope. */
-  RecordWriter(Associations associations) {
-    this(associations, (def, level) -> {});
+  RecordWriter(Associations associations, PropertyHistories histories) {
+    this(associations, histories, (def, level) -> {});
   }
 
-  RecordWriter(Associations associations, SensitiveAccess sensitiveAccess) {
+  RecordWriter(
+      Associations associations, PropertyHistories histories, SensitiveAccess sensitiveAccess) {
     this.associations = associations;
+    this.histories = histories;
     this.sensitiveAccess = sensitiveAccess;
   }
 
@@ -168,29 +171,28 @@ final class RecordWriter {
     g.writeEndObject();
   }
 
-  private static void writeHistory(JsonGenerator g, RecordView v, PropertyDef[] history)
+  private void writeHistory(JsonGenerator g, RecordView v, PropertyDef[] history)
       throws IOException {
     g.writeObjectFieldStart("propertiesWithHistory");
     for (PropertyDef p : history) {
       g.writeArrayFieldStart(p.name);
-      String value = v.value(p);
-      if (value != null) {
-        Owners.Owner owner = Owners.ALL.get(Hashing.below(v.id, Owners.ALL.size()));
+      List<PropertyHistories.Entry> entries = histories.of(v, p);
+      for (int i = entries.size() - 1; i >= 0; i--) { // newest first, as HubSpot lists them
+        PropertyHistories.Entry e = entries.get(i);
         g.writeStartObject();
-        g.writeStringField("value", value);
-        g.writeStringField("timestamp", v.updatedIso());
-        g.writeStringField("sourceType", "CRM_UI");
-        g.writeStringField("sourceId", "userId:" + owner.userId());
-        g.writeNumberField("updatedByUserId", owner.userId());
-        g.writeEndObject();
-        String previous = v.previousValue(p);
-        if (v.updatedAt != v.createdAt && previous != null && !previous.equals(value)) {
-          g.writeStartObject();
-          g.writeStringField("value", previous);
-          g.writeStringField("timestamp", v.createdIso());
-          g.writeStringField("sourceType", "IMPORT");
-          g.writeEndObject();
+        g.writeStringField("value", e.value());
+        g.writeStringField("timestamp", Timestamps.iso(e.timestamp()));
+        g.writeStringField("sourceType", e.sourceType());
+        if (e.sourceId() != null) {
+          g.writeStringField("sourceId", e.sourceId());
         }
+        if (e.sourceLabel() != null) {
+          g.writeStringField("sourceLabel", e.sourceLabel());
+        }
+        if (e.updatedByUserId() != null) {
+          g.writeNumberField("updatedByUserId", e.updatedByUserId());
+        }
+        g.writeEndObject();
       }
       g.writeEndArray();
     }

@@ -76,7 +76,8 @@ public final class Sandbox implements AutoCloseable {
     String scheme = b.tls != null ? "https://" : "http://";
     this.baseUrl = URI.create(scheme + host + ":" + server.getAddress().getPort());
     RecordWriter writer =
-        new RecordWriter(portal.associationModel(), authenticator::checkSensitive);
+        new RecordWriter(
+            portal.associationModel(), portal.histories(), authenticator::checkSensitive);
     Router router =
         new Router(
             portal,

@@ -195,6 +195,49 @@ class ContractTest {
   }
 
   @Test
+  void propertyHistoriesConformOnListGetAndBatchRead() {
+    // every kind of property and source: stages moved along pipelines, values cleared (""),
+    // sources with and without ids, labels and users
+    for (String[] spec :
+        new String[][] {
+          {"deals", "v3/deals.json", "/crm/v3/objects/0-3"},
+          {"tickets", "v3/tickets.json", "/crm/v3/objects/tickets"},
+          {"contacts", "v3/contacts.json", "/crm/v3/objects/contacts"}
+        }) {
+      String path = spec[2];
+      String all =
+          sandbox.portal().properties(spec[0]).stream()
+              .map(PortalProperty::name)
+              .collect(Collectors.joining(","));
+      String ids =
+          sandbox
+              .portal()
+              .records(spec[0])
+              .limit(50)
+              .map(r -> "{\"id\":\"" + r.id() + "\"}")
+              .collect(Collectors.joining(","));
+      HttpResponse<String> list = client.get(path + "?limit=50&propertiesWithHistory=" + all);
+      assertThat(list.body()).contains("\"sourceLabel\"", "\"updatedByUserId\"", "\"value\":\"\"");
+      assertConforms(spec[1], Request.Method.GET, path, list);
+      assertConforms(
+          spec[1],
+          Request.Method.GET,
+          path + "/" + firstId(spec[0]),
+          client.get(path + "/" + firstId(spec[0]) + "?propertiesWithHistory=" + all));
+      HttpResponse<String> batch =
+          client.post(
+              path + "/batch/read",
+              "{\"properties\":[\"hs_object_id\"],\"propertiesWithHistory\":[\""
+                  + all.replace(",", "\",\"")
+                  + "\"],\"inputs\":["
+                  + ids
+                  + "]}");
+      assertThat(batch.statusCode()).isEqualTo(200);
+      assertConforms(spec[1], Request.Method.POST, path + "/batch/read", batch);
+    }
+  }
+
+  @Test
   void batchReadWithMissingIdsConformsAsA207() {
     HttpResponse<String> response =
         client.post(

@@ -87,7 +87,10 @@ class SearchByIdRangeTest {
   void aKeysetPageOnALargeObjectGeneratesOnlyTheRecordsOfItsPage() throws IOException {
     Portal portal = new Portal(300_000, 50, 42);
     SearchEndpoint search =
-        new SearchEndpoint(portal, new RecordWriter(portal.associationModel()), Clock.systemUTC());
+        new SearchEndpoint(
+            portal,
+            new RecordWriter(portal.associationModel(), portal.histories()),
+            Clock.systemUTC());
     ObjectDef contacts = portal.catalog().resolve("contacts");
     ObjectStore store = portal.store(contacts);
     long[] byId = toArray(store.byId(0, Long.MAX_VALUE, false));

@@ -23,7 +23,8 @@ class SearchModifiedSinceTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-02T10:00:00Z"));
   private final Portal portal = new Portal(CONTACTS, 50, 42, LAG.toMillis(), clock);
   private final SearchEndpoint search =
-      new SearchEndpoint(portal, new RecordWriter(portal.associationModel()), clock);
+      new SearchEndpoint(
+          portal, new RecordWriter(portal.associationModel(), portal.histories()), clock);
   private final ObjectDef contacts = portal.catalog().resolve("contacts");
 
   @Test

@@ -1,0 +1,213 @@
+package dev.hubspotextract.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hubspotextract.testing.ManualClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code propertiesWithHistory} on list, GET and batch read, and what the histories tell. */
+class PropertyHistoryTest {
+  private static final List<String> DEAL_STAGES =
+      Pipelines.DEALS.stages().stream().map(Pipelines.Stage::id).toList();
+
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private Sandbox sandbox;
+  private SandboxClient client;
+
+  @BeforeEach
+  void start() {
+    sandbox = Sandbox.builder().records(400).clock(clock).start();
+    client = new SandboxClient(sandbox);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void aDealsStageMovesForwardAlongItsPipelineToTheStageItIsIn() {
+    int moved = 0;
+    for (PortalRecord deal : sandbox.portal().records("deals").toList()) {
+      List<PortalHistoryEntry> history = sandbox.portal().history("deals", deal.id(), "dealstage");
+      String stage = deal.properties().get("dealstage");
+      if (stage == null) {
+        assertThat(history).isEmpty();
+        continue;
+      }
+      assertThat(history.get(0).value()).as("deal %s ends where it is", deal.id()).isEqualTo(stage);
+      List<String> oldestFirst = new ArrayList<>();
+      history.forEach(entry -> oldestFirst.add(0, entry.value()));
+      List<Integer> places = oldestFirst.stream().map(DEAL_STAGES::indexOf).toList();
+      assertThat(places).as("deal %s: %s", deal.id(), oldestFirst).isSorted().doesNotContain(-1);
+      assertThat(oldestFirst.subList(0, oldestFirst.size() - 1))
+          .doesNotContain("closedwon", "closedlost");
+      assertWithinTheRecordsLife(deal, history);
+      moved += history.size() > 2 ? 1 : 0;
+    }
+    assertThat(moved).as("deals that passed through several stages").isGreaterThan(20);
+  }
+
+  @Test
+  void everyPropertyEndsAtItsValueWithinTheRecordsLifeAndNamesItsSource() {
+    int withEarlierValues = 0;
+    for (PortalRecord contact : sandbox.portal().records("contacts").limit(60).toList()) {
+      for (PortalProperty property : sandbox.portal().properties("contacts")) {
+        List<PortalHistoryEntry> history =
+            sandbox.portal().history("contacts", contact.id(), property.name());
+        String value = contact.properties().get(property.name());
+        if (history.isEmpty()) {
+          assertThat(value).as("%s of %s", property.name(), contact.id()).isNull();
+          continue;
+        }
+        assertThat(history.get(0).value())
+            .as("%s of %s", property.name(), contact.id())
+            .isEqualTo(value == null ? "" : value);
+        assertWithinTheRecordsLife(contact, history);
+        for (PortalHistoryEntry entry : history) {
+          if (entry.sourceType().equals("CRM_UI")) {
+            assertThat(entry.sourceId()).isEqualTo("userId:" + entry.updatedByUserId());
+          }
+        }
+        withEarlierValues += history.size() > 1 ? 1 : 0;
+      }
+    }
+    assertThat(withEarlierValues).isGreaterThan(200);
+  }
+
+  @Test
+  void listGetAndBatchReadServeThePortalsHistoriesNewestFirst() {
+    PortalRecord deal =
+        sandbox
+            .portal()
+            .records("deals")
+            .filter(d -> sandbox.portal().history("deals", d.id(), "dealstage").size() > 2)
+            .findFirst()
+            .orElseThrow();
+    String wanted = "dealstage,amount,hs_lastmodifieddate";
+    JsonNode got =
+        SandboxClient.json(
+                client.get(
+                    "/crm/v3/objects/deals/" + deal.id() + "?propertiesWithHistory=" + wanted))
+            .path("propertiesWithHistory");
+    JsonNode batch =
+        SandboxClient.json(
+                client.post(
+                    "/crm/v3/objects/deals/batch/read",
+                    "{\"properties\":[],\"propertiesWithHistory\":[\"dealstage\",\"amount\","
+                        + "\"hs_lastmodifieddate\"],\"inputs\":[{\"id\":\""
+                        + deal.id()
+                        + "\"}]}"))
+            .path("results")
+            .get(0)
+            .path("propertiesWithHistory");
+    for (String property : wanted.split(",")) {
+      List<PortalHistoryEntry> expected = sandbox.portal().history("deals", deal.id(), property);
+      assertThat(entries(got.path(property))).as(property).isEqualTo(expected);
+      assertThat(entries(batch.path(property))).as(property).isEqualTo(expected);
+    }
+    assertThat(got.path("hs_lastmodifieddate").get(0).path("value").asText())
+        .isEqualTo(deal.updatedAt().toString());
+  }
+
+  @Test
+  void anUpdateAddsAnEntryAtTheNewModifiedTimeForEachPropertyItChanged() {
+    List<PortalRecord> before = sandbox.portal().records("deals").toList();
+    clock.advance(Duration.ofHours(1));
+    ChangeReport report = sandbox.portal().apply(ChangeSet.of("deals").update(40));
+    int changedStages = 0;
+    for (String id : report.updated()) {
+      PortalRecord old = before.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+      PortalRecord now = sandbox.portal().record("deals", id);
+      assertThat(now.updatedAt()).isEqualTo(clock.instant());
+      for (String property : List.of("dealstage", "amount", "dealname")) {
+        List<PortalHistoryEntry> history = sandbox.portal().history("deals", id, property);
+        String was = old.properties().get(property);
+        String is = now.properties().get(property);
+        if (Objects.equals(was, is)) {
+          assertThat(history).noneMatch(e -> e.timestamp().equals(clock.instant()));
+        } else {
+          assertThat(history.get(0).timestamp()).isEqualTo(clock.instant());
+          assertThat(history.get(0).value()).isEqualTo(is == null ? "" : is);
+          if (was != null) {
+            assertThat(history.get(1).value()).isEqualTo(was);
+          }
+          changedStages += property.equals("dealstage") ? 1 : 0;
+        }
+      }
+    }
+    assertThat(changedStages).isGreaterThan(5);
+  }
+
+  @Test
+  void aListPageWithHistoryHoldsAtMostFiftyRecordsAndItsCursorGoesOnFromThe51st() {
+    List<String> ids =
+        sandbox.portal().records("contacts").limit(51).map(PortalRecord::id).toList();
+    JsonNode page =
+        SandboxClient.json(
+            client.get("/crm/v3/objects/contacts?limit=100&propertiesWithHistory=email"));
+    assertThat(page.path("results")).hasSize(50);
+    assertThat(page.path("paging").path("next").path("after").asText()).isEqualTo(ids.get(50));
+    assertThat(page.path("results").get(0).path("propertiesWithHistory").has("email")).isTrue();
+  }
+
+  @Test
+  void aBatchReadOfMoreThanFiftyWithHistoryGetsHubSpotsAnswer() {
+    String inputs =
+        sandbox
+            .portal()
+            .records("contacts")
+            .limit(51)
+            .map(r -> "{\"id\":\"" + r.id() + "\"}")
+            .collect(Collectors.joining(",", "[", "]"));
+    HttpResponse<String> refused =
+        client.post(
+            "/crm/v3/objects/contacts/batch/read",
+            "{\"properties\":[],\"propertiesWithHistory\":[\"email\"],\"inputs\":" + inputs + "}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode body = SandboxClient.json(refused);
+    assertThat(body.path("category").asText()).isEqualTo("VALIDATION_ERROR");
+    assertThat(body.path("message").asText())
+        .isEqualTo(
+            "The maximum number of inputs supported in a batch request for property histories is"
+                + " 50. Please reduce the number of items and try again");
+  }
+
+  private static void assertWithinTheRecordsLife(
+      PortalRecord record, List<PortalHistoryEntry> newestFirst) {
+    for (int i = 0; i < newestFirst.size(); i++) {
+      Instant at = newestFirst.get(i).timestamp();
+      assertThat(at).isBetween(record.createdAt(), record.updatedAt());
+      if (i > 0) {
+        assertThat(at)
+            .as("newest first, one change per moment")
+            .isBefore(newestFirst.get(i - 1).timestamp());
+      }
+    }
+  }
+
+  private static List<PortalHistoryEntry> entries(JsonNode list) {
+    List<PortalHistoryEntry> entries = new ArrayList<>();
+    for (JsonNode e : list) {
+      entries.add(
+          new PortalHistoryEntry(
+              e.path("value").asText(),
+              Instant.parse(e.path("timestamp").asText()),
+              e.path("sourceType").asText(),
+              e.has("sourceId") ? e.path("sourceId").asText() : null,
+              e.has("sourceLabel") ? e.path("sourceLabel").asText() : null,
+              e.has("updatedByUserId") ? e.path("updatedByUserId").asInt() : null));
+    }
+    return entries;
+  }
+}
