@@ -57,6 +57,11 @@ public final class HubSpotClient {
     return new ChangesApi(transport);
   }
 
+  /** Property histories, read by batch read. */
+  public HistoriesApi histories() {
+    return new HistoriesApi(transport);
+  }
+
   public AssociationsApi associations() {
     return new AssociationsApi(transport);
   }
