@@ -27,6 +27,8 @@ public enum Setting {
   RECORD_LIMIT("record limit"),
   /** The association files a pull writes. */
   ASSOCIATIONS("association files"),
+  /** The properties whose history of values a pull writes. */
+  HISTORY("property history"),
   /** The file format a pull leaves its tables in. */
   FORMAT("file format"),
   /**

@@ -71,6 +71,16 @@ public final class ExcelFiles {
             mode);
       }
     }
+    for (int i = 0; i < plan.histories().size() && i < result.histories().size(); i++) {
+      if (result.histories().get(i).completed()) {
+        // values, sources and labels as typed in HubSpot: guarded like any text
+        rewrite(
+            FolderLayout.of(plan.outDir()).historyFile(plan.histories().get(i)),
+            Set.of(),
+            excel,
+            mode);
+      }
+    }
   }
 
   /** Whether a CSV file was written for a spreadsheet: it starts with the byte order mark. */

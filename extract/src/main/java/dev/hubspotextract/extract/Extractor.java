@@ -29,11 +29,11 @@ import java.util.function.Supplier;
  * Runs a {@link Plan} on two bounded pools of workers (objects, association files) that share the
  * client's one rate budget, and pools of helpers it owns (range cursors and search walks, pages
  * read ahead, association batches), all shut down and waited for when the run ends: every object at
- * once (as many as there are workers), and each association file as soon as the object whose ids it
- * reads is written, so the budget stays busy until the end. Results keep the plan's order whatever
- * the scheduling. A failure confined to one object (a missing scope) fails that object only; a
- * failure that dooms the rest (a rejected token, the daily limit, HubSpot unreachable, an
- * unwritable folder) stops the run, keeping what was written for a resume.
+ * once (as many as there are workers), and each association file and property history as soon as
+ * the object whose ids it reads is written, so the budget stays busy until the end. Results keep
+ * the plan's order whatever the scheduling. A failure confined to one object (a missing scope)
+ * fails that object only; a failure that dooms the rest (a rejected token, the daily limit, HubSpot
+ * unreachable, an unwritable folder) stops the run, keeping what was written for a resume.
  */
 public final class Extractor {
   private final HubSpotClient client;
@@ -141,9 +141,23 @@ public final class Extractor {
                   pairPool));
         }
       }
+      List<CompletableFuture<TaskResult>> historyTasks = new ArrayList<>();
+      for (PlannedHistory history : plan.histories()) {
+        CompletableFuture<TaskResult> of = objectTasks.get(history.type().name());
+        // after its object's file, as an association file: it reads the ids written there
+        historyTasks.add(
+            of.thenApplyAsync(
+                result ->
+                    result.completed()
+                        ? runHistory(plan, history, control, notHubSpot, pulling, batchPool)
+                        : skipped(history.name(), history.type(), result.failure()),
+                pairPool));
+      }
       List<TaskResult> objects = collect(List.copyOf(objectTasks.values()));
       List<TaskResult> pairs = collect(pairTasks);
-      return new RunResult(plan, startedAt, clock.instant(), objects, pairs, control.fatal());
+      List<TaskResult> histories = collect(historyTasks);
+      return new RunResult(
+          plan, startedAt, clock.instant(), objects, pairs, histories, control.fatal());
     } finally {
       stopAndWait(List.of(pool, pairPool, cursorPool, prefetchPool, batchPool));
     }
@@ -193,20 +207,47 @@ public final class Extractor {
         task::listOrder);
   }
 
+  private TaskResult runHistory(
+      Plan plan,
+      PlannedHistory history,
+      RunControl control,
+      NotHubSpot notHubSpot,
+      HubSpotClient pulling,
+      ExecutorService batchPool) {
+    HistoryTask task =
+        new HistoryTask(
+            history,
+            FolderLayout.of(plan.outDir()).objectFile(history.type()),
+            plan.outDir(),
+            state,
+            clock,
+            batchPool);
+    return runTask(
+        history.name(),
+        true,
+        control,
+        notHubSpot,
+        pulling,
+        counted -> task.run(counted, control, listener),
+        () -> ListOrder.IN_ORDER);
+  }
+
   /** A pair not written because one of its objects failed. */
   private TaskResult skipped(AssociationPair pair, ObjectType failed, TaskFailure failure) {
+    return skipped(pair.name(), failed, failure);
+  }
+
+  /** A file (a pair, a history) not written because the object it needs failed. */
+  private TaskResult skipped(String name, ObjectType failed, TaskFailure failure) {
     TaskResult skipped =
         new TaskResult(
-            pair.name(),
+            name,
             true,
             0,
             0,
             0,
             new TaskFailure(
-                pair.name(),
-                true,
-                failure.category(),
-                "not written: " + failed.name() + " failed"));
+                name, true, failure.category(), "not written: " + failed.name() + " failed"));
     if (failure.category() != FailureCategory.ABORTED) {
       listener.taskFinished(skipped);
     }

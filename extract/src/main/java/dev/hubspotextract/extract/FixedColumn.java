@@ -33,6 +33,21 @@ public record FixedColumn(String name, String type) {
           new FixedColumn("category", "string"),
           new FixedColumn("label", "string"));
 
+  /**
+   * The columns of an object's property history: one row per change, HubSpot's field names. The
+   * user id is a whole number the manifest types apart ({@code Manifest.HistoryEntry}).
+   */
+  public static final List<FixedColumn> HISTORY =
+      List.of(
+          ID,
+          new FixedColumn("property", "string"),
+          new FixedColumn("value", "string"),
+          new FixedColumn("timestamp", "datetime"),
+          new FixedColumn("sourceType", "string"),
+          new FixedColumn("sourceId", "string"),
+          new FixedColumn("sourceLabel", "string"),
+          new FixedColumn("updatedByUserId", "number"));
+
   public static List<String> names(List<FixedColumn> columns) {
     return columns.stream().map(FixedColumn::name).toList();
   }

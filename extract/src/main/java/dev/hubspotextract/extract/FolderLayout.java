@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * <pre>
  * dir/
  *   {object}.csv, {from}_{to}.csv       the tables; {table}.parquet, or all in hubspot.duckdb
+ *   {object}_property_history.csv       an object's property history (--history)
  *   manifest.json                       what the pull wrote ({@link Manifest})
  *   .hubspot-extract/                   the tool's private folder
  *     lock                              held by the running pull ({@link FolderLock})
@@ -168,6 +169,24 @@ public record FolderLayout(Path dir) {
   /** The table of the associations from one object to another: {@code deals_companies}. */
   public static String pairTable(String from, String to) {
     return from + "_" + to;
+  }
+
+  /** How the table of an object's property history ends: {@code deals_property_history}. */
+  public static final String HISTORY_SUFFIX = "_property_history";
+
+  /** The table of an object's property history: {@code deals_property_history}. */
+  public static String historyTable(String object) {
+    return object + HISTORY_SUFFIX;
+  }
+
+  /** Whether a table is an object's property history. */
+  public static boolean isHistoryTable(String table) {
+    return table.endsWith(HISTORY_SUFFIX);
+  }
+
+  /** The CSV file of an object's property history. */
+  public Path historyFile(PlannedHistory history) {
+    return OutputFolder.fileIn(dir, csvFile(history.name()));
   }
 
   /** The CSV file of a table. */

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * empty list for the lists), so a manifest of an earlier version reads, and a field this version
  * does not know is ignored.
  *
+ * @param histories the property histories written ({@code --history}); empty when none were asked
+ *     for
  * @param excel whether the CSV cells were guarded for a spreadsheet (see {@link FormulaGuard})
  * @param removed the files of the pull this one replaced that it did not write again
  * @param syncedAt when a sync last brought the folder up to date; null before the first sync
@@ -46,6 +48,7 @@ public record Manifest(
     String finishedAt,
     List<ObjectEntry> objects,
     List<AssociationEntry> associations,
+    List<HistoryEntry> histories,
     List<Failure> failures,
     List<String> removed,
     String syncedAt,
@@ -74,6 +77,7 @@ public record Manifest(
   public Manifest {
     objects = listOrEmpty(objects);
     associations = listOrEmpty(associations);
+    histories = listOrEmpty(histories);
     failures = listOrEmpty(failures);
     removed = listOrEmpty(removed);
   }
@@ -102,6 +106,11 @@ public record Manifest(
       TaskResult task = i < result.associations().size() ? result.associations().get(i) : null;
       associations.add(AssociationEntry.of(plan.pairs().get(i), task));
     }
+    List<HistoryEntry> histories = new ArrayList<>();
+    for (int i = 0; i < plan.histories().size(); i++) {
+      TaskResult task = i < result.histories().size() ? result.histories().get(i) : null;
+      histories.add(HistoryEntry.of(plan.histories().get(i), task));
+    }
     return new Manifest(
         TOOL,
         version,
@@ -112,6 +121,7 @@ public record Manifest(
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
         associations,
+        histories,
         result.failures().stream().map(Failure::of).toList(),
         removed,
         null,
@@ -144,9 +154,10 @@ public record Manifest(
     return TOOL.equals(tool);
   }
 
-  /** Every table it lists, objects first, in its order. */
+  /** Every table it lists, objects first, then association files, then histories, in order. */
   public List<TableEntry> tables() {
-    return Stream.concat(objects.stream(), associations.stream())
+    return Stream.of(objects, associations, histories)
+        .flatMap(List::stream)
         .map(TableEntry.class::cast)
         .toList();
   }
@@ -173,6 +184,7 @@ public record Manifest(
         finishedAt,
         objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        histories.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         failures,
         removed,
         syncedAt,
@@ -195,6 +207,7 @@ public record Manifest(
         finishedAt,
         objects,
         associations,
+        histories,
         failures,
         removed,
         syncedAt,
@@ -211,9 +224,12 @@ public record Manifest(
    */
   public record Place(String file, String table) {}
 
-  /** An object's or association pair's entry: one table of the folder. */
-  public sealed interface TableEntry permits ObjectEntry, AssociationEntry {
-    /** The table's name as the pull wrote it: the object's name, or {@code from_to}. */
+  /** An object's, association pair's or property history's entry: one table of the folder. */
+  public sealed interface TableEntry permits ObjectEntry, AssociationEntry, HistoryEntry {
+    /**
+     * The table's name as the pull wrote it: the object's name, {@code from_to}, or {@code
+     * {object}_property_history}.
+     */
     String tableName();
 
     /** Its file, relative to the folder; null in a hand-made manifest that leaves it out. */
@@ -395,6 +411,8 @@ public record Manifest(
    * @param sensitivity the sensitive levels pulled besides the non-sensitive properties
    * @param associations the association files asked for: {@code default}, {@code none}, or each
    *     pair as {@code from:to}, with {@code #id,id} for a pair of chosen records
+   * @param history the property histories asked for, as typed ({@code dealstage}, {@code
+   *     deals.amount}, {@code all}); empty for none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Selection(
@@ -402,12 +420,14 @@ public record Manifest(
       List<String> properties,
       Long recordLimit,
       List<String> sensitivity,
-      List<String> associations) {
+      List<String> associations,
+      List<String> history) {
     public Selection {
       objects = listOrEmpty(objects);
       properties = listOrEmpty(properties);
       sensitivity = listOrEmpty(sensitivity);
       associations = listOrEmpty(associations);
+      history = listOrEmpty(history);
     }
 
     /** The request's selection; null for none (a run built without one cannot be synced). */
@@ -423,7 +443,8 @@ public record Manifest(
               .map(level -> level.name().toLowerCase(Locale.ROOT))
               .sorted()
               .toList(),
-          associationsOf(request.associations()));
+          associationsOf(request.associations()),
+          request.history());
     }
 
     private static List<String> associationsOf(AssociationSelection selection) {
@@ -524,6 +545,71 @@ public record Manifest(
   }
 
   /**
+   * An object's property history: one row per change of the properties asked for.
+   *
+   * @param object the object's name, as its own entry has it
+   * @param properties the properties whose changes it holds, in the order asked for
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record HistoryEntry(
+      String object,
+      String file,
+      long rows,
+      String status,
+      List<String> properties,
+      List<Column> columns,
+      String table)
+      implements TableEntry {
+    public HistoryEntry {
+      properties = listOrEmpty(properties);
+      columns = listOrEmpty(columns);
+    }
+
+    /** The columns of every history file, typed: the user id a whole number, as it is. */
+    static final List<Column> COLUMNS =
+        FixedColumn.HISTORY.stream()
+            .map(
+                fixed ->
+                    fixed.name().equals("updatedByUserId")
+                        ? new Column(fixed.name(), fixed.type(), null, "BIGINT", 0, null)
+                        : Column.of(fixed))
+            .toList();
+
+    static HistoryEntry of(PlannedHistory history, TaskResult task) {
+      return new HistoryEntry(
+          history.type().name(),
+          FolderLayout.csvFile(history.name()),
+          task == null ? 0 : task.rows(),
+          statusOf(task),
+          history.properties(),
+          COLUMNS,
+          null);
+    }
+
+    @Override
+    public String tableName() {
+      return FolderLayout.historyTable(Objects.toString(object, ""));
+    }
+
+    /** This entry as it stays when a sync cannot bring its file up to date. */
+    HistoryEntry stale() {
+      return new HistoryEntry(
+          object, file, rows, failed() ? status : STALE, properties, columns, table);
+    }
+
+    /** This entry with the rows of its file after a sync. */
+    HistoryEntry withRows(long count) {
+      return new HistoryEntry(object, file, count, status, properties, columns, table);
+    }
+
+    HistoryEntry at(Place place) {
+      return new HistoryEntry(
+          object, place.file(), rows, status, properties, columns, place.table());
+    }
+  }
+
+  /**
    * A column of a table, in file order.
    *
    * @param type HubSpot's type ({@code number}, {@code datetime}, …), or a fixed column's
@@ -586,13 +672,18 @@ public record Manifest(
    *
    * @param object the object's name, for an object
    * @param association the pair's name ({@code deals_companies}), for an association file
+   * @param history the history's name ({@code deals_property_history}), for a property history
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Failure(String object, String association, String kind, String message) {
+  public record Failure(
+      String object, String association, String history, String kind, String message) {
     static Failure of(TaskFailure failure) {
+      // a history's name is reserved ({@link ServerNames}): no object or pair is named so
+      boolean history = failure.association() && FolderLayout.isHistoryTable(failure.subject());
       return new Failure(
           failure.association() ? null : failure.subject(),
-          failure.association() ? failure.subject() : null,
+          failure.association() && !history ? failure.subject() : null,
+          history ? failure.subject() : null,
           failure.category().label(),
           failure.message());
     }

@@ -1,5 +1,6 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.client.RecordFetch;
 import dev.hubspotextract.client.UserText;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.function.UnaryOperator;
  * could not be read are listed as failed already.
  *
  * @param recordLimit at most this many records per object (empty: every record)
+ * @param histories the property histories to write, in the objects' order
  */
 public record Plan(
     String source,
@@ -27,8 +29,21 @@ public record Plan(
     List<PlannedObject> objects,
     List<AssociationPair> pairs,
     OptionalLong recordLimit,
-    List<TaskFailure> failedObjects) {
+    List<TaskFailure> failedObjects,
+    List<PlannedHistory> histories) {
+  /** A plan that writes no property history. */
+  public Plan(
+      String source,
+      Path outDir,
+      List<PlannedObject> objects,
+      List<AssociationPair> pairs,
+      OptionalLong recordLimit,
+      List<TaskFailure> failedObjects) {
+    this(source, outDir, objects, pairs, recordLimit, failedObjects, List.of());
+  }
+
   public Plan {
+    histories = List.copyOf(histories);
     Objects.requireNonNull(source, "source is null");
     Objects.requireNonNull(outDir, "outDir is null");
     objects = List.copyOf(objects);
@@ -42,9 +57,9 @@ public record Plan(
 
   /**
    * A digest of everything that decides the files' content (source, objects, columns, pairs, the
-   * record limit): a resumed run must have the same one. Never includes the token, nor the read
-   * modes' readers: a run resumed with other cursors writes the same files. Their {@link
-   * ReadMode#fetch} is in, though it follows from the columns.
+   * record limit, the property histories): a resumed run must have the same one. Never includes the
+   * token, nor the read modes' readers: a run resumed with other cursors writes the same files.
+   * Their {@link ReadMode#fetch} is in, though it follows from the columns.
    */
   public String fingerprint() {
     // no limit is written as the count it used to travel as, Long.MAX_VALUE: a pull stopped
@@ -73,6 +88,13 @@ public record Plan(
           .append(' ')
           .append(String.join(",", pair.fromIds()));
     }
+    // only when asked for: a pull without history stopped by an earlier version resumes
+    for (PlannedHistory history : histories) {
+      text.append("\nhistory ")
+          .append(history.type().apiName())
+          .append(' ')
+          .append(String.join(",", history.properties()));
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
@@ -81,6 +103,13 @@ public record Plan(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  /** Names as the plan shows them: the first 8, and how many more. */
+  private static String shortList(List<String> names) {
+    return names.size() <= 8
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 8)) + ", … (" + (names.size() - 8) + " more)";
   }
 
   /**
@@ -107,12 +136,7 @@ public record Plan(
               names.size(),
               destination.apply(object.type().name()),
               object.readMode().describe(),
-              names.size() <= 8
-                  ? String.join(", ", names)
-                  : String.join(", ", names.subList(0, 8))
-                      + ", … ("
-                      + (names.size() - 8)
-                      + " more)"));
+              shortList(names)));
     }
     for (TaskFailure failure : failedObjects) {
       text.append("  ")
@@ -131,6 +155,30 @@ public record Plan(
           .append("  → ")
           .append(destination.apply(pair.name()))
           .append('\n');
+    }
+    if (!histories.isEmpty()) {
+      text.append("property history (").append(histories.size()).append("):\n");
+    }
+    for (PlannedHistory history : histories) {
+      int requests = history.requestsPerBatch();
+      text.append("  ")
+          .append(history.type().name())
+          .append(": ")
+          .append(shortList(history.properties()))
+          .append("  → ")
+          .append(destination.apply(history.name()))
+          .append('\n')
+          .append("      read: once its file is written, ")
+          .append(requests)
+          .append(requests == 1 ? " request" : " requests")
+          .append(" per ")
+          .append(HistoriesApi.MAX_INPUTS)
+          .append(" records (batch reads")
+          .append(
+              requests == 1
+                  ? ""
+                  : ", its " + history.properties().size() + " properties in " + requests)
+          .append(")\n");
     }
     return text.toString();
   }

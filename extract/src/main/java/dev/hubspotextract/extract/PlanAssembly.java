@@ -71,8 +71,27 @@ final class PlanAssembly {
               objects.add(new PlannedObject(type, columns, readMode, lookup.skipped()));
             });
     rejectMissing(wanted, found);
+    Map<ObjectType, List<String>> known = new LinkedHashMap<>();
+    found
+        .objects()
+        .forEach(
+            (type, lookup) ->
+                known.put(
+                    type, lookup.properties().stream().map(PropertyDefinition::name).toList()));
+    List<PlannedHistory> histories =
+        HistoryProperties.resolve(
+            request.history(),
+            objects,
+            known,
+            failures.stream().map(TaskFailure::subject).toList());
     return new Plan(
-        source, request.outDir(), objects, resolved.pairs(), request.recordLimit(), failures);
+        source,
+        request.outDir(),
+        objects,
+        resolved.pairs(),
+        request.recordLimit(),
+        failures,
+        histories);
   }
 
   /** Fails the plan when a property asked for is on none of the chosen objects. */

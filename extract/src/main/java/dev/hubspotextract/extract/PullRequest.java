@@ -17,6 +17,9 @@ import java.util.Set;
  * @param recordLimit at most this many records per object (empty: every record)
  * @param sensitivity the sensitive levels pulled besides the non-sensitive properties
  * @param reads how large objects are read
+ * @param history the properties whose history of values to write, as typed: {@code dealstage} (of
+ *     every object pulled that has it), {@code deals.dealstage} (of one object), {@code all} (every
+ *     property pulled); empty: none
  */
 public record PullRequest(
     List<String> objects,
@@ -25,7 +28,8 @@ public record PullRequest(
     OptionalLong recordLimit,
     Path outDir,
     Set<DataSensitivity> sensitivity,
-    ReadOptions reads) {
+    ReadOptions reads,
+    List<String> history) {
   public PullRequest {
     objects = List.copyOf(objects);
     Objects.requireNonNull(associations, "associations is null");
@@ -40,10 +44,37 @@ public record PullRequest(
     Objects.requireNonNull(outDir, "outDir is null");
     sensitivity = Set.copyOf(sensitivity);
     Objects.requireNonNull(reads, "reads is null");
+    history = List.copyOf(history);
+  }
+
+  /** A request for no property history. */
+  public PullRequest(
+      List<String> objects,
+      AssociationSelection associations,
+      List<String> properties,
+      OptionalLong recordLimit,
+      Path outDir,
+      Set<DataSensitivity> sensitivity,
+      ReadOptions reads) {
+    this(objects, associations, properties, recordLimit, outDir, sensitivity, reads, List.of());
   }
 
   /** The same request into the folder the pull prepared (the typed one, made absolute). */
   public PullRequest withOutDir(Path dir) {
-    return new PullRequest(objects, associations, properties, recordLimit, dir, sensitivity, reads);
+    return new PullRequest(
+        objects, associations, properties, recordLimit, dir, sensitivity, reads, history);
+  }
+
+  /** The same request with the history of these properties ({@link #history}'s forms). */
+  public PullRequest withHistory(List<String> properties) {
+    return new PullRequest(
+        objects,
+        associations,
+        this.properties,
+        recordLimit,
+        outDir,
+        sensitivity,
+        reads,
+        properties);
   }
 }

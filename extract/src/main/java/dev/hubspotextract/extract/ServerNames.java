@@ -112,12 +112,13 @@ final class ServerNames {
   /**
    * Whether a custom object may not be written under this name because another output owns it: a
    * standard object, an association file between any two objects of the portal ({@code
-   * deals_companies}), or one of the tool's own files. Compared in any case: DuckDB's table names
-   * and some file systems ignore case.
+   * deals_companies}), an object's property history ({@code deals_property_history}), or one of the
+   * tool's own files. Compared in any case: DuckDB's table names and some file systems ignore case.
    */
   static boolean isReserved(String name, Collection<String> objectNames) {
     String key = name.toLowerCase(Locale.ROOT);
     return TOOL_NAMES.contains(key)
+        || FolderLayout.isHistoryTable(key) // another object's history, or its own
         || objectNames.stream()
             .anyMatch(
                 other ->

@@ -129,6 +129,13 @@ public final class SyncCheck {
               differs(dir, "association files", pulled.associations(), asked.associations()),
               Setting.ASSOCIATIONS));
     }
+    // in order: a history file's rows follow the order its properties were named in
+    if (!pulled.history().equals(asked.history())) {
+      throw refused(
+          UserText.of(
+              differs(dir, "property history", pulled.history(), asked.history(), "none"),
+              Setting.HISTORY));
+    }
     if (!pulled.sensitivity().equals(asked.sensitivity())) {
       throw refused(differs(dir, "sensitive levels", pulled.sensitivity(), asked.sensitivity()));
     }
@@ -149,20 +156,28 @@ public final class SyncCheck {
   }
 
   private static String differs(Path dir, String what, List<String> pulled, List<String> asked) {
+    return differs(dir, what, pulled, asked, "the default");
+  }
+
+  /**
+   * @param none what an empty list means
+   */
+  private static String differs(
+      Path dir, String what, List<String> pulled, List<String> asked, String none) {
     return dir
         + " was pulled with other "
         + what
         + " ("
-        + shown(pulled)
+        + shown(pulled, none)
         + ") than this sync asks for ("
-        + shown(asked)
+        + shown(asked, none)
         + "): sync with the same "
         + what
         + ", or pull to change what the folder holds";
   }
 
-  private static String shown(List<String> names) {
-    return names.isEmpty() ? "the default" : String.join(",", names);
+  private static String shown(List<String> names, String none) {
+    return names.isEmpty() ? none : String.join(",", names);
   }
 
   private static List<String> normalized(List<String> names) {

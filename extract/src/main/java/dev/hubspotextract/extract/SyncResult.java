@@ -7,14 +7,20 @@ import java.util.List;
  *
  * @param objects each object synced, pulled whole, or dropped, in the plan's order
  * @param pairs each association file, in the plan's order
+ * @param histories each property history, in the plan's order
  * @param failures objects and files that kept their last sync's content (stale)
  * @param manifest the manifest it wrote
  */
 public record SyncResult(
-    List<ObjectLine> objects, List<PairLine> pairs, List<TaskFailure> failures, Manifest manifest) {
+    List<ObjectLine> objects,
+    List<PairLine> pairs,
+    List<PairLine> histories,
+    List<TaskFailure> failures,
+    Manifest manifest) {
   public SyncResult {
     objects = List.copyOf(objects);
     pairs = List.copyOf(pairs);
+    histories = List.copyOf(histories);
     failures = List.copyOf(failures);
   }
 
@@ -27,7 +33,7 @@ public record SyncResult(
   public record ObjectLine(String name, Manifest.SyncCounts counts, boolean dropped) {}
 
   /**
-   * One association file's sync.
+   * One association file's or property history's sync.
    *
    * @param whole read whole rather than only the links of changed records
    */
@@ -38,6 +44,7 @@ public record SyncResult(
             .filter(o -> o.counts() != null)
             .mapToLong(o -> o.counts().requests())
             .sum()
-        + pairs.stream().mapToLong(PairLine::requests).sum();
+        + pairs.stream().mapToLong(PairLine::requests).sum()
+        + histories.stream().mapToLong(PairLine::requests).sum();
   }
 }

@@ -14,12 +14,13 @@ import java.util.Set;
  * The manifest a sync writes, and the lines that tell what it did, from what each part came to: an
  * object synced from its mark gets its new mark, counts and measured columns; one pulled whole gets
  * the pull's entry and why; one that failed keeps its last entry, marked stale, as does an
- * association file that could not be brought up to date; an object no longer asked for is dropped
- * with its files.
+ * association file or property history that could not be brought up to date; an object no longer
+ * asked for is dropped with its files.
  */
 final class SyncedManifest {
   private final List<SyncResult.ObjectLine> objectLines = new ArrayList<>();
   private final List<SyncResult.PairLine> pairLines = new ArrayList<>();
+  private final List<SyncResult.PairLine> historyLines = new ArrayList<>();
   private final List<String> droppedFiles = new ArrayList<>();
 
   /** Objects not asked for this time that are kept as they were: their fate is unknown. */
@@ -53,6 +54,7 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
+            histories(plan, earlier, outcomes),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),
             finished,
@@ -180,8 +182,57 @@ final class SyncedManifest {
     return entries;
   }
 
+  private List<Manifest.HistoryEntry> histories(
+      Plan plan, Manifest earlier, Syncer.Outcomes outcomes) {
+    Map<String, Manifest.HistoryEntry> before = new LinkedHashMap<>();
+    earlier.histories().forEach(entry -> before.put(entry.tableName(), entry));
+    List<Manifest.HistoryEntry> entries = new ArrayList<>();
+    Set<String> written = new HashSet<>();
+    for (PlannedHistory history : plan.histories()) {
+      String name = history.name();
+      written.add(name);
+      TaskResult whole = outcomes.historiesPulledWhole.get(name);
+      Syncer.PairSynced synced = outcomes.histories.get(name);
+      if (whole != null && whole.completed()) {
+        entries.add(Manifest.HistoryEntry.of(history, whole));
+        historyLines.add(new SyncResult.PairLine(name, whole.rows(), whole.requests(), true));
+      } else if (synced != null) {
+        entries.add(
+            Manifest.HistoryEntry.of(
+                history, new TaskResult(name, true, synced.rows(), synced.requests(), 0, null)));
+        historyLines.add(
+            new SyncResult.PairLine(name, synced.rows(), synced.requests(), synced.whole()));
+      } else if (before.containsKey(name)) {
+        entries.add(before.get(name).stale());
+        if (failures.stream().noneMatch(failure -> failure.subject().equals(name))) {
+          failures.add(
+              new TaskFailure(
+                  name,
+                  true,
+                  FailureCategory.ABORTED,
+                  "kept as the last sync left it: its object failed"));
+        }
+      }
+    }
+    for (Manifest.HistoryEntry old : earlier.histories()) {
+      if (written.contains(old.tableName())) {
+        continue;
+      }
+      if (keptUnknown.contains(old.object())) {
+        entries.add(old.stale());
+      } else if (old.file() != null) {
+        droppedFiles.add(old.file());
+      }
+    }
+    return entries;
+  }
+
   Manifest manifest() {
     return manifest;
+  }
+
+  List<SyncResult.PairLine> historyLines() {
+    return historyLines;
   }
 
   List<SyncResult.ObjectLine> objectLines() {

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 /**
  * Brings a pulled folder up to date: each object whose columns are the ones pulled is synced from
  * its mark ({@link ObjectSync}), each other one (new, its properties changed, no mark) is pulled
- * whole, and each association file has the links of the records changed on either side replaced
- * ({@link PairRows}), or is read whole.
+ * whole, each association file has the links of the records changed on either side replaced ({@link
+ * PairRows}), or is read whole, and each property history has the rows of the records that changed
+ * read again ({@link HistoryRows}), or is read whole.
  *
  * <p>Every new file is written in the folder's {@link FolderLayout#syncFolder}, beside the old
  * ones; only when all are complete is the manifest marked {@code syncing}, the files moved over the
@@ -74,6 +75,8 @@ public final class Syncer {
     final Map<String, TaskResult> pairsPulledWhole = new ConcurrentHashMap<>();
     final Map<String, Synced> synced = new ConcurrentHashMap<>();
     final Map<String, PairSynced> pairs = new ConcurrentHashMap<>();
+    final Map<String, TaskResult> historiesPulledWhole = new ConcurrentHashMap<>();
+    final Map<String, PairSynced> histories = new ConcurrentHashMap<>();
     final List<TaskFailure> failures = new ArrayList<>();
     private final Map<Path, long[]> fileIds = new ConcurrentHashMap<>();
 
@@ -156,6 +159,26 @@ public final class Syncer {
                 pool));
       }
       awaitAll(pairs, true, outcomes, control);
+
+      Map<String, Manifest.HistoryEntry> historiesBefore = new LinkedHashMap<>();
+      earlier.histories().forEach(entry -> historiesBefore.put(entry.tableName(), entry));
+      Map<String, CompletableFuture<?>> histories = new LinkedHashMap<>();
+      for (PlannedHistory history : plan.histories()) {
+        if (outcomes.historiesPulledWhole.containsKey(history.name())
+            || outcomes.hasFailed(history.type().name())) {
+          continue; // written by the whole pull, or kept as it was: its object failed
+        }
+        Manifest.HistoryEntry old = historiesBefore.get(history.name());
+        histories.put(
+            history.name(),
+            CompletableFuture.runAsync(
+                () ->
+                    outcomes.histories.put(
+                        history.name(),
+                        syncHistory(history, old, plan, mode, outcomes, control, batchPool)),
+                pool));
+      }
+      awaitAll(histories, true, outcomes, control);
     } finally {
       Extractor.stopAndWait(List.of(pool, batchPool));
     }
@@ -164,7 +187,11 @@ public final class Syncer {
         new SyncedManifest(plan, earlier, outcomes, request, version, startedAt, clock.instant());
     commit(dir, staging, earlier, synced.manifest(), synced.droppedFiles(), mode);
     return new SyncResult(
-        synced.objectLines(), synced.pairLines(), synced.failures(), synced.manifest());
+        synced.objectLines(),
+        synced.pairLines(),
+        synced.historyLines(),
+        synced.failures(),
+        synced.manifest());
   }
 
   /**
@@ -183,16 +210,27 @@ public final class Syncer {
         plan.pairs().stream()
             .filter(pair -> outcomes.wholeBecause.containsKey(pair.from().name()))
             .toList();
+    List<PlannedHistory> theirHistories =
+        plan.histories().stream()
+            .filter(history -> outcomes.wholeBecause.containsKey(history.type().name()))
+            .toList();
     // the plan's failed objects too: no pair to one of them is asked for
     Plan pull =
         new Plan(
-            plan.source(), staging, whole, theirPairs, plan.recordLimit(), plan.failedObjects());
+            plan.source(),
+            staging,
+            whole,
+            theirPairs,
+            plan.recordLimit(),
+            plan.failedObjects(),
+            theirHistories);
     RunResult run = new Extractor(client, clock, threads, listener, null).run(pull);
     if (run.fatal() != null) {
       throw run.fatal();
     }
     run.objects().forEach(result -> outcomes.pulledWhole.put(result.name(), result));
     run.associations().forEach(result -> outcomes.pairsPulledWhole.put(result.name(), result));
+    run.histories().forEach(result -> outcomes.historiesPulledWhole.put(result.name(), result));
     run.failures().stream()
         .filter(failure -> !outcomes.hasFailed(failure.subject())) // the plan's, noted already
         .forEach(outcomes::failed);
@@ -295,6 +333,52 @@ public final class Syncer {
           long rows =
               new AssociationTask(
                       pair, fromFile, OptionalLong.empty(), staging, null, clock, batchPool)
+                  .run(counted, control, listener);
+          return new PairSynced(rows, calls.sum(), true);
+        });
+  }
+
+  /**
+   * Replaces the history rows of the records that changed, when the object was synced from its mark
+   * and the old file holds the same properties' histories; otherwise reads the history whole.
+   */
+  private PairSynced syncHistory(
+      PlannedHistory history,
+      Manifest.HistoryEntry old,
+      Plan plan,
+      FileMode mode,
+      Outcomes outcomes,
+      RunControl control,
+      ExecutorService batchPool) {
+    FolderLayout layout = FolderLayout.of(plan.outDir());
+    Path staging = layout.syncFolder();
+    Path current = layout.historyFile(history);
+    Path objectFile = FolderLayout.of(staging).objectFile(history.type());
+    Synced synced = outcomes.synced.get(history.type().name());
+    LongAdder calls = new LongAdder();
+    HubSpotClient counted = client.counting(calls);
+    return io(
+        () -> {
+          if (old != null
+              && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
+              && old.properties().equals(history.properties())
+              && synced != null
+              && Files.isRegularFile(current)) {
+            OptionalLong rows =
+                new HistoryRows(history, control)
+                    .run(
+                        counted,
+                        current,
+                        FolderLayout.of(staging).historyFile(history),
+                        mode,
+                        outcomes.idsOf(objectFile),
+                        synced.outcome().touched());
+            if (rows.isPresent()) {
+              return new PairSynced(rows.getAsLong(), calls.sum(), false);
+            }
+          }
+          long rows =
+              new HistoryTask(history, objectFile, staging, null, clock, batchPool)
                   .run(counted, control, listener);
           return new PairSynced(rows, calls.sum(), true);
         });

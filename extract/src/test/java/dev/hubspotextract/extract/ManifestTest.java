@@ -80,13 +80,36 @@ class ManifestTest {
                 List.of(new Manifest.Column("from_id", "id", null, null, null, null)),
                 null)),
         List.of(
-            new Manifest.Failure("contacts__2_123", null, "permission", "missing scope"),
-            new Manifest.Failure(null, "deals_companies", "transient", "timed out")),
+            new Manifest.HistoryEntry(
+                "deals",
+                "deals_property_history.csv",
+                340,
+                "complete",
+                List.of("dealstage", "amount"),
+                Manifest.HistoryEntry.COLUMNS,
+                null),
+            new Manifest.HistoryEntry(
+                "tickets",
+                "tickets_property_history.csv",
+                0,
+                "failed",
+                List.of("hs_pipeline_stage"),
+                Manifest.HistoryEntry.COLUMNS,
+                null)),
+        List.of(
+            new Manifest.Failure("contacts__2_123", null, null, "permission", "missing scope"),
+            new Manifest.Failure(null, "deals_companies", null, "transient", "timed out"),
+            new Manifest.Failure(null, null, "tickets_property_history", "permission", "scope")),
         List.of("tickets.csv"),
         "2026-11-30T08:00:00Z",
         null,
         new Manifest.Selection(
-            List.of("deals"), List.of(), null, List.of("sensitive"), List.of("deals:companies")));
+            List.of("deals"),
+            List.of(),
+            null,
+            List.of("sensitive"),
+            List.of("deals:companies"),
+            List.of("dealstage", "deals.amount")));
   }
 
   @Test
@@ -117,9 +140,20 @@ class ManifestTest {
         .contains("\"rows\" : 99")
         .contains("\"object\" : \"contacts__2_123\"")
         .contains("\"association\" : \"deals_companies\"")
+        .contains("\"history\" : \"tickets_property_history\"")
+        .contains("\"properties\" : [ \"dealstage\", \"amount\" ]")
+        .contains(
+            "\"name\" : \"updatedByUserId\",\n"
+                + "      \"type\" : \"number\",\n"
+                + "      \"sqlType\" : \"BIGINT\",\n"
+                + "      \"decimals\" : 0")
         .contains("\"removed\" : [ \"tickets.csv\" ]")
         .doesNotContain("\"table\"")
         .doesNotContain("null");
+    assertThat(json.indexOf("\"associations\""))
+        .as("histories after the association files, then the failures")
+        .isLessThan(json.indexOf("\"histories\""))
+        .isLessThan(json.indexOf("\"failures\""));
     assertThat(json.indexOf("\"name\" : \"deals\""))
         .as("an entry's fields in the documented order")
         .isLessThan(json.indexOf("\"objectTypeId\" : \"0-3\""))
@@ -165,6 +199,8 @@ class ManifestTest {
     assertThat(manifest.tables())
         .extracting(Manifest.TableEntry::tableName)
         .containsExactly("deals", "deals_companies");
+    assertThat(manifest.histories()).isEmpty();
+    assertThat(manifest.request()).isNull();
     assertThat(manifest.associations().get(0).columns()).isEmpty();
     assertThat(manifest.associations().get(0).failed()).isFalse();
   }
@@ -205,7 +241,10 @@ class ManifestTest {
         .containsExactly(
             tuple("hubspot.duckdb", "deals"),
             tuple("hubspot.duckdb", "contacts__2_123"),
-            tuple("hubspot.duckdb", "deals_companies"));
+            tuple("hubspot.duckdb", "deals_companies"),
+            tuple("hubspot.duckdb", "deals_property_history"),
+            tuple("hubspot.duckdb", "tickets_property_history"));
+    assertThat(duckdb.histories().get(0).properties()).containsExactly("dealstage", "amount");
     assertThat(duckdb.objects().get(0).columns()).isEqualTo(csv.objects().get(0).columns());
     assertThat(duckdb.objects().get(0).records()).isEqualTo(1_234);
     assertThat(duckdb.failures()).isEqualTo(csv.failures());
