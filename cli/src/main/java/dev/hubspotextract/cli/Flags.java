@@ -34,6 +34,7 @@ final class Flags {
       case PROPERTIES -> "--properties";
       case RECORD_LIMIT -> "--count";
       case ASSOCIATIONS -> "--associations";
+      case HISTORY -> "--history";
       case FORMAT -> "--format";
       case PROXY -> "--proxy";
       case CA_CERT -> "--ca-cert";

@@ -19,6 +19,7 @@ final class InterruptNotice implements AutoCloseable {
   private long files;
   private long records;
   private long rows;
+  private long historyRows;
 
   /** Registers the hook for a pull writing to {@code dir}. */
   InterruptNotice(PrintWriter err, Path dir) {
@@ -47,7 +48,9 @@ final class InterruptNotice implements AutoCloseable {
   private synchronized void finished(TaskResult result) {
     if (result.completed()) {
       files++;
-      if (result.association()) {
+      if (FolderLayout.isHistoryTable(result.name())) {
+        historyRows += result.rows();
+      } else if (result.association()) {
         rows += result.rows();
       } else {
         records += result.rows();
@@ -69,7 +72,9 @@ final class InterruptNotice implements AutoCloseable {
                     + records
                     + " records, "
                     + rows
-                    + " association rows)")
+                    + " association rows"
+                    + (historyRows == 0 ? "" : ", " + historyRows + " history rows")
+                    + ")")
             + ", and the pages of unfinished ones in its "
             + FolderLayout.PRIVATE_FOLDER
             + " folder; run the same command again to continue where this run stopped.");

@@ -180,6 +180,16 @@ class PullCommand implements Callable<Integer> {
   String properties;
 
   @Option(
+      names = "--history",
+      paramLabel = "PROP[,…]",
+      description =
+          "Also write {object}_property_history.csv: every change of these properties (dealstage:"
+              + " of every object pulled that has it; deals.dealstage: of deals alone; all: of"
+              + " every property pulled). One request per 50 records, more for many properties"
+              + " (--dry-run shows the cost).")
+  String history;
+
+  @Option(
       names = "--sensitive",
       description =
           "Also pull sensitive properties (HubSpot lists them only when asked; the private app needs"
@@ -646,7 +656,8 @@ class PullCommand implements Callable<Integer> {
         highlySensitive,
         out,
         cursors,
-        searchWalk);
+        searchWalk,
+        history);
   }
 
   private Sandbox startSandbox() {

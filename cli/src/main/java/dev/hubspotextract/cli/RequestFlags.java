@@ -26,6 +26,7 @@ import java.util.Set;
  * @param associationIds its {@code --association_id_list} (null when absent)
  * @param count {@code --count} (null when absent)
  * @param properties {@code --properties} (null when absent)
+ * @param history {@code --history} (null when absent)
  */
 record RequestFlags(
     List<String> objects,
@@ -39,7 +40,8 @@ record RequestFlags(
     boolean highlySensitive,
     Path out,
     int cursors,
-    boolean searchWalk) {
+    boolean searchWalk,
+    String history) {
   RequestFlags {
     objects = List.copyOf(objects);
   }
@@ -93,7 +95,44 @@ record RequestFlags(
         count == null ? OptionalLong.empty() : OptionalLong.of(count),
         out,
         levels,
-        new ReadOptions(cursors, searchWalk));
+        new ReadOptions(cursors, searchWalk),
+        historyProperties());
+  }
+
+  /**
+   * {@code --history}: split on commas (and spaces, semicolons) but not on dots, which join an
+   * object to its property ({@code deals.dealstage}).
+   */
+  private List<String> historyProperties() {
+    if (history == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String item : history.split("[,;\\s]+")) {
+      if (!item.isBlank()) {
+        items.add(item.trim());
+      }
+    }
+    if (items.isEmpty()) {
+      throw usage(
+          "--history '"
+              + history
+              + "' names nothing: give property names, e.g. --history dealstage,deals.amount, or"
+              + " all for every property pulled, or leave it out for no history");
+    }
+    for (String item : items) {
+      int dot = item.indexOf('.');
+      if (dot == 0 || dot == item.length() - 1 || item.indexOf('.', dot + 1) >= 0) {
+        throw usage(
+            "--history takes property names, or object.property (e.g. deals.dealstage); got '"
+                + item
+                + "'");
+      }
+      if (dot > 0) {
+        rejectTypo("--history", item.substring(0, dot));
+      }
+    }
+    return items;
   }
 
   /**

@@ -210,15 +210,25 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     List<TaskFailure> failures = result.failures();
     long objects = result.objects().stream().filter(TaskResult::completed).count();
     long pairs = result.associations().stream().filter(TaskResult::completed).count();
+    // histories said only when asked for: the usual line stays as it was
+    String histories =
+        result.histories().isEmpty()
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", %d property histories (%d rows)",
+                result.histories().stream().filter(TaskResult::completed).count(),
+                result.totalHistoryRows());
     out.println(
         String.format(
             Locale.ROOT,
-            "job completed: %d objects (%d records), %d association files (%d rows), %d requests,"
-                + " %.1f s, %d failed%s",
+            "job completed: %d objects (%d records), %d association files (%d rows)%s, %d"
+                + " requests, %.1f s, %d failed%s",
             objects,
             result.totalRecords(),
             pairs,
             result.totalAssociationRows(),
+            histories,
             result.totalRequests() + planRequests,
             seconds,
             failures.size(),

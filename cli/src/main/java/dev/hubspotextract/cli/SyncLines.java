@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** The status lines of a sync: one per object and association file, and a total. */
+/**
+ * The status lines of a sync: one per object, association file and property history, and a total.
+ */
 final class SyncLines {
   private SyncLines() {}
 
@@ -66,6 +68,17 @@ final class SyncLines {
               + (pair.whole() ? " (read whole)" : "")
               + ", "
               + n(pair.requests())
+              + " requests");
+    }
+    for (SyncResult.PairLine history : result.histories()) {
+      lines.println(
+          history.name()
+              + ": "
+              + n(history.rows())
+              + " rows"
+              + (history.whole() ? " (read whole)" : "")
+              + ", "
+              + n(history.requests())
               + " requests");
     }
     out.println(

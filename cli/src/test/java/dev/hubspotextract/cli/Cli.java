@@ -174,10 +174,15 @@ public final class Cli {
             Main.class.getName()));
   }
 
-  /** {@link #pull}'s run in a child JVM of its own, on two threads, quiet, its output discarded. */
-  static Process pullInAChildProcess(Sandbox sandbox, Path out) throws IOException {
+  /**
+   * {@link #pull}'s run in a child JVM of its own, on two threads, quiet, its output discarded,
+   * with {@code extra} flags.
+   */
+  static Process pullInAChildProcess(Sandbox sandbox, Path out, String... extra)
+      throws IOException {
     List<String> command = inAChildJvm();
     command.addAll(pullArgs(sandbox, out, "--threads", "2", "--quiet"));
+    command.addAll(List.of(extra));
     return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
