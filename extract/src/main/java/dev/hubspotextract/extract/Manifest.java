@@ -46,6 +46,8 @@ public record Manifest(
     String finishedAt,
     List<ObjectEntry> objects,
     List<AssociationEntry> associations,
+    List<ReferenceEntry> references,
+    List<HistoryEntry> histories,
     List<Failure> failures,
     List<String> removed,
     String syncedAt,
@@ -74,6 +76,8 @@ public record Manifest(
   public Manifest {
     objects = listOrEmpty(objects);
     associations = listOrEmpty(associations);
+    references = listOrEmpty(references);
+    histories = listOrEmpty(histories);
     failures = listOrEmpty(failures);
     removed = listOrEmpty(removed);
   }
@@ -112,6 +116,8 @@ public record Manifest(
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
         associations,
+        List.of(),
+        List.of(),
         result.failures().stream().map(Failure::of).toList(),
         removed,
         null,
@@ -144,9 +150,13 @@ public record Manifest(
     return TOOL.equals(tool);
   }
 
-  /** Every table it lists, objects first, in its order. */
+  /**
+   * Every table it lists, in its order: objects, association files, reference tables, property
+   * histories.
+   */
   public List<TableEntry> tables() {
-    return Stream.concat(objects.stream(), associations.stream())
+    return Stream.of(objects, associations, references, histories)
+        .flatMap(List::stream)
         .map(TableEntry.class::cast)
         .toList();
   }
@@ -173,6 +183,8 @@ public record Manifest(
         finishedAt,
         objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        references.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        histories.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         failures,
         removed,
         syncedAt,
@@ -195,6 +207,8 @@ public record Manifest(
         finishedAt,
         objects,
         associations,
+        references,
+        histories,
         failures,
         removed,
         syncedAt,
@@ -211,8 +225,9 @@ public record Manifest(
    */
   public record Place(String file, String table) {}
 
-  /** An object's or association pair's entry: one table of the folder. */
-  public sealed interface TableEntry permits ObjectEntry, AssociationEntry {
+  /** An entry for one table of the folder. */
+  public sealed interface TableEntry
+      permits ObjectEntry, AssociationEntry, ReferenceEntry, HistoryEntry {
     /** The table's name as the pull wrote it: the object's name, or {@code from_to}. */
     String tableName();
 
@@ -520,6 +535,71 @@ public record Manifest(
           duplicateIdsDropped,
           columns,
           place.table());
+    }
+  }
+
+  /**
+   * A reference table's entry: {@code owners}, {@code pipelines}, {@code pipeline_stages}, {@code
+   * properties} or {@code property_options}.
+   *
+   * @param status {@code complete}, {@code failed}, or {@code skipped} when the token lacks the
+   *     scope to read it (its file is then absent)
+   * @param missingScope the scope a skipped table needs ({@code crm.objects.owners.read}); else
+   *     null
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  public record ReferenceEntry(
+      String name,
+      String file,
+      long rows,
+      String status,
+      List<Column> columns,
+      String missingScope,
+      String table)
+      implements TableEntry {
+    public ReferenceEntry {
+      columns = listOrEmpty(columns);
+    }
+
+    @Override
+    public String tableName() {
+      return name == null ? "" : name;
+    }
+
+    ReferenceEntry at(Place place) {
+      return new ReferenceEntry(
+          name, place.file(), rows, status, columns, missingScope, place.table());
+    }
+  }
+
+  /**
+   * An object's property history: {@code {object}_property_history}.
+   *
+   * @param properties the properties whose history it holds, in the order asked for
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  public record HistoryEntry(
+      String object,
+      String file,
+      long rows,
+      String status,
+      List<String> properties,
+      List<Column> columns,
+      String table)
+      implements TableEntry {
+    public HistoryEntry {
+      properties = listOrEmpty(properties);
+      columns = listOrEmpty(columns);
+    }
+
+    @Override
+    public String tableName() {
+      return (object == null ? "" : object) + "_property_history";
+    }
+
+    HistoryEntry at(Place place) {
+      return new HistoryEntry(
+          object, place.file(), rows, status, properties, columns, place.table());
     }
   }
 

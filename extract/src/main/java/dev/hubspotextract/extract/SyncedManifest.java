@@ -53,6 +53,8 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
+            List.of(),
+            List.of(),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),
             finished,
