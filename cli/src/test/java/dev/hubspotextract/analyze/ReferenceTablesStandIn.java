@@ -29,7 +29,7 @@ import java.util.Optional;
  * and lists them in its {@code manifest.json}'s {@code references}. Once the pull writes them,
  * tests that call {@link #add} should pull instead, and this class go.
  */
-final class ReferenceTablesStandIn {
+public final class ReferenceTablesStandIn {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Sandbox sandbox;
@@ -45,7 +45,7 @@ final class ReferenceTablesStandIn {
    * Adds the reference tables of {@code sandbox} to the CSV folder {@code folder}; with {@code
    * ownersScopeMissing}, owners as a pull without the owners scope would: skipped, no file.
    */
-  static void add(Sandbox sandbox, Path folder, boolean ownersScopeMissing) {
+  public static void add(Sandbox sandbox, Path folder, boolean ownersScopeMissing) {
     new ReferenceTablesStandIn(sandbox, folder).add(ownersScopeMissing);
   }
 
