@@ -36,12 +36,27 @@ public record ColumnType(String sqlType) {
    * measured none (its values do not fit, or the folder is older than the measure).
    */
   public static ColumnType ofHubSpotType(String type, OptionalInt decimals) {
+    return ofHubSpotType(type, null, decimals);
+  }
+
+  /**
+   * As {@link #ofHubSpotType(String, OptionalInt)}, but a number column whose manifest entry says
+   * {@code "sqlType": "BIGINT"} or {@code "INTEGER"} (a reference table's ids and orders) is that
+   * whole-number type. Any other {@code sqlType} is not read: the manifest is not trusted to write
+   * SQL.
+   */
+  public static ColumnType ofHubSpotType(String type, String sqlType, OptionalInt decimals) {
     if (type == null) {
       return TEXT;
     }
     return switch (type.toLowerCase(Locale.ROOT)) {
       case "id" -> ID;
-      case "number" -> decimals.isPresent() ? decimal(decimals.getAsInt()) : DOUBLE;
+      case "number" ->
+          decimals.isPresent()
+              ? decimal(decimals.getAsInt())
+              : ID.sqlType().equalsIgnoreCase(sqlType)
+                  ? ID
+                  : INTEGER.sqlType().equalsIgnoreCase(sqlType) ? INTEGER : DOUBLE;
       case "date" -> DATE;
       case "datetime" -> DATETIME;
       case "bool", "boolean" -> BOOL;

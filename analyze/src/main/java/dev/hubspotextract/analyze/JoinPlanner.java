@@ -74,11 +74,16 @@ public final class JoinPlanner {
       links.add(link(objects, i));
     }
     List<String> filters = filters(links);
+    // with labels, each object is read through its labelled view: its columns and their labels
+    Optional<Labels> labels =
+        request.labels() ? Optional.of(Labels.add(db, objects)) : Optional.empty();
+    List<String> sources =
+        objects.stream().map(o -> labels.flatMap(l -> l.viewOf(o)).orElse(o.table())).toList();
 
     Map<String, String> available = new LinkedHashMap<>();
     for (int i = 0; i < objects.size(); i++) {
       PulledTable object = objects.get(i);
-      List<String> columns = db.columns(object.table());
+      List<String> columns = db.columns(sources.get(i));
       if (!columns.contains(FixedColumn.ID.name())) {
         throw new AnalyzeException(
             describe(object) + " has no id column, so it cannot be joined: pull it again");
@@ -109,7 +114,7 @@ public final class JoinPlanner {
                 .map(e -> e.getValue() + " AS " + Sql.identifier(e.getKey()))
                 .collect(Collectors.joining(", ")))
         .append(" FROM ")
-        .append(Sql.identifier(objects.get(0).table()))
+        .append(Sql.identifier(sources.get(0)))
         .append(" AS t0");
     // each later object: its linked records, keyed by the id of the object it links to
     String join = request.inner() ? "JOIN" : "LEFT JOIN";
@@ -121,7 +126,7 @@ public final class JoinPlanner {
               join,
               NEAR,
               i,
-              Sql.identifier(objects.get(i).table()),
+              Sql.identifier(sources.get(i)),
               i,
               i,
               NEAR,
@@ -133,7 +138,11 @@ public final class JoinPlanner {
       order.add("t" + i + ".\"id\"");
     }
     sql.append(" ORDER BY ").append(String.join(", ", order));
-    return new JoinQuery(sql.toString(), List.copyOf(selected.keySet()), notes);
+    return new JoinQuery(
+        sql.toString(),
+        List.copyOf(selected.keySet()),
+        notes,
+        labels.map(Labels::gaps).orElse(List.of()));
   }
 
   private PulledTable object(String name) {
@@ -148,13 +157,13 @@ public final class JoinPlanner {
     }
     String present =
         db.tables().stream()
-            .filter(t -> !t.association())
+            .filter(PulledTable::object)
             .map(PulledTable::name)
             .collect(Collectors.joining(", "));
     if (listed.isEmpty() && ObjectCatalog.findStandard(name).isEmpty()) {
       // no pull to suggest: one for a name HubSpot does not know would fail in turn
       List<String> known = new ArrayList<>();
-      db.tables().stream().filter(t -> !t.association()).forEach(t -> known.add(t.name()));
+      db.tables().stream().filter(PulledTable::object).forEach(t -> known.add(t.name()));
       ObjectCatalog.STANDARD.forEach(type -> known.add(type.name()));
       throw new AnalyzeException(
           "unknown object '"

@@ -10,10 +10,14 @@ import java.util.List;
  * @param columns the output column names, in order
  * @param notes remarks such as "primary links only: deals_contacts.csv marks no link as primary, so
  *     every link is kept", naming the setting they are about
+ * @param labelGaps the labels a join with labels could not give, as a reference table they come
+ *     from is missing; empty for a join without labels
  */
-public record JoinQuery(String sql, List<String> columns, List<UserText> notes) {
+public record JoinQuery(
+    String sql, List<String> columns, List<UserText> notes, List<LabelGap> labelGaps) {
   public JoinQuery {
     columns = List.copyOf(columns);
     notes = List.copyOf(notes);
+    labelGaps = List.copyOf(labelGaps);
   }
 }

@@ -15,13 +15,25 @@ import java.util.Optional;
  * @param label keep only links with this label (case-insensitive), in the association files that
  *     use it
  * @param columns the prefixed output columns ({@code company.name}, {@code deal.*}); empty for all
+ * @param labels add a label column after each column of internal values ({@link Labels})
  */
 public record JoinRequest(
     List<String> objects,
     boolean inner,
     boolean primaryOnly,
     Optional<String> label,
-    List<String> columns) {
+    List<String> columns,
+    boolean labels) {
+  /** A join without labels. */
+  public JoinRequest(
+      List<String> objects,
+      boolean inner,
+      boolean primaryOnly,
+      Optional<String> label,
+      List<String> columns) {
+    this(objects, inner, primaryOnly, label, columns, false);
+  }
+
   public JoinRequest {
     objects = List.copyOf(objects);
     Objects.requireNonNull(label, "label is null");

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -205,18 +207,24 @@ public final class PulledDatabase implements AutoCloseable {
     return tables.contains(table);
   }
 
-  /** The column names of a registered table, in order. */
+  /** The column names of a registered table (or view), in order. */
   public List<String> columns(String table) {
-    List<String> columns = new ArrayList<>();
+    return List.copyOf(columnTypes(table).keySet());
+  }
+
+  /** The columns of a registered table (or view), in order, with DuckDB's name of each type. */
+  public Map<String, String> columnTypes(String table) {
+    Map<String, String> columns = new LinkedHashMap<>();
     try (PreparedStatement statement =
         connection.prepareStatement(
-            "SELECT column_name FROM information_schema.columns"
+            "SELECT column_name, data_type FROM information_schema.columns"
                 + " WHERE table_name = ? AND table_catalog = current_database()"
+                + " AND table_schema = current_schema()"
                 + " ORDER BY ordinal_position")) {
       statement.setString(1, table);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          columns.add(rows.getString(1));
+          columns.put(rows.getString(1), rows.getString(2));
         }
       }
     } catch (SQLException e) {

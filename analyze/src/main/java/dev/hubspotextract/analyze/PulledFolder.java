@@ -164,12 +164,30 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
   public Optional<PulledTable> object(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
     return tables.stream()
-        .filter(t -> !t.association())
+        .filter(PulledTable::object)
         .filter(
             t ->
                 Stream.of(t.name(), t.table(), ObjectType.singularOf(t.name()))
                     .anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted)))
         .findFirst();
+  }
+
+  /**
+   * The reference table {@code reference}, if the folder lists it (or, without a manifest, has it).
+   */
+  public Optional<PulledTable> reference(ReferenceTable reference) {
+    return tables.stream()
+        .filter(t -> t.kind() == PulledTable.Kind.REFERENCE)
+        .filter(t -> t.name().equals(reference.tableName()))
+        .findFirst();
+  }
+
+  /**
+   * Whether the folder has reference tables at all, listed or not: a folder pulled by an earlier
+   * version, which wrote none, has not.
+   */
+  public boolean hasReferenceTables() {
+    return tables.stream().anyMatch(t -> t.kind() == PulledTable.Kind.REFERENCE);
   }
 
   /** The association table {@code from_to}, if the folder lists it. */
@@ -246,11 +264,25 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     for (Manifest.Column column : entry.columns()) {
       types.put(
           Objects.toString(column.name(), ""),
-          ColumnType.ofHubSpotType(column.type(), decimalsOf(column, name, manifest)));
+          ColumnType.ofHubSpotType(
+              column.type(), column.sqlType(), decimalsOf(column, name, manifest)));
     }
-    boolean association = entry instanceof Manifest.AssociationEntry;
+    String missingScope =
+        entry instanceof Manifest.ReferenceEntry reference ? reference.missingScope() : null;
     return new PulledTable(
-        name, tableNameOf(entry, format), file, association, entry.failed(), types);
+        name, tableNameOf(entry, format), file, kindOf(entry), entry.failed(), missingScope, types);
+  }
+
+  private static PulledTable.Kind kindOf(Manifest.TableEntry entry) {
+    if (entry instanceof Manifest.AssociationEntry) {
+      return PulledTable.Kind.ASSOCIATION;
+    }
+    if (entry instanceof Manifest.ReferenceEntry) {
+      return PulledTable.Kind.REFERENCE;
+    }
+    return entry instanceof Manifest.HistoryEntry
+        ? PulledTable.Kind.HISTORY
+        : PulledTable.Kind.OBJECT;
   }
 
   /**
@@ -285,14 +317,13 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
           files.filter(f -> FolderLayout.isCsvFile(f.toString())).sorted().toList();
       for (Path file : csvFiles) {
         String table = FolderLayout.tableOf(file.getFileName().toString());
-        boolean association = isAssociation(header(file));
+        PulledTable.Kind kind = kindOf(table, file);
         Map<String, ColumnType> types = new HashMap<>();
         for (FixedColumn fixed : FixedColumn.RECORD) {
           types.put(fixed.name(), ColumnType.ofHubSpotType(fixed.type(), OptionalInt.empty()));
         }
         tables.add(
-            new PulledTable(
-                table, table, file.getFileName().toString(), association, false, types));
+            new PulledTable(table, table, file.getFileName().toString(), kind, false, null, types));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir, e);
@@ -303,6 +334,20 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
           UserText.of(dir + " has no manifest.json and no CSV files: " + pull.words()), pull);
     }
     return new PulledFolder(dir, OutputFormat.CSV, tables, false);
+  }
+
+  /**
+   * What a CSV file of a folder without a manifest holds: told by its name (the reference tables'
+   * and histories' names are reserved to them) or by its header.
+   */
+  private static PulledTable.Kind kindOf(String table, Path file) {
+    if (ReferenceTable.named(table).isPresent()) {
+      return PulledTable.Kind.REFERENCE;
+    }
+    if (table.endsWith(ReferenceTable.HISTORY_SUFFIX)) {
+      return PulledTable.Kind.HISTORY;
+    }
+    return isAssociation(header(file)) ? PulledTable.Kind.ASSOCIATION : PulledTable.Kind.OBJECT;
   }
 
   private static boolean isAssociation(List<String> header) {

@@ -1,7 +1,9 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.analyze.LabelGap;
 import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -46,6 +48,19 @@ public enum ExitCode {
 
   public int code() {
     return code;
+  }
+
+  /**
+   * The exit code of a command that answered, with labels, but lacks some labels: 0 when it lacks
+   * none, else 4, partial, as for the missing scope ({@link FailureCategory#PERMISSION}) that most
+   * often causes it, and for a folder that lacks a reference table otherwise (an older pull's): the
+   * answer is there, without some of what was asked.
+   */
+  public static ExitCode ofAnswerLacking(List<LabelGap> gaps) {
+    if (gaps.stream().anyMatch(gap -> gap.category() == FailureCategory.PERMISSION)) {
+      return of(FailureCategory.PERMISSION);
+    }
+    return gaps.isEmpty() ? OK : PARTIAL;
   }
 
   /** The exit code for a failure that ended a command. */

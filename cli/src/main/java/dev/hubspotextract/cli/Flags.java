@@ -1,6 +1,7 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.LabelGap;
 import dev.hubspotextract.analyze.OutputFormat;
 import dev.hubspotextract.analyze.PullHint;
 import dev.hubspotextract.client.CategorizedException;
@@ -8,6 +9,7 @@ import dev.hubspotextract.client.Setting;
 import dev.hubspotextract.client.UserText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that knows the flag of each {@link Setting}. The client, the engine and the
@@ -76,18 +78,30 @@ final class Flags {
    * message lost them, after it).
    */
   static String show(CategorizedException failure) {
-    UserText text = failure.text();
-    if (failure instanceof AnalyzeException analyze && analyze.pull().isPresent()) {
-      PullHint pull = analyze.pull().get();
-      String run = "run " + pullCommand(pull);
-      text =
-          new UserText(
-              text.text().contains(pull.words())
-                  ? text.text().replace(pull.words(), run)
-                  : text.text() + "; " + run,
-              text.settings());
+    if (failure instanceof AnalyzeException analyze) {
+      return show(failure.text(), analyze.pull());
     }
-    return show(text);
+    return show(failure.text());
+  }
+
+  /** Labels a command could not give, as the command line shows it: with the pull to run. */
+  static String show(LabelGap gap) {
+    return show(gap.text(), gap.pull());
+  }
+
+  /** {@code text} with the pull it says in words, if any, as the command to run. */
+  private static String show(UserText text, Optional<PullHint> pull) {
+    if (pull.isEmpty()) {
+      return show(text);
+    }
+    String run = "run " + pullCommand(pull.get());
+    String words = pull.get().words();
+    return show(
+        new UserText(
+            text.text().contains(words)
+                ? text.text().replace(words, run)
+                : text.text() + "; " + run,
+            text.settings()));
   }
 
   /**

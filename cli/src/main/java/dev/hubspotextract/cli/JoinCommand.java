@@ -33,6 +33,11 @@ import picocli.CommandLine.Spec;
       "nearest earlier object that has one. A pair linked by several association",
       "types counts once.",
       "",
+      "With --labels, each object's enumeration, owner, pipeline and stage columns",
+      "are followed by their labels (deal.hubspot_owner_id_label = Jane Doe); a",
+      "value without a label is its own. A reference table missing (a scope the",
+      "pull lacked, an older pull) is named on one line and the exit code is 4.",
+      "",
       "Example: join deals companies contacts --primary --out deals.csv",
     })
 final class JoinCommand implements Callable<Integer> {
@@ -70,6 +75,13 @@ final class JoinCommand implements Callable<Integer> {
           "Output columns, prefixed: deal.dealname,company.name or company.* (default: all).")
   List<String> columns = List.of();
 
+  @Option(
+      names = "--labels",
+      description =
+          "Add a COLUMN_label column after each enumeration, owner, pipeline and stage column:"
+              + " deal.dealstage_label = Appointment Scheduled (from the reference tables).")
+  boolean labels;
+
   @Option(names = "--print-sql", description = "Print the SQL the join runs and stop.")
   boolean printSql;
 
@@ -95,9 +107,10 @@ final class JoinCommand implements Callable<Integer> {
       }
       db.lockTo(Optional.ofNullable(folder.out)); // its own SQL needs no more
       JoinRequest request =
-          new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns);
+          new JoinRequest(objects, inner, primary, Optional.ofNullable(label), columns, labels);
       JoinQuery query = JoinPlanner.plan(db, request);
       query.notes().forEach(note -> stderr.println("join: " + Flags.show(note)));
+      query.labelGaps().forEach(gap -> stderr.println("join: " + Flags.show(gap)));
       stderr.flush();
       if (printSql) {
         stdout.println(query.sql());
@@ -113,7 +126,7 @@ final class JoinCommand implements Callable<Integer> {
           stdout,
           stderr,
           Flags::show);
-      return 0;
+      return ExitCode.ofAnswerLacking(query.labelGaps()).code();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.LabelGap;
+import dev.hubspotextract.analyze.Labels;
 import dev.hubspotextract.analyze.PulledDatabase;
 import dev.hubspotextract.analyze.PulledFolder;
 import dev.hubspotextract.analyze.PulledTable;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,12 @@ import picocli.CommandLine.Spec;
       "A query opens only the files of --in and its --out file, and no extension",
       "is fetched behind its back; --allow-external lets it open any file you can.",
       "",
+      "The reference tables are tables too (owners, pipelines, pipeline_stages,",
+      "properties, property_options), and so are the property histories",
+      "(deals_property_history). With --labels, each object also has a labelled",
+      "view (deals_labeled) with a COLUMN_label after each enumeration, owner,",
+      "pipeline and stage column.",
+      "",
       "Example: sql \"SELECT dealstage, count(*), sum(amount) FROM deals GROUP BY 1\"",
     })
 final class SqlCommand implements Callable<Integer> {
@@ -52,6 +61,14 @@ final class SqlCommand implements Callable<Integer> {
 
   @Option(names = "--tables", description = "List the tables and their columns' types, and stop.")
   boolean listTables;
+
+  @Option(
+      names = "--labels",
+      description =
+          "Also offer each object labelled, as the view OBJECT_labeled (deals_labeled): its"
+              + " columns with a COLUMN_label after each enumeration, owner, pipeline and stage"
+              + " column.")
+  boolean labels;
 
   @Option(
       names = "--allow-external",
@@ -75,7 +92,17 @@ final class SqlCommand implements Callable<Integer> {
       if (!allowExternal) {
         db.lockTo(Optional.ofNullable(folder.out));
       }
-      List<String> statements = listTables ? List.of(tablesQuery(db)) : SqlScript.statements(query);
+      List<LabelGap> gaps = List.of();
+      List<String> views = List.of();
+      if (labels) {
+        Labels labelled = Labels.add(db, db.tables().stream().filter(PulledTable::object).toList());
+        gaps = labelled.gaps();
+        views = labelled.views().values().stream().sorted().toList();
+        gaps.forEach(gap -> stderr.println("sql: " + Flags.show(gap)));
+        stderr.flush();
+      }
+      List<String> statements =
+          listTables ? List.of(tablesQuery(db, views)) : SqlScript.statements(query);
       if (statements.isEmpty()) {
         throw new AnalyzeException("the QUERY holds no SQL statement, only spaces or comments");
       }
@@ -110,14 +137,14 @@ final class SqlCommand implements Callable<Integer> {
             .forEach(file -> stderr.println("note: " + db.folder().whyNotATable(file)));
         stderr.flush();
       }
-      return 0;
+      return ExitCode.ofAnswerLacking(gaps).code();
     }
   }
 
-  private static String tablesQuery(PulledDatabase db) {
+  /** The tables' columns and types, and those of the labelled views {@code views}. */
+  private static String tablesQuery(PulledDatabase db, List<String> views) {
     String names =
-        db.tables().stream()
-            .map(PulledTable::table)
+        Stream.concat(db.tables().stream().map(PulledTable::table), views.stream())
             .map(t -> "'" + t.replace("'", "''") + "'")
             .collect(Collectors.joining(", "));
     return "SELECT table_name AS \"table\", column_name AS \"column\", data_type AS \"type\""

@@ -68,6 +68,14 @@ final class SandboxFolders implements AutoCloseable {
     return pull(format, "--format", format);
   }
 
+  /**
+   * Adds the portal's reference tables to the CSV folder {@code folder}, as {@link
+   * ReferenceTablesStandIn} does until the pull writes them.
+   */
+  void addReferenceTables(Path folder, boolean ownersScopeMissing) {
+    ReferenceTablesStandIn.add(sandbox, folder, ownersScopeMissing);
+  }
+
   /** The first row of {@code sql}'s answer over a pulled folder, as {@code sql} reads it. */
   static List<Object> firstRow(Path folder, String sql) throws SQLException {
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(folder));

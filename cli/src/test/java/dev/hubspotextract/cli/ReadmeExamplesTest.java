@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hubspotextract.analyze.ReferenceTablesStandIn;
 import dev.hubspotextract.cli.ReadmeText.Block;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -177,6 +178,8 @@ class ReadmeExamplesTest {
         checkStatusLines(softly, block, syncLines());
       } else if (first.startsWith("objects (")) {
         checkDryRun(softly, block);
+      } else if (first.contains("_label")) {
+        checkLabelled(softly, block);
       } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
         softly.fail(block + ": a sample of output this test does not recognise: " + ADD_IT);
       }
@@ -246,7 +249,8 @@ class ReadmeExamplesTest {
     return switch (command) {
       case "pull" -> Cli.run(args(pull(args, folder, tokenInEnvironment)));
       case "sync" -> Cli.run(args(pull(once(args), folder, tokenInEnvironment)));
-      case "join", "sql" -> Cli.run(args(inFolder(withDefault(args, "--in", "out"), folder)));
+      case "join", "sql" ->
+          Cli.run(args(withReferenceTables(inFolder(withDefault(args, "--in", "out"), folder))));
       case "sandbox" ->
           Cli.serve(args(withOption(args, "--port", "0"))).stop(); // 8080 may be taken
       case "bench" -> Cli.run(args(benchAtASmallSize(args)));
@@ -438,6 +442,47 @@ class ReadmeExamplesTest {
           .as(sample + ": no line like\n  " + line + "\nin\n" + run)
           .isTrue();
     }
+  }
+
+  /**
+   * STAND-IN until {@code pull} writes the reference tables (#13): a {@code --labels} example's
+   * folder gets them from the test's portal (its owners, pipelines and properties are every
+   * sandbox's), as a pull will write them. Then this goes, and the examples run as written.
+   */
+  private List<String> withReferenceTables(List<String> args) {
+    if (args.contains("--labels")) {
+      ReferenceTablesStandIn.add(portal, Path.of(args.get(args.indexOf("--in") + 1)), false);
+    }
+    return args;
+  }
+
+  /**
+   * The output of the README's {@code --labels} examples, in turn, over the embedded sandbox's
+   * deals and companies: line for line as printed.
+   */
+  private void checkLabelled(SoftAssertions softly, Block sample) {
+    Path out = newFolder().resolve("out");
+    Cli.Run pull =
+        Cli.run("pull", "--sandbox", "--objects", "deals,companies", "--out", out.toString(), "-q");
+    softly.assertThat(pull.exitCode()).as(pull.toString()).isZero();
+    List<String> printed = new ArrayList<>();
+    readme.blocks().stream()
+        .filter(block -> block.language().equals("bash"))
+        .flatMap(block -> ReadmeText.commands(block).stream())
+        .filter(command -> command.contains("--labels"))
+        .forEach(
+            command -> {
+              List<String> args =
+                  withReferenceTables(
+                      inFolder(command.subList(1, command.size()), out.getParent()));
+              Cli.Run run = Cli.run(args(args));
+              softly.assertThat(run.exitCode()).as(run.toString()).isZero();
+              if (!printed.isEmpty()) {
+                printed.add("");
+              }
+              printed.addAll(run.out().lines().toList());
+            });
+    softly.assertThat(printed).as(sample.toString()).isEqualTo(sample.lines());
   }
 
   /** A sample's line and a printed one are the same but for numbers; "…" stands for the rest. */

@@ -48,6 +48,7 @@ public record Manifest(
     String finishedAt,
     List<ObjectEntry> objects,
     List<AssociationEntry> associations,
+    List<ReferenceEntry> references,
     List<HistoryEntry> histories,
     List<Failure> failures,
     List<String> removed,
@@ -77,6 +78,7 @@ public record Manifest(
   public Manifest {
     objects = listOrEmpty(objects);
     associations = listOrEmpty(associations);
+    references = listOrEmpty(references);
     histories = listOrEmpty(histories);
     failures = listOrEmpty(failures);
     removed = listOrEmpty(removed);
@@ -121,6 +123,7 @@ public record Manifest(
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
         associations,
+        List.of(),
         histories,
         result.failures().stream().map(Failure::of).toList(),
         removed,
@@ -154,9 +157,12 @@ public record Manifest(
     return TOOL.equals(tool);
   }
 
-  /** Every table it lists, objects first, then association files, then histories, in order. */
+  /**
+   * Every table it lists, in its order: objects, association files, reference tables, property
+   * histories.
+   */
   public List<TableEntry> tables() {
-    return Stream.of(objects, associations, histories)
+    return Stream.of(objects, associations, references, histories)
         .flatMap(List::stream)
         .map(TableEntry.class::cast)
         .toList();
@@ -184,6 +190,7 @@ public record Manifest(
         finishedAt,
         objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        references.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         histories.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         failures,
         removed,
@@ -207,6 +214,7 @@ public record Manifest(
         finishedAt,
         objects,
         associations,
+        references,
         histories,
         failures,
         removed,
@@ -224,11 +232,12 @@ public record Manifest(
    */
   public record Place(String file, String table) {}
 
-  /** An object's, association pair's or property history's entry: one table of the folder. */
-  public sealed interface TableEntry permits ObjectEntry, AssociationEntry, HistoryEntry {
+  /** An entry for one table of the folder. */
+  public sealed interface TableEntry
+      permits ObjectEntry, AssociationEntry, ReferenceEntry, HistoryEntry {
     /**
-     * The table's name as the pull wrote it: the object's name, {@code from_to}, or {@code
-     * {object}_property_history}.
+     * The table's name as the pull wrote it: the object's name, {@code from_to}, a reference
+     * table's name, or {@code {object}_property_history}.
      */
     String tableName();
 
@@ -541,6 +550,40 @@ public record Manifest(
           duplicateIdsDropped,
           columns,
           place.table());
+    }
+  }
+
+  /**
+   * A reference table's entry: {@code owners}, {@code pipelines}, {@code pipeline_stages}, {@code
+   * properties} or {@code property_options}.
+   *
+   * @param status {@code complete}, {@code failed}, or {@code skipped} when the token lacks the
+   *     scope to read it (its file is then absent)
+   * @param missingScope the scope a skipped table needs ({@code crm.objects.owners.read}); else
+   *     null
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  public record ReferenceEntry(
+      String name,
+      String file,
+      long rows,
+      String status,
+      List<Column> columns,
+      String missingScope,
+      String table)
+      implements TableEntry {
+    public ReferenceEntry {
+      columns = listOrEmpty(columns);
+    }
+
+    @Override
+    public String tableName() {
+      return name == null ? "" : name;
+    }
+
+    ReferenceEntry at(Place place) {
+      return new ReferenceEntry(
+          name, place.file(), rows, status, columns, missingScope, place.table());
     }
   }
 

@@ -54,6 +54,7 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
+            List.of(),
             histories(plan, earlier, outcomes),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),

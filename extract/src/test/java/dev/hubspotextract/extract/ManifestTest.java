@@ -79,6 +79,7 @@ class ManifestTest {
                 1L,
                 List.of(new Manifest.Column("from_id", "id", null, null, null, null)),
                 null)),
+        List.of(),
         List.of(
             new Manifest.HistoryEntry(
                 "deals",
@@ -250,5 +251,47 @@ class ManifestTest {
     assertThat(duckdb.failures()).isEqualTo(csv.failures());
     assertThat(duckdb.removed()).containsExactly("deals.parquet"); // the converted folder's own
     assertThat(duckdb.excel()).isTrue();
+  }
+
+  @Test
+  void referenceTablesAndHistoriesAreTablesAfterTheAssociationsAndMoveInAConversion()
+      throws IOException {
+    Manifest csv =
+        Manifest.read(
+            Files.writeString(
+                dir.resolve("manifest.json"),
+                """
+                {
+                  "tool" : "hubspot-extract", "format" : "csv",
+                  "objects" : [ { "name" : "deals", "file" : "deals.csv" } ],
+                  "references" : [ { "name" : "owners", "file" : "owners.csv", "rows" : 12,
+                    "status" : "complete", "columns" : [ { "name" : "id", "type" : "number",
+                    "sqlType" : "BIGINT" } ], "missingScope" : null, "table" : null },
+                    { "name" : "pipelines", "file" : "pipelines.csv", "status" : "skipped",
+                    "missingScope" : "crm.objects.deals.read" } ],
+                  "histories" : [ { "object" : "deals", "file" : "deals_property_history.csv",
+                    "rows" : 340, "status" : "complete", "properties" : [ "dealstage" ] } ]
+                }
+                """));
+
+    assertThat(csv.tables())
+        .extracting(Manifest.TableEntry::tableName)
+        .containsExactly("deals", "owners", "pipelines", "deals_property_history");
+    assertThat(csv.references().get(1).missingScope()).isEqualTo("crm.objects.deals.read");
+    assertThat(csv.references().get(0).columns().get(0).sqlType()).isEqualTo("BIGINT");
+    assertThat(csv.histories().get(0).properties()).containsExactly("dealstage");
+    Manifest parquet =
+        csv.convertedTo(
+            "parquet",
+            entry -> new Manifest.Place(entry.tableName() + ".parquet", null),
+            List.of());
+    assertThat(parquet.tables())
+        .extracting(Manifest.TableEntry::file)
+        .containsExactly(
+            "deals.parquet",
+            "owners.parquet",
+            "pipelines.parquet",
+            "deals_property_history.parquet");
+    assertThat(Manifest.read(parquet.write(dir, FileMode.PRIVATE))).isEqualTo(parquet);
   }
 }
