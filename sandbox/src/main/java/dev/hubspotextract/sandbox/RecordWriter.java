@@ -175,7 +175,7 @@ final class RecordWriter {
       g.writeArrayFieldStart(p.name);
       String value = v.value(p);
       if (value != null) {
-        Owners.Owner owner = Owners.ALL.get(Hashing.below(v.id, Owners.ALL.size()));
+        Owners.Owner owner = Owners.USERS.get(Hashing.below(v.id, Owners.USERS.size()));
         g.writeStartObject();
         g.writeStringField("value", value);
         g.writeStringField("timestamp", v.updatedIso());
