@@ -1,6 +1,7 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.ReferenceResult;
 import dev.hubspotextract.extract.SyncResult;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -67,6 +68,9 @@ final class SyncLines {
               + ", "
               + n(pair.requests())
               + " requests");
+    }
+    for (ReferenceResult reference : result.references()) {
+      lines.println(StatusPrinter.referenceLine(reference));
     }
     out.println(
         String.format(

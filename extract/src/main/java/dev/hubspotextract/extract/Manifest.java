@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  * does not know is ignored.
  *
  * @param excel whether the CSV cells were guarded for a spreadsheet (see {@link FormulaGuard})
+ * @param references the reference tables ({@link ReferenceTable}), in that order
  * @param removed the files of the pull this one replaced that it did not write again
  * @param syncedAt when a sync last brought the folder up to date; null before the first sync
  * @param syncing set while a sync replaces the folder's files, saying so: a folder whose manifest
@@ -46,6 +47,7 @@ public record Manifest(
     String finishedAt,
     List<ObjectEntry> objects,
     List<AssociationEntry> associations,
+    List<ReferenceEntry> references,
     List<Failure> failures,
     List<String> removed,
     String syncedAt,
@@ -54,7 +56,7 @@ public record Manifest(
   /** Who writes the manifests whose files a pull may replace. */
   public static final String TOOL = "hubspot-extract";
 
-  private static final String FAILED = "failed";
+  static final String FAILED = "failed";
 
   /** The status of a table written whole. */
   static final String COMPLETE = "complete";
@@ -74,6 +76,7 @@ public record Manifest(
   public Manifest {
     objects = listOrEmpty(objects);
     associations = listOrEmpty(associations);
+    references = listOrEmpty(references);
     failures = listOrEmpty(failures);
     removed = listOrEmpty(removed);
   }
@@ -112,6 +115,7 @@ public record Manifest(
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
         associations,
+        result.references().stream().map(ReferenceEntry::of).toList(),
         result.failures().stream().map(Failure::of).toList(),
         removed,
         null,
@@ -144,9 +148,10 @@ public record Manifest(
     return TOOL.equals(tool);
   }
 
-  /** Every table it lists, objects first, in its order. */
+  /** Every table it lists, objects first, then association files, then reference tables. */
   public List<TableEntry> tables() {
-    return Stream.concat(objects.stream(), associations.stream())
+    return Stream.of(objects, associations, references)
+        .flatMap(List::stream)
         .map(TableEntry.class::cast)
         .toList();
   }
@@ -173,6 +178,7 @@ public record Manifest(
         finishedAt,
         objects.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         associations.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
+        references.stream().map(entry -> entry.at(moved.apply(entry))).toList(),
         failures,
         removed,
         syncedAt,
@@ -195,6 +201,7 @@ public record Manifest(
         finishedAt,
         objects,
         associations,
+        references,
         failures,
         removed,
         syncedAt,
@@ -212,7 +219,7 @@ public record Manifest(
   public record Place(String file, String table) {}
 
   /** An object's or association pair's entry: one table of the folder. */
-  public sealed interface TableEntry permits ObjectEntry, AssociationEntry {
+  public sealed interface TableEntry permits ObjectEntry, AssociationEntry, ReferenceEntry {
     /** The table's name as the pull wrote it: the object's name, or {@code from_to}. */
     String tableName();
 
@@ -524,6 +531,56 @@ public record Manifest(
   }
 
   /**
+   * A reference table's entry ({@link ReferenceTable}).
+   *
+   * @param status {@code complete}, {@code failed}, or {@code skipped}: not written, as the token
+   *     lacks {@code missingScope}, and its file absent
+   * @param missingScope the scope to add to the private app for it, when skipped
+   * @param table its table in a DuckDB file; null in the other formats
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ReferenceEntry(
+      String name,
+      String file,
+      long rows,
+      String status,
+      List<Column> columns,
+      String missingScope,
+      String table)
+      implements TableEntry {
+    public ReferenceEntry {
+      columns = listOrEmpty(columns);
+    }
+
+    static ReferenceEntry of(ReferenceResult result) {
+      return new ReferenceEntry(
+          result.name(),
+          result.table().file(),
+          result.rows(),
+          result.status(),
+          result.table().columns(),
+          result.missingScope(),
+          null);
+    }
+
+    @Override
+    public String tableName() {
+      return name == null ? "" : name;
+    }
+
+    /** Skipped or failed: its file is absent (a reader treats it as it does a failed one). */
+    @Override
+    public boolean failed() {
+      return !COMPLETE.equalsIgnoreCase(status);
+    }
+
+    ReferenceEntry at(Place place) {
+      return new ReferenceEntry(
+          name, place.file(), rows, status, columns, missingScope, place.table());
+    }
+  }
+
+  /**
    * A column of a table, in file order.
    *
    * @param type HubSpot's type ({@code number}, {@code datetime}, …), or a fixed column's
@@ -582,17 +639,27 @@ public record Manifest(
   }
 
   /**
-   * A failed object or association file, as the run reported it.
+   * A failed object, association file or reference table, as the run reported it.
    *
    * @param object the object's name, for an object
    * @param association the pair's name ({@code deals_companies}), for an association file
+   * @param reference the reference table's name ({@code owners}), for one
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Failure(String object, String association, String kind, String message) {
+  public record Failure(
+      String object, String association, String reference, String kind, String message) {
+    public Failure(String object, String association, String kind, String message) {
+      this(object, association, null, kind, message);
+    }
+
     static Failure of(TaskFailure failure) {
+      // a custom object never has a reference table's name (ServerNames renames it)
+      boolean reference =
+          !failure.association() && ReferenceTable.named(failure.subject()).isPresent();
       return new Failure(
-          failure.association() ? null : failure.subject(),
+          failure.association() || reference ? null : failure.subject(),
           failure.association() ? failure.subject() : null,
+          reference ? failure.subject() : null,
           failure.category().label(),
           failure.message());
     }

@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 /**
  * How a run went: each task's result, and the failure that stopped the run early if one did.
  *
+ * @param references how each reference table went, in {@link ReferenceTable}'s order; empty for a
+ *     run that writes none (a sync's pull of some objects whole)
  * @param fatal the failure that ended the run (a rejected token, …), or null
  */
 public record RunResult(
@@ -17,25 +19,48 @@ public record RunResult(
     Instant finishedAt,
     List<TaskResult> objects,
     List<TaskResult> associations,
+    List<ReferenceResult> references,
     RuntimeException fatal) {
   public RunResult {
     objects = List.copyOf(objects);
     associations = List.copyOf(associations);
+    references = List.copyOf(references);
   }
 
-  /** Every failure: objects that could not be planned, then failed objects and files. */
+  /**
+   * Every failure: objects that could not be planned, then failed objects, files and reference
+   * tables. A reference table skipped for a missing scope is not one: see {@link
+   * #skippedReferences}.
+   */
   public List<TaskFailure> failures() {
     List<TaskFailure> failures = new ArrayList<>(plan.failedObjects());
     objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     associations.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
+    references.stream()
+        .map(ReferenceResult::failure)
+        .filter(Objects::nonNull)
+        .forEach(failures::add);
     return failures;
   }
 
-  /** The tables this run wrote whole: each completed object and association file, by name. */
+  /**
+   * The reference tables not written for a scope the token lacks: the run succeeds without them,
+   * unless something asked of it needs one (labels, history), which the caller decides.
+   */
+  public List<ReferenceResult> skippedReferences() {
+    return references.stream().filter(ReferenceResult::skipped).toList();
+  }
+
+  /**
+   * The tables this run wrote whole: each completed object, association file and reference table,
+   * by name.
+   */
   public List<String> completedTables() {
-    return Stream.concat(objects.stream(), associations.stream())
-        .filter(TaskResult::completed)
-        .map(TaskResult::name)
+    return Stream.concat(
+            Stream.concat(objects.stream(), associations.stream())
+                .filter(TaskResult::completed)
+                .map(TaskResult::name),
+            references.stream().filter(ReferenceResult::completed).map(ReferenceResult::name))
         .toList();
   }
 
@@ -49,6 +74,7 @@ public record RunResult(
 
   public long totalRequests() {
     return objects.stream().mapToLong(TaskResult::requests).sum()
-        + associations.stream().mapToLong(TaskResult::requests).sum();
+        + associations.stream().mapToLong(TaskResult::requests).sum()
+        + references.stream().mapToLong(ReferenceResult::requests).sum();
   }
 }

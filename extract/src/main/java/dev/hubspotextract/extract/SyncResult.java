@@ -7,14 +7,20 @@ import java.util.List;
  *
  * @param objects each object synced, pulled whole, or dropped, in the plan's order
  * @param pairs each association file, in the plan's order
+ * @param references each reference table, rewritten whole by every sync
  * @param failures objects and files that kept their last sync's content (stale)
  * @param manifest the manifest it wrote
  */
 public record SyncResult(
-    List<ObjectLine> objects, List<PairLine> pairs, List<TaskFailure> failures, Manifest manifest) {
+    List<ObjectLine> objects,
+    List<PairLine> pairs,
+    List<ReferenceResult> references,
+    List<TaskFailure> failures,
+    Manifest manifest) {
   public SyncResult {
     objects = List.copyOf(objects);
     pairs = List.copyOf(pairs);
+    references = List.copyOf(references);
     failures = List.copyOf(failures);
   }
 
@@ -38,6 +44,7 @@ public record SyncResult(
             .filter(o -> o.counts() != null)
             .mapToLong(o -> o.counts().requests())
             .sum()
-        + pairs.stream().mapToLong(PairLine::requests).sum();
+        + pairs.stream().mapToLong(PairLine::requests).sum()
+        + references.stream().mapToLong(ReferenceResult::requests).sum();
   }
 }

@@ -53,6 +53,7 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
+            outcomes.references.stream().map(Manifest.ReferenceEntry::of).toList(),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),
             finished,

@@ -75,6 +75,7 @@ public final class Syncer {
     final Map<String, Synced> synced = new ConcurrentHashMap<>();
     final Map<String, PairSynced> pairs = new ConcurrentHashMap<>();
     final List<TaskFailure> failures = new ArrayList<>();
+    final List<ReferenceResult> references = new ArrayList<>();
     private final Map<Path, long[]> fileIds = new ConcurrentHashMap<>();
 
     synchronized void failed(TaskFailure failure) {
@@ -156,15 +157,34 @@ public final class Syncer {
                 pool));
       }
       awaitAll(pairs, true, outcomes, control);
+      // rewritten whole each time, as a pull writes them: a synced folder equals a fresh pull
+      outcomes.references.addAll(
+          new ReferenceTables(plan).write(client, staging, mode, control, listener));
+      if (control.fatal() != null) {
+        throw control.fatal();
+      }
+      outcomes.references.stream()
+          .map(ReferenceResult::failure)
+          .filter(Objects::nonNull)
+          .forEach(outcomes::failed);
     } finally {
       Extractor.stopAndWait(List.of(pool, batchPool));
     }
 
     SyncedManifest synced =
         new SyncedManifest(plan, earlier, outcomes, request, version, startedAt, clock.instant());
-    commit(dir, staging, earlier, synced.manifest(), synced.droppedFiles(), mode);
+    List<String> dropped = new ArrayList<>(synced.droppedFiles());
+    // a table not written this time is absent, as after a pull: its old file goes
+    outcomes.references.stream()
+        .filter(reference -> !reference.completed())
+        .forEach(reference -> dropped.add(reference.table().file()));
+    commit(dir, staging, earlier, synced.manifest(), dropped, mode);
     return new SyncResult(
-        synced.objectLines(), synced.pairLines(), synced.failures(), synced.manifest());
+        synced.objectLines(),
+        synced.pairLines(),
+        outcomes.references,
+        synced.failures(),
+        synced.manifest());
   }
 
   /**
@@ -187,7 +207,7 @@ public final class Syncer {
     Plan pull =
         new Plan(
             plan.source(), staging, whole, theirPairs, plan.recordLimit(), plan.failedObjects());
-    RunResult run = new Extractor(client, clock, threads, listener, null).run(pull);
+    RunResult run = new Extractor(client, clock, threads, listener, null).run(pull, false);
     if (run.fatal() != null) {
       throw run.fatal();
     }

@@ -80,8 +80,26 @@ class ManifestTest {
                 List.of(new Manifest.Column("from_id", "id", null, null, null, null)),
                 null)),
         List.of(
+            new Manifest.ReferenceEntry(
+                "pipelines",
+                "pipelines.csv",
+                3,
+                "complete",
+                ReferenceTable.PIPELINES.columns(),
+                null,
+                null),
+            new Manifest.ReferenceEntry(
+                "owners",
+                "owners.csv",
+                0,
+                "skipped",
+                ReferenceTable.OWNERS.columns(),
+                "crm.objects.owners.read",
+                null)),
+        List.of(
             new Manifest.Failure("contacts__2_123", null, "permission", "missing scope"),
-            new Manifest.Failure(null, "deals_companies", "transient", "timed out")),
+            new Manifest.Failure(null, "deals_companies", "transient", "timed out"),
+            new Manifest.Failure(null, null, "property_options", "internal", "a bug")),
         List.of("tickets.csv"),
         "2026-11-30T08:00:00Z",
         null,
@@ -117,6 +135,10 @@ class ManifestTest {
         .contains("\"rows\" : 99")
         .contains("\"object\" : \"contacts__2_123\"")
         .contains("\"association\" : \"deals_companies\"")
+        .contains("\"reference\" : \"property_options\"")
+        .contains("\"status\" : \"skipped\"")
+        .contains("\"missingScope\" : \"crm.objects.owners.read\"")
+        .contains("\"sqlType\" : \"BIGINT\"")
         .contains("\"removed\" : [ \"tickets.csv\" ]")
         .doesNotContain("\"table\"")
         .doesNotContain("null");
@@ -167,6 +189,17 @@ class ManifestTest {
         .containsExactly("deals", "deals_companies");
     assertThat(manifest.associations().get(0).columns()).isEmpty();
     assertThat(manifest.associations().get(0).failed()).isFalse();
+    assertThat(manifest.references()).isEmpty();
+  }
+
+  @Test
+  void aSkippedReferenceTableCountsAsFailedForReadersItsFileBeingAbsent() {
+    Manifest manifest = aPullOfEveryKindOfEntry();
+
+    assertThat(manifest.tables())
+        .filteredOn(Manifest.TableEntry::failed)
+        .extracting(Manifest.TableEntry::tableName)
+        .containsExactly("contacts__2_123", "owners");
   }
 
   @Test
@@ -205,7 +238,10 @@ class ManifestTest {
         .containsExactly(
             tuple("hubspot.duckdb", "deals"),
             tuple("hubspot.duckdb", "contacts__2_123"),
-            tuple("hubspot.duckdb", "deals_companies"));
+            tuple("hubspot.duckdb", "deals_companies"),
+            tuple("hubspot.duckdb", "pipelines"),
+            tuple("hubspot.duckdb", "owners"));
+    assertThat(duckdb.references().get(1).missingScope()).isEqualTo("crm.objects.owners.read");
     assertThat(duckdb.objects().get(0).columns()).isEqualTo(csv.objects().get(0).columns());
     assertThat(duckdb.objects().get(0).records()).isEqualTo(1_234);
     assertThat(duckdb.failures()).isEqualTo(csv.failures());
