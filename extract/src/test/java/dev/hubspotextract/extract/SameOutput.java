@@ -54,7 +54,7 @@ public final class SameOutput {
       ObjectNode manifest =
           (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       List<String> tables = new java.util.ArrayList<>();
-      for (String list : List.of("objects", "associations")) {
+      for (String list : List.of("objects", "associations", "references")) {
         manifest
             .withArray(list)
             .forEach(
