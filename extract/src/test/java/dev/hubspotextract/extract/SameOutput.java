@@ -71,6 +71,17 @@ public final class SameOutput {
     }
   }
 
+  /**
+   * {@code files} and the reference tables' files every pull writes beside them, sorted as {@link
+   * #files} lists a folder.
+   */
+  public static List<String> withReferenceFiles(String... files) {
+    return Stream.concat(
+            Stream.of(files), Stream.of(ReferenceTable.values()).map(ReferenceTable::file))
+        .sorted()
+        .toList();
+  }
+
   /** Every file and folder name in the output folder, sorted: no state or partial left over. */
   public static List<String> files(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
