@@ -12,7 +12,7 @@ final class MetadataEndpoint {
   /** When the portal's metadata was created and last changed. */
   private static final String CREATED = Timestamps.iso(Catalog.T_START - 86_400_000L);
 
-  static final String UPDATED = Timestamps.iso(Catalog.T_START);
+  private static final String UPDATED = Timestamps.iso(Catalog.T_START);
 
   private final Portal portal;
   private final Authenticator scopes;
@@ -300,6 +300,7 @@ final class MetadataEndpoint {
           g.writeArrayFieldStart("results");
           for (Pipelines.Pipeline p : listed) {
             String created = Timestamps.iso(p.createdAt());
+            String updated = Timestamps.iso(p.updatedAt());
             g.writeStartObject();
             g.writeStringField("id", p.id());
             g.writeStringField("label", p.label());
@@ -318,14 +319,14 @@ final class MetadataEndpoint {
               g.writeEndObject();
               g.writeBooleanField("archived", false);
               g.writeStringField("createdAt", created);
-              g.writeStringField("updatedAt", UPDATED);
+              g.writeStringField("updatedAt", updated);
               g.writeStringField("writePermissions", "CRM_PERMISSIONS_ENFORCEMENT");
               g.writeEndObject();
             }
             g.writeEndArray();
             g.writeBooleanField("archived", false);
             g.writeStringField("createdAt", created);
-            g.writeStringField("updatedAt", UPDATED);
+            g.writeStringField("updatedAt", updated);
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -38,6 +38,11 @@ final class Pipelines {
     Pipeline {
       stages = List.copyOf(stages);
     }
+
+    /** When it and its stages last changed: when the portal was set up, or when it was added. */
+    long updatedAt() {
+      return Math.max(createdAt, Catalog.T_START);
+    }
   }
 
   /** HubSpot's default deal pipeline. */

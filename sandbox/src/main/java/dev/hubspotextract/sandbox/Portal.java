@@ -149,22 +149,15 @@ public final class Portal {
     List<PortalPipeline> pipelines = new ArrayList<>();
     for (Pipelines.Pipeline p : Pipelines.of(def(type).name)) {
       String created = Timestamps.iso(p.createdAt());
+      String updated = Timestamps.iso(p.updatedAt());
       List<PortalPipeline.Stage> stages = new ArrayList<>();
       for (int i = 0; i < p.stages().size(); i++) {
         Pipelines.Stage s = p.stages().get(i);
         stages.add(
-            new PortalPipeline.Stage(
-                s.id(), s.label(), i, s.metadata(), false, created, MetadataEndpoint.UPDATED));
+            new PortalPipeline.Stage(s.id(), s.label(), i, s.metadata(), false, created, updated));
       }
       pipelines.add(
-          new PortalPipeline(
-              p.id(),
-              p.label(),
-              p.displayOrder(),
-              false,
-              created,
-              MetadataEndpoint.UPDATED,
-              stages));
+          new PortalPipeline(p.id(), p.label(), p.displayOrder(), false, created, updated, stages));
     }
     return pipelines;
   }

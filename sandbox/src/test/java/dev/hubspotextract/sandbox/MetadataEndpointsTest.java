@@ -113,6 +113,15 @@ class MetadataEndpointsTest {
     JsonNode deals = SandboxClient.json(client.get("/crm/v3/pipelines/deals"));
     assertThat(deals.path("results").findValuesAsText("label"))
         .contains("Sales Pipeline", "Renewals");
+    for (JsonNode pipeline : deals.path("results")) {
+      // a pipeline added after the portal was set up was changed no earlier than it was created
+      assertThat(pipeline.path("updatedAt").asText())
+          .isGreaterThanOrEqualTo(pipeline.path("createdAt").asText());
+      for (JsonNode stage : pipeline.path("stages")) {
+        assertThat(stage.path("updatedAt").asText())
+            .isGreaterThanOrEqualTo(stage.path("createdAt").asText());
+      }
+    }
     JsonNode renewals = deals.path("results").get(1);
     assertThat(renewals.path("displayOrder").asInt()).isEqualTo(1);
     assertThat(renewals.path("stages").get(0).path("id").asText()).matches("\\d+");
