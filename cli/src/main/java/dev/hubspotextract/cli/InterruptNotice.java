@@ -1,6 +1,7 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.ReferenceResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.extract.TaskResult;
 import java.io.PrintWriter;
@@ -39,10 +40,22 @@ final class InterruptNotice implements AutoCloseable {
       }
 
       @Override
+      public void referenceFinished(ReferenceResult result) {
+        if (result.completed()) {
+          finishedFile();
+        }
+        next.referenceFinished(result);
+      }
+
+      @Override
       public void rowsWritten(long written) {
         next.rowsWritten(written);
       }
     };
+  }
+
+  private synchronized void finishedFile() {
+    files++;
   }
 
   private synchronized void finished(TaskResult result) {

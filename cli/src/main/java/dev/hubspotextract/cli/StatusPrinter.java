@@ -1,5 +1,6 @@
 package dev.hubspotextract.cli;
 
+import dev.hubspotextract.extract.ReferenceResult;
 import dev.hubspotextract.extract.RunResult;
 import dev.hubspotextract.extract.StatusListener;
 import dev.hubspotextract.extract.TaskFailure;
@@ -67,6 +68,44 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     clearBarLine();
     out.println(line(result));
     out.flush();
+  }
+
+  @Override
+  public synchronized void referenceFinished(ReferenceResult result) {
+    if (quiet) {
+      return;
+    }
+    clearBarLine();
+    out.println(referenceLine(result));
+    out.flush();
+  }
+
+  /**
+   * {@code owners: 14 rows, 2 requests, 0.1 s}, {@code owners: skipped: the access token lacks the
+   * scope crm.objects.owners.read; …}, or {@code owners: FAILED (external) …}.
+   */
+  static String referenceLine(ReferenceResult result) {
+    if (result.skipped()) {
+      return result.name()
+          + ": skipped: the access token lacks the scope "
+          + result.missingScope()
+          + "; add it to the private app's scopes in HubSpot to have "
+          + result.table().file();
+    }
+    if (!result.completed()) {
+      return result.name()
+          + ": FAILED ("
+          + result.failure().category().label()
+          + ") "
+          + Flags.show(result.failure().text());
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s: %d rows, %d requests, %.1f s",
+        result.name(),
+        result.rows(),
+        result.requests(),
+        result.seconds());
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.hubspotextract.cli;
 
 import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.ReferenceResult;
 import dev.hubspotextract.extract.SyncResult;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The status lines of a sync: one per object, association file and property history, and a total.
@@ -59,27 +61,21 @@ final class SyncLines {
                 + " requests");
       }
     }
-    for (SyncResult.PairLine pair : result.pairs()) {
+    // association files and property histories are both rows merged by record id: alike lines
+    for (SyncResult.PairLine file :
+        Stream.concat(result.pairs().stream(), result.histories().stream()).toList()) {
       lines.println(
-          pair.name()
+          file.name()
               + ": "
-              + n(pair.rows())
+              + n(file.rows())
               + " rows"
-              + (pair.whole() ? " (read whole)" : "")
+              + (file.whole() ? " (read whole)" : "")
               + ", "
-              + n(pair.requests())
+              + n(file.requests())
               + " requests");
     }
-    for (SyncResult.PairLine history : result.histories()) {
-      lines.println(
-          history.name()
-              + ": "
-              + n(history.rows())
-              + " rows"
-              + (history.whole() ? " (read whole)" : "")
-              + ", "
-              + n(history.requests())
-              + " requests");
+    for (ReferenceResult reference : result.references()) {
+      lines.println(StatusPrinter.referenceLine(reference));
     }
     out.println(
         String.format(

@@ -10,6 +10,7 @@ import dev.hubspotextract.extract.ObjectCatalog;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.PortalChecks;
 import dev.hubspotextract.extract.PulledCsv;
+import dev.hubspotextract.extract.ReferenceTable;
 import dev.hubspotextract.sandbox.FaultPlan;
 import dev.hubspotextract.sandbox.PortalObjectType;
 import dev.hubspotextract.sandbox.PortalRecord;
@@ -73,13 +74,17 @@ class PullCommandTest {
             .containsPattern(
                 "(?m)^" + pair.get(0) + "_" + pair.get(1) + ": \\d+ rows, \\d+ requests");
       }
+      for (ReferenceTable table : ReferenceTable.values()) {
+        assertThat(run.out())
+            .containsPattern("(?m)^" + table.tableName() + ": \\d+ rows, \\d+ requests");
+      }
       assertThat(run.out())
           .containsPattern(
               "(?m)^job completed: 13 objects \\(\\d+ records\\), 29 association files \\(\\d+ rows\\), \\d+ requests, \\d+\\.\\d s, 0 failed$");
       try (Stream<Path> files = Files.list(out())) {
         assertThat(files.map(f -> f.getFileName().toString()))
             .noneMatch(name -> name.endsWith(".partial"))
-            .hasSize(13 + 29 + 1);
+            .hasSize(13 + 29 + ReferenceTable.values().length + 1);
       }
 
       JsonNode manifest = manifest();

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request a full pull sends (list pages, batch reads of a wide object, properties, custom
- * object schemas, v4 association batch reads, the progress bar's counts), and every one a sync adds
- * (searches by modified date, archived lists, reads by id), validates against HubSpot's official
- * OpenAPI specs.
+ * object schemas, v4 association batch reads, the progress bar's counts, owners and pipelines for
+ * the reference tables), and every one a sync adds (searches by modified date, archived lists,
+ * reads by id), validates against HubSpot's official OpenAPI specs.
  */
 class RequestsConformToSpecTest {
   private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
@@ -43,6 +43,8 @@ class RequestsConformToSpecTest {
     SPECS.put("/crm/v3/properties/", "v3/properties.json");
     SPECS.put("/crm-object-schemas/v3/schemas", "v3/schemas.json");
     SPECS.put("/crm/v4/associations/", "v4/associations.json");
+    SPECS.put("/crm/v3/owners", "v3/crmOwners.json");
+    SPECS.put("/crm/v3/pipelines/", "v3/pipelines.json");
   }
 
   @Test

@@ -110,13 +110,19 @@ class ResumeTest {
               "companies.parquet",
               "companies_contacts.parquet",
               "contacts.parquet",
-              "manifest.json");
+              "manifest.json",
+              "owners.parquet",
+              "pipeline_stages.parquet",
+              "pipelines.parquet",
+              "properties.parquet",
+              "property_options.parquet");
       // the private folder keeps only the CSV tables a sync starts from, with no state left
       Path base = FolderLayout.of(out).csvBase();
       assertThat(SameOutput.files(out.resolve(".hubspot-extract"))).containsExactly("csv");
       assertThat(SameOutput.files(base))
-          .containsExactly(
-              "companies.csv", "companies_contacts.csv", "contacts.csv", "manifest.json");
+          .containsExactlyElementsOf(
+              SameOutput.withReferenceFiles(
+                  "companies.csv", "companies_contacts.csv", "contacts.csv", "manifest.json"));
     }
   }
 

@@ -52,6 +52,14 @@ public final class HubSpotClient {
     return new SchemasApi(transport);
   }
 
+  public OwnersApi owners() {
+    return new OwnersApi(transport);
+  }
+
+  public PipelinesApi pipelines() {
+    return new PipelinesApi(transport);
+  }
+
   /** The reads a sync makes: changes by search, archived ids, records by id. */
   public ChangesApi changes() {
     return new ChangesApi(transport);

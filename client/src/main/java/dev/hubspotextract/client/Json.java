@@ -50,6 +50,33 @@ final class Json {
     return null;
   }
 
+  /**
+   * A whole number HubSpot sent (as a number, or as text of digits), or null for anything else: a
+   * field the tool only copies is not worth failing a body over.
+   */
+  static Integer intOrNull(JsonParser parser) throws IOException {
+    String text = scalarText(parser);
+    if (text == null || !text.matches("-?\\d{1,9}")) {
+      return null;
+    }
+    return Integer.valueOf(text);
+  }
+
+  /** A whole number of up to 18 digits HubSpot sent (a user id), or null for anything else. */
+  static Long longOrNull(JsonParser parser) throws IOException {
+    String text = scalarText(parser);
+    if (text == null || !text.matches("-?\\d{1,18}")) {
+      return null;
+    }
+    return Long.valueOf(text);
+  }
+
+  /** {@code true} or {@code false} as HubSpot sent it (JSON or text), or null for anything else. */
+  static Boolean boolOrNull(JsonParser parser) throws IOException {
+    String text = scalarText(parser);
+    return "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null;
+  }
+
   /** What a token is, for a message about a body in the wrong shape: "a string", "a list", … */
   static String kindOf(JsonToken token) {
     if (token == null) {

@@ -76,6 +76,37 @@ final class Responses {
   }
 
   /**
+   * Returns the response when it succeeded; a 403 is a {@link MissingScopeException} naming the
+   * scope to add (the one the answer names, else {@code documentedScope}), for a call the run can
+   * do without.
+   *
+   * @param what what the call reads, as in "owners"
+   */
+  static ApiResponse requireSuccessOrScope(
+      ApiResponse response, String doing, String what, String documentedScope) {
+    if (response.status() == 403) {
+      ErrorBody error = ErrorBody.parse(response.body());
+      String scope =
+          error.scopes().isEmpty()
+              ? documentedScope
+              : ServerText.excerpt(error.scopes().get(0), 100);
+      throw new MissingScopeException(
+          scope,
+          UserText.of(
+              "HubSpot refused "
+                  + doing
+                  + " (403"
+                  + (error.category() == null ? "" : " " + error.category())
+                  + "): the access token lacks the scope "
+                  + scope
+                  + ". Add it to the private app's scopes in HubSpot to have "
+                  + what
+                  + "."));
+    }
+    return requireSuccess(response, doing, what);
+  }
+
+  /**
    * A 2xx answer whose body is not in HubSpot's shape: {@link FailureCategory#NOT_HUBSPOT}, saying
    * on one line what came instead (an HTML page, text that is not JSON, JSON of other types, with
    * the parser's words but not its excerpt of the body) and what the call was for.

@@ -31,4 +31,39 @@ class PropertiesApiTest {
             "/crm/v3/properties/contacts?archived=false&dataSensitivity=sensitive",
             "/crm/v3/properties/contacts?archived=false");
   }
+
+  @Test
+  void everyFieldTheReferenceTablesNeedIsReadWithTheOptionsInHubSpotsOrder() {
+    ScriptedTransport wire =
+        new ScriptedTransport()
+            .then(
+                200,
+                "{\"results\":[{\"name\":\"dealstage\",\"label\":\"Deal Stage\","
+                    + "\"type\":\"enumeration\",\"fieldType\":\"select\",\"groupName\":\"deal\","
+                    + "\"description\":\"d\",\"displayOrder\":3,\"calculated\":false,"
+                    + "\"externalOptions\":true,\"referencedObjectType\":\"OWNER\","
+                    + "\"hasUniqueValue\":\"false\",\"hidden\":\"maybe\",\"hubspotDefined\":true,"
+                    + "\"dataSensitivity\":\"non_sensitive\",\"options\":["
+                    + "{\"label\":\"B\",\"value\":\"b\",\"displayOrder\":1,\"hidden\":false},"
+                    + "{\"label\":\"no value\"},"
+                    + "{\"label\":\"A\",\"value\":\"a\",\"displayOrder\":0,\"hidden\":true},"
+                    + "{\"label\":\"B again\",\"value\":\"b\"}]}]}");
+
+    PropertyDefinition stage = new PropertiesApi(wire).list("deals").get(0);
+
+    assertThat(stage.groupName()).isEqualTo("deal");
+    assertThat(stage.description()).isEqualTo("d");
+    assertThat(stage.displayOrder()).isEqualTo(3);
+    assertThat(stage.calculated()).isFalse();
+    assertThat(stage.externalOptions()).isTrue();
+    assertThat(stage.hasUniqueValue()).isFalse(); // "false" as text is HubSpot's false
+    assertThat(stage.hidden()).isNull(); // "maybe" is no flag
+    assertThat(stage.hubspotDefined()).isTrue();
+    assertThat(stage.dataSensitivity()).isEqualTo("non_sensitive");
+    assertThat(stage.referencedObjectType()).isEqualTo("OWNER");
+    // in HubSpot's order, without the option that has no value, each value once
+    assertThat(stage.options())
+        .containsExactly(
+            new PropertyOption("b", "B", 1, false), new PropertyOption("a", "A", 0, true));
+  }
 }

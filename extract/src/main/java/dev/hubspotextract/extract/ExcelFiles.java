@@ -62,6 +62,18 @@ public final class ExcelFiles {
             mode);
       }
     }
+    for (ReferenceResult reference : result.references()) {
+      if (reference.completed()) {
+        rewrite(
+            FolderLayout.of(plan.outDir()).referenceFile(reference.table()),
+            reference.table().columns().stream()
+                .filter(column -> column.type().equals("number"))
+                .map(Manifest.Column::name)
+                .collect(java.util.stream.Collectors.toSet()),
+            excel,
+            mode);
+      }
+    }
     for (int i = 0; i < plan.pairs().size() && i < result.associations().size(); i++) {
       if (result.associations().get(i).completed()) {
         rewrite(

@@ -65,7 +65,16 @@ public final class Extractor {
     this.state = state;
   }
 
+  /** Runs the plan: its objects, association files and reference tables. */
   public RunResult run(Plan plan) {
+    return run(plan, true);
+  }
+
+  /**
+   * Runs the plan, with its reference tables or without them (a sync pulling some objects whole
+   * writes them once for the whole folder).
+   */
+  RunResult run(Plan plan, boolean withReferences) {
     Instant startedAt = clock.instant();
     RunControl control = new RunControl();
     NotHubSpot notHubSpot = new NotHubSpot(plan.source());
@@ -85,6 +94,15 @@ public final class Extractor {
         Executors.newCachedThreadPool(DaemonThreads.named("pull-association-batch-"));
     HubSpotClient pulling = client.prefetchingOn(prefetchPool);
     try {
+      // beside the objects: a handful of requests, on the objects' pool
+      CompletableFuture<List<ReferenceResult>> references =
+          withReferences
+              ? CompletableFuture.supplyAsync(
+                  () ->
+                      new ReferenceTables(plan)
+                          .write(pulling, plan.outDir(), FileMode.PRIVATE, control, listener),
+                  pool)
+              : CompletableFuture.completedFuture(List.of());
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
       for (PlannedObject object : plan.objects()) {
         ObjectTask task =
@@ -156,8 +174,9 @@ public final class Extractor {
       List<TaskResult> objects = collect(List.copyOf(objectTasks.values()));
       List<TaskResult> pairs = collect(pairTasks);
       List<TaskResult> histories = collect(historyTasks);
+      List<ReferenceResult> tables = collect(List.of(references)).get(0);
       return new RunResult(
-          plan, startedAt, clock.instant(), objects, pairs, histories, control.fatal());
+          plan, startedAt, clock.instant(), objects, pairs, tables, histories, control.fatal());
     } finally {
       stopAndWait(List.of(pool, pairPool, cursorPool, prefetchPool, batchPool));
     }
@@ -379,9 +398,9 @@ public final class Extractor {
         why.around("not finished: the run stopped (", ")"));
   }
 
-  private static List<TaskResult> collect(List<CompletableFuture<TaskResult>> futures) {
-    List<TaskResult> results = new ArrayList<>();
-    for (CompletableFuture<TaskResult> future : futures) {
+  private static <T> List<T> collect(List<CompletableFuture<T>> futures) {
+    List<T> results = new ArrayList<>();
+    for (CompletableFuture<T> future : futures) {
       try {
         results.add(future.get());
       } catch (InterruptedException e) {

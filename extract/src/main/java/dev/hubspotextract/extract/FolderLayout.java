@@ -86,6 +86,11 @@ public record FolderLayout(Path dir) {
     return OutputFolder.fileIn(dir, csvFile(pair.name()));
   }
 
+  /** Where a reference table is written ({@code owners.csv}, …). */
+  public Path referenceFile(ReferenceTable table) {
+    return OutputFolder.fileIn(dir, table.file());
+  }
+
   /** The database file of a folder in DuckDB format, which holds every table. */
   public Path databaseFile() {
     return dir.resolve(DATABASE_FILE);

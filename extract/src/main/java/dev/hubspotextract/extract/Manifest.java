@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * @param histories the property histories written ({@code --history}); empty when none were asked
  *     for
  * @param excel whether the CSV cells were guarded for a spreadsheet (see {@link FormulaGuard})
+ * @param references the reference tables ({@link ReferenceTable}), in that order
  * @param removed the files of the pull this one replaced that it did not write again
  * @param syncedAt when a sync last brought the folder up to date; null before the first sync
  * @param syncing set while a sync replaces the folder's files, saying so: a folder whose manifest
@@ -58,7 +59,7 @@ public record Manifest(
   /** Who writes the manifests whose files a pull may replace. */
   public static final String TOOL = "hubspot-extract";
 
-  private static final String FAILED = "failed";
+  static final String FAILED = "failed";
 
   /** The status of a table written whole. */
   static final String COMPLETE = "complete";
@@ -123,7 +124,7 @@ public record Manifest(
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
         associations,
-        List.of(),
+        result.references().stream().map(ReferenceEntry::of).toList(),
         histories,
         result.failures().stream().map(Failure::of).toList(),
         removed,
@@ -554,15 +555,14 @@ public record Manifest(
   }
 
   /**
-   * A reference table's entry: {@code owners}, {@code pipelines}, {@code pipeline_stages}, {@code
-   * properties} or {@code property_options}.
+   * A reference table's entry ({@link ReferenceTable}).
    *
-   * @param status {@code complete}, {@code failed}, or {@code skipped} when the token lacks the
-   *     scope to read it (its file is then absent)
-   * @param missingScope the scope a skipped table needs ({@code crm.objects.owners.read}); else
-   *     null
+   * @param status {@code complete}, {@code failed}, or {@code skipped}: not written, as the token
+   *     lacks {@code missingScope}, and its file absent
+   * @param missingScope the scope to add to the private app for it, when skipped
    * @param table its table in a DuckDB file; null in the other formats
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ReferenceEntry(
       String name,
       String file,
@@ -576,9 +576,26 @@ public record Manifest(
       columns = listOrEmpty(columns);
     }
 
+    static ReferenceEntry of(ReferenceResult result) {
+      return new ReferenceEntry(
+          result.name(),
+          result.table().file(),
+          result.rows(),
+          result.status(),
+          result.table().columns(),
+          result.missingScope(),
+          null);
+    }
+
     @Override
     public String tableName() {
       return name == null ? "" : name;
+    }
+
+    /** Skipped or failed: its file is absent (a reader treats it as it does a failed one). */
+    @Override
+    public boolean failed() {
+      return !COMPLETE.equalsIgnoreCase(status);
     }
 
     ReferenceEntry at(Place place) {
@@ -711,21 +728,35 @@ public record Manifest(
   }
 
   /**
-   * A failed object or association file, as the run reported it.
+   * A failed object, association file or reference table, as the run reported it.
    *
    * @param object the object's name, for an object
    * @param association the pair's name ({@code deals_companies}), for an association file
+   * @param reference the reference table's name ({@code owners}), for one
    * @param history the history's name ({@code deals_property_history}), for a property history
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Failure(
-      String object, String association, String history, String kind, String message) {
+      String object,
+      String association,
+      String reference,
+      String history,
+      String kind,
+      String message) {
+    public Failure(String object, String association, String kind, String message) {
+      this(object, association, null, null, kind, message);
+    }
+
     static Failure of(TaskFailure failure) {
-      // a history's name is reserved ({@link ServerNames}): no object or pair is named so
+      // a custom object never has a reference table's name, nor a pair a history's (ServerNames
+      // reserves both)
+      boolean reference =
+          !failure.association() && ReferenceTable.named(failure.subject()).isPresent();
       boolean history = failure.association() && FolderLayout.isHistoryTable(failure.subject());
       return new Failure(
-          failure.association() ? null : failure.subject(),
+          failure.association() || reference ? null : failure.subject(),
           failure.association() && !history ? failure.subject() : null,
+          reference ? failure.subject() : null,
           history ? failure.subject() : null,
           failure.category().label(),
           failure.message());

@@ -180,6 +180,18 @@ public record Plan(
                   : ", its " + history.properties().size() + " properties in " + requests)
           .append(")\n");
     }
+    List<String> references = ReferenceTables.describe(this);
+    text.append("reference tables (").append(references.size()).append("):\n");
+    for (int i = 0; i < references.size(); i++) {
+      String table = ReferenceTable.values()[i].tableName();
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s → %s%n      %s%n",
+              table,
+              destination.apply(table),
+              references.get(i).substring(table.length() + 2)));
+    }
     return text.toString();
   }
 }

@@ -7,9 +7,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * How a run went: each task's result (objects, association files, property histories), and the
- * failure that stopped the run early if one did.
+ * How a run went: each task's result (objects, association files, reference tables, property
+ * histories), and the failure that stopped the run early if one did.
  *
+ * @param references how each reference table went, in {@link ReferenceTable}'s order; empty for a
+ *     run that writes none (a sync's pull of some objects whole)
  * @param fatal the failure that ended the run (a rejected token, …), or null
  */
 public record RunResult(
@@ -18,46 +20,55 @@ public record RunResult(
     Instant finishedAt,
     List<TaskResult> objects,
     List<TaskResult> associations,
+    List<ReferenceResult> references,
     List<TaskResult> histories,
     RuntimeException fatal) {
   public RunResult {
     objects = List.copyOf(objects);
     associations = List.copyOf(associations);
+    references = List.copyOf(references);
     histories = List.copyOf(histories);
   }
 
-  /** How a run that wrote no property history went. */
-  public RunResult(
-      Plan plan,
-      Instant startedAt,
-      Instant finishedAt,
-      List<TaskResult> objects,
-      List<TaskResult> associations,
-      RuntimeException fatal) {
-    this(plan, startedAt, finishedAt, objects, associations, List.of(), fatal);
-  }
-
-  /** The association files and property histories: the tables that are not objects. */
+  /** The association files and property histories: the tables read per record of an object. */
   private Stream<TaskResult> files() {
     return Stream.concat(associations.stream(), histories.stream());
   }
 
-  /** Every failure: objects that could not be planned, then failed objects and files. */
+  /**
+   * Every failure: objects that could not be planned, then failed objects, files and reference
+   * tables. A reference table skipped for a missing scope is not one: see {@link
+   * #skippedReferences}.
+   */
   public List<TaskFailure> failures() {
     List<TaskFailure> failures = new ArrayList<>(plan.failedObjects());
     objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     files().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
+    references.stream()
+        .map(ReferenceResult::failure)
+        .filter(Objects::nonNull)
+        .forEach(failures::add);
     return failures;
   }
 
   /**
-   * The tables this run wrote whole: each completed object, association file and property history,
-   * by name.
+   * The reference tables not written for a scope the token lacks: the run succeeds without them,
+   * unless something asked of it needs one (labels, history), which the caller decides.
+   */
+  public List<ReferenceResult> skippedReferences() {
+    return references.stream().filter(ReferenceResult::skipped).toList();
+  }
+
+  /**
+   * The tables this run wrote whole: each completed object, association file, property history and
+   * reference table, by name.
    */
   public List<String> completedTables() {
-    return Stream.concat(objects.stream(), files())
-        .filter(TaskResult::completed)
-        .map(TaskResult::name)
+    return Stream.concat(
+            Stream.concat(objects.stream(), files())
+                .filter(TaskResult::completed)
+                .map(TaskResult::name),
+            references.stream().filter(ReferenceResult::completed).map(ReferenceResult::name))
         .toList();
   }
 
@@ -76,6 +87,7 @@ public record RunResult(
 
   public long totalRequests() {
     return objects.stream().mapToLong(TaskResult::requests).sum()
-        + files().mapToLong(TaskResult::requests).sum();
+        + files().mapToLong(TaskResult::requests).sum()
+        + references.stream().mapToLong(ReferenceResult::requests).sum();
   }
 }

@@ -30,16 +30,11 @@ final class ServerNames {
    * manifest, the DuckDB file's name, owners, pipelines, …): a custom object may not take them.
    */
   private static final Set<String> TOOL_NAMES =
-      Stream.concat(
+      Stream.of(
               FolderLayout.ownTableNames().stream(),
-              Stream.of(
-                  "owners",
-                  "pipelines",
-                  "pipeline_stages",
-                  "properties",
-                  "property_options",
-                  "property_history",
-                  "association_labels"))
+              Stream.of(ReferenceTable.values()).map(ReferenceTable::tableName),
+              Stream.of("property_history", "association_labels"))
+          .flatMap(names -> names)
           .collect(Collectors.toUnmodifiableSet());
 
   private ServerNames() {}
@@ -112,8 +107,9 @@ final class ServerNames {
   /**
    * Whether a custom object may not be written under this name because another output owns it: a
    * standard object, an association file between any two objects of the portal ({@code
-   * deals_companies}), an object's property history ({@code deals_property_history}), or one of the
-   * tool's own files. Compared in any case: DuckDB's table names and some file systems ignore case.
+   * deals_companies}), one of the tool's own files or reference tables, or a property history table
+   * (any name ending {@code _property_history}). Compared in any case: DuckDB's table names and
+   * some file systems ignore case.
    */
   static boolean isReserved(String name, Collection<String> objectNames) {
     String key = name.toLowerCase(Locale.ROOT);

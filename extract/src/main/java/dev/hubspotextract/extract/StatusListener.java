@@ -9,6 +9,9 @@ public interface StatusListener {
   /** One object or association file finished (completed or failed). */
   void taskFinished(TaskResult result);
 
+  /** One reference table was written, skipped for a missing scope, or failed. */
+  default void referenceFinished(ReferenceResult result) {}
+
   /** Some more records of objects were written (for a progress bar). */
   default void rowsWritten(long rows) {}
 

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param objects each object synced, pulled whole, or dropped, in the plan's order
  * @param pairs each association file, in the plan's order
+ * @param references each reference table, rewritten whole by every sync
  * @param histories each property history, in the plan's order
  * @param failures objects and files that kept their last sync's content (stale)
  * @param manifest the manifest it wrote
@@ -14,12 +15,14 @@ import java.util.List;
 public record SyncResult(
     List<ObjectLine> objects,
     List<PairLine> pairs,
+    List<ReferenceResult> references,
     List<PairLine> histories,
     List<TaskFailure> failures,
     Manifest manifest) {
   public SyncResult {
     objects = List.copyOf(objects);
     pairs = List.copyOf(pairs);
+    references = List.copyOf(references);
     histories = List.copyOf(histories);
     failures = List.copyOf(failures);
   }
@@ -45,6 +48,7 @@ public record SyncResult(
             .mapToLong(o -> o.counts().requests())
             .sum()
         + pairs.stream().mapToLong(PairLine::requests).sum()
-        + histories.stream().mapToLong(PairLine::requests).sum();
+        + histories.stream().mapToLong(PairLine::requests).sum()
+        + references.stream().mapToLong(ReferenceResult::requests).sum();
   }
 }

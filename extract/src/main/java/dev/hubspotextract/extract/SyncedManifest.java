@@ -54,7 +54,7 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
-            List.of(),
+            outcomes.references.stream().map(Manifest.ReferenceEntry::of).toList(),
             histories(plan, earlier, outcomes),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),

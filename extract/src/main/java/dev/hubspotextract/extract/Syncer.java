@@ -78,6 +78,7 @@ public final class Syncer {
     final Map<String, TaskResult> historiesPulledWhole = new ConcurrentHashMap<>();
     final Map<String, PairSynced> histories = new ConcurrentHashMap<>();
     final List<TaskFailure> failures = new ArrayList<>();
+    final List<ReferenceResult> references = new ArrayList<>();
     private final Map<Path, long[]> fileIds = new ConcurrentHashMap<>();
 
     synchronized void failed(TaskFailure failure) {
@@ -179,16 +180,33 @@ public final class Syncer {
                 pool));
       }
       awaitAll(histories, true, outcomes, control);
+
+      // rewritten whole each time, as a pull writes them: a synced folder equals a fresh pull
+      outcomes.references.addAll(
+          new ReferenceTables(plan).write(client, staging, mode, control, listener));
+      if (control.fatal() != null) {
+        throw control.fatal();
+      }
+      outcomes.references.stream()
+          .map(ReferenceResult::failure)
+          .filter(Objects::nonNull)
+          .forEach(outcomes::failed);
     } finally {
       Extractor.stopAndWait(List.of(pool, batchPool));
     }
 
     SyncedManifest synced =
         new SyncedManifest(plan, earlier, outcomes, request, version, startedAt, clock.instant());
-    commit(dir, staging, earlier, synced.manifest(), synced.droppedFiles(), mode);
+    List<String> dropped = new ArrayList<>(synced.droppedFiles());
+    // a table not written this time is absent, as after a pull: its old file goes
+    outcomes.references.stream()
+        .filter(reference -> !reference.completed())
+        .forEach(reference -> dropped.add(reference.table().file()));
+    commit(dir, staging, earlier, synced.manifest(), dropped, mode);
     return new SyncResult(
         synced.objectLines(),
         synced.pairLines(),
+        outcomes.references,
         synced.historyLines(),
         synced.failures(),
         synced.manifest());
@@ -224,7 +242,7 @@ public final class Syncer {
             plan.recordLimit(),
             plan.failedObjects(),
             theirHistories);
-    RunResult run = new Extractor(client, clock, threads, listener, null).run(pull);
+    RunResult run = new Extractor(client, clock, threads, listener, null).run(pull, false);
     if (run.fatal() != null) {
       throw run.fatal();
     }

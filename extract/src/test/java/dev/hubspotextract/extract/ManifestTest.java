@@ -79,7 +79,23 @@ class ManifestTest {
                 1L,
                 List.of(new Manifest.Column("from_id", "id", null, null, null, null)),
                 null)),
-        List.of(),
+        List.of(
+            new Manifest.ReferenceEntry(
+                "pipelines",
+                "pipelines.csv",
+                3,
+                "complete",
+                ReferenceTable.PIPELINES.columns(),
+                null,
+                null),
+            new Manifest.ReferenceEntry(
+                "owners",
+                "owners.csv",
+                0,
+                "skipped",
+                ReferenceTable.OWNERS.columns(),
+                "crm.objects.owners.read",
+                null)),
         List.of(
             new Manifest.HistoryEntry(
                 "deals",
@@ -98,9 +114,11 @@ class ManifestTest {
                 Manifest.HistoryEntry.COLUMNS,
                 null)),
         List.of(
-            new Manifest.Failure("contacts__2_123", null, null, "permission", "missing scope"),
-            new Manifest.Failure(null, "deals_companies", null, "transient", "timed out"),
-            new Manifest.Failure(null, null, "tickets_property_history", "permission", "scope")),
+            new Manifest.Failure("contacts__2_123", null, "permission", "missing scope"),
+            new Manifest.Failure(null, "deals_companies", "transient", "timed out"),
+            new Manifest.Failure(null, null, "property_options", null, "internal", "a bug"),
+            new Manifest.Failure(
+                null, null, null, "tickets_property_history", "permission", "scope")),
         List.of("tickets.csv"),
         "2026-11-30T08:00:00Z",
         null,
@@ -148,6 +166,10 @@ class ManifestTest {
                 + "      \"type\" : \"number\",\n"
                 + "      \"sqlType\" : \"BIGINT\",\n"
                 + "      \"decimals\" : 0")
+        .contains("\"reference\" : \"property_options\"")
+        .contains("\"status\" : \"skipped\"")
+        .contains("\"missingScope\" : \"crm.objects.owners.read\"")
+        .contains("\"sqlType\" : \"BIGINT\"")
         .contains("\"removed\" : [ \"tickets.csv\" ]")
         .doesNotContain("\"table\"")
         .doesNotContain("null");
@@ -204,6 +226,17 @@ class ManifestTest {
     assertThat(manifest.request()).isNull();
     assertThat(manifest.associations().get(0).columns()).isEmpty();
     assertThat(manifest.associations().get(0).failed()).isFalse();
+    assertThat(manifest.references()).isEmpty();
+  }
+
+  @Test
+  void aSkippedReferenceTableCountsAsFailedForReadersItsFileBeingAbsent() {
+    Manifest manifest = aPullOfEveryKindOfEntry();
+
+    assertThat(manifest.tables())
+        .filteredOn(Manifest.TableEntry::failed)
+        .extracting(Manifest.TableEntry::tableName)
+        .containsExactly("contacts__2_123", "owners");
   }
 
   @Test
@@ -243,8 +276,11 @@ class ManifestTest {
             tuple("hubspot.duckdb", "deals"),
             tuple("hubspot.duckdb", "contacts__2_123"),
             tuple("hubspot.duckdb", "deals_companies"),
+            tuple("hubspot.duckdb", "pipelines"),
+            tuple("hubspot.duckdb", "owners"),
             tuple("hubspot.duckdb", "deals_property_history"),
             tuple("hubspot.duckdb", "tickets_property_history"));
+    assertThat(duckdb.references().get(1).missingScope()).isEqualTo("crm.objects.owners.read");
     assertThat(duckdb.histories().get(0).properties()).containsExactly("dealstage", "amount");
     assertThat(duckdb.objects().get(0).columns()).isEqualTo(csv.objects().get(0).columns());
     assertThat(duckdb.objects().get(0).records()).isEqualTo(1_234);

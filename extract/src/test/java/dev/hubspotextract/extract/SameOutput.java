@@ -54,7 +54,7 @@ public final class SameOutput {
       ObjectNode manifest =
           (ObjectNode) new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
       List<String> tables = new java.util.ArrayList<>();
-      for (String list : List.of("objects", "associations", "histories")) {
+      for (String list : List.of("objects", "associations", "references", "histories")) {
         manifest
             .withArray(list)
             .forEach(
@@ -69,6 +69,17 @@ public final class SameOutput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code files} and the reference tables' files every pull writes beside them, sorted as {@link
+   * #files} lists a folder.
+   */
+  public static List<String> withReferenceFiles(String... files) {
+    return Stream.concat(
+            Stream.of(files), Stream.of(ReferenceTable.values()).map(ReferenceTable::file))
+        .sorted()
+        .toList();
   }
 
   /** Every file and folder name in the output folder, sorted: no state or partial left over. */

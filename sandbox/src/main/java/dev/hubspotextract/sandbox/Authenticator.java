@@ -76,6 +76,16 @@ final class Authenticator {
     }
   }
 
+  /** The scope that lists owners. */
+  static final String OWNERS_SCOPE = "crm.objects.owners.read";
+
+  /** Listing owners needs {@value #OWNERS_SCOPE}. */
+  void checkOwners() {
+    if (withoutSensitiveScopes.contains(OWNERS_SCOPE)) {
+      throw ErrorBodies.missingScope(OWNERS_SCOPE);
+    }
+  }
+
   /** Listing or reading properties of a sensitive level needs that level's scope. */
   void checkSensitive(ObjectDef def, PropertyDef.Sensitivity level) {
     String scope = def.sensitiveScope(level);

@@ -468,14 +468,54 @@ final class Catalog {
         name, label, "enumeration", "checkbox", "", Kind.POOL, nullPm, options(values), pool, true);
   }
 
+  /**
+   * An owner property: its values are ids of every owner, archived ones too (old records keep the
+   * owner they had), while its options list the active owners alone, as HubSpot's do.
+   */
   private PropertyDef owner(String name) {
-    String[] ids = Owners.ALL.stream().map(o -> o.id()).toArray(String[]::new);
-    List<Option> options =
-        Owners.ALL.stream()
-            .map(o -> new Option(o.firstName() + " " + o.lastName(), o.id()))
-            .toList();
+    String[] ids = Owners.EVERY.stream().map(o -> o.id()).toArray(String[]::new);
+    List<Option> options = Owners.ALL.stream().map(o -> new Option(o.label(), o.id())).toList();
     return new PropertyDef(
-        name, "Owner", "enumeration", "select", "", Kind.POOL, 150, options, ids, true);
+            name, "Owner", "enumeration", "select", "", Kind.POOL, 150, options, ids, true)
+        .referencing("OWNER");
+  }
+
+  /**
+   * An object's pipeline and stage properties: the stage picks from every stage of every pipeline,
+   * and the pipeline, keyed like the stage on a pool aligned with it, is the stage's own.
+   */
+  private static List<PropertyDef> pipelineAndStage(
+      String object, String pipeline, String pipelineLabel, String stage, String stageLabel) {
+    List<Option> pipelines = new ArrayList<>();
+    List<Option> stages = new ArrayList<>();
+    for (Pipelines.Pipeline p : Pipelines.of(object)) {
+      pipelines.add(new Option(p.label(), p.id()));
+      p.stages().forEach(st -> stages.add(new Option(st.label(), st.id())));
+    }
+    return List.of(
+        new PropertyDef(
+                pipeline,
+                pipelineLabel,
+                "enumeration",
+                "select",
+                "",
+                Kind.POOL,
+                0,
+                pipelines,
+                Pipelines.pipelineOfEachStage(object),
+                true)
+            .keyedLike(stage),
+        new PropertyDef(
+            stage,
+            stageLabel,
+            "enumeration",
+            "select",
+            "",
+            Kind.POOL,
+            0,
+            stages,
+            Pipelines.stageIds(object),
+            true));
   }
 
   private static List<Option> options(String... values) {
@@ -676,12 +716,18 @@ final class Catalog {
   }
 
   private List<PropertyDef> deals() {
+    List<PropertyDef> list =
+        new ArrayList<>(
+            pipelineAndStage("deals", "pipeline", "Pipeline", "dealstage", "Deal Stage"));
+    list.addAll(dealsBesidesPipeline());
+    return list;
+  }
+
+  private List<PropertyDef> dealsBesidesPipeline() {
     return List.of(
         named("dealname", "Deal Name", ValuePools.SUBJECTS),
         number("amount", "Amount", 150, 0, 250_000, 2),
         datetime("closedate", "Close Date", 200),
-        select("pipeline", "Pipeline", 0, "default"),
-        select("dealstage", "Deal Stage", 0, Pipelines.DEAL_STAGES),
         select("dealtype", "Deal Type", 300, "newbusiness", "existingbusiness"),
         owner("hubspot_owner_id"),
         textarea("description", "Deal Description", 400, ValuePools.LONG_TEXT),
@@ -705,11 +751,18 @@ final class Catalog {
   }
 
   private List<PropertyDef> tickets() {
+    List<PropertyDef> list =
+        new ArrayList<>(
+            pipelineAndStage(
+                "tickets", "hs_pipeline", "Pipeline", "hs_pipeline_stage", "Ticket status"));
+    list.addAll(ticketsBesidesPipeline());
+    return list;
+  }
+
+  private List<PropertyDef> ticketsBesidesPipeline() {
     return List.of(
         text("subject", "Ticket name", 20, ValuePools.SUBJECTS),
         textarea("content", "Ticket description", 200, ValuePools.LONG_TEXT),
-        select("hs_pipeline", "Pipeline", 0, "0"),
-        select("hs_pipeline_stage", "Ticket status", 0, Pipelines.TICKET_STAGES),
         multi(
             "hs_ticket_category",
             "Category",

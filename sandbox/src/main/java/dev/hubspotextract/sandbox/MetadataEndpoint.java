@@ -52,10 +52,11 @@ final class MetadataEndpoint {
           g.writeStartObject();
           g.writeArrayFieldStart("results");
           if (!none) {
-            int order = 0;
-            for (PropertyDef p : listed) {
+            // the display order is the property's place in its level's list, whatever is asked
+            for (int order = 0; order < listed.size(); order++) {
+              PropertyDef p = listed.get(order);
               if (only == null || only.isEmpty() || only.contains(p.name)) {
-                writeProperty(g, def, p, order++);
+                writeProperty(g, def, p, order);
               }
             }
           }
@@ -75,8 +76,7 @@ final class MetadataEndpoint {
     g.writeStringField("label", p.label);
     g.writeStringField("type", p.type);
     g.writeStringField("fieldType", p.fieldType);
-    g.writeStringField(
-        "description", p.hubspotDefined ? "HubSpot's " + p.label : "Custom property " + p.label);
+    g.writeStringField("description", p.description());
     g.writeStringField("groupName", p.groupName);
     g.writeArrayFieldStart("options");
     int i = 0;
@@ -91,8 +91,12 @@ final class MetadataEndpoint {
     g.writeEndArray();
     g.writeNumberField("displayOrder", order);
     g.writeBooleanField("calculated", false);
-    g.writeBooleanField("externalOptions", false);
-    g.writeBooleanField("hasUniqueValue", p.kind == PropertyDef.Kind.ID);
+    // an owner property's options are HubSpot's owners (the active ones), not options of its own
+    g.writeBooleanField("externalOptions", p.referencedObjectType != null);
+    if (p.referencedObjectType != null) {
+      g.writeStringField("referencedObjectType", p.referencedObjectType);
+    }
+    g.writeBooleanField("hasUniqueValue", p.hasUniqueValue());
     g.writeBooleanField("hidden", false);
     g.writeBooleanField("hubspotDefined", p.hubspotDefined);
     g.writeBooleanField("formField", !readOnly && def.name.equals("contacts"));
@@ -188,7 +192,12 @@ final class MetadataEndpoint {
     g.writeEndObject();
   }
 
+  /**
+   * {@code GET /crm/v3/owners}: the active owners, or with {@code archived=true} only the archived
+   * ones, as HubSpot lists them; needs {@value Authenticator#OWNERS_SCOPE}.
+   */
   Response owners(Request r) {
+    scopes.checkOwners();
     int limit = r.intParam("limit", 100);
     if (limit < 1 || limit > 500) {
       throw ApiException.validation("limit must be between 1 and 500, got " + limit);
@@ -205,11 +214,8 @@ final class MetadataEndpoint {
     }
     String email = r.param("email");
     List<Owners.Owner> matching =
-        r.boolParam("archived")
-            ? List.of()
-            : Owners.ALL.stream()
-                .filter(o -> email == null || o.email().equalsIgnoreCase(email))
-                .toList();
+        (r.boolParam("archived") ? Owners.ARCHIVED : Owners.ALL)
+            .stream().filter(o -> email == null || o.email().equalsIgnoreCase(email)).toList();
     int from = Math.min(start, matching.size());
     int to = Math.min(matching.size(), from + limit);
     return Response.json(
@@ -218,25 +224,7 @@ final class MetadataEndpoint {
           g.writeStartObject();
           g.writeArrayFieldStart("results");
           for (Owners.Owner o : matching.subList(from, to)) {
-            g.writeStartObject();
-            g.writeStringField("id", o.id());
-            g.writeStringField("email", o.email());
-            g.writeStringField("firstName", o.firstName());
-            g.writeStringField("lastName", o.lastName());
-            g.writeNumberField("userId", o.userId());
-            g.writeNumberField("userIdIncludingInactive", o.userId());
-            g.writeStringField("type", "PERSON");
-            g.writeArrayFieldStart("teams");
-            g.writeStartObject();
-            g.writeStringField("id", Integer.toString(Math.abs(o.team().hashCode() % 100_000)));
-            g.writeStringField("name", o.team());
-            g.writeBooleanField("primary", true);
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeBooleanField("archived", false);
-            g.writeStringField("createdAt", CREATED);
-            g.writeStringField("updatedAt", UPDATED);
-            g.writeEndObject();
+            writeOwner(g, o);
           }
           g.writeEndArray();
           if (to < matching.size()) {
@@ -250,23 +238,73 @@ final class MetadataEndpoint {
         });
   }
 
+  private static void writeOwner(JsonGenerator g, Owners.Owner o) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", o.id());
+    g.writeStringField("email", o.email());
+    g.writeStringField("firstName", o.firstName());
+    if (o.lastName() != null) {
+      g.writeStringField("lastName", o.lastName());
+    }
+    if (o.userId() != null) {
+      g.writeNumberField("userId", o.userId());
+    }
+    if (o.userIdIncludingInactive() != null) {
+      g.writeNumberField("userIdIncludingInactive", o.userIdIncludingInactive());
+    }
+    g.writeStringField("type", o.type());
+    g.writeArrayFieldStart("teams");
+    boolean primary = true;
+    for (Owners.Team team : o.teams()) {
+      g.writeStartObject();
+      g.writeStringField("id", team.id());
+      g.writeStringField("name", team.name());
+      g.writeBooleanField("primary", primary);
+      g.writeEndObject();
+      primary = false;
+    }
+    g.writeEndArray();
+    g.writeBooleanField("archived", o.archived());
+    g.writeStringField("createdAt", ownerCreatedAt(o));
+    g.writeStringField("updatedAt", ownerUpdatedAt(o));
+    g.writeEndObject();
+  }
+
+  /** When an owner was created: some days after the portal's metadata. */
+  static String ownerCreatedAt(Owners.Owner o) {
+    return Timestamps.iso(Catalog.T_START - 86_400_000L + o.day() * 86_400_000L);
+  }
+
+  /** When an owner last changed: an archived one when its user was deactivated, late on. */
+  static String ownerUpdatedAt(Owners.Owner o) {
+    long day = o.archived() ? 800L + o.day() : 400L + o.day();
+    return Timestamps.iso(Catalog.T_START + day * 86_400_000L);
+  }
+
+  /**
+   * {@code GET /crm/v3/pipelines/{objectType}}: the object's pipelines with their stages (none are
+   * archived, so {@code archived=true} lists none); an object without pipelines answers 400, as
+   * HubSpot does for an object that has none.
+   */
   Response pipelines(Request r, ObjectDef def) {
-    List<Pipelines.Pipeline> pipelines =
-        r.boolParam("archived")
-            ? List.of()
-            : def.name.equals("deals")
-                ? List.of(Pipelines.DEALS)
-                : def.name.equals("tickets") ? List.of(Pipelines.TICKETS) : List.of();
+    List<Pipelines.Pipeline> pipelines = Pipelines.of(def.name);
+    if (pipelines.isEmpty()) {
+      throw ApiException.validation(
+          "Unable to find pipelines for object type " + def.name + ": it has no pipelines");
+    }
+    List<Pipelines.Pipeline> listed = r.boolParam("archived") ? List.of() : pipelines;
     return Response.json(
         200,
         g -> {
           g.writeStartObject();
           g.writeArrayFieldStart("results");
-          for (Pipelines.Pipeline p : pipelines) {
+          for (Pipelines.Pipeline p : listed) {
+            String created = Timestamps.iso(p.createdAt());
+            String updated = Timestamps.iso(p.updatedAt());
             g.writeStartObject();
             g.writeStringField("id", p.id());
             g.writeStringField("label", p.label());
-            g.writeNumberField("displayOrder", 0);
+            g.writeNumberField("displayOrder", p.displayOrder());
             g.writeArrayFieldStart("stages");
             int order = 0;
             for (Pipelines.Stage s : p.stages()) {
@@ -275,18 +313,20 @@ final class MetadataEndpoint {
               g.writeStringField("label", s.label());
               g.writeNumberField("displayOrder", order++);
               g.writeObjectFieldStart("metadata");
-              g.writeStringField(s.metadataKey(), s.metadataValue());
+              for (var m : s.metadata().entrySet()) {
+                g.writeStringField(m.getKey(), m.getValue());
+              }
               g.writeEndObject();
               g.writeBooleanField("archived", false);
-              g.writeStringField("createdAt", CREATED);
-              g.writeStringField("updatedAt", UPDATED);
+              g.writeStringField("createdAt", created);
+              g.writeStringField("updatedAt", updated);
               g.writeStringField("writePermissions", "CRM_PERMISSIONS_ENFORCEMENT");
               g.writeEndObject();
             }
             g.writeEndArray();
             g.writeBooleanField("archived", false);
-            g.writeStringField("createdAt", CREATED);
-            g.writeStringField("updatedAt", UPDATED);
+            g.writeStringField("createdAt", created);
+            g.writeStringField("updatedAt", updated);
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -134,7 +134,67 @@ public final class Portal {
 
   /** The property definitions of a type, ascending by name. */
   public List<PortalProperty> properties(String type) {
-    return def(type).properties().stream().map(PropertyDef::toPortalProperty).toList();
+    List<PropertyDef> listed = def(type).properties();
+    List<PortalProperty> properties = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      properties.add(listed.get(i).toPortalProperty(i));
+    }
+    return properties;
+  }
+
+  /**
+   * The sensitive and highly sensitive property definitions of a type, ascending by name: listed
+   * only when asked for by level.
+   */
+  public List<PortalProperty> sensitiveProperties(String type) {
+    List<PropertyDef> sensitive = def(type).sensitiveProperties();
+    List<PortalProperty> properties = new ArrayList<>();
+    for (PropertyDef.Sensitivity level : PropertyDef.Sensitivity.values()) {
+      List<PropertyDef> ofLevel = sensitive.stream().filter(p -> p.sensitivity == level).toList();
+      for (int i = 0; i < ofLevel.size(); i++) {
+        properties.add(ofLevel.get(i).toPortalProperty(i));
+      }
+    }
+    properties.sort(java.util.Comparator.comparing(PortalProperty::name));
+    return properties;
+  }
+
+  /** Every owner, active then archived, each in id order: what the owners endpoint lists. */
+  public List<PortalOwner> owners() {
+    return Owners.EVERY.stream()
+        .map(
+            o ->
+                new PortalOwner(
+                    o.id(),
+                    o.email(),
+                    o.firstName(),
+                    o.lastName(),
+                    o.userId(),
+                    o.userIdIncludingInactive(),
+                    o.type(),
+                    o.teams().stream().map(Owners.Team::name).toList(),
+                    o.archived(),
+                    MetadataEndpoint.ownerCreatedAt(o),
+                    MetadataEndpoint.ownerUpdatedAt(o)))
+        .toList();
+  }
+
+  /** The pipelines of a type, in display order; none for a type without pipelines. */
+  public List<PortalPipeline> pipelines(String type) {
+    List<PortalPipeline> pipelines = new ArrayList<>();
+    for (Pipelines.Pipeline p : Pipelines.of(def(type).name)) {
+      String created = Timestamps.iso(p.createdAt());
+      String updated = Timestamps.iso(p.updatedAt());
+      List<PortalPipeline.Stage> stages = new ArrayList<>();
+      for (int i = 0; i < p.stages().size(); i++) {
+        Pipelines.Stage s = p.stages().get(i);
+        stages.add(
+            new PortalPipeline.Stage(s.id(), s.label(), i, s.metadata(), false, created, updated));
+      }
+      pipelines.add(
+          new PortalPipeline(p.id(), p.label(), p.displayOrder(), false, created, updated, stages));
+    }
+    return pipelines;
   }
 
   /**

@@ -90,6 +90,12 @@ final class PropertyDef {
   final Sensitivity sensitivity;
   final SerializedString jsonName;
 
+  /** The name whose hash picks this property's values (its own, unless keyed like another). */
+  private final String hashKey;
+
+  /** What the values are ids of, as the properties API says ({@code OWNER}); null for most. */
+  final String referencedObjectType;
+
   /**
    * Mixed into the record hash so a value does not depend on the property's position in the
    * catalog.
@@ -133,6 +139,43 @@ final class PropertyDef {
       String[] pool,
       boolean hubspotDefined,
       Sensitivity sensitivity) {
+    this(
+        name,
+        label,
+        type,
+        fieldType,
+        groupName,
+        kind,
+        nullPerMille,
+        options,
+        pool,
+        hubspotDefined,
+        sensitivity,
+        name,
+        null);
+  }
+
+  /**
+   * @param hashKey the name whose hash picks the values: the property's own, or another's whose
+   *     pool is aligned with this one's, so that the two agree record by record (a deal's pipeline
+   *     is the one its stage belongs to)
+   * @param referencedObjectType what the values are ids of ({@code OWNER}), as HubSpot says, or
+   *     null
+   */
+  private PropertyDef(
+      String name,
+      String label,
+      String type,
+      String fieldType,
+      String groupName,
+      Kind kind,
+      int nullPerMille,
+      List<Option> options,
+      String[] pool,
+      boolean hubspotDefined,
+      Sensitivity sensitivity,
+      String hashKey,
+      String referencedObjectType) {
     this.name = name;
     this.label = label;
     this.type = type;
@@ -167,7 +210,9 @@ final class PropertyDef {
     this.hubspotDefined = hubspotDefined;
     this.sensitivity = sensitivity;
     this.jsonName = new SerializedString(name);
-    this.nameHash = Hashing.mix(name.hashCode() * 0x9E3779B97F4A7C15L + name.length());
+    this.hashKey = hashKey;
+    this.nameHash = Hashing.mix(hashKey.hashCode() * 0x9E3779B97F4A7C15L + hashKey.length());
+    this.referencedObjectType = referencedObjectType;
   }
 
   /**
@@ -293,7 +338,24 @@ final class PropertyDef {
     return copy(groupName, level);
   }
 
+  /**
+   * The same property, its values picked by {@code other}'s hash: with a pool aligned to the other
+   * property's (same length, same null rate), value {@code i} here goes with value {@code i} there.
+   */
+  PropertyDef keyedLike(String other) {
+    return copy(groupName, sensitivity, other, referencedObjectType);
+  }
+
+  /** The same property, saying its values are ids of {@code objectType} ({@code OWNER}). */
+  PropertyDef referencing(String objectType) {
+    return copy(groupName, sensitivity, hashKey, objectType);
+  }
+
   private PropertyDef copy(String group, Sensitivity level) {
+    return copy(group, level, hashKey, referencedObjectType);
+  }
+
+  private PropertyDef copy(String group, Sensitivity level, String key, String referenced) {
     return new PropertyDef(
         name,
         label,
@@ -305,10 +367,18 @@ final class PropertyDef {
         options,
         pool,
         hubspotDefined,
-        level);
+        level,
+        key,
+        referenced);
   }
 
-  PortalProperty toPortalProperty() {
+  /** The portal's view of it; {@code displayOrder} is its place in its level's list. */
+  PortalProperty toPortalProperty(int displayOrder) {
+    List<PortalProperty.Option> details = new java.util.ArrayList<>();
+    for (int i = 0; i < options.size(); i++) {
+      details.add(
+          new PortalProperty.Option(options.get(i).value(), options.get(i).label(), i, false));
+    }
     return new PortalProperty(
         name,
         label,
@@ -316,7 +386,25 @@ final class PropertyDef {
         fieldType,
         groupName,
         options.stream().map(Option::value).toList(),
-        hubspotDefined);
+        hubspotDefined,
+        description(),
+        displayOrder,
+        false,
+        hasUniqueValue(),
+        false,
+        sensitivity.wire,
+        referencedObjectType,
+        details);
+  }
+
+  /** Its description, as the properties API serves it. */
+  String description() {
+    return hubspotDefined ? "HubSpot's " + label : "Custom property " + label;
+  }
+
+  /** Only the record id is unique per record. */
+  boolean hasUniqueValue() {
+    return kind == Kind.ID;
   }
 
   boolean isTimestamp() {

@@ -193,19 +193,12 @@ final class PropertyHistories {
       if (s.id().equals(now)) {
         break;
       }
-      if (!isClosed(s) && (path.isEmpty() || Hashing.below(Hashing.mix(h + i), 3) != 0)) {
+      if (!s.isClosed() && (path.isEmpty() || Hashing.below(Hashing.mix(h + i), 3) != 0)) {
         path.add(s.id());
       }
     }
     path.add(now);
     return path;
-  }
-
-  /** Whether a deal stage is won or lost, or a ticket stage closed. */
-  private static boolean isClosed(Pipelines.Stage stage) {
-    return "ticketState".equals(stage.metadataKey())
-        ? "CLOSED".equals(stage.metadataValue())
-        : "1.0".equals(stage.metadataValue()) || "0.0".equals(stage.metadataValue());
   }
 
   /**
@@ -232,7 +225,7 @@ final class PropertyHistories {
   }
 
   private static Source source(long h) {
-    int userId = Owners.ALL.get(Hashing.below(h >>> 16, Owners.ALL.size())).userId();
+    int userId = Owners.USERS.get(Hashing.below(h >>> 16, Owners.USERS.size())).userId();
     int kind = Hashing.below(h, 10);
     if (kind < 5) {
       return new Source("CRM_UI", "userId:" + userId, null, userId);

@@ -124,12 +124,16 @@ public final class Sandbox implements AutoCloseable {
 
   /**
    * One {@code without-scope} entry: {@code OBJECT} (its read scope), {@code OBJECT.sensitive} or
-   * {@code OBJECT.highly_sensitive} (that sensitive-data scope), or {@code sensitive} / {@code
-   * highly_sensitive} alone (that scope of every object).
+   * {@code OBJECT.highly_sensitive} (that sensitive-data scope), {@code sensitive} / {@code
+   * highly_sensitive} alone (that scope of every object), {@code schemas} or {@code owners}.
    */
   private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> sensitiveScopes) {
     if (entry.equalsIgnoreCase("schemas")) {
       sensitiveScopes.add(Authenticator.SCHEMAS_SCOPE); // custom objects cannot be listed
+      return;
+    }
+    if (entry.equalsIgnoreCase("owners")) {
+      sensitiveScopes.add(Authenticator.OWNERS_SCOPE); // owners cannot be listed
       return;
     }
     int dot = entry.lastIndexOf('.');

@@ -209,8 +209,9 @@ public final class SandboxBuilder {
    * object type (name or type id: its read scope), {@code OBJECT.sensitive} or {@code
    * OBJECT.highly_sensitive} (the scope that lists and reads that object's sensitive or highly
    * sensitive properties, e.g. {@code crm.objects.contacts.sensitive.read.v2}), {@code sensitive} /
-   * {@code highly_sensitive} alone for every object's, or {@code schemas} (the scope that lists
-   * custom objects, {@code crm.schemas.custom.read}). By default the token has every scope.
+   * {@code highly_sensitive} alone for every object's, {@code schemas} (the scope that lists custom
+   * objects, {@code crm.schemas.custom.read}) or {@code owners} (the scope that lists owners,
+   * {@code crm.objects.owners.read}). By default the token has every scope.
    */
   public SandboxBuilder withoutScopes(Set<String> objects) {
     this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));

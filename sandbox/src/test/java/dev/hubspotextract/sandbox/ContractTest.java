@@ -363,14 +363,38 @@ class ContractTest {
 
   @Test
   void ownersAndPipelinesConformToTheirSpecs() {
-    assertConforms(
-        "v3/crmOwners.json",
-        Request.Method.GET,
-        "/crm/v3/owners",
-        client.get("/crm/v3/owners?limit=3"));
-    for (String type : new String[] {"deals", "tickets"}) {
+    // a page, every active owner (a queue without a last name or user), the archived ones
+    for (String query : new String[] {"?limit=3", "?limit=500", "?limit=500&archived=true"}) {
+      HttpResponse<String> owners = client.get("/crm/v3/owners" + query);
+      assertThat(owners.statusCode()).isEqualTo(200);
+      assertConforms("v3/crmOwners.json", Request.Method.GET, "/crm/v3/owners", owners);
+    }
+    for (String type : new String[] {"deals", "tickets", "0-3"}) {
       String path = "/crm/v3/pipelines/" + type;
-      assertConforms("v3/pipelines.json", Request.Method.GET, path, client.get(path));
+      HttpResponse<String> pipelines = client.get(path);
+      assertThat(pipelines.statusCode()).isEqualTo(200);
+      assertConforms("v3/pipelines.json", Request.Method.GET, path, pipelines);
+    }
+    HttpResponse<String> none = client.get("/crm/v3/pipelines/contacts");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertConforms("v3/pipelines.json", Request.Method.GET, "/crm/v3/pipelines/contacts", none);
+    try (Sandbox scoped = Sandbox.builder().records(10).withoutScopes(Set.of("owners")).start()) {
+      HttpResponse<String> refused = new SandboxClient(scoped).get("/crm/v3/owners");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertConforms("v3/crmOwners.json", Request.Method.GET, "/crm/v3/owners", refused);
+    }
+  }
+
+  @Test
+  void propertiesWithOptionsConformToThePropertiesSpec() {
+    // enumerations with options of their own (stages, pipelines) and owner properties, whose
+    // options are HubSpot's owners (externalOptions, referencedObjectType OWNER)
+    for (String type : new String[] {"deals", "tickets", "companies"}) {
+      String path = "/crm/v3/properties/" + type;
+      HttpResponse<String> response = client.get(path);
+      assertThat(response.body()).contains("\"referencedObjectType\":\"OWNER\"");
+      assertThat(response.body()).contains("\"options\":[{");
+      assertConforms("v3/properties.json", Request.Method.GET, path, response);
     }
   }
 

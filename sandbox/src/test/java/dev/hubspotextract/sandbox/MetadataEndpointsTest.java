@@ -3,6 +3,10 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +65,14 @@ class MetadataEndpointsTest {
     }
     assertThat(stage).isNotNull();
     assertThat(stage.path("type").asText()).isEqualTo("enumeration");
-    assertThat(stage.path("options").size()).isEqualTo(7);
+    // every stage of every deal pipeline: the default one's 7 and the Renewals pipeline's 4
+    assertThat(stage.path("options").findValuesAsText("value"))
+        .containsExactlyElementsOf(
+            sandbox.portal().pipelines("deals").stream()
+                .flatMap(p -> p.stages().stream())
+                .map(PortalPipeline.Stage::id)
+                .toList())
+        .hasSize(11);
     assertThat(
             SandboxClient.json(client.get("/crm/v3/properties/deals?dataSensitivity=sensitive"))
                 .findValuesAsText("name"))
@@ -69,18 +80,76 @@ class MetadataEndpointsTest {
   }
 
   @Test
-  void ownersAndPipelinesAreServed() {
-    JsonNode owners = SandboxClient.json(client.get("/crm/v3/owners?limit=4"));
-    assertThat(owners.path("results")).hasSize(4);
-    assertThat(owners.path("paging").path("next").path("after").asText()).isEqualTo("4");
-    JsonNode pipelines = SandboxClient.json(client.get("/crm/v3/pipelines/deals"));
-    assertThat(pipelines.path("results").get(0).path("stages").size()).isEqualTo(7);
-    assertThat(
-            SandboxClient.json(client.get("/crm/v3/pipelines/tickets"))
-                .path("results")
-                .get(0)
-                .path("id")
-                .asText())
-        .isEqualTo("0");
+  void ownersListTheActiveOnesByDefaultAndTheArchivedOnesWhenAsked() {
+    JsonNode page = SandboxClient.json(client.get("/crm/v3/owners?limit=4"));
+    assertThat(page.path("results")).hasSize(4);
+    assertThat(page.path("paging").path("next").path("after").asText()).isEqualTo("4");
+    JsonNode active = SandboxClient.json(client.get("/crm/v3/owners?limit=500"));
+    JsonNode archived = SandboxClient.json(client.get("/crm/v3/owners?limit=500&archived=true"));
+    assertThat(active.has("paging")).isFalse();
+    assertThat(active.findValuesAsText("archived")).isNotEmpty().containsOnly("false");
+    assertThat(archived.path("results")).isNotEmpty();
+    for (JsonNode owner : archived.path("results")) {
+      assertThat(owner.path("archived").asBoolean()).isTrue();
+      // a deactivated user: the owner keeps its user id only as including inactive ones
+      assertThat(owner.has("userId")).isFalse();
+      assertThat(owner.path("userIdIncludingInactive").isInt()).isTrue();
+    }
+    List<String> listed = new ArrayList<>();
+    active.path("results").forEach(o -> listed.add(o.path("id").asText()));
+    archived.path("results").forEach(o -> listed.add(o.path("id").asText()));
+    assertThat(listed)
+        .containsExactlyElementsOf(
+            sandbox.portal().owners().stream().map(PortalOwner::id).toList());
+    // the variety a real portal has: a queue, an owner in two teams, one in none
+    assertThat(active.path("results").findValuesAsText("type")).contains("PERSON", "QUEUE");
+    List<Integer> teams = new ArrayList<>();
+    active.path("results").forEach(o -> teams.add(o.path("teams").size()));
+    assertThat(teams).contains(0, 1, 2);
+  }
+
+  @Test
+  void dealAndTicketPipelinesListTheirStagesWithHubSpotsMetadata() {
+    JsonNode deals = SandboxClient.json(client.get("/crm/v3/pipelines/deals"));
+    assertThat(deals.path("results").findValuesAsText("label"))
+        .contains("Sales Pipeline", "Renewals");
+    for (JsonNode pipeline : deals.path("results")) {
+      // a pipeline added after the portal was set up was changed no earlier than it was created
+      assertThat(pipeline.path("updatedAt").asText())
+          .isGreaterThanOrEqualTo(pipeline.path("createdAt").asText());
+      for (JsonNode stage : pipeline.path("stages")) {
+        assertThat(stage.path("updatedAt").asText())
+            .isGreaterThanOrEqualTo(stage.path("createdAt").asText());
+      }
+    }
+    JsonNode renewals = deals.path("results").get(1);
+    assertThat(renewals.path("displayOrder").asInt()).isEqualTo(1);
+    assertThat(renewals.path("stages").get(0).path("id").asText()).matches("\\d+");
+    for (JsonNode stage : deals.path("results").findValues("stages").get(0)) {
+      assertThat(stage.path("metadata").path("probability").asText()).matches("[01]\\.\\d");
+      assertThat(stage.path("metadata").path("isClosed").asText()).isIn("true", "false");
+    }
+    JsonNode tickets = SandboxClient.json(client.get("/crm/v3/pipelines/tickets"));
+    JsonNode support = tickets.path("results").get(0);
+    assertThat(support.path("id").asText()).isEqualTo("0");
+    // HubSpot's default pipelines were created at 0, as its spec says
+    assertThat(support.path("createdAt").asText()).isEqualTo("1970-01-01T00:00:00.000Z");
+    for (JsonNode stage : support.path("stages")) {
+      assertThat(stage.path("metadata").path("ticketState").asText()).isIn("OPEN", "CLOSED");
+      assertThat(stage.path("metadata").has("isClosed")).isTrue();
+    }
+    // an object without pipelines is refused, as HubSpot refuses it
+    assertThat(client.get("/crm/v3/pipelines/contacts").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aTokenWithoutTheOwnersScopeCannotListOwners() {
+    try (Sandbox scoped = Sandbox.builder().records(10).withoutScopes(Set.of("owners")).start()) {
+      HttpResponse<String> refused = new SandboxClient(scoped).get("/crm/v3/owners");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("MISSING_SCOPES", "crm.objects.owners.read");
+      assertThat(new SandboxClient(scoped).get("/crm/v3/pipelines/deals").statusCode())
+          .isEqualTo(200);
+    }
   }
 }

@@ -3,9 +3,12 @@ package dev.hubspotextract.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +169,8 @@ class PortalTest {
             .findFirst()
             .orElseThrow();
     assertThat(lifecycle.options()).contains("lead", "customer");
+    // owner properties hold ids of every owner, archived ones too, which their options leave out
+    List<String> ownerIds = portal.owners().stream().map(PortalOwner::id).toList();
     portal
         .records("contacts")
         .limit(300)
@@ -182,7 +187,9 @@ class PortalTest {
                   case "datetime" ->
                       assertThat(v).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
                   case "bool" -> assertThat(v).isIn("true", "false");
-                  case "enumeration" -> assertThat(List.of(v.split(";"))).isSubsetOf(p.options());
+                  case "enumeration" ->
+                      assertThat(List.of(v.split(";")))
+                          .isSubsetOf(p.externalOptions() ? ownerIds : p.options());
                   default -> {}
                 }
               }
@@ -197,5 +204,60 @@ class PortalTest {
     assertThat(properties)
         .filteredOn(p -> p.name().startsWith("custom_field_"))
         .allMatch(p -> !p.hubspotDefined());
+  }
+
+  @Test
+  void everyDealAndTicketIsInAStageOfItsOwnPipelineAndBothDealPipelinesAreUsed() {
+    for (String[] object :
+        new String[][] {
+          {"deals", "pipeline", "dealstage"}, {"tickets", "hs_pipeline", "hs_pipeline_stage"}
+        }) {
+      Map<String, String> pipelineOfStage = new HashMap<>();
+      for (PortalPipeline p : portal.pipelines(object[0])) {
+        p.stages().forEach(stage -> pipelineOfStage.put(stage.id(), p.id()));
+      }
+      Set<String> pipelinesUsed = new HashSet<>();
+      Set<String> stagesUsed = new HashSet<>();
+      portal
+          .records(object[0])
+          .forEach(
+              r -> {
+                String stage = r.properties().get(object[2]);
+                assertThat(pipelineOfStage).containsKey(stage);
+                assertThat(r.properties().get(object[1])).isEqualTo(pipelineOfStage.get(stage));
+                pipelinesUsed.add(r.properties().get(object[1]));
+                stagesUsed.add(stage);
+              });
+      assertThat(stagesUsed).isEqualTo(pipelineOfStage.keySet());
+      assertThat(pipelinesUsed).hasSize(portal.pipelines(object[0]).size());
+    }
+    assertThat(portal.pipelines("deals")).hasSize(2);
+    assertThat(portal.pipelines("contacts")).isEmpty();
+  }
+
+  @Test
+  void ownerPropertiesPointAtActiveAndArchivedOwnersWhileTheirOptionsListTheActiveOnes() {
+    Map<String, PortalOwner> owners = new HashMap<>();
+    portal.owners().forEach(o -> owners.put(o.id(), o));
+    Set<Boolean> archivedSeen = new HashSet<>();
+    portal
+        .records("deals")
+        .map(r -> r.properties().get("hubspot_owner_id"))
+        .filter(Objects::nonNull)
+        .forEach(
+            id -> {
+              assertThat(owners).containsKey(id);
+              archivedSeen.add(owners.get(id).archived());
+            });
+    assertThat(archivedSeen).containsExactlyInAnyOrder(true, false);
+    PortalProperty owner =
+        portal.properties("deals").stream()
+            .filter(p -> p.name().equals("hubspot_owner_id"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(owner.referencedObjectType()).isEqualTo("OWNER");
+    assertThat(owner.options())
+        .containsExactlyElementsOf(
+            portal.owners().stream().filter(o -> !o.archived()).map(PortalOwner::id).toList());
   }
 }

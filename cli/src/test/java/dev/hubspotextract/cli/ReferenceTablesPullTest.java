@@ -1,0 +1,126 @@
+package dev.hubspotextract.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hubspotextract.extract.Manifest;
+import dev.hubspotextract.extract.PulledCsv;
+import dev.hubspotextract.extract.PulledManifests;
+import dev.hubspotextract.extract.SameOutput;
+import dev.hubspotextract.sandbox.PortalOwner;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the command line makes of the reference tables: a missing scope skips one with a line that
+ * names the scope and exit 0; a sync rewrites them as a fresh pull writes them; the typed formats
+ * and sql have them as tables.
+ */
+class ReferenceTablesPullTest {
+  private static final String OWNERS_SKIPPED =
+      "owners: skipped: the access token lacks the scope crm.objects.owners.read; add it to the"
+          + " private app's scopes in HubSpot to have owners.csv";
+
+  @TempDir Path tmp;
+
+  @Test
+  void aTokenWithoutTheOwnersScopeSkipsOwnersWithOneLineAndStillExitsZero() {
+    try (Sandbox lacking = Sandbox.builder().records(100).withoutScopes(Set.of("owners")).start()) {
+      Path out = tmp.resolve("out");
+
+      Cli.Run run = Cli.pull(lacking, out, "--objects", "deals", "--associations", "none");
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.out().lines()).containsOnlyOnce(OWNERS_SKIPPED);
+      assertThat(run.out()).containsPattern("(?m)^pipelines: 2 rows, 1 requests, ");
+      assertThat(run.err()).isEmpty();
+      assertThat(out.resolve("owners.csv")).doesNotExist();
+      Manifest.ReferenceEntry owners = PulledManifests.read(out).references().get(0);
+      assertThat(owners.status()).isEqualTo("skipped");
+      assertThat(owners.missingScope()).isEqualTo("crm.objects.owners.read");
+      assertThat(PulledManifests.read(out).failures()).isEmpty();
+
+      // sql has the tables that were written, and passes the skipped one by
+      Cli.Run tables = Cli.run("sql", "--in", out.toString(), "--tables");
+      assertThat(tables.exitCode()).as(tables.toString()).isZero();
+      assertThat(tables.out()).contains("pipeline_stages").doesNotContain("owners");
+    }
+  }
+
+  @Test
+  void aSyncRewritesTheReferenceTablesAsAFreshPullWritesThemAndDropsOneItCannotWrite()
+      throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(200).seed(8).start();
+        Sandbox lacking =
+            Sandbox.builder().records(200).seed(8).withoutScopes(Set.of("owners")).start()) {
+      Path synced = tmp.resolve("synced");
+      Path fresh = tmp.resolve("fresh");
+      String[] objects = {"--objects", "deals,tickets", "--associations", "none"};
+      assertThat(Cli.pull(sandbox, synced, objects).exitCode()).isZero();
+
+      // the owners scope lost: the sync drops owners.csv, as a pull would not write it
+      Cli.Run withoutOwners = Cli.sync(lacking, synced, objects);
+      assertThat(withoutOwners.exitCode()).as(withoutOwners.toString()).isZero();
+      assertThat(withoutOwners.out()).contains(OWNERS_SKIPPED);
+      assertThat(synced.resolve("owners.csv")).doesNotExist();
+      assertThat(PulledManifests.read(synced).references().get(0).status()).isEqualTo("skipped");
+
+      // back: the sync writes it again, and every table equals a fresh pull's
+      Cli.Run again = Cli.sync(sandbox, synced, objects);
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(again.out()).containsPattern("(?m)^owners: \\d+ rows, 2 requests, ");
+      assertThat(Cli.pull(sandbox, fresh, objects).exitCode()).isZero();
+      SameOutput.assertSameTables(synced, fresh);
+      List<List<String>> owners = PulledCsv.rows(synced.resolve("owners.csv"));
+      assertThat(owners.subList(1, owners.size()))
+          .extracting(row -> row.get(0))
+          .containsExactlyElementsOf(
+              sandbox.portal().owners().stream().map(PortalOwner::id).sorted().toList());
+    }
+  }
+
+  @Test
+  void theDuckDbAndParquetFormatsHoldTheReferenceTablesTyped() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(100).start()) {
+      for (String format : List.of("duckdb", "parquet")) {
+        Path out = tmp.resolve(format);
+        Cli.pullObjects(sandbox, out, "deals", "--associations", "none", "--format", format);
+        if (format.equals("parquet")) {
+          assertThat(out.resolve("owners.parquet")).isRegularFile();
+          assertThat(out.resolve("owners.csv")).doesNotExist();
+        } else {
+          assertThat(SameOutput.files(out)).doesNotContain("owners.csv", "owners.parquet");
+        }
+
+        Cli.Run archived =
+            Cli.run(
+                "sql",
+                "--in",
+                out.toString(),
+                "SELECT count(*) AS n, typeof(any_value(id)) AS id_type,"
+                    + " typeof(any_value(archived)) AS archived_type FROM owners WHERE archived");
+        Cli.Run stages =
+            Cli.run(
+                "sql",
+                "--in",
+                out.toString(),
+                "SELECT count(*) AS n FROM deals d JOIN pipeline_stages s ON s.object = 'deals'"
+                    + " AND s.pipelineId = d.pipeline AND s.id = d.dealstage");
+
+        long archivedOwners = sandbox.portal().owners().stream().filter(o -> o.archived()).count();
+        assertThat(archived.exitCode()).as(archived.toString()).isZero();
+        assertThat(archived.out())
+            .as(format)
+            .containsPattern(
+                "\\b" + archivedOwners + "\\s*\\|\\s*DECIMAL\\(38,0\\)\\s*\\|\\s*BOOLEAN");
+        // every deal's stage is found in its own pipeline's stages
+        assertThat(stages.out())
+            .as(format)
+            .containsPattern("\\b" + sandbox.portal().count("deals") + "\\b");
+      }
+    }
+  }
+}

@@ -1,0 +1,385 @@
+package dev.hubspotextract.extract;
+
+import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.HubSpotClient;
+import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.MissingScopeException;
+import dev.hubspotextract.client.Owner;
+import dev.hubspotextract.client.Pipeline;
+import dev.hubspotextract.client.PipelineStage;
+import dev.hubspotextract.client.PropertyDefinition;
+import dev.hubspotextract.client.PropertyOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Writes a plan's {@link ReferenceTable reference tables}, each a file of its own written whole or
+ * not at all ({@link CsvFileSink}: an unfinished file, renamed when complete): the owners (two
+ * listings, active and archived), the pipelines and their stages of every pulled object (one
+ * request per object; an object without pipelines has none), the properties the plan read and their
+ * options (no request). A scope the token lacks skips only its table; a failure that dooms the run
+ * (a rejected token, the daily limit) stops it as any task's does.
+ */
+final class ReferenceTables {
+  private final Plan plan;
+
+  ReferenceTables(Plan plan) {
+    this.plan = Objects.requireNonNull(plan, "plan is null");
+  }
+
+  /** The rows of one table, read with a client that counts its calls. */
+  @FunctionalInterface
+  private interface Rows {
+    List<String[]> read(HubSpotClient counted);
+  }
+
+  /**
+   * Writes every table into {@code dir}, telling {@code listener} of each; returns how each went,
+   * in {@link ReferenceTable}'s order.
+   */
+  List<ReferenceResult> write(
+      HubSpotClient client, Path dir, FileMode mode, RunControl control, StatusListener listener) {
+    List<ReferenceResult> results = new ArrayList<>();
+    results.add(table(ReferenceTable.OWNERS, client, dir, mode, control, this::owners));
+    // the stages come with the pipelines, from the same requests
+    Map<ObjectType, List<Pipeline>> pipelines = new LinkedHashMap<>();
+    ReferenceResult read =
+        table(
+            ReferenceTable.PIPELINES,
+            client,
+            dir,
+            mode,
+            control,
+            counted -> pipelineRows(readPipelines(counted, pipelines)));
+    results.add(read);
+    results.add(
+        read.completed()
+            ? table(
+                ReferenceTable.PIPELINE_STAGES,
+                client,
+                dir,
+                mode,
+                control,
+                counted -> stageRows(pipelines))
+            : new ReferenceResult(
+                ReferenceTable.PIPELINE_STAGES,
+                0,
+                0,
+                0,
+                read.missingScope(),
+                read.failure() == null ? null : sameFailure(ReferenceTable.PIPELINE_STAGES, read)));
+    results.add(
+        table(ReferenceTable.PROPERTIES, client, dir, mode, control, counted -> propertyRows()));
+    results.add(
+        table(
+            ReferenceTable.PROPERTY_OPTIONS, client, dir, mode, control, counted -> optionRows()));
+    for (ReferenceResult result : results) {
+      if (result.failure() == null || result.failure().category() != FailureCategory.ABORTED) {
+        listener.referenceFinished(result);
+      }
+    }
+    return results;
+  }
+
+  /** Reads one table's rows and writes its file; says how it went. */
+  private static ReferenceResult table(
+      ReferenceTable table,
+      HubSpotClient client,
+      Path dir,
+      FileMode mode,
+      RunControl control,
+      Rows rows) {
+    long start = System.nanoTime();
+    LongAdder calls = new LongAdder();
+    if (control.fatal() != null) {
+      return failed(table, calls, start, aborted(table, control));
+    }
+    try {
+      List<String[]> read = rows.read(client.counting(calls));
+      try (CsvFileSink sink =
+          new CsvFileSink(FolderLayout.of(dir).referenceFile(table), mode, table.header())) {
+        read.forEach(sink::write);
+        sink.complete();
+      }
+      return new ReferenceResult(table, read.size(), calls.sum(), seconds(start), null, null);
+    } catch (MissingScopeException e) {
+      return new ReferenceResult(table, 0, calls.sum(), seconds(start), e.scope(), null);
+    } catch (HubSpotException e) {
+      if (RunControl.isFatal(e)) {
+        control.abort(e);
+      }
+      return failed(
+          table, calls, start, new TaskFailure(table.tableName(), false, e.category(), e.text()));
+    } catch (IOException | UncheckedIOException e) {
+      ExtractException output =
+          new ExtractException(
+              FailureCategory.OUTPUT,
+              "cannot write "
+                  + table.file()
+                  + " to the output folder: "
+                  + OutputFolder.reason(e instanceof UncheckedIOException u ? u.getCause() : e),
+              e);
+      control.abort(output);
+      return failed(
+          table,
+          calls,
+          start,
+          new TaskFailure(table.tableName(), false, FailureCategory.OUTPUT, output.getMessage()));
+    } catch (RuntimeException e) {
+      return failed(
+          table,
+          calls,
+          start,
+          new TaskFailure(
+              table.tableName(),
+              false,
+              FailureCategory.INTERNAL,
+              "internal error: " + e + " (please report it)"));
+    }
+  }
+
+  private static ReferenceResult failed(
+      ReferenceTable table, LongAdder calls, long start, TaskFailure failure) {
+    return new ReferenceResult(table, 0, calls.sum(), seconds(start), null, failure);
+  }
+
+  /** The stages' failure when the pipelines they come with failed. */
+  private static TaskFailure sameFailure(ReferenceTable table, ReferenceResult pipelines) {
+    TaskFailure failure = pipelines.failure();
+    return new TaskFailure(
+        table.tableName(),
+        false,
+        failure.category(),
+        failure.text().around("not written: the pipelines failed (", ")"));
+  }
+
+  private static TaskFailure aborted(ReferenceTable table, RunControl control) {
+    RuntimeException fatal = control.fatal();
+    return new TaskFailure(
+        table.tableName(),
+        false,
+        FailureCategory.ABORTED,
+        "not finished: the run stopped (" + fatal.getMessage() + ")");
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  // ---- the rows ------------------------------------------------------------------------------
+
+  /** Every owner, active and archived, by id (numerically). */
+  private List<String[]> owners(HubSpotClient client) {
+    List<Owner> owners = new ArrayList<>(client.owners().list());
+    owners.sort(Comparator.comparing(Owner::id, ReferenceTables::byNumber));
+    List<String[]> rows = new ArrayList<>();
+    for (Owner o : owners) {
+      rows.add(
+          new String[] {
+            o.id(),
+            o.email(),
+            o.firstName(),
+            o.lastName(),
+            text(o.userId()),
+            text(o.userIdIncludingInactive()),
+            o.type(),
+            String.join(";", o.teams()),
+            Boolean.toString(o.archived()),
+            o.createdAt(),
+            o.updatedAt()
+          });
+    }
+    return rows;
+  }
+
+  /** Each pulled object's pipelines, in display order then by id, into {@code into}. */
+  private Map<ObjectType, List<Pipeline>> readPipelines(
+      HubSpotClient client, Map<ObjectType, List<Pipeline>> into) {
+    for (PlannedObject object : plan.objects()) {
+      ObjectType type = object.type();
+      List<Pipeline> pipelines =
+          new ArrayList<>(client.pipelines().list(type.apiName(), readScopeOf(type)));
+      pipelines.sort(
+          Comparator.comparing(
+                  Pipeline::displayOrder, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+              .thenComparing(Pipeline::id, ReferenceTables::byNumber));
+      into.put(type, pipelines);
+    }
+    return into;
+  }
+
+  private static List<String[]> pipelineRows(Map<ObjectType, List<Pipeline>> pipelines) {
+    List<String[]> rows = new ArrayList<>();
+    pipelines.forEach(
+        (type, list) -> {
+          for (Pipeline p : list) {
+            rows.add(
+                new String[] {
+                  type.name(),
+                  p.id(),
+                  p.label(),
+                  text(p.displayOrder()),
+                  text(p.archived()),
+                  p.createdAt(),
+                  p.updatedAt()
+                });
+          }
+        });
+    return rows;
+  }
+
+  private static List<String[]> stageRows(Map<ObjectType, List<Pipeline>> pipelines) {
+    List<String[]> rows = new ArrayList<>();
+    pipelines.forEach(
+        (type, list) -> {
+          for (Pipeline p : list) {
+            List<PipelineStage> stages = new ArrayList<>(p.stages());
+            stages.sort(
+                Comparator.comparing(
+                        PipelineStage::displayOrder,
+                        Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                    .thenComparing(PipelineStage::id, ReferenceTables::byNumber));
+            for (PipelineStage s : stages) {
+              rows.add(
+                  new String[] {
+                    type.name(),
+                    p.id(),
+                    s.id(),
+                    s.label(),
+                    text(s.displayOrder()),
+                    s.metadata().get("probability"),
+                    s.metadata().get("ticketState"),
+                    flag(s.metadata().get("isClosed")),
+                    text(s.archived()),
+                    s.createdAt(),
+                    s.updatedAt()
+                  });
+            }
+          }
+        });
+    return rows;
+  }
+
+  /** Every property the plan read of each pulled object, in the object's column order. */
+  private List<String[]> propertyRows() {
+    List<String[]> rows = new ArrayList<>();
+    for (PlannedObject object : plan.objects()) {
+      for (PropertyDefinition p : object.properties()) {
+        rows.add(
+            new String[] {
+              object.type().name(),
+              p.name(),
+              p.label(),
+              p.type(),
+              p.fieldType(),
+              p.groupName(),
+              p.description(),
+              text(p.calculated()),
+              text(p.hubspotDefined()),
+              p.dataSensitivity(),
+              p.referencedObjectType(),
+              text(p.externalOptions()),
+              text(p.hasUniqueValue()),
+              text(p.hidden()),
+              text(p.displayOrder())
+            });
+      }
+    }
+    return rows;
+  }
+
+  /** The options of those properties, each property's in HubSpot's order. */
+  private List<String[]> optionRows() {
+    List<String[]> rows = new ArrayList<>();
+    for (PlannedObject object : plan.objects()) {
+      for (PropertyDefinition p : object.properties()) {
+        for (PropertyOption o : p.options()) {
+          rows.add(
+              new String[] {
+                object.type().name(),
+                p.name(),
+                o.value(),
+                o.label(),
+                text(o.displayOrder()),
+                text(o.hidden())
+              });
+        }
+      }
+    }
+    return rows;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * The scope an object is read with, which its pipelines need: named when the token lacks a scope
+   * and HubSpot's answer names none.
+   */
+  static String readScopeOf(ObjectType type) {
+    if (type.custom()) {
+      return "crm.objects.custom.read";
+    }
+    return type.name().equals("tickets") ? "tickets" : "crm.objects." + type.name() + ".read";
+  }
+
+  /** Ids in number order where both are numbers (shorter first), else in text order after them. */
+  static int byNumber(String a, String b) {
+    boolean numberA = isDigits(a);
+    boolean numberB = isDigits(b);
+    if (numberA != numberB) {
+      return numberA ? -1 : 1;
+    }
+    if (numberA) {
+      String x = stripZeros(a);
+      String y = stripZeros(b);
+      int byLength = Integer.compare(x.length(), y.length());
+      return byLength != 0 ? byLength : x.compareTo(y);
+    }
+    return a.compareTo(b);
+  }
+
+  private static boolean isDigits(String text) {
+    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static String stripZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.substring(i);
+  }
+
+  /** A value as a cell: empty for null. */
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** A flag HubSpot sent as text ({@code "true"}), kept only when it is one. */
+  private static String flag(String text) {
+    return "true".equals(text) || "false".equals(text) ? text : null;
+  }
+
+  /**
+   * What the tables cost, for the plan as people read it: one line each, with the requests it
+   * takes.
+   */
+  static List<String> describe(Plan plan) {
+    int objects = plan.objects().size();
+    String perObject = objects + " request" + (objects == 1 ? "" : "s") + ", one per object";
+    return List.of(
+        "owners: 2 requests (the active and the archived owners, 500 a request)",
+        "pipelines: " + perObject,
+        "pipeline_stages: with the pipelines",
+        "properties: no request (read with the plan)",
+        "property_options: no request (read with the plan)");
+  }
+}
