@@ -236,7 +236,7 @@ class ManifestTest {
     assertThat(manifest.tables())
         .filteredOn(Manifest.TableEntry::failed)
         .extracting(Manifest.TableEntry::tableName)
-        .containsExactly("contacts__2_123", "owners");
+        .containsExactly("contacts__2_123", "owners", "tickets_property_history");
   }
 
   @Test
