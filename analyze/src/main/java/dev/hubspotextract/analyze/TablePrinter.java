@@ -80,13 +80,13 @@ public final class TablePrinter {
     String flat =
         value.replace("\r\n", "↵").replace('\n', '↵').replace('\r', '↵').replace('\t', ' ');
     if (length(flat) > MAX_WIDTH) {
-      int end = flat.offsetByCodePoints(0, MAX_WIDTH - 1);
-      return flat.substring(0, end) + "…";
+      return TerminalWidth.cut(flat, MAX_WIDTH - 1) + "…";
     }
     return flat;
   }
 
+  /** Columns on a terminal, not characters: a wide one (山) takes two. */
   private static int length(String text) {
-    return text.codePointCount(0, text.length());
+    return TerminalWidth.of(text);
   }
 }

@@ -72,6 +72,33 @@ class QueryOutputTest {
   }
 
   @Test
+  void wideCharactersTakeTwoColumnsSoTheTableStaysAligned() {
+    String printed =
+        deliver(
+            "SELECT * FROM (VALUES ('山田 太郎', 1), ('Ana Silva', 2), ('Chloé Martin', 3))"
+                + " t(owner, n)",
+            Optional.empty(),
+            10);
+
+    List<String> lines = printed.lines().toList();
+    // each row's bar sits at the header's column on a terminal: 山 and 田 take two each
+    int bar = lines.get(0).indexOf('|');
+    assertThat(lines.subList(2, 5))
+        .allSatisfy(
+            line ->
+                assertThat(TerminalWidth.of(line.substring(0, line.indexOf('|'))))
+                    .as(line)
+                    .isEqualTo(bar));
+    assertThat(lines.get(2)).startsWith("山田 太郎    |");
+  }
+
+  @Test
+  void aLongWideValueIsCutToTheColumnsItMayTake() {
+    assertThat(TerminalWidth.cut("山田山田山", 5)).isEqualTo("山田");
+    assertThat(TerminalWidth.of("e\u0301")).isEqualTo(1); // a combining accent takes none
+  }
+
+  @Test
   void aFileGetsEveryRowAsCsvOrParquet() throws Exception {
     Path csv = dir.resolve("result.csv");
     Path parquet = dir.resolve("result.parquet");
