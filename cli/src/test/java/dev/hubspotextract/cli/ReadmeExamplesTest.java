@@ -167,7 +167,10 @@ class ReadmeExamplesTest {
         new ObjectMapper().readTree(lackingTickets.resolve("manifest.json").toFile());
 
     SoftAssertions softly = new SoftAssertions();
+    Block previous = null;
     for (Block block : readme.blocks()) {
+      Block above = previous;
+      previous = block;
       String first = block.lines().isEmpty() ? "" : block.lines().get(0);
       if (block.language().equals("bash") || block.language().equals("java")) {
         continue; // commands (run above) and Java to copy into a test, not output
@@ -181,6 +184,8 @@ class ReadmeExamplesTest {
         checkDryRun(softly, block);
       } else if (first.contains("_label")) {
         checkLabelled(softly, block);
+      } else if (above != null && endsWithAQuery(above)) {
+        checkQueryOutput(softly, block, above);
       } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
         softly.fail(block + ": a sample of output this test does not recognise: " + ADD_IT);
       }
@@ -484,6 +489,31 @@ class ReadmeExamplesTest {
               printed.addAll(run.out().lines().toList());
             });
     softly.assertThat(printed).as(sample.toString()).isEqualTo(sample.lines());
+  }
+
+  /** Whether a shell block's last command is a {@code sql} query (not a labelled one). */
+  private static boolean endsWithAQuery(Block commands) {
+    if (!commands.language().equals("bash")) {
+      return false;
+    }
+    List<List<String>> all = ReadmeText.commands(commands);
+    List<String> last = all.isEmpty() ? List.of() : all.get(all.size() - 1);
+    return last.size() > 1 && last.get(1).equals("sql") && !last.contains("--labels");
+  }
+
+  /**
+   * The output of a query the README shows under the commands that make its folder (a pull, then
+   * the query): those commands run in a folder of their own, and the query's output line for line
+   * as the sample shows it.
+   */
+  private void checkQueryOutput(SoftAssertions softly, Block sample, Block commands) {
+    Path folder = newFolder();
+    Cli.Run last = null;
+    for (List<String> command : ReadmeText.commands(commands)) {
+      last = run(command.subList(1, command.size()), folder, false);
+      softly.assertThat(last.exitCode()).as(commands + "\n" + last).isZero();
+    }
+    softly.assertThat(last.out().lines().toList()).as(sample.toString()).isEqualTo(sample.lines());
   }
 
   /** A sample's line and a printed one are the same but for numbers; "…" stands for the rest. */
