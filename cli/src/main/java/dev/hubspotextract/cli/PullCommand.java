@@ -21,6 +21,7 @@ import dev.hubspotextract.extract.Extractor;
 import dev.hubspotextract.extract.FileMode;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.extract.FolderLock;
+import dev.hubspotextract.extract.HistoryCost;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.OutputFolder;
 import dev.hubspotextract.extract.Plan;
@@ -443,6 +444,7 @@ class PullCommand implements Callable<Integer> {
       Plan plan = new Planner(client.counting(planRequests), base.toString()).plan(tables);
       if (dryRun) {
         spec.commandLine().getOut().print(plan.describe(outputFormat::destinationOf, Flags::show));
+        spec.commandLine().getOut().print(HistoryCost.describe(client, plan));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
       }

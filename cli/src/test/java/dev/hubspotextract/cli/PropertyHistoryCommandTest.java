@@ -47,6 +47,16 @@ class PropertyHistoryCommandTest {
                   + "  tickets: hs_pipeline_stage  → tickets_property_history.csv\n"
                   + "      read: once its file is written, 1 request per 50 records (batch reads)\n"
                   + "  contacts: email  → contacts_property_history.csv\n");
+      // and in requests, from the portal's own counts: 50 records a request
+      long deals = sandbox.portal().records("deals").count();
+      long tickets = sandbox.portal().records("tickets").count();
+      long contacts = sandbox.portal().records("contacts").count();
+      long total = (deals + 49) / 50 + (tickets + 49) / 50 + (contacts + 49) / 50;
+      assertThat(run.out())
+          .contains("property history cost, from HubSpot's counts of the records:\n")
+          .containsPattern(
+              "deals_property_history +" + deals + " records → " + (deals + 49) / 50 + " requests")
+          .containsPattern("total +" + total + " requests\n");
     }
   }
 
