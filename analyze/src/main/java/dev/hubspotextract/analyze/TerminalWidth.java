@@ -20,7 +20,9 @@ final class TerminalWidth {
     {0xFF00, 0xFF60}, // fullwidth forms
     {0xFFE0, 0xFFE6}, // fullwidth signs
     {0x1F300, 0x1F64F}, // pictographs and emoticons
+    {0x1F680, 0x1F6FF}, // transport and map symbols (🚀)
     {0x1F900, 0x1F9FF}, // supplemental symbols and pictographs
+    {0x1FA70, 0x1FAFF}, // symbols and pictographs extended-A
     {0x20000, 0x3FFFD}, // CJK extensions B and beyond
   };
 

@@ -96,6 +96,7 @@ class QueryOutputTest {
   void aLongWideValueIsCutToTheColumnsItMayTake() {
     assertThat(TerminalWidth.cut("山田山田山", 5)).isEqualTo("山田");
     assertThat(TerminalWidth.of("e\u0301")).isEqualTo(1); // a combining accent takes none
+    assertThat(TerminalWidth.of("Onboarding 🚀")).isEqualTo(13); // as the sandbox's deal names
   }
 
   @Test
