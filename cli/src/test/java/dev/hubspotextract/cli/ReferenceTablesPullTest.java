@@ -114,8 +114,7 @@ class ReferenceTablesPullTest {
         assertThat(archived.exitCode()).as(archived.toString()).isZero();
         assertThat(archived.out())
             .as(format)
-            .containsPattern(
-                "\\b" + archivedOwners + "\\s*\\|\\s*DECIMAL\\(38,0\\)\\s*\\|\\s*BOOLEAN");
+            .containsPattern("\\b" + archivedOwners + "\\s*\\|\\s*BIGINT\\s*\\|\\s*BOOLEAN");
         // every deal's stage is found in its own pipeline's stages
         assertThat(stages.out())
             .as(format)
