@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.ReferenceTable;
 import java.util.Objects;
 import java.util.Optional;
 
