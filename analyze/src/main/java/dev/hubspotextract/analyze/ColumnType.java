@@ -3,7 +3,9 @@ package dev.hubspotextract.analyze;
 import dev.hubspotextract.extract.DecimalFit;
 import dev.hubspotextract.extract.FixedColumn;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * The SQL type a pulled column gets, from its HubSpot type in {@code manifest.json}, and the
@@ -42,8 +44,9 @@ public record ColumnType(String sqlType) {
   /**
    * As {@link #ofHubSpotType(String, OptionalInt)}, but a number column whose manifest entry says
    * {@code "sqlType": "BIGINT"} or {@code "INTEGER"} (a reference table's ids and orders) is that
-   * whole-number type. Any other {@code sqlType} is not read: the manifest is not trusted to write
-   * SQL.
+   * whole-number type, though it gives {@code "decimals": 0} too (which the engine adds for a
+   * reader that knows only decimals). Any other {@code sqlType} is not read: the manifest is not
+   * trusted to write SQL.
    */
   public static ColumnType ofHubSpotType(String type, String sqlType, OptionalInt decimals) {
     if (type == null) {
@@ -51,17 +54,28 @@ public record ColumnType(String sqlType) {
     }
     return switch (type.toLowerCase(Locale.ROOT)) {
       case "id" -> ID;
-      case "number" ->
-          decimals.isPresent()
-              ? decimal(decimals.getAsInt())
-              : ID.sqlType().equalsIgnoreCase(sqlType)
-                  ? ID
-                  : INTEGER.sqlType().equalsIgnoreCase(sqlType) ? INTEGER : DOUBLE;
+      case "number" -> wholeNumber(sqlType, decimals).orElse(numberOf(decimals));
       case "date" -> DATE;
       case "datetime" -> DATETIME;
       case "bool", "boolean" -> BOOL;
       default -> TEXT;
     };
+  }
+
+  /**
+   * BIGINT or INTEGER, when the manifest says so of a column whose values have no decimals: an
+   * owner id is an id whether or not the pull measured it.
+   */
+  private static Optional<ColumnType> wholeNumber(String sqlType, OptionalInt decimals) {
+    if (decimals.orElse(0) != 0) {
+      return Optional.empty();
+    }
+    return Stream.of(ID, INTEGER).filter(t -> t.sqlType().equalsIgnoreCase(sqlType)).findFirst();
+  }
+
+  /** A measured number column's DECIMAL, or a DOUBLE when its values were not measured to fit. */
+  private static ColumnType numberOf(OptionalInt decimals) {
+    return decimals.isPresent() ? decimal(decimals.getAsInt()) : DOUBLE;
   }
 
   /**

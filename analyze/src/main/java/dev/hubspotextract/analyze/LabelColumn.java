@@ -1,5 +1,7 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.LabelKind;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +41,16 @@ record LabelColumn(String column, String labelColumn, Source source, String pipe
     /** What the labels are, in a message: {@code owner names}. */
     String words() {
       return words;
+    }
+
+    /** Where the labels of a value of this kind come from. */
+    static Source of(LabelKind kind) {
+      return switch (kind) {
+        case OPTION -> OPTIONS;
+        case OWNER -> OWNERS;
+        case PIPELINE -> PIPELINES;
+        case STAGE -> STAGES;
+      };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.extract.FixedColumn;
+import dev.hubspotextract.extract.LabelKind;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,31 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Which columns of an object get a label column, and from where: its stage and pipeline columns
- * (deals' {@code dealstage} and {@code pipeline}, other objects' {@code hs_pipeline_stage} and
- * {@code hs_pipeline}), its owner columns (properties that reference {@code OWNER}, or named like
- * HubSpot's owner properties), and its other enumerations, as {@code properties.csv} types them.
+ * Which columns of an object get a label column, and from where: the engine's {@link LabelKind}
+ * says, for each property, from what {@code properties.csv} gives of it (its stage and pipeline
+ * columns, its owner columns, its other enumerations).
  */
 final class LabelColumns {
-  /** HubSpot's owner properties by name, for a folder whose properties say nothing of them. */
-  private static final Pattern OWNER_NAME = Pattern.compile("hubspot_owner_id|hs_\\w*owner_id");
-
-  private static final String DEALS = "deals";
   private static final String LABEL = "_label";
 
   /** What {@code properties.csv} says of one property. */
-  record Property(String type, String referencedObjectType) {
-    boolean enumeration() {
-      return "enumeration".equalsIgnoreCase(type);
-    }
-
-    boolean owner() {
-      return "OWNER".equalsIgnoreCase(referencedObjectType);
-    }
-  }
+  record Property(String type, String referencedObjectType) {}
 
   private LabelColumns() {}
 
@@ -45,28 +32,24 @@ final class LabelColumns {
    */
   static List<LabelColumn> of(
       PulledTable object, List<String> columns, Map<String, Property> properties) {
-    String stage = object.name().equals(DEALS) ? "dealstage" : "hs_pipeline_stage";
-    String pipeline = object.name().equals(DEALS) ? "pipeline" : "hs_pipeline";
+    String pipeline = LabelKind.pipelineProperty(object.name());
     Set<String> fixed = new HashSet<>(FixedColumn.names(FixedColumn.RECORD));
     Set<String> taken = new HashSet<>(columns);
     List<LabelColumn> labels = new ArrayList<>();
     for (String column : columns) {
       Optional<Property> property = Optional.ofNullable(properties.get(column));
-      LabelColumn.Source source;
-      if (fixed.contains(column)) {
-        continue;
-      } else if (column.equals(stage)) {
-        source = LabelColumn.Source.STAGES;
-      } else if (column.equals(pipeline)) {
-        source = LabelColumn.Source.PIPELINES;
-      } else if (property.filter(Property::owner).isPresent()
-          || OWNER_NAME.matcher(column).matches()) {
-        source = LabelColumn.Source.OWNERS;
-      } else if (property.filter(Property::enumeration).isPresent()) {
-        source = LabelColumn.Source.OPTIONS;
-      } else {
+      Optional<LabelKind> kind =
+          fixed.contains(column)
+              ? Optional.empty()
+              : LabelKind.of(
+                  object.name(),
+                  column,
+                  property.map(Property::type).orElse(null),
+                  property.map(Property::referencedObjectType).orElse(null));
+      if (kind.isEmpty()) {
         continue;
       }
+      LabelColumn.Source source = LabelColumn.Source.of(kind.get());
       String label = unique(column + LABEL, taken);
       taken.add(label);
       String pipelineColumn =

@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.UserText;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

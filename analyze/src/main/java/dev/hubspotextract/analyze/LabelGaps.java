@@ -2,6 +2,7 @@ package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.UserText;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;

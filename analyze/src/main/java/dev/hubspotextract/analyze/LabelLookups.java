@@ -1,5 +1,6 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.ReferenceTable;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;

@@ -13,6 +13,7 @@ import dev.hubspotextract.extract.FormulaGuard;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.OutputFolder;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -344,7 +345,7 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
     if (ReferenceTable.named(table).isPresent()) {
       return PulledTable.Kind.REFERENCE;
     }
-    if (table.endsWith(ReferenceTable.HISTORY_SUFFIX)) {
+    if (FolderLayout.isHistoryTable(table)) {
       return PulledTable.Kind.HISTORY;
     }
     return isAssociation(header(file)) ? PulledTable.Kind.ASSOCIATION : PulledTable.Kind.OBJECT;

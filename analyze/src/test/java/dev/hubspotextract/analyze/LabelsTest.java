@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hubspotextract.analyze.LabelledFolderFixture.References;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.FileMode;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;

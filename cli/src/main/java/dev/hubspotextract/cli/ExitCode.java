@@ -19,7 +19,11 @@ public enum ExitCode {
   USAGE(2),
   /** HubSpot rejected the access token (401). */
   AUTHENTICATION(3),
-  /** Some objects or association files failed (e.g. a missing scope); the others were written. */
+  /**
+   * Some objects or association files failed (e.g. a missing scope); the others were written. Or
+   * everything was written, but a reference table that a property history or a label needs was
+   * skipped for a missing scope.
+   */
   PARTIAL(4),
   /**
    * HubSpot could not be reached or kept failing (unreachable host, retries exhausted), or the

@@ -69,7 +69,8 @@ import picocli.CommandLine.Spec;
       "  1  internal error (a bug: please report it)",
       "  2  usage: bad flag or value, unknown object or property",
       "  3  HubSpot rejected the access token (401)",
-      "  4  partial: some objects or pairs failed (e.g. missing scope), rest written",
+      "  4  partial: some objects or pairs failed (e.g. missing scope), rest written;",
+      "     or a --history needs a reference table a missing scope skipped",
       "  5  HubSpot unreachable, --base-url not HubSpot's API, or the first three",
       "     objects all failed the same way",
       "  6  HubSpot asked to come back later (daily limit, long Retry-After): rerun then",
@@ -565,8 +566,9 @@ class PullCommand implements Callable<Integer> {
       status.earlierFilesRemoved(planned.folder(), removed);
     }
     List<TaskFailure> failures = result.failures();
+    ExitCode lacking = historiesLacking(result.historiesLackingReferences());
     if (failures.isEmpty()) {
-      return ExitCode.OK.code();
+      return lacking.code();
     }
     err.println(
         "hubspot-extract: "
@@ -579,6 +581,21 @@ class PullCommand implements Callable<Integer> {
     }
     err.flush();
     return ExitCode.PARTIAL.code();
+  }
+
+  /**
+   * Says of each property history written without a reference table it needs which one and why, one
+   * line each, and gives the exit code of what is missing: OK when nothing is.
+   */
+  final ExitCode historiesLacking(List<TaskFailure> lacking) {
+    PrintWriter err = spec.commandLine().getErr();
+    ExitCode code = ExitCode.OK;
+    for (TaskFailure history : lacking) {
+      err.println("hubspot-extract: " + history.subject() + ": " + Flags.show(history.text()));
+      code = ExitCode.of(history.category());
+    }
+    err.flush();
+    return code;
   }
 
   /** The CSV files a complete run wrote, one per table it completed. */

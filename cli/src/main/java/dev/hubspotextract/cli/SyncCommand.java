@@ -4,6 +4,7 @@ import dev.hubspotextract.client.CategorizedException;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.ExtractException;
 import dev.hubspotextract.extract.FolderLayout;
+import dev.hubspotextract.extract.HistoryReferences;
 import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.PullRequest;
 import dev.hubspotextract.extract.StatusListener;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  0  success",
       "  2  usage, or a folder sync cannot vouch for (the message says what to run instead)",
-      "  4  partial: some objects failed; they keep their last file and are marked stale",
+      "  4  partial: some objects failed; they keep their last file and are marked stale;",
+      "     or a --history needs a reference table a missing scope skipped",
       "  3, 5, 6, 7, 130  as for pull"
     })
 final class SyncCommand extends PullCommand {
@@ -173,8 +175,11 @@ final class SyncCommand extends PullCommand {
           planned.planRequests().sum(),
           (System.nanoTime() - started) / 1e9);
     }
+    ExitCode lacking =
+        historiesLacking(
+            HistoryReferences.lacking(planned.plan().histories(), result.references()));
     if (result.failures().isEmpty()) {
-      return ExitCode.OK.code();
+      return lacking.code();
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(

@@ -9,16 +9,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code join --labels} and {@code sql --labels} end to end over a sandbox pull with its reference
- * tables (written by {@link ReferenceTablesStandIn} until the pull writes them): every label the
- * one the reference files give, the same from CSV, Parquet and DuckDB folders, the reference tables
- * as SQL tables, and a partial answer (exit 4) where a reference table is missing.
+ * {@code join --labels} and {@code sql --labels} end to end over a sandbox pull and the reference
+ * tables it writes: every label the one the reference files give, the same from CSV, Parquet and
+ * DuckDB folders, the reference tables as SQL tables, and a partial answer (exit 4) where a
+ * reference table is missing.
  */
 class LabelsCommandTest {
   @TempDir static Path tmp;
@@ -29,7 +31,6 @@ class LabelsCommandTest {
   static void pull() {
     pulled = SandboxFolders.start(tmp, 120, 23, "deals,companies,tickets");
     csv = pulled.pull("csv");
-    pulled.addReferenceTables(csv, false);
   }
 
   @AfterAll
@@ -88,6 +89,28 @@ class LabelsCommandTest {
       }
     }
     assertThat(labelsThatAreNotTheValue).as("labels that are not the value").isPositive();
+    // the portal's hard cases are among the rows checked: a second pipeline whose numeric stage
+    // ids repeat the first's labels, and records of archived owners, named all the same
+    assertThat(rows)
+        .anySatisfy(
+            row -> {
+              assertThat(row.get("deal.pipeline_label")).isEqualTo("Renewals");
+              assertThat(row.get("deal.dealstage")).matches("\\d+");
+              assertThat(row.get("deal.dealstage_label")).isEqualTo("Closed Won");
+            });
+    Set<String> archivedOwners =
+        CsvTables.rows(csv.resolve("owners.csv")).stream()
+            .filter(owner -> owner.get("archived").equals("true"))
+            .map(owner -> owner.get("id"))
+            .collect(Collectors.toSet());
+    assertThat(rows)
+        .anySatisfy(
+            row -> {
+              assertThat(archivedOwners).contains(row.get("deal.hubspot_owner_id"));
+              assertThat(row.get("deal.hubspot_owner_id_label"))
+                  .isNotEmpty()
+                  .isNotEqualTo(row.get("deal.hubspot_owner_id"));
+            });
     assertThat(rows.get(0).keySet())
         .containsSubsequence("deal.dealstage", "deal.dealstage_label")
         .containsSubsequence("deal.hubspot_owner_id", "deal.hubspot_owner_id_label")
@@ -158,8 +181,7 @@ class LabelsCommandTest {
 
   @Test
   void aMissingScopeAnswersWithTheLabelsItCanNamesTheScopeAndExits4() throws Exception {
-    Path lacking = pulled.pull("no-owners-scope");
-    pulled.addReferenceTables(lacking, true);
+    Path lacking = pulled.pullWithoutScopes("no-owners-scope", Set.of("owners"));
     Path out = tmp.resolve("lacking.csv");
     Cli.Run run =
         run(
@@ -178,13 +200,13 @@ class LabelsCommandTest {
         .contains("owners.csv", "crm.objects.owners.read", "./hubspot-extract pull --objects");
     List<Map<String, String>> rows = CsvTables.rows(out);
     assertThat(rows).isNotEmpty();
-    List<String> ownerLabels = new ArrayList<>();
+    List<String> stageLabels = new ArrayList<>();
     for (Map<String, String> row : rows) {
       assertThat(row.get("deal.hubspot_owner_id_label"))
           .isEqualTo(row.get("deal.hubspot_owner_id"));
-      ownerLabels.add(row.get("deal.dealstage_label"));
+      stageLabels.add(row.get("deal.dealstage_label"));
     }
-    assertThat(ownerLabels).as("stage labels are still there").contains("Closed Won");
+    assertThat(stageLabels).as("stage labels are still there").contains("Closed Won");
     Cli.Run sql =
         run("sql", "--in", lacking.toString(), "--labels", "SELECT count(*) FROM deals_labeled");
     assertThat(sql.exitCode()).as(sql.toString()).isEqualTo(4);
@@ -192,8 +214,8 @@ class LabelsCommandTest {
   }
 
   @Test
-  void aFolderOfAnEarlierVersionAnswersSaysToPullAgainAndExits4WithLabelsOnly() {
-    Path earlier = pulled.pull("earlier");
+  void aFolderOfAnEarlierVersionAnswersSaysToPullAgainAndExits4WithLabelsOnly() throws Exception {
+    Path earlier = pulled.pullAsAnEarlierVersion("earlier");
 
     Cli.Run labelled =
         run("sql", "--in", earlier.toString(), "--labels", "SELECT count(*) FROM deals_labeled");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hubspotextract.analyze.ReferenceTablesStandIn;
 import dev.hubspotextract.cli.ReadmeText.Block;
 import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.Sandbox;
@@ -255,8 +254,7 @@ class ReadmeExamplesTest {
     return switch (command) {
       case "pull" -> Cli.run(args(pull(args, folder, tokenInEnvironment)));
       case "sync" -> Cli.run(args(pull(once(args), folder, tokenInEnvironment)));
-      case "join", "sql" ->
-          Cli.run(args(withReferenceTables(inFolder(withDefault(args, "--in", "out"), folder))));
+      case "join", "sql" -> Cli.run(args(inFolder(withDefault(args, "--in", "out"), folder)));
       case "sandbox" ->
           Cli.serve(args(withOption(args, "--port", "0"))).stop(); // 8080 may be taken
       case "bench" -> Cli.run(args(benchAtASmallSize(args)));
@@ -451,18 +449,6 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * STAND-IN until {@code pull} writes the reference tables (#13): a {@code --labels} example's
-   * folder gets them from the test's portal (its owners, pipelines and properties are every
-   * sandbox's), as a pull will write them. Then this goes, and the examples run as written.
-   */
-  private List<String> withReferenceTables(List<String> args) {
-    if (args.contains("--labels")) {
-      ReferenceTablesStandIn.add(portal, Path.of(args.get(args.indexOf("--in") + 1)), false);
-    }
-    return args;
-  }
-
-  /**
    * The output of the README's {@code --labels} examples, in turn, over the embedded sandbox's
    * deals and companies: line for line as printed.
    */
@@ -478,9 +464,7 @@ class ReadmeExamplesTest {
         .filter(command -> command.contains("--labels"))
         .forEach(
             command -> {
-              List<String> args =
-                  withReferenceTables(
-                      inFolder(command.subList(1, command.size()), out.getParent()));
+              List<String> args = inFolder(command.subList(1, command.size()), out.getParent());
               Cli.Run run = Cli.run(args(args));
               softly.assertThat(run.exitCode()).as(run.toString()).isZero();
               if (!printed.isEmpty()) {

@@ -9,15 +9,17 @@ import dev.hubspotextract.extract.SameOutput;
 import dev.hubspotextract.sandbox.PortalOwner;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the command line makes of the reference tables: a missing scope skips one with a line that
- * names the scope and exit 0; a sync rewrites them as a fresh pull writes them; the typed formats
- * and sql have them as tables.
+ * names the scope and exit 0, or 4 when a property history asked for needs it; a sync rewrites them
+ * as a fresh pull writes them; the typed formats and sql have them as tables.
  */
 class ReferenceTablesPullTest {
   private static final String OWNERS_SKIPPED =
@@ -48,6 +50,47 @@ class ReferenceTablesPullTest {
       assertThat(tables.exitCode()).as(tables.toString()).isZero();
       assertThat(tables.out()).contains("pipeline_stages").doesNotContain("owners");
     }
+  }
+
+  @Test
+  void aHistoryOfAnOwnerPropertyWithoutTheOwnersScopeWritesEverythingSaysWhatItLacksAndExits4() {
+    try (Sandbox lacking = Sandbox.builder().records(100).withoutScopes(Set.of("owners")).start()) {
+      Path out = tmp.resolve("owner-history");
+      String[] deals = {"--objects", "deals", "--associations", "none"};
+
+      Cli.Run owner = Cli.pull(lacking, out, concat(deals, "--history", "amount,hubspot_owner_id"));
+
+      assertThat(owner.exitCode()).as(owner.toString()).isEqualTo(4);
+      assertThat(owner.out().lines()).containsOnlyOnce(OWNERS_SKIPPED);
+      assertThat(owner.out()).containsPattern("(?m)^deals_property_history: \\d+ rows, ");
+      assertThat(owner.err().lines())
+          .containsExactly(
+              "hubspot-extract: deals_property_history: the history of hubspot_owner_id holds"
+                  + " owner ids that owners.csv names, and it was skipped: the access token lacks"
+                  + " the scope crm.objects.owners.read. Add it to the private app's scopes in"
+                  + " HubSpot and run again to have owners.csv beside"
+                  + " deals_property_history.csv");
+      assertThat(out.resolve("deals_property_history.csv")).isRegularFile();
+      assertThat(out.resolve("deals.csv")).isRegularFile();
+      assertThat(PulledManifests.read(out).failures()).isEmpty();
+
+      // a sync of the folder lacks them as the pull did
+      Cli.Run sync = Cli.sync(lacking, out, concat(deals, "--history", "amount,hubspot_owner_id"));
+      assertThat(sync.exitCode()).as(sync.toString()).isEqualTo(4);
+      assertThat(sync.out()).contains(OWNERS_SKIPPED);
+      assertThat(sync.err()).contains("deals_property_history: the history of hubspot_owner_id");
+
+      // a history that needs no owner: the skip costs nothing
+      Cli.Run amount =
+          Cli.pull(lacking, tmp.resolve("amount-history"), concat(deals, "--history", "amount"));
+      assertThat(amount.exitCode()).as(amount.toString()).isZero();
+      assertThat(amount.out().lines()).containsOnlyOnce(OWNERS_SKIPPED);
+      assertThat(amount.err()).isEmpty();
+    }
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
   }
 
   @Test
@@ -114,8 +157,7 @@ class ReferenceTablesPullTest {
         assertThat(archived.exitCode()).as(archived.toString()).isZero();
         assertThat(archived.out())
             .as(format)
-            .containsPattern(
-                "\\b" + archivedOwners + "\\s*\\|\\s*DECIMAL\\(38,0\\)\\s*\\|\\s*BOOLEAN");
+            .containsPattern("\\b" + archivedOwners + "\\s*\\|\\s*BIGINT\\s*\\|\\s*BOOLEAN");
         // every deal's stage is found in its own pipeline's stages
         assertThat(stages.out())
             .as(format)

@@ -1,6 +1,7 @@
 package dev.hubspotextract.extract;
 
 import dev.hubspotextract.client.FailureCategory;
+import dev.hubspotextract.client.PropertyDefinition;
 import dev.hubspotextract.client.Setting;
 import dev.hubspotextract.client.UserText;
 import java.util.ArrayList;
@@ -27,15 +28,19 @@ final class HistoryProperties {
   private HistoryProperties() {}
 
   /**
-   * @param known every property HubSpot lists for each pulled object, by object
+   * @param definitions every property HubSpot lists for each pulled object, by object
    * @param failed the objects that could not be planned: their properties are unknown, so a name
    *     only they might have is not refused (their own failure is reported)
    */
   static List<PlannedHistory> resolve(
       List<String> typed,
       List<PlannedObject> objects,
-      Map<ObjectType, ? extends Collection<String>> known,
+      Map<ObjectType, List<PropertyDefinition>> definitions,
       Collection<String> failed) {
+    Map<ObjectType, List<String>> known = new LinkedHashMap<>();
+    definitions.forEach(
+        (type, properties) ->
+            known.put(type, properties.stream().map(PropertyDefinition::name).toList()));
     Map<PlannedObject, Set<String>> chosen = new LinkedHashMap<>();
     objects.forEach(object -> chosen.put(object, new LinkedHashSet<>()));
     for (String item : typed) {
@@ -89,10 +94,32 @@ final class HistoryProperties {
     chosen.forEach(
         (object, properties) -> {
           if (!properties.isEmpty()) {
-            histories.add(new PlannedHistory(object.type(), List.copyOf(properties)));
+            histories.add(
+                new PlannedHistory(
+                    object.type(),
+                    List.copyOf(properties),
+                    labelled(object.type(), properties, definitions.get(object.type()))));
           }
         });
     return histories;
+  }
+
+  /** The properties among {@code properties} whose values a reference table names, by kind. */
+  private static Map<String, LabelKind> labelled(
+      ObjectType type, Set<String> properties, List<PropertyDefinition> definitions) {
+    Map<String, PropertyDefinition> byName = new LinkedHashMap<>();
+    definitions.forEach(definition -> byName.putIfAbsent(definition.name(), definition));
+    Map<String, LabelKind> labelled = new LinkedHashMap<>();
+    for (String property : properties) {
+      PropertyDefinition definition = byName.get(property);
+      LabelKind.of(
+              type.name(),
+              property,
+              definition == null ? null : definition.type(),
+              definition == null ? null : definition.referencedObjectType())
+          .ifPresent(kind -> labelled.put(property, kind));
+    }
+    return labelled;
   }
 
   /** The object a name typed before a dot means: its name, HubSpot's, its singular or type id. */

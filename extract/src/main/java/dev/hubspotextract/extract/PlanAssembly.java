@@ -71,13 +71,8 @@ final class PlanAssembly {
               objects.add(new PlannedObject(type, columns, readMode, lookup.skipped()));
             });
     rejectMissing(wanted, found);
-    Map<ObjectType, List<String>> known = new LinkedHashMap<>();
-    found
-        .objects()
-        .forEach(
-            (type, lookup) ->
-                known.put(
-                    type, lookup.properties().stream().map(PropertyDefinition::name).toList()));
+    Map<ObjectType, List<PropertyDefinition>> known = new LinkedHashMap<>();
+    found.objects().forEach((type, lookup) -> known.put(type, lookup.properties()));
     List<PlannedHistory> histories =
         HistoryProperties.resolve(
             request.history(),

@@ -53,10 +53,20 @@ public record RunResult(
 
   /**
    * The reference tables not written for a scope the token lacks: the run succeeds without them,
-   * unless something asked of it needs one (labels, history), which the caller decides.
+   * unless something asked of it needs one: a property history ({@link
+   * #historiesLackingReferences}), or later the labels of {@code join} and {@code sql}.
    */
   public List<ReferenceResult> skippedReferences() {
     return references.stream().filter(ReferenceResult::skipped).toList();
+  }
+
+  /**
+   * The property histories written without a reference table they need, skipped for a missing
+   * scope: not failures of the run, which wrote every file, but part of what was asked is missing
+   * (see {@link HistoryReferences}).
+   */
+  public List<TaskFailure> historiesLackingReferences() {
+    return HistoryReferences.lacking(plan.histories(), references);
   }
 
   /**

@@ -236,6 +236,7 @@ class ManifestTest {
     assertThat(manifest.tables())
         .filteredOn(Manifest.TableEntry::failed)
         .extracting(Manifest.TableEntry::tableName)
+        // the failed object and history of the fixture, and the skipped reference table
         .containsExactly("contacts__2_123", "owners", "tickets_property_history");
   }
 

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code propertiesWithHistory} on list, GET and batch read, and what the histories tell. */
 class PropertyHistoryTest {
-
   private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T10:00:00Z"));
   private Sandbox sandbox;
   private SandboxClient client;
@@ -36,6 +37,7 @@ class PropertyHistoryTest {
   @Test
   void aDealsStageMovesForwardAlongItsPipelineToTheStageItIsIn() {
     int moved = 0;
+    Set<String> pipelinesMovedAlong = new HashSet<>();
     for (PortalRecord deal : sandbox.portal().records("deals").toList()) {
       List<PortalHistoryEntry> history = sandbox.portal().history("deals", deal.id(), "dealstage");
       String stage = deal.properties().get("dealstage");
@@ -44,28 +46,33 @@ class PropertyHistoryTest {
         continue;
       }
       assertThat(history.get(0).value()).as("deal %s ends where it is", deal.id()).isEqualTo(stage);
-      List<String> oldestFirst = new ArrayList<>();
-      history.forEach(entry -> oldestFirst.add(0, entry.value()));
-      // along the deal's own pipeline: the stages of the pipeline it is in, in display order
-      PortalPipeline pipeline =
-          sandbox.portal().pipelines("deals").stream()
-              .filter(p -> p.id().equals(deal.properties().get("pipeline")))
-              .findFirst()
-              .orElseThrow();
-      List<String> stages = pipeline.stages().stream().map(PortalPipeline.Stage::id).toList();
-      List<Integer> places = oldestFirst.stream().map(stages::indexOf).toList();
-      assertThat(places).as("deal %s: %s", deal.id(), oldestFirst).isSorted().doesNotContain(-1);
+      // along its own pipeline: the default one's stages, or Renewals' numeric ones
+      Pipelines.Pipeline pipeline = Pipelines.ofStage("deals", stage);
+      assertThat(pipeline).as("deal %s's stage %s", deal.id(), stage).isNotNull();
+      assertThat(deal.properties().get("pipeline")).isEqualTo(pipeline.id());
+      List<String> stages = pipeline.stages().stream().map(Pipelines.Stage::id).toList();
       List<String> closed =
           pipeline.stages().stream()
-              .filter(s -> "true".equals(s.metadata().get("isClosed")))
-              .map(PortalPipeline.Stage::id)
+              .filter(Pipelines.Stage::isClosed)
+              .map(Pipelines.Stage::id)
               .toList();
+      List<String> oldestFirst = new ArrayList<>();
+      history.forEach(entry -> oldestFirst.add(0, entry.value()));
+      List<Integer> places = oldestFirst.stream().map(stages::indexOf).toList();
+      assertThat(places).as("deal %s: %s", deal.id(), oldestFirst).isSorted().doesNotContain(-1);
       assertThat(oldestFirst.subList(0, oldestFirst.size() - 1))
+          .as("deal %s: %s", deal.id(), oldestFirst)
           .doesNotContainAnyElementsOf(closed);
       assertWithinTheRecordsLife(deal, history);
+      if (history.size() > 1) {
+        pipelinesMovedAlong.add(pipeline.id());
+      }
       moved += history.size() > 2 ? 1 : 0;
     }
     assertThat(moved).as("deals that passed through several stages").isGreaterThan(20);
+    assertThat(pipelinesMovedAlong)
+        .as("pipelines deals moved along")
+        .containsExactlyInAnyOrder(Pipelines.DEALS.id(), Pipelines.RENEWALS.id());
   }
 
   @Test
