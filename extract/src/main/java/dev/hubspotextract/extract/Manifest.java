@@ -659,11 +659,6 @@ public record Manifest(
           object, file, rows, failed() ? status : STALE, properties, columns, table);
     }
 
-    /** This entry with the rows of its file after a sync. */
-    HistoryEntry withRows(long count) {
-      return new HistoryEntry(object, file, count, status, properties, columns, table);
-    }
-
     HistoryEntry at(Place place) {
       return new HistoryEntry(
           object, place.file(), rows, status, properties, columns, place.table());
