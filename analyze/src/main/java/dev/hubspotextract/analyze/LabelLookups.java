@@ -92,20 +92,7 @@ final class LabelLookups {
 
   /** An enumeration's options: one label per (object, property, value). */
   private String options() {
-    Column c = columnsOf(ReferenceTable.PROPERTY_OPTIONS);
-    return "SELECT "
-        + c.text("object")
-        + " AS object, "
-        + c.text("property")
-        + " AS property, "
-        + c.text("value")
-        + " AS value, min("
-        + c.text("label")
-        + ") AS label FROM "
-        + c.table()
-        + " WHERE "
-        + c.quoted("value")
-        + " IS NOT NULL GROUP BY ALL";
+    return labelPer(columnsOf(ReferenceTable.PROPERTY_OPTIONS), "object", "property", "value");
   }
 
   /**
@@ -143,18 +130,27 @@ final class LabelLookups {
         + " IS NOT NULL GROUP BY ALL";
   }
 
+  /** A pipeline's label: one per (object, id). */
   private String pipelines() {
-    Column c = columnsOf(ReferenceTable.PIPELINES);
-    return "SELECT "
-        + c.text("object")
-        + " AS object, "
-        + c.text("id")
-        + " AS id, min("
+    return labelPer(columnsOf(ReferenceTable.PIPELINES), "object", "id");
+  }
+
+  /**
+   * One label per key, the least where the table repeats a key; rows without the last key (the
+   * table's own id) left out. Each key keeps its column's name.
+   */
+  private static String labelPer(Column c, String... keys) {
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (String key : keys) {
+      select.append(c.text(key)).append(" AS ").append(key).append(", ");
+    }
+    return select
+        + "min("
         + c.text("label")
         + ") AS label FROM "
         + c.table()
         + " WHERE "
-        + c.quoted("id")
+        + c.quoted(keys[keys.length - 1])
         + " IS NOT NULL GROUP BY ALL";
   }
 

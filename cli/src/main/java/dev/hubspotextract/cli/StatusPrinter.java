@@ -62,22 +62,12 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     if (trace != null && !result.listOrder().inOrder()) {
       trace.accept(listOrderLine(result));
     }
-    if (quiet) {
-      return;
-    }
-    clearBarLine();
-    out.println(line(result));
-    out.flush();
+    note(line(result));
   }
 
   @Override
   public synchronized void referenceFinished(ReferenceResult result) {
-    if (quiet) {
-      return;
-    }
-    clearBarLine();
-    out.println(referenceLine(result));
-    out.flush();
+    note(referenceLine(result));
   }
 
   /**
@@ -93,11 +83,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
           + result.table().file();
     }
     if (!result.completed()) {
-      return result.name()
-          + ": FAILED ("
-          + result.failure().category().label()
-          + ") "
-          + Flags.show(result.failure().text());
+      return failedLine(result.name(), result.failure());
     }
     return String.format(
         Locale.ROOT,
@@ -130,16 +116,15 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
 
   /** An object that failed while planning (its properties could not be read). */
   synchronized void planFailed(TaskFailure failure) {
-    if (!quiet) {
-      clearBarLine();
-      out.println(
-          failure.subject()
-              + ": FAILED ("
-              + failure.category().label()
-              + ") "
-              + Flags.show(failure.text()));
-      out.flush();
-    }
+    note(failedLine(failure.subject(), failure));
+  }
+
+  /**
+   * {@code tickets: FAILED (permission) …}: the one shape of a failed object's, file's or table's
+   * line.
+   */
+  private static String failedLine(String name, TaskFailure failure) {
+    return name + ": FAILED (" + failure.category().label() + ") " + Flags.show(failure.text());
   }
 
   /** Whether a progress bar is shown, so search's counts are worth asking for. */
@@ -206,11 +191,7 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
    */
   static String line(TaskResult result) {
     if (!result.completed()) {
-      return result.name()
-          + ": FAILED ("
-          + result.failure().category().label()
-          + ") "
-          + Flags.show(result.failure().text());
+      return failedLine(result.name(), result.failure());
     }
     return String.format(
         Locale.ROOT,

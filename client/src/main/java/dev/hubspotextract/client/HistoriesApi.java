@@ -118,7 +118,7 @@ public final class HistoriesApi {
               transport.send(
                   ApiRequest.postJson(
                       "/crm/v3/objects/" + Paths.segment(objectType) + "/batch/read?archived=false",
-                      body(ids, chunk))),
+                      ObjectRequestBodies.historyRead(ids, chunk))),
               doing,
               objectType);
       readAnswer(response.body(), doing, ids, chunk, byId);
@@ -135,29 +135,6 @@ public final class HistoriesApi {
       }
     }
     return ordered;
-  }
-
-  private static byte[] body(List<String> ids, List<String> properties) {
-    return Json.write(
-        json -> {
-          json.writeStartObject();
-          json.writeArrayFieldStart("inputs");
-          for (String id : ids) {
-            json.writeStartObject();
-            json.writeStringField("id", id);
-            json.writeEndObject();
-          }
-          json.writeEndArray();
-          json.writeArrayFieldStart("properties"); // the spec requires it; the id is the least
-          json.writeString("hs_object_id");
-          json.writeEndArray();
-          json.writeArrayFieldStart("propertiesWithHistory");
-          for (String property : properties) {
-            json.writeString(property);
-          }
-          json.writeEndArray();
-          json.writeEndObject();
-        });
   }
 
   /** Reads one answer's results into {@code byId}: id → property → changes, oldest first. */

@@ -1,8 +1,13 @@
 package dev.hubspotextract.client;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 
-/** The JSON bodies {@link ObjectsApi} posts: a search by id, a count, a batch read by id. */
+/**
+ * The JSON bodies posted to the objects' endpoints: {@link ObjectsApi}'s search by id, count and
+ * batch read by id, and {@link HistoriesApi}'s batch read of property histories.
+ */
 final class ObjectRequestBodies {
   private ObjectRequestBodies() {}
 
@@ -34,11 +39,7 @@ final class ObjectRequestBodies {
           json.writeStringField("direction", down ? "DESCENDING" : "ASCENDING");
           json.writeEndObject();
           json.writeEndArray();
-          json.writeArrayFieldStart("properties");
-          for (String property : properties) {
-            json.writeString(property);
-          }
-          json.writeEndArray();
+          writeStrings(json, "properties", properties);
           json.writeNumberField("limit", limit);
           json.writeStringField("after", "0");
           json.writeEndObject();
@@ -54,9 +55,7 @@ final class ObjectRequestBodies {
           json.writeEndArray();
           json.writeArrayFieldStart("sorts"); // the spec requires every field, empty or not
           json.writeEndArray();
-          json.writeArrayFieldStart("properties");
-          json.writeString("hs_object_id");
-          json.writeEndArray();
+          writeStrings(json, "properties", List.of("hs_object_id"));
           json.writeNumberField("limit", 1);
           json.writeStringField("after", "0");
           json.writeEndObject();
@@ -68,21 +67,44 @@ final class ObjectRequestBodies {
     return Json.write(
         json -> {
           json.writeStartObject();
-          json.writeArrayFieldStart("inputs");
-          for (String id : ids) {
-            json.writeStartObject();
-            json.writeStringField("id", id);
-            json.writeEndObject();
-          }
-          json.writeEndArray();
-          json.writeArrayFieldStart("properties");
-          for (String property : properties) {
-            json.writeString(property);
-          }
+          writeIdInputs(json, ids);
           // no "propertiesWithHistory": the spec lists it as required, but HubSpot's own examples
           // leave it out, and an empty one asks for nothing (hubspot-api.md §5)
-          json.writeEndArray();
+          writeStrings(json, "properties", properties);
           json.writeEndObject();
         });
+  }
+
+  /** A batch read of these ids for the history of these properties ({@link HistoriesApi}). */
+  static byte[] historyRead(List<String> ids, List<String> properties) {
+    return Json.write(
+        json -> {
+          json.writeStartObject();
+          writeIdInputs(json, ids);
+          // the spec requires it; the id is the least
+          writeStrings(json, "properties", List.of("hs_object_id"));
+          writeStrings(json, "propertiesWithHistory", properties);
+          json.writeEndObject();
+        });
+  }
+
+  /** {@code "inputs": [{"id": …}, …]}. */
+  private static void writeIdInputs(JsonGenerator json, List<String> ids) throws IOException {
+    json.writeArrayFieldStart("inputs");
+    for (String id : ids) {
+      json.writeStartObject();
+      json.writeStringField("id", id);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeStrings(JsonGenerator json, String field, List<String> values)
+      throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
   }
 }

@@ -1,26 +1,17 @@
 package dev.hubspotextract.extract;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.client.HubSpotClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -82,33 +73,24 @@ final class AssociationTask {
     LongAdder rows = new LongAdder();
     rows.add(start.rows());
     AssociationsApi associations = client.associations();
-    Deque<Batch> inFlight = new ArrayDeque<>();
-    try (Stream<String> ids = fromIds(client, start.checkpoint())) {
-      Iterator<String> iterator = ids.iterator();
-      long position = start.checkpoint() == null ? 0 : start.checkpoint().position();
-      while (iterator.hasNext() || !inFlight.isEmpty()) {
+    try (Stream<String> ids = fromIds(client, start.checkpoint());
         // a few batches read at once (they are exempt from the 10-second budget), written in order
-        while (inFlight.size() < BATCHES_AT_ONCE && iterator.hasNext()) {
-          List<String> batch = new ArrayList<>(AssociationsApi.MAX_INPUTS);
-          while (batch.size() < AssociationsApi.MAX_INPUTS && iterator.hasNext()) {
-            batch.add(iterator.next());
-          }
-          inFlight.add(
-              new Batch(
-                  batch.size(),
-                  batch.get(batch.size() - 1),
-                  CompletableFuture.supplyAsync(
-                      () -> {
-                        List<AssociationRow> read = new ArrayList<>();
-                        associations.read(
-                            pair.from().apiName(), pair.to().apiName(), batch, read::add);
-                        return groupedByFromId(read, batch);
-                      },
-                      readers)));
-        }
-        control.checkNotAborted();
-        Batch next = inFlight.poll();
-        List<AssociationRow> read = joined(next.rows());
+        ReadAhead<List<AssociationRow>> batches =
+            new ReadAhead<>(
+                ids.iterator(),
+                AssociationsApi.MAX_INPUTS,
+                BATCHES_AT_ONCE,
+                batch -> {
+                  List<AssociationRow> read = new ArrayList<>();
+                  associations.read(pair.from().apiName(), pair.to().apiName(), batch, read::add);
+                  return groupedByFromId(read, batch);
+                },
+                readers,
+                control)) {
+      long position = start.checkpoint() == null ? 0 : start.checkpoint().position();
+      while (batches.hasNext()) {
+        ReadAhead.Batch<List<AssociationRow>> next = batches.next();
+        List<AssociationRow> read = next.read();
         for (AssociationRow row : read) {
           sink.write(row.fromId(), row.toId(), row.typeId(), row.category(), row.label());
         }
@@ -120,7 +102,7 @@ final class AssociationTask {
       control.checkNotAborted();
       progress.complete(sink, rows.sum());
     } catch (IOException | RuntimeException e) {
-      inFlight.forEach(batch -> batch.rows().cancel(false));
+      // the reads still on their way were cancelled as batches closed
       progress.stopped(sink, e);
       throw e;
     }
@@ -146,20 +128,6 @@ final class AssociationTask {
 
   /** Batches of from-ids read at once per association file. */
   private static final int BATCHES_AT_ONCE = 4;
-
-  /** A batch of from-ids on its way: how many ids, the last one, and their links once read. */
-  private record Batch(int ids, String lastId, CompletableFuture<List<AssociationRow>> rows) {}
-
-  private static List<AssociationRow> joined(CompletableFuture<List<AssociationRow>> rows) {
-    try {
-      return rows.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
 
   /**
    * Whether a checkpoint names the last from-id written, and, for the user's ids, names the one the
@@ -190,27 +158,11 @@ final class AssociationTask {
       OptionalLong left = limit.isPresent() ? OptionalLong.of(limit.getAsLong() - done) : limit;
       return liveIds.read(client, pair.from().apiName(), left, last);
     }
-    CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(fromCsv, StandardCharsets.UTF_8);
-    Stream<String> ids =
-        reader.stream().skip(1).map(record -> record.getField(0)).onClose(() -> close(reader));
-    // the file is ascending by id, as it was pulled
-    return last == null ? ids : ids.dropWhile(id -> !isAbove(id, last));
-  }
-
-  private static boolean isAbove(String id, String last) {
-    return MeetingPoint.idOf(id) > MeetingPoint.idOf(last);
+    return ObjectTask.idsAfter(fromCsv, last);
   }
 
   /** How far the from-object's live list strayed from id order (in order when read from a file). */
   ListOrder listOrder() {
     return liveIds.listOrder();
-  }
-
-  private static void close(CsvReader<CsvRecord> reader) {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

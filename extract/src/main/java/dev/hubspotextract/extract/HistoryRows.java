@@ -1,28 +1,22 @@
 package dev.hubspotextract.extract;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.client.HubSpotClient;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Brings one property history up to date after its object was synced: every record that changed
  * (updated, new, archived, deleted) has its rows replaced by its whole history read again, or
  * removed when it is no longer in the object's file. A pull writes a history file grouped by id,
- * ascending ({@link HistoryTask}), so replacing one record's group in place writes the file a fresh
- * pull would.
+ * ascending ({@link HistoryTask}), so replacing one record's group in place ({@link GroupedById})
+ * writes the file a fresh pull would.
  */
 final class HistoryRows {
   private final PlannedHistory history;
@@ -44,92 +38,26 @@ final class HistoryRows {
   OptionalLong run(
       HubSpotClient client, Path current, Path staged, FileMode mode, long[] ids, Set<Long> touched)
       throws IOException {
-    if (!groupedById(current)) {
+    if (!GroupedById.check(current, row -> {})) {
       return OptionalLong.empty();
-    }
-    TreeSet<Long> toRead = new TreeSet<>();
-    for (long id : touched) {
-      if (Arrays.binarySearch(ids, id) >= 0) {
-        toRead.add(id);
-      }
     }
     TreeMap<Long, Map<String, List<HistoriesApi.Change>>> fresh = new TreeMap<>();
     HistoriesApi histories = client.histories();
-    List<String> batch = new ArrayList<>(HistoriesApi.MAX_INPUTS);
-    Iterator<Long> iterator = toRead.iterator();
-    while (iterator.hasNext()) {
-      batch.add(Long.toString(iterator.next()));
-      if (batch.size() == HistoriesApi.MAX_INPUTS || !iterator.hasNext()) {
-        control.checkNotAborted();
-        histories
-            .read(history.type().apiName(), batch, history.properties())
-            .forEach(
-                (id, changes) -> {
-                  Map<String, List<HistoriesApi.Change>> one = new LinkedHashMap<>();
-                  one.put(id, changes);
-                  fresh.put(MeetingPoint.idOf(id), one);
-                });
-        batch.clear();
-      }
-    }
-    return OptionalLong.of(merge(current, staged, mode, touched, fresh));
-  }
-
-  /** Whether the file's rows come grouped by id, ascending, as a pull writes them. */
-  private static boolean groupedById(Path current) throws IOException {
-    try (CsvReader<CsvRecord> reader = MergeById.reader(current)) {
-      Iterator<CsvRecord> rows = reader.iterator();
-      if (rows.hasNext()) {
-        rows.next(); // the header
-      }
-      long last = Long.MIN_VALUE;
-      while (rows.hasNext()) {
-        long id = MeetingPoint.idOf(rows.next().getField(0));
-        if (id < last) {
-          return false;
-        }
-        last = id;
-      }
-    }
-    return true;
-  }
-
-  private static long merge(
-      Path current,
-      Path staged,
-      FileMode mode,
-      Set<Long> touched,
-      TreeMap<Long, Map<String, List<HistoriesApi.Change>>> fresh)
-      throws IOException {
-    long rows = 0;
-    Iterator<Map.Entry<Long, Map<String, List<HistoriesApi.Change>>>> groups =
-        fresh.entrySet().iterator();
-    Map.Entry<Long, Map<String, List<HistoriesApi.Change>>> next =
-        groups.hasNext() ? groups.next() : null;
-    try (CsvFileSink sink = new CsvFileSink(staged, mode, HistoryTask.HEADER);
-        CsvReader<CsvRecord> reader = MergeById.reader(current)) {
-      Iterator<CsvRecord> old = reader.iterator();
-      if (old.hasNext()) {
-        old.next(); // the header
-      }
-      while (old.hasNext()) {
-        CsvRecord row = old.next();
-        long id = MeetingPoint.idOf(row.getField(0));
-        for (;
-            next != null && next.getKey() <= id;
-            next = groups.hasNext() ? groups.next() : null) {
-          rows += HistoryTask.write(sink, next.getValue());
-        }
-        if (!touched.contains(id)) {
-          MergeById.write(row, sink);
-          rows++;
-        }
-      }
-      for (; next != null; next = groups.hasNext() ? groups.next() : null) {
-        rows += HistoryTask.write(sink, next.getValue());
-      }
-      sink.complete();
-    }
-    return rows;
+    GroupedById.inBatches(
+        GroupedById.among(touched, ids),
+        HistoriesApi.MAX_INPUTS,
+        control,
+        batch ->
+            histories
+                .read(history.type().apiName(), batch, history.properties())
+                .forEach(
+                    (id, changes) -> {
+                      Map<String, List<HistoriesApi.Change>> one = new LinkedHashMap<>();
+                      one.put(id, changes);
+                      fresh.put(MeetingPoint.idOf(id), one);
+                    }));
+    return OptionalLong.of(
+        GroupedById.replace(
+            current, staged, mode, HistoryTask.HEADER, touched, fresh, HistoryTask::write));
   }
 }

@@ -1,22 +1,12 @@
 package dev.hubspotextract.extract;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.client.HubSpotClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
@@ -58,10 +48,6 @@ final class HistoryTask {
             state, clock, history.name(), FolderLayout.of(outDir).historyFile(history));
   }
 
-  /** A batch of ids on its way: how many, the last one, and their changes once read. */
-  private record Batch(
-      int ids, String lastId, CompletableFuture<Map<String, List<HistoriesApi.Change>>> read) {}
-
   /** Writes the file and returns its rows. */
   long run(HubSpotClient client, RunControl control, StatusListener listener) throws IOException {
     TaskProgress.Start start = progress.start(HEADER);
@@ -75,35 +61,27 @@ final class HistoryTask {
     CsvFileSink sink = start.sink();
     long rows = start.rows();
     HistoriesApi histories = client.histories();
-    Deque<Batch> inFlight = new ArrayDeque<>();
     String last = start.checkpoint() == null ? null : start.checkpoint().cursor();
-    try (Stream<String> ids = idsAfter(objectCsv, last)) {
-      Iterator<String> iterator = ids.iterator();
+    try (Stream<String> ids = ObjectTask.idsAfter(objectCsv, last);
+        ReadAhead<Map<String, List<HistoriesApi.Change>>> batches =
+            new ReadAhead<>(
+                ids.iterator(),
+                HistoriesApi.MAX_INPUTS,
+                BATCHES_AT_ONCE,
+                batch -> histories.read(history.type().apiName(), batch, history.properties()),
+                readers,
+                control)) {
       long position = start.checkpoint() == null ? 0 : start.checkpoint().position();
-      while (iterator.hasNext() || !inFlight.isEmpty()) {
-        while (inFlight.size() < BATCHES_AT_ONCE && iterator.hasNext()) {
-          List<String> batch = new ArrayList<>(HistoriesApi.MAX_INPUTS);
-          while (batch.size() < HistoriesApi.MAX_INPUTS && iterator.hasNext()) {
-            batch.add(iterator.next());
-          }
-          inFlight.add(
-              new Batch(
-                  batch.size(),
-                  batch.get(batch.size() - 1),
-                  CompletableFuture.supplyAsync(
-                      () -> histories.read(history.type().apiName(), batch, history.properties()),
-                      readers)));
-        }
-        control.checkNotAborted();
-        Batch next = inFlight.poll();
-        rows += write(sink, joined(next.read()));
+      while (batches.hasNext()) {
+        ReadAhead.Batch<Map<String, List<HistoriesApi.Change>>> next = batches.next();
+        rows += write(sink, next.read());
         position += next.ids();
         progress.save(sink, new Checkpoint(next.lastId(), position, 0, rows, false));
       }
       control.checkNotAborted();
       progress.complete(sink, rows);
     } catch (IOException | RuntimeException e) {
-      inFlight.forEach(batch -> batch.read().cancel(false));
+      // the reads still on their way were cancelled as batches closed
       progress.stopped(sink, e);
       throw e;
     }
@@ -131,35 +109,5 @@ final class HistoryTask {
       }
     }
     return rows;
-  }
-
-  /** The ids of an object's file, ascending as it was pulled, after {@code last} (null: all). */
-  static Stream<String> idsAfter(Path objectCsv, String last) throws IOException {
-    CsvReader<CsvRecord> reader =
-        CsvReader.builder().ofCsvRecord(objectCsv, StandardCharsets.UTF_8);
-    Stream<String> ids =
-        reader.stream().skip(1).map(record -> record.getField(0)).onClose(() -> close(reader));
-    return last == null
-        ? ids
-        : ids.dropWhile(id -> MeetingPoint.idOf(id) <= MeetingPoint.idOf(last));
-  }
-
-  private static <T> T joined(CompletableFuture<T> read) {
-    try {
-      return read.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  private static void close(CsvReader<CsvRecord> reader) {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

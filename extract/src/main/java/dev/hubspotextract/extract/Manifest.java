@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -93,26 +94,13 @@ public record Manifest(
   public static Manifest ofRun(
       RunResult result, PullRequest request, String version, List<String> removed, boolean excel) {
     Plan plan = result.plan();
-    List<ObjectEntry> objects = new ArrayList<>();
-    for (int i = 0; i < plan.objects().size(); i++) {
-      TaskResult task = i < result.objects().size() ? result.objects().get(i) : null;
-      objects.add(ObjectEntry.of(plan.objects().get(i), task));
-    }
+    List<ObjectEntry> objects =
+        new ArrayList<>(entries(plan.objects(), result.objects(), ObjectEntry::of));
     for (TaskFailure failure : plan.failedObjects()) {
       if (PLAIN_NAME.matcher(failure.subject()).matches()) {
         // not the custom objects as a whole, nor one whose name or type id was refused
         objects.add(ObjectEntry.failedInPlanning(failure.subject()));
       }
-    }
-    List<AssociationEntry> associations = new ArrayList<>();
-    for (int i = 0; i < plan.pairs().size(); i++) {
-      TaskResult task = i < result.associations().size() ? result.associations().get(i) : null;
-      associations.add(AssociationEntry.of(plan.pairs().get(i), task));
-    }
-    List<HistoryEntry> histories = new ArrayList<>();
-    for (int i = 0; i < plan.histories().size(); i++) {
-      TaskResult task = i < result.histories().size() ? result.histories().get(i) : null;
-      histories.add(HistoryEntry.of(plan.histories().get(i), task));
     }
     return new Manifest(
         TOOL,
@@ -123,14 +111,27 @@ public record Manifest(
         result.startedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         result.finishedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
         objects,
-        associations,
+        entries(plan.pairs(), result.associations(), AssociationEntry::of),
         result.references().stream().map(ReferenceEntry::of).toList(),
-        histories,
+        entries(plan.histories(), result.histories(), HistoryEntry::of),
         result.failures().stream().map(Failure::of).toList(),
         removed,
         null,
         null,
         Selection.of(request));
+  }
+
+  /**
+   * The entry of each planned table with its task's result, in the plan's order; a table after the
+   * last result (a run stopped before its task) gets none, and is failed.
+   */
+  private static <P, E> List<E> entries(
+      List<P> planned, List<TaskResult> results, BiFunction<P, TaskResult, E> entryOf) {
+    List<E> entries = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      entries.add(entryOf.apply(planned.get(i), i < results.size() ? results.get(i) : null));
+    }
+    return entries;
   }
 
   /** Reads a manifest; a file that is not JSON, or not a manifest's, fails to. */
@@ -656,11 +657,6 @@ public record Manifest(
     HistoryEntry stale() {
       return new HistoryEntry(
           object, file, rows, failed() ? status : STALE, properties, columns, table);
-    }
-
-    /** This entry with the rows of its file after a sync. */
-    HistoryEntry withRows(long count) {
-      return new HistoryEntry(object, file, count, status, properties, columns, table);
     }
 
     HistoryEntry at(Place place) {

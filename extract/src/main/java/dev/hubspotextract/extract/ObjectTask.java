@@ -1,5 +1,7 @@
 package dev.hubspotextract.extract;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotRecord;
 import dev.hubspotextract.client.PropertyDefinition;
@@ -64,6 +66,27 @@ final class ObjectTask {
     List<String> header = new ArrayList<>(FixedColumn.names(FixedColumn.RECORD));
     header.addAll(object.propertyNames());
     return header;
+  }
+
+  /**
+   * The ids of an object's finished file, ascending as it was pulled, after {@code last} (null:
+   * all): what an association file or property history of the object reads in batches.
+   */
+  static Stream<String> idsAfter(Path objectCsv, String last) throws IOException {
+    CsvReader<CsvRecord> reader = MergeById.reader(objectCsv);
+    Stream<String> ids =
+        reader.stream().skip(1).map(record -> record.getField(0)).onClose(() -> close(reader));
+    return last == null
+        ? ids
+        : ids.dropWhile(id -> MeetingPoint.idOf(id) <= MeetingPoint.idOf(last));
+  }
+
+  private static void close(CsvReader<CsvRecord> reader) {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The number columns of an object's file, measured as rows are written. */

@@ -148,26 +148,16 @@ final class SyncedManifest {
       String name = pair.name();
       written.add(name);
       TaskResult whole = outcomes.pairsPulledWhole.get(name);
-      Syncer.PairSynced synced = outcomes.pairs.get(name);
+      Syncer.FileSynced synced = outcomes.pairs.get(name);
       if (whole != null && whole.completed()) {
         entries.add(Manifest.AssociationEntry.of(pair, whole));
         pairLines.add(new SyncResult.PairLine(name, whole.rows(), whole.requests(), true));
       } else if (synced != null) {
-        entries.add(
-            Manifest.AssociationEntry.of(
-                pair, new TaskResult(name, true, synced.rows(), synced.requests(), 0, null)));
-        pairLines.add(
-            new SyncResult.PairLine(name, synced.rows(), synced.requests(), synced.whole()));
+        entries.add(Manifest.AssociationEntry.of(pair, synced.result(name)));
+        pairLines.add(synced.line(name));
       } else if (before.containsKey(name)) {
         entries.add(before.get(name).stale());
-        if (failures.stream().noneMatch(failure -> failure.subject().equals(name))) {
-          failures.add(
-              new TaskFailure(
-                  name,
-                  true,
-                  FailureCategory.ABORTED,
-                  "kept as the last sync left it: one of its objects failed"));
-        }
+        keptStale(name, "one of its objects failed");
       }
     }
     for (Manifest.AssociationEntry old : earlier.associations()) {
@@ -193,26 +183,16 @@ final class SyncedManifest {
       String name = history.name();
       written.add(name);
       TaskResult whole = outcomes.historiesPulledWhole.get(name);
-      Syncer.PairSynced synced = outcomes.histories.get(name);
+      Syncer.FileSynced synced = outcomes.histories.get(name);
       if (whole != null && whole.completed()) {
         entries.add(Manifest.HistoryEntry.of(history, whole));
         historyLines.add(new SyncResult.PairLine(name, whole.rows(), whole.requests(), true));
       } else if (synced != null) {
-        entries.add(
-            Manifest.HistoryEntry.of(
-                history, new TaskResult(name, true, synced.rows(), synced.requests(), 0, null)));
-        historyLines.add(
-            new SyncResult.PairLine(name, synced.rows(), synced.requests(), synced.whole()));
+        entries.add(Manifest.HistoryEntry.of(history, synced.result(name)));
+        historyLines.add(synced.line(name));
       } else if (before.containsKey(name)) {
         entries.add(before.get(name).stale());
-        if (failures.stream().noneMatch(failure -> failure.subject().equals(name))) {
-          failures.add(
-              new TaskFailure(
-                  name,
-                  true,
-                  FailureCategory.ABORTED,
-                  "kept as the last sync left it: its object failed"));
-        }
+        keptStale(name, "its object failed");
       }
     }
     for (Manifest.HistoryEntry old : earlier.histories()) {
@@ -226,6 +206,18 @@ final class SyncedManifest {
       }
     }
     return entries;
+  }
+
+  /**
+   * Notes a file kept as the last sync left it, {@code because} an object of it failed, unless its
+   * own failure is noted already.
+   */
+  private void keptStale(String name, String because) {
+    if (failures.stream().noneMatch(failure -> failure.subject().equals(name))) {
+      failures.add(
+          new TaskFailure(
+              name, true, FailureCategory.ABORTED, "kept as the last sync left it: " + because));
+    }
   }
 
   Manifest manifest() {

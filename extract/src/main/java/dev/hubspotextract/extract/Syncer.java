@@ -65,8 +65,20 @@ public final class Syncer {
   /** An object synced from its mark: its new mark, what its sync found, its requests. */
   record Synced(Instant mark, ObjectSync.Outcome outcome, long requests) {}
 
-  /** An association file brought up to date: its rows, its requests, whether read whole. */
-  record PairSynced(long rows, long requests, boolean whole) {}
+  /**
+   * An association file or property history brought up to date: its rows, its requests, whether
+   * read whole.
+   */
+  record FileSynced(long rows, long requests, boolean whole) {
+    /** The file's result as its manifest entry takes it: complete. */
+    TaskResult result(String name) {
+      return new TaskResult(name, true, rows, requests, 0, null);
+    }
+
+    SyncResult.PairLine line(String name) {
+      return new SyncResult.PairLine(name, rows, requests, whole);
+    }
+  }
 
   /** What each part of one sync came to, filled in as they finish (from several threads). */
   static final class Outcomes {
@@ -74,9 +86,9 @@ public final class Syncer {
     final Map<String, TaskResult> pulledWhole = new ConcurrentHashMap<>();
     final Map<String, TaskResult> pairsPulledWhole = new ConcurrentHashMap<>();
     final Map<String, Synced> synced = new ConcurrentHashMap<>();
-    final Map<String, PairSynced> pairs = new ConcurrentHashMap<>();
+    final Map<String, FileSynced> pairs = new ConcurrentHashMap<>();
     final Map<String, TaskResult> historiesPulledWhole = new ConcurrentHashMap<>();
-    final Map<String, PairSynced> histories = new ConcurrentHashMap<>();
+    final Map<String, FileSynced> histories = new ConcurrentHashMap<>();
     final List<TaskFailure> failures = new ArrayList<>();
     final List<ReferenceResult> references = new ArrayList<>();
     private final Map<Path, long[]> fileIds = new ConcurrentHashMap<>();
@@ -309,7 +321,7 @@ public final class Syncer {
    * Replaces the links of the records touched on either side, when both objects were synced from
    * their marks and the old file is there to merge into; otherwise reads the pair whole.
    */
-  private PairSynced syncPair(
+  private FileSynced syncPair(
       AssociationPair pair,
       Manifest.AssociationEntry old,
       Plan plan,
@@ -323,44 +335,37 @@ public final class Syncer {
     Synced from = outcomes.synced.get(pair.from().name());
     Synced to = outcomes.synced.get(pair.to().name());
     Path fromFile = fromFileOf(pair, plan);
-    LongAdder calls = new LongAdder();
-    HubSpotClient counted = client.counting(calls);
-    return io(
-        () -> {
-          if (!options.fullAssociations()
-              && old != null
-              && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
-              && pair.fromIds().isEmpty() // chosen records: read whole, they are few
-              && from != null
-              && to != null
-              && Files.isRegularFile(current)) {
-            OptionalLong rows =
-                new PairRows(pair, control)
-                    .run(
-                        counted,
-                        current,
-                        FolderLayout.of(staging).pairFile(pair),
-                        mode,
-                        outcomes.idsOf(fromFile),
-                        from.outcome().touched(),
-                        to.outcome().touched());
-            if (rows.isPresent()) {
-              return new PairSynced(rows.getAsLong(), calls.sum(), false);
-            }
-          }
-          long rows =
-              new AssociationTask(
-                      pair, fromFile, OptionalLong.empty(), staging, null, clock, batchPool)
-                  .run(counted, control, listener);
-          return new PairSynced(rows, calls.sum(), true);
-        });
+    boolean mergeable =
+        !options.fullAssociations()
+            && old != null
+            && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
+            && pair.fromIds().isEmpty() // chosen records: read whole, they are few
+            && from != null
+            && to != null
+            && Files.isRegularFile(current);
+    return syncFile(
+        mergeable,
+        counted ->
+            new PairRows(pair, control)
+                .run(
+                    counted,
+                    current,
+                    FolderLayout.of(staging).pairFile(pair),
+                    mode,
+                    outcomes.idsOf(fromFile),
+                    from.outcome().touched(),
+                    to.outcome().touched()),
+        counted ->
+            new AssociationTask(
+                    pair, fromFile, OptionalLong.empty(), staging, null, clock, batchPool)
+                .run(counted, control, listener));
   }
 
   /**
    * Replaces the history rows of the records that changed, when the object was synced from its mark
    * and the old file holds the same properties' histories; otherwise reads the history whole.
    */
-  private PairSynced syncHistory(
+  private FileSynced syncHistory(
       PlannedHistory history,
       Manifest.HistoryEntry old,
       Plan plan,
@@ -373,32 +378,50 @@ public final class Syncer {
     Path current = layout.historyFile(history);
     Path objectFile = FolderLayout.of(staging).objectFile(history.type());
     Synced synced = outcomes.synced.get(history.type().name());
+    boolean mergeable =
+        old != null
+            && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
+            && old.properties().equals(history.properties())
+            && synced != null
+            && Files.isRegularFile(current);
+    return syncFile(
+        mergeable,
+        counted ->
+            new HistoryRows(history, control)
+                .run(
+                    counted,
+                    current,
+                    FolderLayout.of(staging).historyFile(history),
+                    mode,
+                    outcomes.idsOf(objectFile),
+                    synced.outcome().touched()),
+        counted ->
+            new HistoryTask(history, objectFile, staging, null, clock, batchPool)
+                .run(counted, control, listener));
+  }
+
+  /** A step that makes its requests on the client given, which counts them. */
+  private interface Counted<T> {
+    T run(HubSpotClient counted) throws IOException;
+  }
+
+  /**
+   * Brings an association file or property history up to date: the changed records' rows merged in
+   * when {@code mergeable} and {@code merge} finds the old file grouped by id, otherwise the file
+   * read {@code whole}; its requests counted.
+   */
+  private FileSynced syncFile(boolean mergeable, Counted<OptionalLong> merge, Counted<Long> whole) {
     LongAdder calls = new LongAdder();
     HubSpotClient counted = client.counting(calls);
     return io(
         () -> {
-          if (old != null
-              && Manifest.COMPLETE.equals(old.status()) // a stale file missed earlier changes
-              && old.properties().equals(history.properties())
-              && synced != null
-              && Files.isRegularFile(current)) {
-            OptionalLong rows =
-                new HistoryRows(history, control)
-                    .run(
-                        counted,
-                        current,
-                        FolderLayout.of(staging).historyFile(history),
-                        mode,
-                        outcomes.idsOf(objectFile),
-                        synced.outcome().touched());
+          if (mergeable) {
+            OptionalLong rows = merge.run(counted);
             if (rows.isPresent()) {
-              return new PairSynced(rows.getAsLong(), calls.sum(), false);
+              return new FileSynced(rows.getAsLong(), calls.sum(), false);
             }
           }
-          long rows =
-              new HistoryTask(history, objectFile, staging, null, clock, batchPool)
-                  .run(counted, control, listener);
-          return new PairSynced(rows, calls.sum(), true);
+          return new FileSynced(whole.run(counted), calls.sum(), true);
         });
   }
 
