@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hubspotextract.extract.FolderLayout;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -202,6 +203,32 @@ public final class Cli {
             // a task's checkpoint, not the run's own files (task names never hold a "-")
             return name.endsWith(".json") && !name.equals("run.json") && !name.contains("-");
           });
+    }
+  }
+
+  /**
+   * The rows every task's checkpoint in {@code out} vouches for, id ranges' included: how far an
+   * unfinished pull got. A checkpoint being replaced as it is read counts as none.
+   */
+  static long rowsCheckpointed(Path out) throws IOException {
+    Path state = FolderLayout.of(out).stateFolder();
+    if (!Files.isDirectory(state)) {
+      return 0;
+    }
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(state)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith(".json"))
+          .filter(file -> !file.getFileName().toString().equals("run.json"))
+          .mapToLong(
+              file -> {
+                try {
+                  return json.readTree(file.toFile()).path("rows").asLong();
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
     }
   }
 }

@@ -28,7 +28,9 @@ class ResumeTest {
       Process child = Cli.pullInAChildProcess(sandbox, killed);
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Cli.someRowsCheckpointed(killed)
+        // a few pages in, not one: a resume's own requests (the plan, the reference tables, the
+        // ranges cut again) must not outweigh what it saves on a busy machine
+        while (Cli.rowsCheckpointed(killed) < 500
             && child.isAlive()
             && System.nanoTime() < deadline) {
           Thread.sleep(20);
