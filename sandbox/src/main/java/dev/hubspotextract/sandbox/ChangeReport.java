@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@link ChangeSet} did: the ids of the records each kind of change touched, ascending.
+ * What one {@link ChangeSet} did: the ids of the records each kind of change touched, ascending
+ * (merges by the merged record's id).
  *
  * @param bulkUpdatedAt the one last-modified time every bulk-updated record got, or {@code null}
  *     when the set bulk-updated none
@@ -19,6 +20,7 @@ public record ChangeReport(
     Instant bulkUpdatedAt,
     List<String> archived,
     List<String> deleted,
+    List<Merge> merged,
     List<LinkEdit> relinked,
     String newProperty) {
   /**
@@ -32,6 +34,14 @@ public record ChangeReport(
     }
   }
 
+  /** One record merged: {@code id} is gone, merged into the record {@code intoId}. */
+  public record Merge(String id, String intoId) {
+    public Merge {
+      Objects.requireNonNull(id, "id is null");
+      Objects.requireNonNull(intoId, "intoId is null");
+    }
+  }
+
   public ChangeReport {
     Objects.requireNonNull(object, "object is null");
     created = List.copyOf(created);
@@ -39,6 +49,7 @@ public record ChangeReport(
     bulkUpdated = List.copyOf(bulkUpdated);
     archived = List.copyOf(archived);
     deleted = List.copyOf(deleted);
+    merged = List.copyOf(merged);
     relinked = List.copyOf(relinked);
   }
 }

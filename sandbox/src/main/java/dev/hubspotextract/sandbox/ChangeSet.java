@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The changes to make to one object's records at once (see {@link Portal#apply}): how many records
- * to create, update, bulk-update at one millisecond, archive, delete for good and relink, whether
- * relinking bumps the modified date, and a property to add. Start from {@link #of} and set what is
- * wanted:
+ * to create, update, bulk-update at one millisecond, archive, delete for good, merge into others
+ * and relink, whether relinking bumps the modified date, and a property to add. Start from {@link
+ * #of} and set what is wanted:
  *
  * <pre>{@code
  * ChangeSet.of("contacts").create(300).update(1500).bulkUpdate(12000).archive(100).delete(20)
@@ -28,6 +28,7 @@ public record ChangeSet(
     int bulkUpdate,
     int archive,
     int delete,
+    int merge,
     int relink,
     boolean relinkTouchesModified,
     String newProperty) {
@@ -46,6 +47,7 @@ public record ChangeSet(
           "bulkUpdate",
           "archive",
           "delete",
+          "merge",
           "relink",
           "relinkTouchesModified",
           "newProperty");
@@ -62,6 +64,7 @@ public record ChangeSet(
     checkCount("bulkUpdate", bulkUpdate);
     checkCount("archive", archive);
     checkCount("delete", delete);
+    checkCount("merge", merge);
     checkCount("relink", relink);
     if (newProperty != null && !PROPERTY_NAME.matcher(newProperty).matches()) {
       throw new IllegalArgumentException(
@@ -81,7 +84,7 @@ public record ChangeSet(
 
   /** A change set for one object type (by name or type id) that changes nothing yet. */
   public static ChangeSet of(String object) {
-    return new ChangeSet(object, 0, 0, 0, 0, 0, 0, false, null);
+    return new ChangeSet(object, 0, 0, 0, 0, 0, 0, 0, false, null);
   }
 
   public ChangeSet create(int count) {
@@ -92,6 +95,7 @@ public record ChangeSet(
         bulkUpdate,
         archive,
         delete,
+        merge,
         relink,
         relinkTouchesModified,
         newProperty);
@@ -105,6 +109,7 @@ public record ChangeSet(
         bulkUpdate,
         archive,
         delete,
+        merge,
         relink,
         relinkTouchesModified,
         newProperty);
@@ -112,7 +117,16 @@ public record ChangeSet(
 
   public ChangeSet bulkUpdate(int count) {
     return new ChangeSet(
-        object, create, update, count, archive, delete, relink, relinkTouchesModified, newProperty);
+        object,
+        create,
+        update,
+        count,
+        archive,
+        delete,
+        merge,
+        relink,
+        relinkTouchesModified,
+        newProperty);
   }
 
   public ChangeSet archive(int count) {
@@ -123,6 +137,7 @@ public record ChangeSet(
         bulkUpdate,
         count,
         delete,
+        merge,
         relink,
         relinkTouchesModified,
         newProperty);
@@ -135,6 +150,26 @@ public record ChangeSet(
         update,
         bulkUpdate,
         archive,
+        count,
+        merge,
+        relink,
+        relinkTouchesModified,
+        newProperty);
+  }
+
+  /**
+   * Records merged, each into another live record, as HubSpot's merge does: the merged record is
+   * gone from the lists and search, while GET and batch read of its id answer with the record it
+   * was merged into, under that record's id.
+   */
+  public ChangeSet merge(int count) {
+    return new ChangeSet(
+        object,
+        create,
+        update,
+        bulkUpdate,
+        archive,
+        delete,
         count,
         relink,
         relinkTouchesModified,
@@ -149,6 +184,7 @@ public record ChangeSet(
         bulkUpdate,
         archive,
         delete,
+        merge,
         count,
         relinkTouchesModified,
         newProperty);
@@ -156,17 +192,29 @@ public record ChangeSet(
 
   public ChangeSet relinkTouchesModified(boolean touches) {
     return new ChangeSet(
-        object, create, update, bulkUpdate, archive, delete, relink, touches, newProperty);
+        object, create, update, bulkUpdate, archive, delete, merge, relink, touches, newProperty);
   }
 
   public ChangeSet newProperty(String name) {
     return new ChangeSet(
-        object, create, update, bulkUpdate, archive, delete, relink, relinkTouchesModified, name);
+        object,
+        create,
+        update,
+        bulkUpdate,
+        archive,
+        delete,
+        merge,
+        relink,
+        relinkTouchesModified,
+        name);
   }
 
-  /** Existing records the set changes, each picked once: updated, archived, deleted or relinked. */
+  /**
+   * Existing records the set changes, each picked once: updated, archived, deleted, merged (two a
+   * merge: the one merged and the one it is merged into) or relinked.
+   */
   int existingRecords() {
-    return update + bulkUpdate + archive + delete + relink;
+    return update + bulkUpdate + archive + delete + 2 * merge + relink;
   }
 
   /**
@@ -214,6 +262,7 @@ public record ChangeSet(
     int bulkUpdate = count(node, where, "bulkUpdate");
     int archive = count(node, where, "archive");
     int delete = count(node, where, "delete");
+    int merge = count(node, where, "merge");
     int relink = count(node, where, "relink");
     boolean touches = flag(node, where, "relinkTouchesModified");
     String newProperty = name(node, where, "newProperty");
@@ -225,6 +274,7 @@ public record ChangeSet(
           bulkUpdate,
           archive,
           delete,
+          merge,
           relink,
           touches,
           newProperty);

@@ -55,6 +55,7 @@ final class Changes {
       long[] bulkUpdates,
       long[] archives,
       long[] deletes,
+      long[] merges,
       long[] relinks) {}
 
   /**
@@ -108,7 +109,7 @@ final class Changes {
     long live = pickLive(store, picked, random);
     if (live < picked.length) {
       throw new IllegalArgumentException(
-          "update, bulkUpdate, archive, delete and relink ask for "
+          "update, bulkUpdate, archive, delete, merge (two each) and relink ask for "
               + picked.length
               + " existing "
               + def.name
@@ -128,6 +129,7 @@ final class Changes {
         next.apply(set.bulkUpdate()),
         next.apply(set.archive()),
         next.apply(set.delete()),
+        next.apply(2 * set.merge()),
         next.apply(set.relink()));
   }
 
@@ -186,6 +188,15 @@ final class Changes {
     for (long index : plan.deletes()) {
       store.delete(index, now);
     }
+    List<ChangeReport.Merge> merged = new ArrayList<>();
+    long[] merges = plan.merges(); // pairs: the record merged, then the one it goes into
+    for (int i = 0; i < merges.length; i += 2) {
+      String id = Long.toString(store.view(merges[i]).id);
+      String into = Long.toString(store.view(merges[i + 1]).id);
+      store.merge(merges[i], merges[i + 1], now);
+      merged.add(new ChangeReport.Merge(id, into));
+    }
+    merged.sort(Comparator.comparingLong(merge -> Long.parseLong(merge.id())));
     List<ChangeReport.LinkEdit> relinked = new ArrayList<>();
     for (long index : plan.relinks()) {
       relinked.add(relink(plan, index, now));
@@ -199,6 +210,7 @@ final class Changes {
         bulkUpdatedAt,
         sorted(ids(store, plan.archives())),
         sorted(deletedIds),
+        merged,
         relinked,
         set.newProperty());
   }

@@ -49,6 +49,14 @@ final class ChangesEndpoint {
     }
     writeIds(g, "archive", report.archived());
     writeIds(g, "delete", report.deleted());
+    g.writeArrayFieldStart("merge");
+    for (ChangeReport.Merge merge : report.merged()) {
+      g.writeStartObject();
+      g.writeStringField("id", merge.id());
+      g.writeStringField("into", merge.intoId());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("relink");
     for (ChangeReport.LinkEdit edit : report.relinked()) {
       g.writeStartObject();

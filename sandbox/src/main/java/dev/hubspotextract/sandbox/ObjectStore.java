@@ -68,6 +68,12 @@ final class ObjectStore {
    */
   private final ConcurrentSkipListMap<Long, Long> leftSearch = new ConcurrentSkipListMap<>();
 
+  /**
+   * Ids of the records merged into others since start, to the index of the record each went into: a
+   * read of a merged id answers with that record ({@link #resolve}).
+   */
+  private final ConcurrentHashMap<Long, Long> mergedInto = new ConcurrentHashMap<>();
+
   private volatile long size;
   private volatile ArchivedCounts archivedAtStart;
 
@@ -235,6 +241,24 @@ final class ObjectStore {
     }
     Long created = createdById.get(id);
     return created == null ? -1 : created;
+  }
+
+  /**
+   * The record a read by id finds: the one with this id, or for a record merged into another the
+   * one it went into (that one's id, as HubSpot answers), following merges of merges; {@code null}
+   * when there is none.
+   */
+  RecordView resolve(long id) {
+    RecordView v = view(indexOf(id));
+    for (int hops = 0; v == null && hops <= mergedInto.size(); hops++) {
+      Long into = mergedInto.get(id);
+      if (into == null) {
+        return null;
+      }
+      v = view(into);
+      id = idAt(into);
+    }
+    return v;
   }
 
   /** True when the index holds a record in the given archived state. */
@@ -633,6 +657,22 @@ final class ObjectStore {
     if (!v.archived) {
       leftSearch.put(v.id, now);
     }
+  }
+
+  /**
+   * Merges a live record into another live one, as HubSpot's merge does: the merged record is gone
+   * from every list and, after the lag, from search, as a deleted one; a read of its id finds the
+   * record it went into ({@link #resolve}), whose last-modified time moves on. Ignored unless both
+   * are live and different.
+   */
+  void merge(long index, long intoIndex, long now) {
+    RecordView v = view(index);
+    if (index == intoIndex || v == null || v.archived || !isLive(intoIndex)) {
+      return;
+    }
+    mergedInto.put(v.id, intoIndex); // before the delete: a read between them finds one of them
+    delete(index, now);
+    touch(intoIndex, now);
   }
 
   /**

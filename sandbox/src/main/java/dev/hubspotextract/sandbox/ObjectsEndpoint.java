@@ -179,18 +179,16 @@ final class ObjectsEndpoint {
 
   /**
    * Finds a record by id or by a unique property ({@code email} on contacts); {@code null} when
-   * none.
+   * none. The id of a record merged into another finds that one, which answers under its own id
+   * (HubSpot's batch read does so, community.hubspot.com m-p/1101616).
    */
   RecordView lookup(ObjectDef def, String key, String idProperty) {
     if (idProperty == null || idProperty.isEmpty() || idProperty.equals("hs_object_id")) {
-      long id;
       try {
-        id = Long.parseLong(key.trim());
+        return portal.store(def).resolve(Long.parseLong(key.trim())); // a merged id: its survivor
       } catch (NumberFormatException e) {
         return null;
       }
-      ObjectStore store = portal.store(def);
-      return store.view(store.indexOf(id));
     }
     PropertyDef p = def.property(idProperty);
     if (p == null || p.kind != PropertyDef.Kind.EMAIL) {

@@ -23,7 +23,7 @@ class ChangesEndpointTest {
               .post(
                   PATH,
                   "{\"object\": \"contacts\", \"create\": 3, \"update\": 4, \"bulkUpdate\": 5,"
-                      + " \"archive\": 2, \"delete\": 1, \"relink\": 2,"
+                      + " \"archive\": 2, \"delete\": 1, \"merge\": 1, \"relink\": 2,"
                       + " \"relinkTouchesModified\": false, \"newProperty\": \"favourite_colour\"}");
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -35,6 +35,7 @@ class ChangesEndpointTest {
       assertThat(result.path("bulkUpdatedAt").asText()).isNotEmpty();
       assertThat(result.path("archive")).hasSize(2);
       assertThat(result.path("delete")).hasSize(1);
+      assertThat(result.path("merge")).hasSize(1);
       assertThat(result.path("relink")).hasSize(2);
       assertThat(result.path("relink").get(0).path("toObject").asText()).isNotEmpty();
       assertThat(result.path("newProperty").asText()).isEqualTo("favourite_colour");
@@ -45,6 +46,9 @@ class ChangesEndpointTest {
       assertThat(portal.record("contacts", result.path("archive").get(0).asText()).archived())
           .isTrue();
       assertThat(portal.record("contacts", result.path("delete").get(0).asText())).isNull();
+      JsonNode merge = result.path("merge").get(0);
+      assertThat(portal.record("contacts", merge.path("id").asText())).isNull();
+      assertThat(portal.record("contacts", merge.path("into").asText())).isNotNull();
       assertThat(portal.properties("contacts"))
           .extracting(PortalProperty::name)
           .contains("favourite_colour");

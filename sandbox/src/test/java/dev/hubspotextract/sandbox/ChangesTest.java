@@ -221,6 +221,52 @@ class ChangesTest {
   }
 
   @Test
+  void aMergedRecordIsReadUnderTheIdOfTheRecordItWentInto() {
+    ChangeReport report = portal.apply(ChangeSet.of("deals").merge(5));
+
+    assertThat(report.merged()).hasSize(5);
+    for (ChangeReport.Merge merge : report.merged()) {
+      assertThat(merge.intoId()).isNotEqualTo(merge.id());
+      assertThat(portal.record("deals", merge.id())).isNull();
+      assertThat(portal.record("deals", merge.intoId())).isNotNull();
+      // HubSpot answers the old id with the survivor, under the survivor's id, and no error
+      HttpResponse<String> read =
+          client.post("/crm/v3/objects/deals/batch/read", inputs(List.of(merge.id())));
+      assertThat(read.statusCode()).isEqualTo(200);
+      assertThat(ids(SandboxClient.json(read).path("results"))).containsExactly(merge.intoId());
+      assertThat(SandboxClient.json(client.get("/crm/v3/objects/deals/" + merge.id())).path("id"))
+          .hasToString("\"" + merge.intoId() + "\"");
+      // asked for both, the survivor comes once
+      assertThat(
+              ids(batchRead("deals", List.of(merge.id(), merge.intoId()), false).path("results")))
+          .containsExactly(merge.intoId());
+    }
+    List<String> mergedIds = report.merged().stream().map(ChangeReport.Merge::id).toList();
+    assertThat(listIds("deals", false)).doesNotContainAnyElementsOf(mergedIds);
+    assertThat(listIds("deals", true)).doesNotContainAnyElementsOf(mergedIds);
+    assertThat(searchIds("deals", mergedIds)).as("search trails the merge").hasSize(5);
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(searchIds("deals", mergedIds)).isEmpty();
+  }
+
+  @Test
+  void aRecordMergedIntoOneMergedLaterIsReadAsTheLastSurvivor() {
+    ChangeReport first = portal.apply(ChangeSet.of("deals").merge(300));
+    clock.advance(Duration.ofSeconds(1));
+    ChangeReport second = portal.apply(ChangeSet.of("deals").merge(300));
+    Map<String, String> secondInto = new HashMap<>();
+    second.merged().forEach(m -> secondInto.put(m.id(), m.intoId()));
+    ChangeReport.Merge chained =
+        first.merged().stream()
+            .filter(m -> secondInto.containsKey(m.intoId()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no survivor of the first merges merged again"));
+
+    assertThat(ids(batchRead("deals", List.of(chained.id()), false).path("results")))
+        .containsExactly(secondInto.get(chained.intoId()));
+  }
+
+  @Test
   void relinkingEditsLinksInBothDirectionsAndLeavesTheModifiedDateAlone() {
     ChangeSet change = ChangeSet.of("contacts").relink(20);
     Map<String, Instant> modified = new HashMap<>();
@@ -345,7 +391,11 @@ class ChangesTest {
     assertThatThrownBy(() -> portal.apply(ChangeSet.of("contacts").newProperty("email")))
         .hasMessage("newProperty: contacts has a property named email already");
     assertThatThrownBy(() -> portal.apply(ChangeSet.of("contacts").update(1500).archive(1500)))
-        .hasMessageStartingWith("update, bulkUpdate, archive, delete and relink ask for 3000");
+        .hasMessageStartingWith(
+            "update, bulkUpdate, archive, delete, merge (two each) and relink ask for 3000");
+    assertThatThrownBy(() -> portal.apply(ChangeSet.of("contacts").update(1000).merge(1000)))
+        .hasMessageStartingWith(
+            "update, bulkUpdate, archive, delete, merge (two each) and relink ask for 3000");
 
     assertThat(portal.count("contacts"))
         .as("the creates before a bad set did not happen")
