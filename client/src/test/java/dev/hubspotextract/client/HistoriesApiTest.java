@@ -3,8 +3,14 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hubspotextract.sandbox.ChangeReport;
+import dev.hubspotextract.sandbox.ChangeSet;
+import dev.hubspotextract.sandbox.PortalRecord;
+import dev.hubspotextract.sandbox.Sandbox;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +97,58 @@ class HistoriesApiTest {
   }
 
   @Test
+  void aResultForARecordNotAskedForIsLeftOutAndTheIdAskedForIsGone() {
+    // HubSpot answers a merged-away id (62241) with the record it went into, under that id
+    wire.then(
+        200,
+        answer(
+            result("84805801", "{\"dealstage\":[]}"),
+            result("../10", "{\"dealstage\":[]}"),
+            result("10", "{\"dealstage\":[]}")));
+
+    assertThat(histories.read("deals", List.of("10", "62241"), List.of("dealstage")).keySet())
+        .containsExactly("10");
+  }
+
+  @Test
+  void aRecordMergedIntoAnotherIsGoneAndTheOneItWentIntoIsNotTakenForIt() {
+    try (Sandbox sandbox = Sandbox.builder().records(300).start()) {
+      ChangeReport.Merge merge =
+          sandbox.portal().apply(ChangeSet.of("deals").merge(1)).merged().get(0);
+      List<String> ids =
+          sandbox
+              .portal()
+              .records("deals")
+              .map(PortalRecord::id)
+              .filter(id -> !id.equals(merge.intoId()))
+              .limit(HistoriesApi.MAX_INPUTS - 1)
+              .collect(Collectors.toCollection(ArrayList::new));
+      ids.add(merge.id());
+      HistoriesApi api =
+          HubSpotClient.builder()
+              .baseUrl(sandbox.baseUrl())
+              .token(sandbox.token())
+              .sleeper(new RecordingSleeper())
+              .build()
+              .histories();
+
+      Map<String, List<HistoriesApi.Change>> read = api.read("deals", ids, List.of("dealstage"));
+
+      assertThat(read.keySet()).containsExactlyElementsOf(ids.subList(0, ids.size() - 1));
+      for (String id : read.keySet()) {
+        List<String> oldestFirst = new ArrayList<>();
+        sandbox
+            .portal()
+            .history("deals", id, "dealstage")
+            .forEach(e -> oldestFirst.add(0, e.value()));
+        assertThat(read.get(id))
+            .extracting(HistoriesApi.Change::value)
+            .containsExactlyElementsOf(oldestFirst);
+      }
+    }
+  }
+
+  @Test
   void aWidePropertyListIsAskedForInChunksWhoseAnswersAreMerged() {
     List<String> properties = IntStream.range(0, 250).mapToObj(i -> "property_" + i).toList();
     List<List<String>> chunks = HistoriesApi.chunks(properties);
@@ -135,8 +193,7 @@ class HistoriesApiTest {
         "{\"value\":\"a\",\"timestamp\":\"2024-01-01T00:00:00Z\",\"sourceType\":\"API\"";
     for (String[] hostile :
         new String[][] {
-          {answer(result("../10", "{}")), "record '../10', which was not asked for"},
-          {answer(result("99", "{}")), "record '99', which was not asked for"},
+          {answer("{\"properties\":{}}"), "a result without an id"},
           {
             answer(result("10", "{\"dealstage\":[{\"value\":\"a\",\"sourceType\":\"API\"}]}")),
             "a change of dealstage without a timestamp"
