@@ -30,7 +30,14 @@ public enum FaultKind {
    * The cursor is the one the page has without the fault, so following it to the end still yields
    * every record (HubSpot lists by id, but does not promise it, contract §17).
    */
-  UNORDERED_PAGE("unordered-page");
+  UNORDERED_PAGE("unordered-page"),
+  /**
+   * An object batch read that fails for some of its inputs: 207, their records left out and listed
+   * in an error of another category than {@code OBJECT_NOT_FOUND} ({@code INTERNAL_ERROR}), so that
+   * they are not gone but unread. The spec's {@code errors} hold any {@code StandardError}; which
+   * categories HubSpot's reads send besides {@code OBJECT_NOT_FOUND} is undocumented.
+   */
+  BATCH_ERROR("batch-error");
 
   private final String cliName;
 
@@ -54,7 +61,7 @@ public enum FaultKind {
     throw new IllegalArgumentException(
         "unknown fault kind '"
             + text
-            + "': use 5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor or"
-            + " unordered-page");
+            + "': use 5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor,"
+            + " unordered-page or batch-error");
   }
 }

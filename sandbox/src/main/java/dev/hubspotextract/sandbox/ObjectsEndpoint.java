@@ -1,6 +1,8 @@
 package dev.hubspotextract.sandbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -219,7 +221,13 @@ final class ObjectsEndpoint {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 
-  Response batchRead(Request r, ObjectDef def) {
+  /**
+   * A batch read: the records asked for, each once, under its own id (a merged id's survivor), 207
+   * with {@code OBJECT_NOT_FOUND} listing the ids that have none; with the {@code batch-error}
+   * fault, the second half of the records found (at least one) left out and listed in an {@code
+   * INTERNAL_ERROR}.
+   */
+  Response batchRead(Request r, ObjectDef def, FaultKind fault) {
     String requestedAt = Timestamps.iso(System.currentTimeMillis());
     JsonNode body = r.json();
     JsonNode inputs = body.path("inputs");
@@ -256,9 +264,19 @@ final class ObjectsEndpoint {
         found.putIfAbsent(v.id, v);
       }
     }
+    List<String> failed = new ArrayList<>();
+    if (fault == FaultKind.BATCH_ERROR && !found.isEmpty()) {
+      List<Long> ids = new ArrayList<>(found.keySet());
+      for (Long id : ids.subList(ids.size() / 2, ids.size())) {
+        found.remove(id);
+        failed.add(Long.toString(id));
+      }
+    }
     String completedAt = Instant.now().toString();
+    String objects = def.singular.toUpperCase(Locale.ROOT) + " objects";
+    int errors = (missing.isEmpty() ? 0 : 1) + (failed.isEmpty() ? 0 : 1);
     return Response.json(
-        missing.isEmpty() ? 200 : 207,
+        errors == 0 ? 200 : 207,
         g -> {
           g.writeStartObject();
           g.writeStringField("status", "COMPLETE");
@@ -267,20 +285,25 @@ final class ObjectsEndpoint {
             writer.write(g, v, props, history, null);
           }
           g.writeEndArray();
-          if (!missing.isEmpty()) {
-            g.writeNumberField("numErrors", 1);
+          if (errors > 0) {
+            g.writeNumberField("numErrors", errors);
             g.writeArrayFieldStart("errors");
-            g.writeStartObject();
-            g.writeStringField("status", "error");
-            g.writeStringField("category", "OBJECT_NOT_FOUND");
-            g.writeStringField(
-                "message",
-                "Could not get some "
-                    + def.singular.toUpperCase(Locale.ROOT)
-                    + " objects, they may be deleted or not exist. Check that ids are valid.");
-            ErrorBodies.writeContext(g, Map.of("ids", missing));
-            ErrorBodies.writeEmptyDetails(g);
-            g.writeEndObject();
+            if (!missing.isEmpty()) {
+              writeError(
+                  g,
+                  "OBJECT_NOT_FOUND",
+                  "Could not get some "
+                      + objects
+                      + ", they may be deleted or not exist. Check that ids are valid.",
+                  missing);
+            }
+            if (!failed.isEmpty()) {
+              writeError(
+                  g,
+                  "INTERNAL_ERROR",
+                  "Could not get some " + objects + " because of an internal error. Try again.",
+                  failed);
+            }
             g.writeEndArray();
           }
           g.writeStringField("requestedAt", requestedAt);
@@ -288,6 +311,18 @@ final class ObjectsEndpoint {
           g.writeStringField("completedAt", completedAt);
           g.writeEndObject();
         });
+  }
+
+  /** One of a 207's errors ({@code StandardError}), about the records {@code ids}. */
+  private static void writeError(JsonGenerator g, String category, String message, List<String> ids)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("status", "error");
+    g.writeStringField("category", category);
+    g.writeStringField("message", message);
+    ErrorBodies.writeContext(g, Map.of("ids", ids));
+    ErrorBodies.writeEmptyDetails(g);
+    g.writeEndObject();
   }
 
   static List<String> strings(JsonNode node) {

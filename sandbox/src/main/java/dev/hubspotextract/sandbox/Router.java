@@ -85,7 +85,7 @@ final class Router {
       }
       if (n == 6 && s.get(4).equals("batch") && s.get(5).equals("read")) {
         requireMethod(post, r);
-        return reads(def, fault -> objects.batchRead(r, def));
+        return reads(def, fault -> objects.batchRead(r, def, fault));
       }
     }
     if (n == 4 && is(s, "crm", "v3", "properties")) {

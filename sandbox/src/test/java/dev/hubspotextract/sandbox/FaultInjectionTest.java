@@ -95,6 +95,43 @@ class FaultInjectionTest {
   }
 
   @Test
+  void batchErrorsLeaveRecordsOutAndListThemInAnErrorThatIsNotObjectNotFound() {
+    try (Sandbox sandbox = start("batch-error=1")) {
+      List<String> ids = sandbox.portal().records("deals").map(PortalRecord::id).limit(5).toList();
+      String body =
+          ids.stream()
+              .map(id -> "{\"id\":\"" + id + "\"}")
+              .collect(Collectors.joining(",", "{\"inputs\":[", "]}"));
+      List<String> asked = new ArrayList<>(ids);
+      asked.add("0"); // no deal has it
+
+      HttpResponse<String> response =
+          new SandboxClient(sandbox)
+              .post("/crm/v3/objects/deals/batch/read", body.replace("]}", ",{\"id\":\"0\"}]}"));
+
+      assertThat(response.statusCode()).isEqualTo(207);
+      JsonNode answer = SandboxClient.json(response);
+      List<String> read = new ArrayList<>();
+      answer.path("results").forEach(r -> read.add(r.path("id").asText()));
+      assertThat(read).isNotEmpty().hasSizeLessThan(5);
+      assertThat(answer.path("numErrors").asInt()).isEqualTo(2);
+      List<String> notFound = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
+      for (JsonNode error : answer.path("errors")) {
+        List<String> into =
+            error.path("category").asText().equals("OBJECT_NOT_FOUND") ? notFound : failed;
+        error.path("context").path("ids").forEach(id -> into.add(id.asText()));
+      }
+      assertThat(notFound).containsExactly("0");
+      assertThat(read).doesNotContainAnyElementsOf(failed);
+      List<String> all = new ArrayList<>(read);
+      all.addAll(failed);
+      all.addAll(notFound);
+      assertThat(all).containsExactlyInAnyOrderElementsOf(asked);
+    }
+  }
+
+  @Test
   void searchHolesLeaveRecordsOutWhileTheCursorCountsThem() {
     try (Sandbox sandbox = start("search-hole=1")) {
       SandboxClient client = new SandboxClient(sandbox);
@@ -204,12 +241,13 @@ class FaultInjectionTest {
     FaultPlan plan =
         FaultPlan.parse(
             "5xx=0.05,reset=0.01,truncate=0.02,429=0.1,short-page=0.2,stuck-cursor=0.3,search-hole=0.05,"
-                + "unordered-page=0.1");
+                + "unordered-page=0.1,batch-error=0.02");
     assertThat(plan.rate(FaultKind.SERVER_ERROR)).isEqualTo(0.05);
     assertThat(plan.rate(FaultKind.SHORT_PAGE)).isEqualTo(0.2);
     assertThat(plan.rate(FaultKind.STUCK_CURSOR)).isEqualTo(0.3);
     assertThat(plan.rate(FaultKind.SEARCH_HOLE)).isEqualTo(0.05);
     assertThat(plan.rate(FaultKind.UNORDERED_PAGE)).isEqualTo(0.1);
+    assertThat(plan.rate(FaultKind.BATCH_ERROR)).isEqualTo(0.02);
     assertThat(FaultPlan.parse("").isEmpty()).isTrue();
   }
 
@@ -218,7 +256,8 @@ class FaultInjectionTest {
     assertThatThrownBy(() -> FaultPlan.parse("boom=0.1"))
         .hasMessageContaining("unknown fault kind 'boom'")
         .hasMessageContaining(
-            "5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor or unordered-page");
+            "5xx, reset, truncate, 429, short-page, search-hole, stuck-cursor, unordered-page or"
+                + " batch-error");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=2")).hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> FaultPlan.parse("5xx")).hasMessageContaining("KIND=RATE");
     assertThatThrownBy(() -> FaultPlan.parse("5xx=lots")).hasMessageContaining("use a number");
