@@ -100,8 +100,14 @@ public final class HistoriesApi {
   /**
    * The changes of {@code properties} of the records {@code ids} (at most {@value #MAX_INPUTS}), by
    * id in the order asked for: each record's changes property by property in the order given, each
-   * property's oldest first (HubSpot lists the newest first). A record archived or gone is absent;
-   * one without a change of these properties has an empty list.
+   * property's oldest first (HubSpot lists the newest first). A record archived or gone is absent,
+   * and so is one gone between the requests of a wide property list: a record is kept only if every
+   * request returned it, never with half a history. One without a change of these properties has an
+   * empty list.
+   *
+   * @throws HubSpotException EXTERNAL when HubSpot answers an error other than {@code
+   *     OBJECT_NOT_FOUND} for some of the records (207): they are not gone but unread, and the run
+   *     fails as for any other refusal
    */
   public Map<String, List<Change>> read(
       String objectType, List<String> ids, List<String> properties) {
@@ -113,7 +119,10 @@ public final class HistoriesApi {
       return Map.of();
     }
     String doing = "reading the property history of " + ids.size() + " " + objectType;
-    for (List<String> chunk : chunks(properties)) {
+    List<List<String>> chunks = chunks(properties);
+    Map<String, Integer> answeredIn = new HashMap<>(); // how many requests returned each record
+    Set<String> notFound = new HashSet<>();
+    for (List<String> chunk : chunks) {
       ApiResponse response =
           Responses.requireSuccess(
               transport.send(
@@ -122,12 +131,18 @@ public final class HistoriesApi {
                       ObjectRequestBodies.historyRead(ids, chunk))),
               doing,
               objectType);
-      readAnswer(response.body(), doing, ids, chunk, byId);
+      Answer answer = readAnswer(response.body(), doing, ids, chunk, byId);
+      if (!answer.failures().isEmpty()) {
+        throw unread(answer.failures(), response.status(), doing, ids.size());
+      }
+      answer.returned().forEach(id -> answeredIn.merge(id, 1, Integer::sum));
+      notFound.addAll(answer.notFound());
     }
     Map<String, List<Change>> ordered = new LinkedHashMap<>();
     for (String id : ids) {
       Map<String, List<Change>> found = byId.get(id);
-      if (found != null && !ordered.containsKey(id)) {
+      boolean whole = answeredIn.getOrDefault(id, 0) == chunks.size() && !notFound.contains(id);
+      if (found != null && whole && !ordered.containsKey(id)) {
         List<Change> changes = new ArrayList<>();
         for (String property : properties) {
           changes.addAll(found.getOrDefault(property, List.of()));
@@ -138,8 +153,47 @@ public final class HistoriesApi {
     return ordered;
   }
 
-  /** Reads one answer's results into {@code byId}: id → property → changes, oldest first. */
-  private static void readAnswer(
+  /**
+   * The failure for a 207 whose errors say some records could not be read (not that they are gone):
+   * the first error's category and message, as HubSpot sent them, made one safe line.
+   */
+  private static HubSpotException unread(
+      List<BatchError> failures, int status, String doing, int asked) {
+    int records = failures.stream().mapToInt(error -> error.ids().size()).sum();
+    BatchError first = failures.get(0);
+    String category = first.category() == null ? "" : " " + safe(first.category(), 60);
+    String message = first.message() == null ? "" : " (\"" + safe(first.message(), 300) + "\")";
+    return new HubSpotException(
+        FailureCategory.EXTERNAL,
+        "HubSpot answered "
+            + status
+            + category
+            + " for "
+            + (records == 0 ? "some" : records + " of the " + asked)
+            + " records while "
+            + doing
+            + message
+            + ": they are not gone but unread. Run the same command again to read them.");
+  }
+
+  private static String safe(String serverText, int max) {
+    return ServerText.escaped(ErrorBody.oneLine(serverText, max), false);
+  }
+
+  /**
+   * What one answer said: the asked-for records it returned, those its {@code OBJECT_NOT_FOUND}
+   * errors name (gone), and its other errors (the records they name unread).
+   */
+  private record Answer(Set<String> returned, Set<String> notFound, List<BatchError> failures) {}
+
+  /** One of a 207's {@code errors}: its category, message and the ids of its context. */
+  private record BatchError(String category, String message, List<String> ids) {}
+
+  /**
+   * Reads one answer's results into {@code byId} (id → property → changes, oldest first) and its
+   * errors into the answer.
+   */
+  private static Answer readAnswer(
       byte[] body,
       String doing,
       List<String> askedIds,
@@ -147,6 +201,9 @@ public final class HistoriesApi {
       Map<String, Map<String, List<Change>>> byId) {
     Set<String> asked = new HashSet<>(askedIds);
     List<String> wanted = askedProperties;
+    Set<String> returned = new HashSet<>();
+    Set<String> notFound = new HashSet<>();
+    List<BatchError> failures = new ArrayList<>();
     try (JsonParser parser = Json.parser(body)) {
       Results.forEachResult(
           parser,
@@ -160,9 +217,18 @@ public final class HistoriesApi {
               // batch read, community.hubspot.com m-p/1101616): the id asked for is gone
               return;
             }
+            returned.add(result.id());
             Map<String, List<Change>> record =
                 byId.computeIfAbsent(result.id(), id -> new HashMap<>());
             result.changes().forEach(record::putIfAbsent); // a record sent twice: the first counts
+          },
+          () -> {
+            BatchError error = readError(parser);
+            if ("OBJECT_NOT_FOUND".equals(error.category())) {
+              notFound.addAll(error.ids());
+            } else {
+              failures.add(error);
+            }
           });
     } catch (IOException | RuntimeException e) {
       if (e instanceof HubSpotException hubSpot) {
@@ -170,6 +236,41 @@ public final class HistoriesApi {
       }
       throw Responses.notHubSpot(doing, body, e);
     }
+    return new Answer(returned, notFound, failures);
+  }
+
+  /** One error object: category, message and {@code context.ids}; other fields skipped. */
+  private static BatchError readError(JsonParser parser) throws IOException {
+    String category = null;
+    String message = null;
+    List<String> ids = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken token = parser.nextToken();
+      if (field.equals("category")) {
+        category = Json.scalarText(parser);
+      } else if (field.equals("message")) {
+        message = Json.scalarText(parser);
+      } else if (field.equals("context") && token == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          boolean idList = parser.currentName().equals("ids");
+          if (parser.nextToken() == JsonToken.START_ARRAY && idList) {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+              String id = Json.scalarText(parser);
+              if (id == null) {
+                throw new IOException("an error's ids hold " + Json.kindOf(parser.currentToken()));
+              }
+              ids.add(id);
+            }
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return new BatchError(category, message, ids);
   }
 
   /** One result: its id and each asked property's changes, oldest first. */

@@ -19,6 +19,16 @@ final class Results {
   }
 
   static void forEachResult(JsonParser parser, ResultReader reader) throws IOException {
+    forEachResult(parser, reader, null);
+  }
+
+  /**
+   * As {@link #forEachResult(JsonParser, ResultReader)}, also calling {@code errorReader} on each
+   * object of a batch answer's {@code "errors"} list (207), which must then be a list of objects
+   * when present and not null.
+   */
+  static void forEachResult(JsonParser parser, ResultReader reader, ResultReader errorReader)
+      throws IOException {
     requireObject(parser.nextToken());
     boolean results = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -32,6 +42,17 @@ final class Results {
           reader.read();
         }
         requireEndOfList(item);
+      } else if (field.equals("errors") && errorReader != null && token != JsonToken.VALUE_NULL) {
+        if (token != JsonToken.START_ARRAY) {
+          throw new IOException("\"errors\" is " + Json.kindOf(token) + ", not a list");
+        }
+        JsonToken item;
+        while ((item = parser.nextToken()) == JsonToken.START_OBJECT) {
+          errorReader.read();
+        }
+        if (item != JsonToken.END_ARRAY) {
+          throw new IOException("\"errors\" holds " + Json.kindOf(item) + ", not only objects");
+        }
       } else {
         parser.skipChildren();
       }

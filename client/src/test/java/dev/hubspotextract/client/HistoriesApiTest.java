@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hubspotextract.sandbox.ChangeReport;
 import dev.hubspotextract.sandbox.ChangeSet;
+import dev.hubspotextract.sandbox.FaultPlan;
+import dev.hubspotextract.sandbox.PortalProperty;
 import dev.hubspotextract.sandbox.PortalRecord;
 import dev.hubspotextract.sandbox.Sandbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +127,7 @@ class HistoriesApiTest {
               .limit(HistoriesApi.MAX_INPUTS - 1)
               .collect(Collectors.toCollection(ArrayList::new));
       ids.add(merge.id());
-      HistoriesApi api =
-          HubSpotClient.builder()
-              .baseUrl(sandbox.baseUrl())
-              .token(sandbox.token())
-              .sleeper(new RecordingSleeper())
-              .build()
-              .histories();
+      HistoriesApi api = sandboxHistories(sandbox);
 
       Map<String, List<HistoriesApi.Change>> read = api.read("deals", ids, List.of("dealstage"));
 
@@ -146,6 +143,117 @@ class HistoriesApiTest {
             .containsExactlyElementsOf(oldestFirst);
       }
     }
+  }
+
+  @Test
+  void anErrorOtherThanObjectNotFoundFailsTheRequestInsteadOfDroppingItsRecords() {
+    try (Sandbox sandbox =
+        Sandbox.builder().records(300).faults(FaultPlan.parse("batch-error=1")).start()) {
+      List<String> ids = sandbox.portal().records("deals").map(PortalRecord::id).limit(10).toList();
+
+      assertThatThrownBy(() -> sandboxHistories(sandbox).read("deals", ids, List.of("dealstage")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
+          .hasMessageContaining("HubSpot answered 207 INTERNAL_ERROR for 5 of the 10 records")
+          .hasMessageContaining("reading the property history of 10 deals")
+          .hasMessageContaining("not gone but unread");
+    }
+  }
+
+  @Test
+  void onlyObjectNotFoundIdsAreGoneAndAnErrorsShapeIsChecked() {
+    String notFound =
+        "{\"status\":\"error\",\"category\":\"OBJECT_NOT_FOUND\",\"message\":\"gone\","
+            + "\"context\":{\"ids\":[\"10\"]}}";
+    wire.then(
+        207,
+        "{\"status\":\"COMPLETE\",\"results\":["
+            + result("10", "{\"dealstage\":[]}")
+            + ","
+            + result("11", "{\"dealstage\":[]}")
+            + "],\"numErrors\":1,\"errors\":["
+            + notFound
+            + "]}");
+    assertThat(histories.read("deals", List.of("10", "11"), List.of("dealstage")).keySet())
+        .as("an id HubSpot says it cannot find is gone, even beside a result")
+        .containsExactly("11");
+
+    wire.then(
+        207,
+        "{\"status\":\"COMPLETE\",\"results\":[],\"errors\":[{\"category\":\"RATE_LIMITS\","
+            + "\"message\":\"slow\\u001b[2J down\",\"context\":{\"ids\":[\"10\"]}}]}");
+    assertThatThrownBy(() -> histories.read("deals", List.of("10"), List.of("dealstage")))
+        .isInstanceOfSatisfying(
+            HubSpotException.class,
+            e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
+        .hasMessageContaining("207 RATE_LIMITS for 1 of the 1 records")
+        .hasMessageContaining("(\"slow [2J down\")") // a control character is no command
+        .hasMessageNotContaining("\u001b");
+
+    for (String[] hostile :
+        new String[][] {
+          {"\"errors\":\"none\"", "\"errors\" is a string, not a list"},
+          {"\"errors\":[1]", "\"errors\" holds a number, not only objects"},
+        }) {
+      wire.then(207, "{\"results\":[]," + hostile[0] + "}");
+      assertThatThrownBy(() -> histories.read("deals", List.of("10"), List.of("dealstage")))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.NOT_HUBSPOT))
+          .hasMessageContaining(hostile[1]);
+    }
+  }
+
+  @Test
+  void aRecordGoneBetweenTheRequestsOfAWidePropertyListIsGoneNotHalfAHistory() {
+    try (Sandbox sandbox = Sandbox.builder().records(40).contactProperties(150).start()) {
+      List<String> ids = sandbox.portal().records("contacts").map(PortalRecord::id).toList();
+      assertThat(ids).hasSizeLessThanOrEqualTo(HistoriesApi.MAX_INPUTS); // all asked for
+      List<String> properties =
+          sandbox.portal().properties("contacts").stream().map(PortalProperty::name).toList();
+      assertThat(HistoriesApi.chunks(properties)).hasSizeGreaterThan(1);
+      List<String> deleted = new ArrayList<>();
+      JdkTransport wire =
+          new JdkTransport(sandbox.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(30));
+      Transport deletingAfterTheFirstRequest =
+          request -> {
+            ApiResponse response = wire.send(request);
+            if (deleted.isEmpty()) {
+              deleted.addAll(sandbox.portal().apply(ChangeSet.of("contacts").delete(1)).deleted());
+            }
+            return response;
+          };
+
+      Map<String, List<HistoriesApi.Change>> read =
+          new HistoriesApi(new Authenticating(sandbox.token(), deletingAfterTheFirstRequest))
+              .read("contacts", ids, properties);
+
+      assertThat(deleted).hasSize(1);
+      List<String> kept = new ArrayList<>(ids);
+      kept.removeAll(deleted);
+      assertThat(read.keySet()).containsExactlyElementsOf(kept);
+      String id = kept.get(0);
+      List<String> whole = new ArrayList<>();
+      for (String property : properties) {
+        List<String> oldestFirst = new ArrayList<>();
+        sandbox
+            .portal()
+            .history("contacts", id, property)
+            .forEach(e -> oldestFirst.add(0, e.value()));
+        whole.addAll(oldestFirst);
+      }
+      assertThat(read.get(id)).extracting(HistoriesApi.Change::value).isEqualTo(whole);
+    }
+  }
+
+  private static HistoriesApi sandboxHistories(Sandbox sandbox) {
+    return HubSpotClient.builder()
+        .baseUrl(sandbox.baseUrl())
+        .token(sandbox.token())
+        .sleeper(new RecordingSleeper())
+        .build()
+        .histories();
   }
 
   @Test
