@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,9 +15,14 @@ import java.util.Set;
 /**
  * {@code GET /crm/v3/pipelines/{objectType}}: an object's pipelines with their stages. An object
  * without pipelines has none: HubSpot answers such an object with 400 or 404, which is read as
- * none, not as a failure.
+ * none, not as a failure. Deals and tickets always have pipelines (HubSpot's default ones at
+ * least), so for them a 400 or 404 is a failure like any other refusal: an empty table would hide a
+ * wrong base URL or a proxy in the way.
  */
 public final class PipelinesApi {
+  /** The objects every portal has pipelines for, by name and type id (hubspot-api.md §2). */
+  private static final Set<String> ALWAYS_PIPELINED = Set.of("deals", "0-3", "tickets", "0-5");
+
   private final Transport transport;
 
   PipelinesApi(Transport transport) {
@@ -25,7 +31,8 @@ public final class PipelinesApi {
 
   /**
    * The object's pipelines in HubSpot's order, each id once, each with its stages, each stage id
-   * once in its pipeline (the first is kept); none for an object without pipelines.
+   * once in its pipeline (the first is kept); none for an object without pipelines (never for deals
+   * or tickets, which always have some).
    *
    * @param readScope the scope the object is read with, which its pipelines need: named when the
    *     token lacks a scope and HubSpot's answer names none
@@ -34,7 +41,8 @@ public final class PipelinesApi {
     String doing = "listing the pipelines of " + objectType;
     ApiResponse response =
         transport.send(ApiRequest.get("/crm/v3/pipelines/" + Paths.segment(objectType)));
-    if (response.status() == 400 || response.status() == 404) {
+    boolean noneForThis = response.status() == 400 || response.status() == 404;
+    if (noneForThis && !ALWAYS_PIPELINED.contains(objectType.toLowerCase(Locale.ROOT))) {
       return List.of(); // "no pipelines for this object type", however a portal words it
     }
     Responses.requireSuccessOrScope(response, doing, "the pipelines of " + objectType, readScope);

@@ -3,6 +3,8 @@ package dev.hubspotextract.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hubspotextract.sandbox.Sandbox;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,46 @@ class PipelinesApiTest {
 
     assertThat(api.list("contacts", "crm.objects.contacts.read")).isEmpty();
     assertThat(api.list("2-123", "crm.objects.custom.read")).isEmpty();
+  }
+
+  @Test
+  void dealsAndTicketsAlwaysHavePipelinesSoA400Or404FailsThemInsteadOfLeavingThemEmpty() {
+    for (String object : List.of("deals", "tickets", "0-3", "0-5")) {
+      ScriptedTransport wire =
+          new ScriptedTransport()
+              .then(400, "{\"status\":\"error\",\"category\":\"VALIDATION_ERROR\"}")
+              .then(404, "<html>not found</html>");
+      PipelinesApi api = new PipelinesApi(wire);
+
+      for (String status : List.of("(400 VALIDATION_ERROR)", "(404)")) {
+        assertThatThrownBy(() -> api.list(object, "crm.objects.deals.read"))
+            .isInstanceOfSatisfying(
+                HubSpotException.class,
+                e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
+            .hasMessageContaining("listing the pipelines of " + object + " " + status);
+      }
+    }
+  }
+
+  @Test
+  void behindABaseUrlWhosePathIsWrongDealsPipelinesFailWhileContactsHaveNone() {
+    try (Sandbox sandbox = Sandbox.builder().records(50).start()) {
+      // every path under /wrong answers 404, as a proxy mounted elsewhere would
+      PipelinesApi api =
+          HubSpotClient.builder()
+              .baseUrl(URI.create(sandbox.baseUrl() + "/wrong"))
+              .token(sandbox.token())
+              .sleeper(new RecordingSleeper())
+              .build()
+              .pipelines();
+
+      assertThat(api.list("contacts", "crm.objects.contacts.read")).isEmpty();
+      assertThatThrownBy(() -> api.list("deals", "crm.objects.deals.read"))
+          .isInstanceOfSatisfying(
+              HubSpotException.class,
+              e -> assertThat(e.category()).isEqualTo(FailureCategory.EXTERNAL))
+          .hasMessageContaining("listing the pipelines of deals (404");
+    }
   }
 
   @Test
