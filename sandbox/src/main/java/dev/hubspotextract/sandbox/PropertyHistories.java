@@ -17,7 +17,9 @@ import java.util.Objects;
  *       cleared value).
  *   <li>A deal's {@code dealstage} (a ticket's {@code hs_pipeline_stage}) moved along its
  *       pipeline's stages in display order, skipping some and never passing through a closed stage,
- *       to the one it is in.
+ *       to the one it is in; its {@code pipeline} ({@code hs_pipeline}) was set with its first
+ *       stage and changes only with a stage of another pipeline, so the stage in force always
+ *       belongs to the pipeline in force.
  *   <li>The id and create date were set once, by HubSpot ({@code CALCULATED}); the last-modified
  *       date changes whenever the record does.
  *   <li>Each update since start ({@link ChangeSet}, churn) adds an entry at the record's new
@@ -114,6 +116,11 @@ final class PropertyHistories {
       history.add(entry(now, record.createdAt, Source.CALCULATED));
       return;
     }
+    StageProperty pipelineOf = pipelineProperty(record.def, property);
+    if (pipelineOf != null) {
+      pipelineOfEachStage(record, pipelineOf, history);
+      return;
+    }
     long h = Hashing.mix(record.valueHash(property) ^ SALT);
     List<String> values = new ArrayList<>();
     List<String> path = stagePath(record, property, now, h);
@@ -144,6 +151,61 @@ final class PropertyHistories {
       String value = values.get(i == 0 && times.length > 1 ? 0 : i + skip);
       history.add(entry(value, times[i], source(Hashing.mix(h + i))));
     }
+  }
+
+  /** The stage property whose pipeline {@code property} holds, or null when it holds none. */
+  private static StageProperty pipelineProperty(ObjectDef def, PropertyDef property) {
+    StageProperty stage = STAGES.get(def.name);
+    return stage != null && stage.pipeline().equals(property.name) ? stage : null;
+  }
+
+  /**
+   * A pipeline property's history as generated, told from its stage's: the pipeline of each stage
+   * the record was in, at the same moments and from the same sources, only where it changes, so
+   * that the stage in force always belongs to the pipeline in force (a cleared stage clears it).
+   */
+  private static void pipelineOfEachStage(
+      RecordView record, StageProperty stage, List<Entry> history) {
+    PropertyDef stageProperty = record.def.property(stage.stage());
+    PropertyDef pipelineProperty = record.def.property(stage.pipeline());
+    if (stageProperty == null) {
+      return;
+    }
+    List<Entry> stages = new ArrayList<>();
+    generated(record, stageProperty, stages);
+    String now = record.value(pipelineProperty);
+    String last = null;
+    for (Entry e : stages) {
+      String pipeline = e.value().isEmpty() ? "" : pipelineOf(record.def, e.value(), now);
+      if (pipeline != null && !pipeline.equals(last)) {
+        history.add(
+            new Entry(
+                pipeline,
+                e.timestamp(),
+                e.sourceType(),
+                e.sourceId(),
+                e.sourceLabel(),
+                e.updatedByUserId()));
+        last = pipeline;
+      }
+    }
+  }
+
+  /**
+   * The id of the pipeline a stage belongs to, {@code preferred} when that one holds it; null when
+   * none does.
+   */
+  private static String pipelineOf(ObjectDef def, String stageId, String preferred) {
+    String found = null;
+    for (Pipelines.Pipeline pipeline : Pipelines.of(def.name)) {
+      if (pipeline.stages().stream().anyMatch(s -> s.id().equals(stageId))) {
+        if (pipeline.id().equals(preferred)) {
+          return pipeline.id();
+        }
+        found = found == null ? pipeline.id() : found;
+      }
+    }
+    return found;
   }
 
   /** A value the property had before, drawn as the record's values are; null for none. */

@@ -76,6 +76,75 @@ class PropertyHistoryTest {
   }
 
   @Test
+  void atEveryMomentTheStageInForceBelongsToThePipelineInForce() {
+    clock.advance(Duration.ofHours(1));
+    sandbox
+        .portal()
+        .apply(List.of(ChangeSet.of("deals").update(60), ChangeSet.of("tickets").update(60)));
+    int pipelineChanges = 0;
+    for (String[] object :
+        new String[][] {
+          {"deals", "dealstage", "pipeline"}, {"tickets", "hs_pipeline_stage", "hs_pipeline"}
+        }) {
+      for (PortalRecord record : sandbox.portal().records(object[0]).toList()) {
+        List<PortalHistoryEntry> stages = oldestFirst(object[0], record.id(), object[1]);
+        List<PortalHistoryEntry> pipelines = oldestFirst(object[0], record.id(), object[2]);
+        String what = object[0] + " " + record.id();
+        assertThat(pipelines.isEmpty()).as(what).isEqualTo(stages.isEmpty());
+        Set<Instant> stageMoments = new HashSet<>();
+        stages.forEach(e -> stageMoments.add(e.timestamp()));
+        for (int i = 0; i < pipelines.size(); i++) {
+          assertThat(stageMoments)
+              .as("%s: the pipeline changes only when the stage does", what)
+              .contains(pipelines.get(i).timestamp());
+          if (i > 0) {
+            assertThat(pipelines.get(i).value())
+                .as("%s: a pipeline entry is a change", what)
+                .isNotEqualTo(pipelines.get(i - 1).value());
+          }
+        }
+        pipelineChanges += Math.max(0, pipelines.size() - 1);
+        for (PortalHistoryEntry stage : stages) {
+          String pipeline = inForce(pipelines, stage.timestamp());
+          if (stage.value().isEmpty()) {
+            assertThat(pipeline).as("%s: no stage, no pipeline", what).isEmpty();
+          } else {
+            assertThat(pipeline)
+                .as("%s at %s: stage %s", what, stage.timestamp(), stage.value())
+                .isNotNull();
+            assertThat(Pipelines.of(object[0]))
+                .as(
+                    "%s at %s: stage %s in pipeline %s",
+                    what, stage.timestamp(), stage.value(), pipeline)
+                .anyMatch(
+                    p ->
+                        p.id().equals(pipeline)
+                            && p.stages().stream().anyMatch(st -> st.id().equals(stage.value())));
+          }
+        }
+      }
+    }
+    assertThat(pipelineChanges).as("updates that moved a record to another pipeline").isPositive();
+  }
+
+  private List<PortalHistoryEntry> oldestFirst(String object, String id, String property) {
+    List<PortalHistoryEntry> oldestFirst = new ArrayList<>();
+    sandbox.portal().history(object, id, property).forEach(e -> oldestFirst.add(0, e));
+    return oldestFirst;
+  }
+
+  /** The value in force at {@code at}: that of the last entry at or before it; null before any. */
+  private static String inForce(List<PortalHistoryEntry> oldestFirst, Instant at) {
+    String value = null;
+    for (PortalHistoryEntry e : oldestFirst) {
+      if (!e.timestamp().isAfter(at)) {
+        value = e.value();
+      }
+    }
+    return value;
+  }
+
+  @Test
   void everyPropertyEndsAtItsValueWithinTheRecordsLifeAndNamesItsSource() {
     int withEarlierValues = 0;
     for (PortalRecord contact : sandbox.portal().records("contacts").limit(60).toList()) {
