@@ -20,6 +20,8 @@ import java.util.Objects;
  *       to the one it is in; its {@code pipeline} ({@code hs_pipeline}) was set with its first
  *       stage and changes only with a stage of another pipeline, so the stage in force always
  *       belongs to the pipeline in force.
+ *   <li>A value set and cleared within one moment (a record created and last modified at once)
+ *       leaves no history: HubSpot lists no clearing of a value it never listed.
  *   <li>The id and create date were set once, by HubSpot ({@code CALCULATED}); the last-modified
  *       date changes whenever the record does.
  *   <li>Each update since start ({@link ChangeSet}, churn) adds an entry at the record's new
@@ -128,7 +130,7 @@ final class PropertyHistories {
       values.addAll(path);
     } else if (now == null) {
       String was = Hashing.below(h, 5) == 0 ? earlierValue(record, property, h, 1) : null;
-      if (was != null) {
+      if (was != null && !was.isEmpty()) {
         values.add(was); // set once, cleared since
         values.add("");
       }
@@ -140,11 +142,20 @@ final class PropertyHistories {
       values.add(now);
     }
     values.removeIf(Objects::isNull);
+    // an empty value before the last would clear what was never set
+    for (int i = values.size() - 2; i >= 0; i--) {
+      if (values.get(i).isEmpty()) {
+        values.remove(i);
+      }
+    }
     dropRepeats(values);
     if (values.isEmpty()) {
       return; // never had a value
     }
     long[] times = spread(record.createdAt, record.updatedAt, values.size(), h);
+    if (times.length == 1 && now == null) {
+      return; // set and cleared within one moment: HubSpot would list no lone clearing
+    }
     // a record modified too briefly for every value keeps the first and the last ones
     int skip = values.size() - times.length;
     for (int i = 0; i < times.length; i++) {

@@ -127,6 +127,30 @@ class PropertyHistoryTest {
     assertThat(pipelineChanges).as("updates that moved a record to another pipeline").isPositive();
   }
 
+  /** A history that starts with {@code ""} clears a value never set; {@code [""]} sets "" alone. */
+  @Test
+  void noHistoryStartsWithAClearedValue() {
+    int records = 0;
+    for (String object : List.of("contacts", "deals")) {
+      for (PortalRecord record : sandbox.portal().records(object).limit(150).toList()) {
+        boolean sameMoment = record.createdAt().equals(record.updatedAt());
+        records += sameMoment ? 1 : 0;
+        for (PortalProperty property : sandbox.portal().properties(object)) {
+          List<PortalHistoryEntry> history = oldestFirst(object, record.id(), property.name());
+          String value = record.properties().get(property.name());
+          if (!history.isEmpty() && !(history.size() == 1 && "".equals(value))) {
+            assertThat(history.get(0).value())
+                .as(
+                    "%s %s's %s: a value is set before it is cleared",
+                    object, record.id(), property.name())
+                .isNotEmpty();
+          }
+        }
+      }
+    }
+    assertThat(records).as("records created and last modified at one moment").isGreaterThan(20);
+  }
+
   private List<PortalHistoryEntry> oldestFirst(String object, String id, String property) {
     List<PortalHistoryEntry> oldestFirst = new ArrayList<>();
     sandbox.portal().history(object, id, property).forEach(e -> oldestFirst.add(0, e));
