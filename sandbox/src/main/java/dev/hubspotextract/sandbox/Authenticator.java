@@ -7,22 +7,25 @@ import java.util.regex.Pattern;
 
 /**
  * Policy: a request must carry {@code Authorization: Bearer <token>} (a token of the wrong shape is
- * HubSpot's edge's 530, another wrong one 401), its objects must be in scope, and reading sensitive
- * properties needs the sensitive-data scopes.
+ * HubSpot's edge's 530, another wrong one 401), its objects must be in scope, reading sensitive
+ * properties needs the sensitive-data scopes, and listing owners or custom-object schemas needs
+ * their scopes.
  */
 final class Authenticator {
   private final byte[] token;
   private final Set<ObjectDef> withoutScopes;
-  private final Set<String> withoutSensitiveScopes;
+  private final Set<String> withoutNamedScopes;
 
   /**
-   * @param withoutSensitiveScopes sensitive-data scope names the token lacks, e.g. {@code
-   *     crm.objects.contacts.sensitive.read.v2}
+   * @param withoutScopes objects whose read scope the token lacks
+   * @param withoutNamedScopes the other scopes the token lacks, by name: sensitive-data ones
+   *     ({@code crm.objects.contacts.sensitive.read.v2}), {@value #OWNERS_SCOPE} and {@value
+   *     #SCHEMAS_SCOPE}
    */
-  Authenticator(String token, Set<ObjectDef> withoutScopes, Set<String> withoutSensitiveScopes) {
+  Authenticator(String token, Set<ObjectDef> withoutScopes, Set<String> withoutNamedScopes) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.withoutScopes = withoutScopes;
-    this.withoutSensitiveScopes = withoutSensitiveScopes;
+    this.withoutNamedScopes = withoutNamedScopes;
   }
 
   /**
@@ -71,7 +74,7 @@ final class Authenticator {
 
   /** Listing custom-object schemas needs {@value #SCHEMAS_SCOPE}. */
   void checkSchemas() {
-    if (withoutSensitiveScopes.contains(SCHEMAS_SCOPE)) {
+    if (withoutNamedScopes.contains(SCHEMAS_SCOPE)) {
       throw ErrorBodies.missingScope(SCHEMAS_SCOPE);
     }
   }
@@ -81,7 +84,7 @@ final class Authenticator {
 
   /** Listing owners needs {@value #OWNERS_SCOPE}. */
   void checkOwners() {
-    if (withoutSensitiveScopes.contains(OWNERS_SCOPE)) {
+    if (withoutNamedScopes.contains(OWNERS_SCOPE)) {
       throw ErrorBodies.missingScope(OWNERS_SCOPE);
     }
   }
@@ -89,7 +92,7 @@ final class Authenticator {
   /** Listing or reading properties of a sensitive level needs that level's scope. */
   void checkSensitive(ObjectDef def, PropertyDef.Sensitivity level) {
     String scope = def.sensitiveScope(level);
-    if (withoutSensitiveScopes.contains(scope)) {
+    if (withoutNamedScopes.contains(scope)) {
       throw ErrorBodies.missingScope(scope);
     }
   }

@@ -474,7 +474,7 @@ final class Catalog {
    */
   private PropertyDef owner(String name) {
     String[] ids = Owners.EVERY.stream().map(o -> o.id()).toArray(String[]::new);
-    List<Option> options = Owners.ALL.stream().map(o -> new Option(o.label(), o.id())).toList();
+    List<Option> options = Owners.ACTIVE.stream().map(o -> new Option(o.label(), o.id())).toList();
     return new PropertyDef(
             name, "Owner", "enumeration", "select", "", Kind.POOL, 150, options, ids, true)
         .referencing("OWNER");

@@ -214,7 +214,7 @@ final class MetadataEndpoint {
     }
     String email = r.param("email");
     List<Owners.Owner> matching =
-        (r.boolParam("archived") ? Owners.ARCHIVED : Owners.ALL)
+        (r.boolParam("archived") ? Owners.ARCHIVED : Owners.ACTIVE)
             .stream().filter(o -> email == null || o.email().equalsIgnoreCase(email)).toList();
     int from = Math.min(start, matching.size());
     int to = Math.min(matching.size(), from + limit);

@@ -46,7 +46,7 @@ final class Owners {
   private static final Team SUCCESS = new Team("4100005", "Success");
 
   /** The active owners, in id order: what {@code GET /crm/v3/owners} lists by default. */
-  static final List<Owner> ALL =
+  static final List<Owner> ACTIVE =
       List.of(
           person("100000001", "ana.silva", "Ana", "Silva", 9000001, 0, EMEA),
           person("100000002", "liam.smith", "Liam", "Smith", 9000002, 3, EMEA, AMER),
@@ -78,10 +78,10 @@ final class Owners {
           archived("100000014", "dmitri.petrov", "Dmitri", "Petrov", 9000014, 60, APAC, SUPPORT));
 
   /** Every owner, active then archived: the ids records' owner properties hold. */
-  static final List<Owner> EVERY = Stream.concat(ALL.stream(), ARCHIVED.stream()).toList();
+  static final List<Owner> EVERY = Stream.concat(ACTIVE.stream(), ARCHIVED.stream()).toList();
 
   /** The active owners who are users (not a queue): who edits records in the CRM's UI. */
-  static final List<Owner> USERS = ALL.stream().filter(o -> o.userId() != null).toList();
+  static final List<Owner> USERS = ACTIVE.stream().filter(o -> o.userId() != null).toList();
 
   private Owners() {}
 

@@ -58,11 +58,11 @@ public final class Sandbox implements AutoCloseable {
     this.recordLimit = b.recordLimit;
     this.searchLag = Duration.ofMillis(b.searchLagMillis);
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
-    Set<String> unscopedSensitive = new LinkedHashSet<>();
+    Set<String> unscopedByName = new LinkedHashSet<>();
     for (String entry : b.withoutScopes) {
-      withoutScope(entry.trim(), unscoped, unscopedSensitive);
+      withoutScope(entry.trim(), unscoped, unscopedByName);
     }
-    Authenticator authenticator = new Authenticator(b.token, unscoped, unscopedSensitive);
+    Authenticator authenticator = new Authenticator(b.token, unscoped, unscopedByName);
     Set<ObjectDef> broken = objects(b.broken, "broken");
     InetSocketAddress address = new InetSocketAddress(b.host, b.port);
     if (b.tls != null) {
@@ -127,13 +127,13 @@ public final class Sandbox implements AutoCloseable {
    * {@code OBJECT.highly_sensitive} (that sensitive-data scope), {@code sensitive} / {@code
    * highly_sensitive} alone (that scope of every object), {@code schemas} or {@code owners}.
    */
-  private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> sensitiveScopes) {
+  private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> namedScopes) {
     if (entry.equalsIgnoreCase("schemas")) {
-      sensitiveScopes.add(Authenticator.SCHEMAS_SCOPE); // custom objects cannot be listed
+      namedScopes.add(Authenticator.SCHEMAS_SCOPE); // custom objects cannot be listed
       return;
     }
     if (entry.equalsIgnoreCase("owners")) {
-      sensitiveScopes.add(Authenticator.OWNERS_SCOPE); // owners cannot be listed
+      namedScopes.add(Authenticator.OWNERS_SCOPE); // owners cannot be listed
       return;
     }
     int dot = entry.lastIndexOf('.');
@@ -142,10 +142,10 @@ public final class Sandbox implements AutoCloseable {
     if (level == null || level == PropertyDef.Sensitivity.NON_SENSITIVE) {
       objects.addAll(objects(Set.of(entry), "without-scope"));
     } else if (dot < 0) {
-      portal.catalog().objects.forEach(def -> sensitiveScopes.add(def.sensitiveScope(level)));
+      portal.catalog().objects.forEach(def -> namedScopes.add(def.sensitiveScope(level)));
     } else {
       for (ObjectDef def : objects(Set.of(entry.substring(0, dot)), "without-scope")) {
-        sensitiveScopes.add(def.sensitiveScope(level));
+        namedScopes.add(def.sensitiveScope(level));
       }
     }
   }
