@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -248,6 +249,26 @@ class ContractTest {
     assertThat(response.statusCode()).isEqualTo(207);
     assertConforms(
         "v3/objects.json", Request.Method.POST, "/crm/v3/objects/companies/batch/read", response);
+  }
+
+  @Test
+  void batchReadWithAnErrorOfAnotherCategoryConformsAsA207() {
+    try (Sandbox faulty =
+        Sandbox.builder().records(300).faults(FaultPlan.parse("batch-error=1")).start()) {
+      List<String> ids =
+          faulty.portal().records("companies").limit(4).map(PortalRecord::id).toList();
+      HttpResponse<String> response =
+          new SandboxClient(faulty)
+              .post(
+                  "/crm/v3/objects/companies/batch/read",
+                  ids.stream()
+                      .map(id -> "{\"id\":\"" + id + "\"}")
+                      .collect(Collectors.joining(",", "{\"inputs\":[", ",{\"id\":\"7\"}]}")));
+      assertThat(response.statusCode()).isEqualTo(207);
+      assertThat(response.body()).contains("INTERNAL_ERROR").contains("OBJECT_NOT_FOUND");
+      assertConforms(
+          "v3/objects.json", Request.Method.POST, "/crm/v3/objects/companies/batch/read", response);
+    }
   }
 
   @Test
