@@ -25,7 +25,13 @@ final class BetweenSyncs implements AutoCloseable {
               Runtime.getRuntime().halt(ExitCode.OK.code());
             },
             "sync-stopped-between-syncs");
-    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // Ctrl-C came after the sync's last line and before this wait began: the folder is complete
+      // all the same, so the command ends as a stop between syncs does
+      hook.run();
+    }
   }
 
   /** Waits {@code pause}; an interrupt ends the wait early and is kept. */
