@@ -145,7 +145,7 @@ final class SandboxCommand implements Callable<Integer> {
       converter = SandboxValues.Faults.class,
       description =
           "Inject failures with a probability per request; kinds 5xx, reset, truncate, 429, short-page,"
-              + " search-hole, stuck-cursor or unordered-page (e.g. 5xx=0.05,reset=0.01).")
+              + " search-hole, stuck-cursor, unordered-page or batch-error (e.g. 5xx=0.05,reset=0.01).")
   FaultPlan faults;
 
   @Option(
