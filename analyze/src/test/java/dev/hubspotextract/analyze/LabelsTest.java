@@ -233,6 +233,32 @@ class LabelsTest {
   }
 
   @Test
+  void aPropertiesTableWithoutItsTypeColumnIsAGapNamingItNotAQueryError() throws Exception {
+    Path in = folder(References.COMPLETE);
+    Path properties = in.resolve("properties.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(properties));
+    assertThat(lines.get(0)).startsWith("object,name,label,type,");
+    lines.set(0, lines.get(0).replace(",type,", ",kind,")); // edited by hand, say
+    Files.write(properties, lines);
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      Labels labels = Labels.add(db, objects(db));
+
+      assertThat(labels.gaps()).hasSize(1);
+      LabelGap gap = labels.gaps().get(0);
+      assertThat(gap.tables()).containsExactly(ReferenceTable.PROPERTIES);
+      assertThat(gap.category()).isEqualTo(FailureCategory.USAGE);
+      assertThat(gap.text().text())
+          .contains(properties.toString())
+          .contains("has no column type")
+          .contains("pull deals, tickets into " + in);
+      // without the types, enumerations are not known; owner, pipeline and stage columns are
+      assertThat(db.columns("deals_labeled"))
+          .contains("dealstage_label", "pipeline_label", "hubspot_owner_id_label")
+          .doesNotContain("deal_type_label");
+    }
+  }
+
+  @Test
   void aFolderOfAnEarlierVersionGetsOneGapAndItsViewsWithTheValuesAsLabels() throws Exception {
     Path in = folder(References.NONE);
     try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
