@@ -14,15 +14,23 @@ final class Authenticator {
   private final byte[] token;
   private final Set<ObjectDef> withoutScopes;
   private final Set<String> withoutSensitiveScopes;
+  private final Set<ObjectDef> withoutPipelineScopes;
 
   /**
    * @param withoutSensitiveScopes sensitive-data scope names the token lacks, e.g. {@code
    *     crm.objects.contacts.sensitive.read.v2}
+   * @param withoutPipelineScopes objects whose pipelines are refused though their records are
+   *     served: a token whose scopes let it read the object but not list its pipelines
    */
-  Authenticator(String token, Set<ObjectDef> withoutScopes, Set<String> withoutSensitiveScopes) {
+  Authenticator(
+      String token,
+      Set<ObjectDef> withoutScopes,
+      Set<String> withoutSensitiveScopes,
+      Set<ObjectDef> withoutPipelineScopes) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.withoutScopes = withoutScopes;
     this.withoutSensitiveScopes = withoutSensitiveScopes;
+    this.withoutPipelineScopes = withoutPipelineScopes;
   }
 
   /**
@@ -83,6 +91,13 @@ final class Authenticator {
   void checkOwners() {
     if (withoutSensitiveScopes.contains(OWNERS_SCOPE)) {
       throw ErrorBodies.missingScope(OWNERS_SCOPE);
+    }
+  }
+
+  /** Listing an object's pipelines needs the object's scope. */
+  void checkPipelines(ObjectDef def) {
+    if (withoutPipelineScopes.contains(def)) {
+      throw ErrorBodies.missingScope(def.scope);
     }
   }
 
