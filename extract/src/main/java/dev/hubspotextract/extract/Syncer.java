@@ -188,8 +188,7 @@ public final class Syncer {
         throw control.fatal();
       }
       outcomes.references.stream()
-          .map(ReferenceResult::failure)
-          .filter(Objects::nonNull)
+          .flatMap(reference -> reference.failures().stream())
           .forEach(outcomes::failed);
     } finally {
       Extractor.stopAndWait(List.of(pool, batchPool));
