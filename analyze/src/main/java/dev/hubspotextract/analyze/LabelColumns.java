@@ -73,8 +73,9 @@ final class LabelColumns {
 
   /**
    * What {@code properties.csv} says of each property of each object: {@code object → name →
-   * property}. Its {@code referencedObjectType} may be absent (a hand-made table): owners are then
-   * known by name alone.
+   * property}; it has the columns {@code object}, {@code name} and {@code type} ({@link LabelGaps}
+   * says so when it lacks one). Its {@code referencedObjectType} may be absent (a hand-made table):
+   * owners are then known by name alone.
    */
   static Map<String, Map<String, Property>> read(PulledDatabase db, PulledTable properties) {
     Map<String, String> types = db.columnTypes(properties.table());
@@ -82,12 +83,24 @@ final class LabelColumns {
         types.containsKey("referencedObjectType")
             ? "CAST(" + Sql.identifier("referencedObjectType") + " AS VARCHAR)"
             : "NULL";
+    String object = Sql.identifier("object");
+    String name = Sql.identifier("name");
     String query =
-        "SELECT CAST(object AS VARCHAR), CAST(name AS VARCHAR), CAST(type AS VARCHAR), "
+        "SELECT CAST("
+            + object
+            + " AS VARCHAR), CAST("
+            + name
+            + " AS VARCHAR), CAST("
+            + Sql.identifier("type")
+            + " AS VARCHAR), "
             + referenced
             + " FROM "
             + Sql.identifier(properties.table())
-            + " WHERE object IS NOT NULL AND name IS NOT NULL";
+            + " WHERE "
+            + object
+            + " IS NOT NULL AND "
+            + name
+            + " IS NOT NULL";
     Map<String, Map<String, Property>> byObject = new HashMap<>();
     try (PreparedStatement statement = db.connection().prepareStatement(query);
         ResultSet rows = statement.executeQuery()) {
@@ -102,7 +115,4 @@ final class LabelColumns {
     }
     return byObject;
   }
-
-  /** The columns {@link #read} needs of {@code properties.csv}. */
-  static final List<String> READS = List.of("object", "name", "type");
 }

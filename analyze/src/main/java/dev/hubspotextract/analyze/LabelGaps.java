@@ -2,11 +2,13 @@ package dev.hubspotextract.analyze;
 
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.UserText;
+import dev.hubspotextract.extract.Manifest;
 import dev.hubspotextract.extract.ReferenceTable;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * What keeps a reference table from giving labels, said so that the user can fix it: the pull's
  * token lacked its scope (add it, pull again), the pull failed it or did not write it (pull again),
- * or it lacks a column the labels read.
+ * or it lacks a column the labels read; or what keeps it from giving one object's labels: it was
+ * written without that object's pipelines (a scope to add, or a failure: pull again).
  */
 final class LabelGaps {
   private LabelGaps() {}
@@ -58,14 +61,66 @@ final class LabelGaps {
     return gaps;
   }
 
+  /**
+   * The labels missing for some objects alone, in the order of {@link ReferenceTable}, then of
+   * {@code neededBy}'s objects: a reference table written without their rows (their pipelines
+   * refused for a scope, or failed), for each object of {@code neededBy} (table → the objects whose
+   * columns need it) it lacks. A table missing whole is {@link #of(PulledDatabase, Set)}'s.
+   */
+  static List<LabelGap> ofObjectsLeftOut(
+      PulledDatabase db, Map<ReferenceTable, Set<String>> neededBy) {
+    PulledFolder folder = db.folder();
+    PullHint pull = pullOf(folder);
+    List<LabelGap> gaps = new ArrayList<>();
+    for (ReferenceTable reference : ReferenceTable.values()) {
+      Optional<PulledTable> listed = folder.reference(reference);
+      if (listed.isEmpty() || of(db, reference, pull).isPresent()) {
+        continue;
+      }
+      for (String object : neededBy.getOrDefault(reference, Set.of())) {
+        Optional<Manifest.ReferenceEntry.LeftOut> left = listed.get().leftOut(object);
+        if (left.isEmpty()) {
+          continue;
+        }
+        String lead =
+            what(reference) + " for " + object + ": " + where(folder, reference) + " was pulled";
+        gaps.add(
+            left.get().missingScope() != null
+                ? new LabelGap(
+                    List.of(reference),
+                    FailureCategory.PERMISSION,
+                    UserText.of(
+                        lead
+                            + " without them: the access token lacks the scope "
+                            + left.get().missingScope()
+                            + ". Add it to the private app's scopes in HubSpot, then "
+                            + pull.words()),
+                    Optional.of(pull))
+                : new LabelGap(
+                    List.of(reference),
+                    FailureCategory.USAGE,
+                    UserText.of(
+                        lead
+                            + " without them, as reading them failed (see failures in"
+                            + " manifest.json), so each label is its value: "
+                            + pull.words()),
+                    Optional.of(pull)));
+      }
+    }
+    return gaps;
+  }
+
+  /** Where a reference table is, as a message names it. */
+  private static String where(PulledFolder folder, ReferenceTable reference) {
+    return folder.format() == OutputFormat.DUCKDB
+        ? "the table " + reference.tableName() + " of " + folder.dir()
+        : folder.dir().resolve(folder.format().fileFor(reference.tableName())).toString();
+  }
+
   private static Optional<LabelGap> of(PulledDatabase db, ReferenceTable reference, PullHint pull) {
     PulledFolder folder = db.folder();
     Optional<PulledTable> listed = folder.reference(reference);
-    String where =
-        folder.format() == OutputFormat.DUCKDB
-            ? "the table " + reference.tableName() + " of " + folder.dir()
-            : folder.dir().resolve(folder.format().fileFor(reference.tableName())).toString();
-    String lead = what(reference) + ": " + where;
+    String lead = what(reference) + ": " + where(folder, reference);
     if (listed.isPresent() && listed.get().scopeLacked().isPresent()) {
       return Optional.of(
           new LabelGap(

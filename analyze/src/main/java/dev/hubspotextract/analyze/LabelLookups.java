@@ -24,10 +24,14 @@ final class LabelLookups {
   static final String PIPELINES = SCHEMA + ".pipelines";
   static final String STAGES = SCHEMA + ".stages";
 
-  /** The columns each lookup reads of its reference table; a table without them is not read. */
+  /**
+   * The columns each reference table is read by: by a lookup, or for {@code properties} by {@link
+   * LabelColumns#read}; a table without them is not read.
+   */
   private static final Map<ReferenceTable, List<String>> READS =
       new EnumMap<>(
           Map.of(
+              ReferenceTable.PROPERTIES, List.of("object", "name", "type"),
               ReferenceTable.PROPERTY_OPTIONS, List.of("object", "property", "value", "label"),
               ReferenceTable.OWNERS, List.of("id", "email", "firstName", "lastName"),
               ReferenceTable.PIPELINES, List.of("object", "id", "label"),
@@ -47,7 +51,9 @@ final class LabelLookups {
     new LabelLookups(db).create(usable);
   }
 
-  /** The columns a lookup reads of {@code table} that it lacks; empty when it has them all. */
+  /**
+   * The columns {@code --labels} reads of {@code table} that it lacks; empty when it has them all.
+   */
   static List<String> missingColumns(PulledDatabase db, PulledTable table, ReferenceTable kind) {
     Set<String> has = db.columnTypes(table.table()).keySet();
     return READS.getOrDefault(kind, List.of()).stream().filter(c -> !has.contains(c)).toList();

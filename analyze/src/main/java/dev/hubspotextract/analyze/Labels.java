@@ -3,8 +3,11 @@ package dev.hubspotextract.analyze;
 import dev.hubspotextract.extract.ReferenceTable;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,8 @@ public record Labels(Map<String, String> views, List<LabelGap> gaps) {
     }
     Map<PulledTable, Map<String, String>> columnTypes = new LinkedHashMap<>();
     Map<PulledTable, List<LabelColumn>> labelled = new LinkedHashMap<>();
+    // which objects need each table: one written without an object's pipelines lacks its labels
+    Map<ReferenceTable, Set<String>> neededBy = new EnumMap<>(ReferenceTable.class);
     for (PulledTable object : objects) {
       Map<String, String> types = db.columnTypes(object.table());
       List<LabelColumn> columns =
@@ -46,11 +51,17 @@ public record Labels(Map<String, String> views, List<LabelGap> gaps) {
               object,
               List.copyOf(types.keySet()),
               properties.getOrDefault(object.name(), Map.of()));
-      columns.forEach(column -> needed.add(column.source().table()));
+      for (LabelColumn column : columns) {
+        needed.add(column.source().table());
+        neededBy
+            .computeIfAbsent(column.source().table(), table -> new LinkedHashSet<>())
+            .add(object.name());
+      }
       columnTypes.put(object, types);
       labelled.put(object, columns);
     }
-    List<LabelGap> gaps = LabelGaps.of(db, needed);
+    List<LabelGap> gaps = new ArrayList<>(LabelGaps.of(db, needed));
+    gaps.addAll(LabelGaps.ofObjectsLeftOut(db, neededBy));
     // every reference table there is read, pipelines too where no column needs their labels: their
     // order decides the label of a stage id found in several pipelines
     Set<ReferenceTable> usable = EnumSet.noneOf(ReferenceTable.class);

@@ -268,10 +268,17 @@ public record PulledFolder(Path dir, OutputFormat format, List<PulledTable> tabl
           ColumnType.ofHubSpotType(
               column.type(), column.sqlType(), decimalsOf(column, name, manifest)));
     }
-    String missingScope =
-        entry instanceof Manifest.ReferenceEntry reference ? reference.missingScope() : null;
+    Manifest.ReferenceEntry reference =
+        entry instanceof Manifest.ReferenceEntry listed ? listed : null;
     return new PulledTable(
-        name, tableNameOf(entry, format), file, kindOf(entry), entry.failed(), missingScope, types);
+        name,
+        tableNameOf(entry, format),
+        file,
+        kindOf(entry),
+        entry.failed(),
+        reference == null ? null : reference.missingScope(),
+        types,
+        reference == null ? List.of() : reference.objectsLeftOut());
   }
 
   private static PulledTable.Kind kindOf(Manifest.TableEntry entry) {

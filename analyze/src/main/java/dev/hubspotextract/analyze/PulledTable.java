@@ -1,5 +1,7 @@
 package dev.hubspotextract.analyze;
 
+import dev.hubspotextract.extract.Manifest;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * @param missingScope the scope a reference table needs that the pull's token lacked, so that it
  *     was not written; null otherwise
  * @param declaredTypes column types from the manifest, by column name; columns not listed are text
+ * @param objectsLeftOut for a reference table written without some objects' rows (their pipelines
+ *     refused or failed), those objects; empty otherwise
  */
 public record PulledTable(
     String name,
@@ -25,7 +29,8 @@ public record PulledTable(
     Kind kind,
     boolean failed,
     String missingScope,
-    Map<String, ColumnType> declaredTypes) {
+    Map<String, ColumnType> declaredTypes,
+    List<Manifest.ReferenceEntry.LeftOut> objectsLeftOut) {
   /** What a table's rows are. */
   public enum Kind {
     /** Records of one object, one per row. */
@@ -44,6 +49,24 @@ public record PulledTable(
     Objects.requireNonNull(file, "file is null");
     Objects.requireNonNull(kind, "kind is null");
     declaredTypes = Map.copyOf(declaredTypes);
+    objectsLeftOut = List.copyOf(objectsLeftOut);
+  }
+
+  /** A table of every object's rows. */
+  public PulledTable(
+      String name,
+      String table,
+      String file,
+      Kind kind,
+      boolean failed,
+      String missingScope,
+      Map<String, ColumnType> declaredTypes) {
+    this(name, table, file, kind, failed, missingScope, declaredTypes, List.of());
+  }
+
+  /** How a reference table lacks {@code object}'s rows, if it was written without them. */
+  public Optional<Manifest.ReferenceEntry.LeftOut> leftOut(String object) {
+    return objectsLeftOut.stream().filter(left -> object.equals(left.object())).findFirst();
   }
 
   public boolean association() {

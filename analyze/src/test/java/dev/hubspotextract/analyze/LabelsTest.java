@@ -1,7 +1,11 @@
 package dev.hubspotextract.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hubspotextract.analyze.LabelledFolderFixture.References;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.extract.FileMode;
@@ -229,6 +233,88 @@ class LabelsTest {
                   "SELECT count(*) AS n FROM deals_labeled WHERE deal_type_label = 'New Business'"))
           .extracting(r -> r.get("n"))
           .doesNotContain("0");
+    }
+  }
+
+  @Test
+  void pipelinesWrittenWithoutOneObjectsRowsAreAGapForThatObjectAloneNamingTheScope()
+      throws Exception {
+    Path in = folder(References.COMPLETE);
+    // as a pull whose token could not list the tickets' pipelines writes them
+    for (String file : List.of("pipelines.csv", "pipeline_stages.csv")) {
+      List<String> lines = Files.readAllLines(in.resolve(file));
+      assertThat(lines).anyMatch(line -> line.startsWith("tickets,"));
+      Files.write(in.resolve(file), lines.stream().filter(l -> !l.startsWith("tickets,")).toList());
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(in.resolve("manifest.json").toFile());
+    for (JsonNode entry : manifest.path("references")) {
+      if (entry.path("name").asText().startsWith("pipeline")) {
+        ((ObjectNode) entry)
+            .putArray("objectsLeftOut")
+            .addObject()
+            .put("object", "tickets")
+            .put("status", "skipped")
+            .put("missingScope", "tickets");
+      }
+    }
+    json.writeValue(in.resolve("manifest.json").toFile(), manifest);
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      Labels labels = Labels.add(db, objects(db));
+
+      assertThat(labels.gaps())
+          .extracting(LabelGap::tables, LabelGap::category)
+          .containsExactly(
+              tuple(List.of(ReferenceTable.PIPELINES), FailureCategory.PERMISSION),
+              tuple(List.of(ReferenceTable.PIPELINE_STAGES), FailureCategory.PERMISSION));
+      assertThat(labels.gaps().get(1).text().text())
+          .isEqualTo(
+              "no stage labels for tickets: "
+                  + in.resolve("pipeline_stages.csv")
+                  + " was pulled without them: the access token lacks the scope tickets. Add it"
+                  + " to the private app's scopes in HubSpot, then pull deals, tickets into "
+                  + in);
+      // the tickets' stages are their values; the deals' have their labels
+      assertThat(
+              rows(
+                  db,
+                  "SELECT count(*) AS n FROM tickets_labeled WHERE hs_pipeline_stage_label IS"
+                      + " DISTINCT FROM hs_pipeline_stage"))
+          .extracting(r -> r.get("n"))
+          .containsExactly("0");
+      assertThat(
+              rows(
+                  db,
+                  "SELECT dealstage_label FROM deals_labeled WHERE dealstage ="
+                      + " 'appointmentscheduled' AND pipeline = 'default' LIMIT 1"))
+          .extracting(r -> r.get("dealstage_label"))
+          .containsExactly("Appointment Scheduled");
+    }
+  }
+
+  @Test
+  void aPropertiesTableWithoutItsTypeColumnIsAGapNamingItNotAQueryError() throws Exception {
+    Path in = folder(References.COMPLETE);
+    Path properties = in.resolve("properties.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(properties));
+    assertThat(lines.get(0)).startsWith("object,name,label,type,");
+    lines.set(0, lines.get(0).replace(",type,", ",kind,")); // edited by hand, say
+    Files.write(properties, lines);
+    try (PulledDatabase db = PulledDatabase.open(PulledFolder.open(in))) {
+      Labels labels = Labels.add(db, objects(db));
+
+      assertThat(labels.gaps()).hasSize(1);
+      LabelGap gap = labels.gaps().get(0);
+      assertThat(gap.tables()).containsExactly(ReferenceTable.PROPERTIES);
+      assertThat(gap.category()).isEqualTo(FailureCategory.USAGE);
+      assertThat(gap.text().text())
+          .contains(properties.toString())
+          .contains("has no column type")
+          .contains("pull deals, tickets into " + in);
+      // without the types, enumerations are not known; owner, pipeline and stage columns are
+      assertThat(db.columns("deals_labeled"))
+          .contains("dealstage_label", "pipeline_label", "hubspot_owner_id_label")
+          .doesNotContain("deal_type_label");
     }
   }
 

@@ -14,23 +14,20 @@ final class BetweenSyncs implements AutoCloseable {
   private final Thread hook;
 
   BetweenSyncs(PrintWriter err, Path dir) {
-    this.hook =
-        new Thread(
-            () -> {
-              err.println(
-                  "hubspot-extract: stopped between syncs; "
-                      + dir
-                      + " is as the last sync left it.");
-              err.flush();
-              Runtime.getRuntime().halt(ExitCode.OK.code());
-            },
-            "sync-stopped-between-syncs");
+    Runnable stopped =
+        () -> {
+          err.println(
+              "hubspot-extract: stopped between syncs; " + dir + " is as the last sync left it.");
+          err.flush();
+          Runtime.getRuntime().halt(ExitCode.OK.code());
+        };
+    this.hook = new Thread(stopped, "sync-stopped-between-syncs");
     try {
       Runtime.getRuntime().addShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
       // Ctrl-C came after the sync's last line and before this wait began: the folder is complete
       // all the same, so the command ends as a stop between syncs does
-      hook.run();
+      stopped.run();
     }
   }
 

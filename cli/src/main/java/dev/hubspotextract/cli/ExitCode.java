@@ -61,9 +61,6 @@ public enum ExitCode {
    * answer is there, without some of what was asked.
    */
   public static ExitCode ofAnswerLacking(List<LabelGap> gaps) {
-    if (gaps.stream().anyMatch(gap -> gap.category() == FailureCategory.PERMISSION)) {
-      return of(FailureCategory.PERMISSION);
-    }
     return gaps.isEmpty() ? OK : PARTIAL;
   }
 

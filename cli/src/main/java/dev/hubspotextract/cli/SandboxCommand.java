@@ -164,7 +164,8 @@ final class SandboxCommand implements Callable<Integer> {
           "Scopes the token lacks, answered with 403 MISSING_SCOPES: an object (its read scope),"
               + " OBJECT.sensitive or OBJECT.highly_sensitive (reading that object's sensitive"
               + " properties), sensitive / highly_sensitive for every object, schemas (listing"
-              + " custom objects) or owners (listing owners, crm.objects.owners.read).")
+              + " custom objects), owners (listing owners, crm.objects.owners.read) or"
+              + " OBJECT.pipelines (listing that object's pipelines alone).")
   List<String> withoutScope = List.of();
 
   @Option(

@@ -72,7 +72,9 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
 
   /**
    * {@code owners: 14 rows, 2 requests, 0.1 s}, {@code owners: skipped: the access token lacks the
-   * scope crm.objects.owners.read; …}, or {@code owners: FAILED (external) …}.
+   * scope crm.objects.owners.read; …}, or {@code owners: FAILED (external) …}; a table written
+   * without an object's rows says so after its counts ({@code pipelines: 3 rows, …; without
+   * tickets: the access token lacks the scope tickets, …}).
    */
   static String referenceLine(ReferenceResult result) {
     if (result.skipped()) {
@@ -85,13 +87,30 @@ final class StatusPrinter implements StatusListener, AutoCloseable {
     if (!result.completed()) {
       return failedLine(result.name(), result.failure());
     }
-    return String.format(
-        Locale.ROOT,
-        "%s: %d rows, %d requests, %.1f s",
-        result.name(),
-        result.rows(),
-        result.requests(),
-        result.seconds());
+    StringBuilder line =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s: %d rows, %d requests, %.1f s",
+                result.name(),
+                result.rows(),
+                result.requests(),
+                result.seconds()));
+    // an object whose pipelines were refused or failed: the others' rows are written
+    for (ReferenceResult.LeftOut left : result.leftOut()) {
+      line.append("; without ").append(left.object()).append(": ");
+      if (left.missingScope() != null) {
+        line.append("the access token lacks the scope ")
+            .append(left.missingScope())
+            .append(", add it to the private app's scopes in HubSpot to have them");
+      } else {
+        line.append("FAILED (")
+            .append(left.failure().category().label())
+            .append(") ")
+            .append(Flags.show(left.failure().text()));
+      }
+    }
+    return line.toString();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +76,17 @@ final class SyncLines {
               + " requests");
     }
     for (ReferenceResult reference : result.references()) {
-      lines.println(StatusPrinter.referenceLine(reference));
+      boolean stale =
+          result.manifest().references().stream()
+              .anyMatch(entry -> entry.tableName().equals(reference.name()) && entry.isStale());
+      lines.println(
+          stale
+              ? reference.name()
+                  + ": failed, kept as the last sync left it (stale): "
+                  + reference.failures().stream()
+                      .map(failure -> Flags.show(failure.text()))
+                      .collect(Collectors.joining("; "))
+              : StatusPrinter.referenceLine(reference));
     }
     out.println(
         String.format(

@@ -4,15 +4,19 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hubspotextract.analyze.AnalyzeException;
+import dev.hubspotextract.analyze.LabelGap;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotException;
+import dev.hubspotextract.client.UserText;
 import dev.hubspotextract.extract.ExtractException;
+import dev.hubspotextract.extract.ReferenceTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +50,29 @@ class ExitCodeTest {
     assertThat(readmeExitCodes().keySet())
         .containsExactlyElementsOf(
             Arrays.stream(ExitCode.values()).map(ExitCode::code).sorted().toList());
+  }
+
+  @Test
+  void anAnswerLackingLabelsIsPartialWhateverTheGapsCause() {
+    LabelGap scope =
+        new LabelGap(
+            List.of(ReferenceTable.OWNERS),
+            FailureCategory.PERMISSION,
+            UserText.of("no owner names: the access token lacks a scope"),
+            Optional.empty());
+    LabelGap older =
+        new LabelGap(
+            List.of(ReferenceTable.PROPERTIES),
+            FailureCategory.USAGE,
+            UserText.of("no option labels: pulled by an earlier version"),
+            Optional.empty());
+
+    assertThat(ExitCode.ofAnswerLacking(List.of())).isEqualTo(ExitCode.OK);
+    assertThat(ExitCode.ofAnswerLacking(List.of(scope))).isEqualTo(ExitCode.PARTIAL);
+    assertThat(ExitCode.ofAnswerLacking(List.of(older))).isEqualTo(ExitCode.PARTIAL);
+    assertThat(ExitCode.ofAnswerLacking(List.of(older, scope))).isEqualTo(ExitCode.PARTIAL);
+    // the code of the missing scope that most often causes a gap
+    assertThat(ExitCode.of(FailureCategory.PERMISSION)).isEqualTo(ExitCode.PARTIAL);
   }
 
   @Test

@@ -349,6 +349,12 @@ class HostileServerTest {
                 shared, "--objects", "contacts", "--associations", "none", "--keep-umask"));
     assertThat(again.exitCode()).as(again.toString()).isZero();
     assertThat(permissions(shared.resolve("contacts.csv"))).isEqualTo(permissions(umaskProbe));
+    // the reference tables too, written beside the objects
+    for (String reference : List.of("owners.csv", "pipelines.csv", "properties.csv")) {
+      assertThat(permissions(shared.resolve(reference)))
+          .as(reference)
+          .isEqualTo(permissions(umaskProbe));
+    }
   }
 
   @Test

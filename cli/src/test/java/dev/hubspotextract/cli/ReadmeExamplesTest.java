@@ -182,7 +182,7 @@ class ReadmeExamplesTest {
       } else if (first.startsWith("objects (")) {
         checkDryRun(softly, block);
       } else if (first.contains("_label")) {
-        checkLabelled(softly, block);
+        checkLabelled(softly, block, above);
       } else if (above != null && endsWithAQuery(above)) {
         checkQueryOutput(softly, block, above);
       } else if (NOT_OUTPUT.keySet().stream().noneMatch(first::startsWith)) {
@@ -449,29 +449,36 @@ class ReadmeExamplesTest {
   }
 
   /**
-   * The output of the README's {@code --labels} examples, in turn, over the embedded sandbox's
-   * deals and companies: line for line as printed.
+   * The output of the {@code --labels} commands of the shell block right above a labelled sample,
+   * in turn, over the embedded sandbox's deals and companies: line for line as printed, each
+   * command's output after a blank line.
    */
-  private void checkLabelled(SoftAssertions softly, Block sample) {
+  private void checkLabelled(SoftAssertions softly, Block sample, Block commands) {
+    List<List<String>> labelled =
+        commands == null || !commands.language().equals("bash")
+            ? List.of()
+            : ReadmeText.commands(commands);
+    if (labelled.isEmpty() || !labelled.stream().allMatch(c -> c.contains("--labels"))) {
+      softly.fail(
+          sample
+              + ": a sample of labelled output sits right under the --labels commands that print"
+              + " it, in a shell block of their own");
+      return;
+    }
     Path out = newFolder().resolve("out");
     Cli.Run pull =
         Cli.run("pull", "--sandbox", "--objects", "deals,companies", "--out", out.toString(), "-q");
     softly.assertThat(pull.exitCode()).as(pull.toString()).isZero();
     List<String> printed = new ArrayList<>();
-    readme.blocks().stream()
-        .filter(block -> block.language().equals("bash"))
-        .flatMap(block -> ReadmeText.commands(block).stream())
-        .filter(command -> command.contains("--labels"))
-        .forEach(
-            command -> {
-              List<String> args = inFolder(command.subList(1, command.size()), out.getParent());
-              Cli.Run run = Cli.run(args(args));
-              softly.assertThat(run.exitCode()).as(run.toString()).isZero();
-              if (!printed.isEmpty()) {
-                printed.add("");
-              }
-              printed.addAll(run.out().lines().toList());
-            });
+    for (List<String> command : labelled) {
+      List<String> args = inFolder(command.subList(1, command.size()), out.getParent());
+      Cli.Run run = Cli.run(args(args));
+      softly.assertThat(run.exitCode()).as(run.toString()).isZero();
+      if (!printed.isEmpty()) {
+        printed.add("");
+      }
+      printed.addAll(run.out().lines().toList());
+    }
     softly.assertThat(printed).as(sample.toString()).isEqualTo(sample.lines());
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,57 @@ class ReferenceTablesPullTest {
       assertThat(amount.exitCode()).as(amount.toString()).isZero();
       assertThat(amount.out().lines()).containsOnlyOnce(OWNERS_SKIPPED);
       assertThat(amount.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void oneObjectsPipelinesRefusedLeaveItOutOnTheStatusLineAndCostOnlyWhatNeedsThem() {
+    try (Sandbox lacking =
+        Sandbox.builder().records(100).withoutScopes(Set.of("tickets.pipelines")).start()) {
+      Path out = tmp.resolve("out");
+      String[] objects = {"--objects", "deals,tickets", "--associations", "none"};
+
+      Cli.Run run = Cli.pull(lacking, out, objects);
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      String without =
+          "; without tickets: the access token lacks the scope tickets, add it to the private"
+              + " app's scopes in HubSpot to have them";
+      assertThat(run.out())
+          .containsPattern(
+              "(?m)^pipelines: 2 rows, 2 requests, \\d+\\.\\d s" + Pattern.quote(without) + "$")
+          .containsPattern(
+              "(?m)^pipeline_stages: \\d+ rows, 0 requests, \\d+\\.\\d s"
+                  + Pattern.quote(without)
+                  + "$");
+      assertThat(run.err()).isEmpty();
+      List<List<String>> pipelines = PulledCsv.rows(out.resolve("pipelines.csv"));
+      assertThat(pipelines.subList(1, pipelines.size()))
+          .allMatch(row -> row.get(0).equals("deals"));
+
+      // the labels of the tickets' pipeline and stage columns are missing: said, exit 4
+      Cli.Run sql =
+          Cli.run(
+              "sql", "--in", out.toString(), "--labels", "SELECT count(*) FROM tickets_labeled");
+      assertThat(sql.exitCode()).as(sql.toString()).isEqualTo(4);
+      assertThat(sql.err())
+          .contains("sql: no pipeline labels for tickets: " + out.resolve("pipelines.csv"))
+          .contains("sql: no stage labels for tickets: ")
+          .contains("the access token lacks the scope tickets")
+          .doesNotContain("for deals");
+
+      // a history of the tickets' stages needs them: exit 4; of the deals' stages not
+      Cli.Run tickets =
+          Cli.pull(
+              lacking, tmp.resolve("tickets"), concat(objects, "--history", "hs_pipeline_stage"));
+      assertThat(tickets.exitCode()).as(tickets.toString()).isEqualTo(4);
+      assertThat(tickets.err())
+          .contains(
+              "tickets_property_history: the history of hs_pipeline_stage holds stage ids that"
+                  + " pipeline_stages.csv names, and it was written without those of tickets");
+      Cli.Run deals =
+          Cli.pull(lacking, tmp.resolve("deals"), concat(objects, "--history", "deals.dealstage"));
+      assertThat(deals.exitCode()).as(deals.toString()).isZero();
     }
   }
 

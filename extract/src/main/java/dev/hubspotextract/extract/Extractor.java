@@ -100,7 +100,7 @@ public final class Extractor {
               ? CompletableFuture.supplyAsync(
                   () ->
                       new ReferenceTables(plan)
-                          .write(pulling, plan.outDir(), FileMode.PRIVATE, control, listener),
+                          .write(pulling, plan.outDir(), fileMode(), control, listener),
                   pool)
               : CompletableFuture.completedFuture(List.of());
       Map<String, CompletableFuture<TaskResult>> objectTasks = new LinkedHashMap<>();
@@ -180,6 +180,14 @@ public final class Extractor {
     } finally {
       stopAndWait(List.of(pool, pairPool, cursorPool, prefetchPool, batchPool));
     }
+  }
+
+  /**
+   * How the run's files are protected: as its state says (owner-only, or the umask's with {@code
+   * --keep-umask}); owner-only for a run that cannot be resumed.
+   */
+  private FileMode fileMode() {
+    return state == null ? FileMode.PRIVATE : state.fileMode();
   }
 
   /** How long the run waits for its workers to stop once it ends, at most. */

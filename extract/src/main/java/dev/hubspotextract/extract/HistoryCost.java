@@ -1,5 +1,7 @@
 package dev.hubspotextract.extract;
 
+import dev.hubspotextract.client.CategorizedException;
+import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.client.HubSpotClient;
 import java.util.Locale;
@@ -62,11 +64,20 @@ public final class HistoryCost {
     return batches * requestsPerBatch;
   }
 
+  /**
+   * HubSpot's count of the object's records; empty when its search alone is refused (a scope the
+   * token lacks) or fails on HubSpot's side, as the pull would fail that object alone. A failure
+   * that would stop the pull (a rejected token, the daily limit, an answer that is not HubSpot's,
+   * HubSpot unreachable) stops the dry run too: its plan would not be the one that runs.
+   */
   private static OptionalLong count(HubSpotClient client, ObjectType type) {
     try {
       return client.objects().estimatedCount(type.apiName());
-    } catch (RuntimeException e) {
-      return OptionalLong.empty(); // a dry run goes on without it: the pull would say why
+    } catch (CategorizedException e) {
+      if (e.category() == FailureCategory.PERMISSION || e.category() == FailureCategory.EXTERNAL) {
+        return OptionalLong.empty(); // a dry run goes on without it: the pull would say why
+      }
+      throw e;
     }
   }
 }

@@ -558,10 +558,13 @@ public record Manifest(
   /**
    * A reference table's entry ({@link ReferenceTable}).
    *
-   * @param status {@code complete}, {@code failed}, or {@code skipped}: not written, as the token
-   *     lacks {@code missingScope}, and its file absent
+   * @param status {@code complete}, {@code failed}, {@code skipped}: not written, as the token
+   *     lacks {@code missingScope}, and its file absent, or after a sync that could not read it
+   *     again, {@code stale}: its file the one before
    * @param missingScope the scope to add to the private app for it, when skipped
    * @param table its table in a DuckDB file; null in the other formats
+   * @param objectsLeftOut the objects whose rows the written table lacks (their pipelines refused
+   *     or failed), absent when none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ReferenceEntry(
@@ -571,11 +574,22 @@ public record Manifest(
       String status,
       List<Column> columns,
       String missingScope,
-      String table)
+      String table,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LeftOut> objectsLeftOut)
       implements TableEntry {
     public ReferenceEntry {
       columns = listOrEmpty(columns);
+      objectsLeftOut = listOrEmpty(objectsLeftOut);
     }
+
+    /**
+     * An object whose rows a reference table lacks.
+     *
+     * @param status {@code skipped} (the token lacks {@code missingScope}) or {@code failed} (see
+     *     the manifest's failures)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LeftOut(String object, String status, String missingScope) {}
 
     static ReferenceEntry of(ReferenceResult result) {
       return new ReferenceEntry(
@@ -585,7 +599,10 @@ public record Manifest(
           result.status(),
           result.table().columns(),
           result.missingScope(),
-          null);
+          null,
+          result.leftOut().stream()
+              .map(left -> new LeftOut(left.object(), left.status(), left.missingScope()))
+              .toList());
     }
 
     @Override
@@ -593,15 +610,36 @@ public record Manifest(
       return name == null ? "" : name;
     }
 
-    /** Skipped or failed: its file is absent (a reader treats it as it does a failed one). */
+    /**
+     * Skipped or failed: its file is absent (a reader treats it as it does a failed one); a stale
+     * one's is there, as the sync before left it.
+     */
     @Override
     public boolean failed() {
-      return !COMPLETE.equalsIgnoreCase(status);
+      return !COMPLETE.equalsIgnoreCase(status) && !isStale();
+    }
+
+    /** Whether a sync could not read the table again, and kept the file the one before wrote. */
+    public boolean isStale() {
+      return STALE.equalsIgnoreCase(status);
+    }
+
+    /** This entry as it stays when a sync cannot read the table again: its file unchanged. */
+    ReferenceEntry stale() {
+      return new ReferenceEntry(
+          name,
+          file,
+          rows,
+          failed() ? status : STALE,
+          columns,
+          missingScope,
+          table,
+          objectsLeftOut);
     }
 
     ReferenceEntry at(Place place) {
       return new ReferenceEntry(
-          name, place.file(), rows, status, columns, missingScope, place.table());
+          name, place.file(), rows, status, columns, missingScope, place.table(), objectsLeftOut);
     }
   }
 

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * not at all ({@link CsvFileSink}: an unfinished file, renamed when complete): the owners (two
  * listings, active and archived), the pipelines and their stages of every pulled object (one
  * request per object; an object without pipelines has none), the properties the plan read and their
- * options (no request). A scope the token lacks skips only its table; a failure that dooms the run
- * (a rejected token, the daily limit) stops it as any task's does.
+ * options (no request). A scope the token lacks skips only its table, or for the pipelines only the
+ * object's rows, as does another failure of one object's pipelines (a failure of the run, said so);
+ * a failure that dooms the run (a rejected token, the daily limit) stops it as any task's does.
  */
 final class ReferenceTables {
   private final Plan plan;
@@ -38,7 +39,14 @@ final class ReferenceTables {
   /** The rows of one table, read with a client that counts its calls. */
   @FunctionalInterface
   private interface Rows {
-    List<String[]> read(HubSpotClient counted);
+    Read read(HubSpotClient counted);
+  }
+
+  /** A table's rows, and the objects whose rows it lacks. */
+  private record Read(List<String[]> rows, List<ReferenceResult.LeftOut> leftOut) {
+    static Read whole(List<String[]> rows) {
+      return new Read(rows, List.of());
+    }
   }
 
   /**
@@ -48,9 +56,17 @@ final class ReferenceTables {
   List<ReferenceResult> write(
       HubSpotClient client, Path dir, FileMode mode, RunControl control, StatusListener listener) {
     List<ReferenceResult> results = new ArrayList<>();
-    results.add(table(ReferenceTable.OWNERS, client, dir, mode, control, this::owners));
-    // the stages come with the pipelines, from the same requests
+    results.add(
+        table(
+            ReferenceTable.OWNERS,
+            client,
+            dir,
+            mode,
+            control,
+            counted -> Read.whole(owners(counted))));
+    // the stages come with the pipelines, from the same requests, and lack the same objects
     Map<ObjectType, List<Pipeline>> pipelines = new LinkedHashMap<>();
+    List<ReferenceResult.LeftOut> leftOut = new ArrayList<>();
     ReferenceResult read =
         table(
             ReferenceTable.PIPELINES,
@@ -58,7 +74,7 @@ final class ReferenceTables {
             dir,
             mode,
             control,
-            counted -> pipelineRows(readPipelines(counted, pipelines)));
+            counted -> new Read(pipelineRows(readPipelines(counted, pipelines, leftOut)), leftOut));
     results.add(read);
     results.add(
         read.completed()
@@ -68,7 +84,7 @@ final class ReferenceTables {
                 dir,
                 mode,
                 control,
-                counted -> stageRows(pipelines))
+                counted -> new Read(stageRows(pipelines), stagesLeftOut(leftOut)))
             : new ReferenceResult(
                 ReferenceTable.PIPELINE_STAGES,
                 0,
@@ -77,10 +93,21 @@ final class ReferenceTables {
                 read.missingScope(),
                 read.failure() == null ? null : sameFailure(ReferenceTable.PIPELINE_STAGES, read)));
     results.add(
-        table(ReferenceTable.PROPERTIES, client, dir, mode, control, counted -> propertyRows()));
+        table(
+            ReferenceTable.PROPERTIES,
+            client,
+            dir,
+            mode,
+            control,
+            counted -> Read.whole(propertyRows())));
     results.add(
         table(
-            ReferenceTable.PROPERTY_OPTIONS, client, dir, mode, control, counted -> optionRows()));
+            ReferenceTable.PROPERTY_OPTIONS,
+            client,
+            dir,
+            mode,
+            control,
+            counted -> Read.whole(optionRows())));
     for (ReferenceResult result : results) {
       if (result.failure() == null || result.failure().category() != FailureCategory.ABORTED) {
         listener.referenceFinished(result);
@@ -103,13 +130,14 @@ final class ReferenceTables {
       return failed(table, calls, start, aborted(table, control));
     }
     try {
-      List<String[]> read = rows.read(client.counting(calls));
+      Read read = rows.read(client.counting(calls));
       try (CsvFileSink sink =
           new CsvFileSink(FolderLayout.of(dir).referenceFile(table), mode, table.header())) {
-        read.forEach(sink::write);
+        read.rows().forEach(sink::write);
         sink.complete();
       }
-      return new ReferenceResult(table, read.size(), calls.sum(), seconds(start), null, null);
+      return new ReferenceResult(
+          table, read.rows().size(), calls.sum(), seconds(start), null, null, read.leftOut());
     } catch (MissingScopeException e) {
       return new ReferenceResult(table, 0, calls.sum(), seconds(start), e.scope(), null);
     } catch (HubSpotException e) {
@@ -200,13 +228,39 @@ final class ReferenceTables {
     return rows;
   }
 
-  /** Each pulled object's pipelines, in display order then by id, into {@code into}. */
+  /**
+   * Each pulled object's pipelines, in display order then by id, into {@code into}; an object whose
+   * pipelines are refused for a scope, or fail without stopping the run, into {@code leftOut}, so
+   * that the others' are written all the same.
+   */
   private Map<ObjectType, List<Pipeline>> readPipelines(
-      HubSpotClient client, Map<ObjectType, List<Pipeline>> into) {
+      HubSpotClient client,
+      Map<ObjectType, List<Pipeline>> into,
+      List<ReferenceResult.LeftOut> leftOut) {
     for (PlannedObject object : plan.objects()) {
       ObjectType type = object.type();
-      List<Pipeline> pipelines =
-          new ArrayList<>(client.pipelines().list(type.apiName(), readScopeOf(type)));
+      List<Pipeline> pipelines;
+      try {
+        pipelines = new ArrayList<>(client.pipelines().list(type.apiName(), readScopeOf(type)));
+      } catch (MissingScopeException e) {
+        leftOut.add(new ReferenceResult.LeftOut(type.name(), e.scope(), null));
+        continue;
+      } catch (HubSpotException e) {
+        if (RunControl.isFatal(e)) {
+          throw e; // the run stops: the table with it
+        }
+        leftOut.add(
+            new ReferenceResult.LeftOut(
+                type.name(),
+                null,
+                new TaskFailure(
+                    ReferenceTable.PIPELINES.tableName(),
+                    false,
+                    e.category(),
+                    e.text()
+                        .around("written without the pipelines of " + type.name() + ": ", ""))));
+        continue;
+      }
       pipelines.sort(
           Comparator.comparing(
                   Pipeline::displayOrder, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
@@ -214,6 +268,30 @@ final class ReferenceTables {
       into.put(type, pipelines);
     }
     return into;
+  }
+
+  /** The objects the stages lack: those the pipelines lack, their failures the stages' own. */
+  private static List<ReferenceResult.LeftOut> stagesLeftOut(
+      List<ReferenceResult.LeftOut> pipelines) {
+    List<ReferenceResult.LeftOut> stages = new ArrayList<>();
+    for (ReferenceResult.LeftOut left : pipelines) {
+      TaskFailure failure = left.failure();
+      stages.add(
+          new ReferenceResult.LeftOut(
+              left.object(),
+              left.missingScope(),
+              failure == null
+                  ? null
+                  : new TaskFailure(
+                      ReferenceTable.PIPELINE_STAGES.tableName(),
+                      false,
+                      failure.category(),
+                      failure
+                          .text()
+                          .around(
+                              "written without the stages of " + left.object() + ", as ", ""))));
+    }
+    return stages;
   }
 
   private static List<String[]> pipelineRows(Map<ObjectType, List<Pipeline>> pipelines) {

@@ -37,17 +37,15 @@ public record RunResult(
 
   /**
    * Every failure: objects that could not be planned, then failed objects, files and reference
-   * tables. A reference table skipped for a missing scope is not one: see {@link
-   * #skippedReferences}.
+   * tables (a table written without an object's pipelines, which failed, among them). A reference
+   * table skipped for a missing scope, or an object's pipelines left out for one, is not one: see
+   * {@link #skippedReferences}.
    */
   public List<TaskFailure> failures() {
     List<TaskFailure> failures = new ArrayList<>(plan.failedObjects());
     objects.stream().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
     files().map(TaskResult::failure).filter(Objects::nonNull).forEach(failures::add);
-    references.stream()
-        .map(ReferenceResult::failure)
-        .filter(Objects::nonNull)
-        .forEach(failures::add);
+    references.stream().flatMap(reference -> reference.failures().stream()).forEach(failures::add);
     return failures;
   }
 

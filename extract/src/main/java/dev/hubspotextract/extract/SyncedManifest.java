@@ -54,7 +54,7 @@ final class SyncedManifest {
             finished,
             objects,
             pairs,
-            outcomes.references.stream().map(Manifest.ReferenceEntry::of).toList(),
+            new SyncedReferences(earlier, outcomes.references).entries(),
             histories(plan, earlier, outcomes),
             failures.stream().map(Manifest.Failure::of).toList(),
             List.of(),

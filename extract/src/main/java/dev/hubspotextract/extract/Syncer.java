@@ -200,8 +200,7 @@ public final class Syncer {
         throw control.fatal();
       }
       outcomes.references.stream()
-          .map(ReferenceResult::failure)
-          .filter(Objects::nonNull)
+          .flatMap(reference -> reference.failures().stream())
           .forEach(outcomes::failed);
     } finally {
       Extractor.stopAndWait(List.of(pool, batchPool));
@@ -210,10 +209,11 @@ public final class Syncer {
     SyncedManifest synced =
         new SyncedManifest(plan, earlier, outcomes, request, version, startedAt, clock.instant());
     List<String> dropped = new ArrayList<>(synced.droppedFiles());
-    // a table not written this time is absent, as after a pull: its old file goes
-    outcomes.references.stream()
-        .filter(reference -> !reference.completed())
-        .forEach(reference -> dropped.add(reference.table().file()));
+    SyncedReferences references = new SyncedReferences(earlier, outcomes.references);
+    dropped.addAll(references.droppedFiles());
+    for (ReferenceTable kept : references.keptAsTheyWere()) {
+      Files.deleteIfExists(FolderLayout.of(staging).referenceFile(kept));
+    }
     commit(dir, staging, earlier, synced.manifest(), dropped, mode);
     return new SyncResult(
         synced.objectLines(),

@@ -103,6 +103,34 @@ class HistoryReferencesTest {
   }
 
   @Test
+  void theHistoryOfAStageLacksThePipelinesOfItsObjectAloneWhenTheirScopeWasLacking() {
+    try (Sandbox sandbox =
+        Sandbox.builder().records(100).withoutScopes(Set.of("tickets.pipelines")).start()) {
+      RunResult result =
+          pull(sandbox, List.of("dealstage", "hs_pipeline_stage"), "deals", "tickets");
+
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.completedTables())
+          .contains("deals_property_history", "tickets_property_history", "pipeline_stages");
+      // the deals' stages are there: only the tickets' history lacks its table
+      assertThat(result.historiesLackingReferences())
+          .singleElement()
+          .satisfies(
+              lacking -> {
+                assertThat(lacking.subject()).isEqualTo("tickets_property_history");
+                assertThat(lacking.category()).isEqualTo(FailureCategory.PERMISSION);
+                assertThat(lacking.message())
+                    .isEqualTo(
+                        "the history of hs_pipeline_stage holds stage ids that"
+                            + " pipeline_stages.csv names, and it was written without those of"
+                            + " tickets: the access token lacks the scope tickets. Add it to the"
+                            + " private app's scopes in HubSpot and run again to have"
+                            + " pipeline_stages.csv beside tickets_property_history.csv");
+              });
+    }
+  }
+
+  @Test
   void aHistoryNeedsTheTablesOfItsPropertiesKindsOnlyOneFailurePerHistoryAndTable() {
     PlannedHistory history =
         new PlannedHistory(

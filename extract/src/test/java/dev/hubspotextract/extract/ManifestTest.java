@@ -87,7 +87,8 @@ class ManifestTest {
                 "complete",
                 ReferenceTable.PIPELINES.columns(),
                 null,
-                null),
+                null,
+                List.of(new Manifest.ReferenceEntry.LeftOut("tickets", "skipped", "tickets"))),
             new Manifest.ReferenceEntry(
                 "owners",
                 "owners.csv",
@@ -95,7 +96,8 @@ class ManifestTest {
                 "skipped",
                 ReferenceTable.OWNERS.columns(),
                 "crm.objects.owners.read",
-                null)),
+                null,
+                List.of())),
         List.of(
             new Manifest.HistoryEntry(
                 "deals",
@@ -169,10 +171,19 @@ class ManifestTest {
         .contains("\"reference\" : \"property_options\"")
         .contains("\"status\" : \"skipped\"")
         .contains("\"missingScope\" : \"crm.objects.owners.read\"")
+        .contains(
+            "\"objectsLeftOut\" : [ {\n"
+                + "      \"object\" : \"tickets\",\n"
+                + "      \"status\" : \"skipped\",\n"
+                + "      \"missingScope\" : \"tickets\"\n"
+                + "    } ]")
         .contains("\"sqlType\" : \"BIGINT\"")
         .contains("\"removed\" : [ \"tickets.csv\" ]")
         .doesNotContain("\"table\"")
         .doesNotContain("null");
+    // a table every object answered for says nothing of objects left out
+    assertThat(json.indexOf("\"objectsLeftOut\""))
+        .isEqualTo(json.lastIndexOf("\"objectsLeftOut\""));
     assertThat(json.indexOf("\"associations\""))
         .as("histories after the association files, then the failures")
         .isLessThan(json.indexOf("\"histories\""))
@@ -227,6 +238,20 @@ class ManifestTest {
     assertThat(manifest.associations().get(0).columns()).isEmpty();
     assertThat(manifest.associations().get(0).failed()).isFalse();
     assertThat(manifest.references()).isEmpty();
+  }
+
+  @Test
+  void aStaleReferenceTableIsThereForReadersItsFileTheSyncBeforesAndAFailedOneStaysFailed() {
+    Manifest.ReferenceEntry pipelines = aPullOfEveryKindOfEntry().references().get(0);
+    Manifest.ReferenceEntry owners = aPullOfEveryKindOfEntry().references().get(1);
+
+    assertThat(pipelines.stale().status()).isEqualTo("stale");
+    assertThat(pipelines.stale().isStale()).isTrue();
+    assertThat(pipelines.stale().failed()).isFalse();
+    assertThat(pipelines.stale().rows()).isEqualTo(pipelines.rows());
+    assertThat(pipelines.stale().objectsLeftOut()).isEqualTo(pipelines.objectsLeftOut());
+    assertThat(owners.stale().status()).isEqualTo("skipped");
+    assertThat(owners.stale().failed()).isTrue();
   }
 
   @Test

@@ -203,8 +203,122 @@ class ReferenceTablesTest {
     }
   }
 
+  /** The rows of {@code objects}' pipelines and of their stages, as the sandbox has them. */
+  private static List<List<List<String>>> pipelinesOf(Sandbox sandbox, String... objects) {
+    List<List<String>> pipelines = new ArrayList<>();
+    List<List<String>> stages = new ArrayList<>();
+    for (String object : objects) {
+      for (PortalPipeline p : sandbox.portal().pipelines(object)) {
+        pipelines.add(
+            row(
+                object,
+                p.id(),
+                p.label(),
+                p.displayOrder(),
+                p.archived(),
+                p.createdAt(),
+                p.updatedAt()));
+        for (PortalPipeline.Stage s : p.stages()) {
+          Map<String, String> m = s.metadata();
+          stages.add(
+              row(
+                  object,
+                  p.id(),
+                  s.id(),
+                  s.label(),
+                  s.displayOrder(),
+                  m.get("probability"),
+                  m.get("ticketState"),
+                  m.get("isClosed"),
+                  s.archived(),
+                  s.createdAt(),
+                  s.updatedAt()));
+        }
+      }
+    }
+    return List.of(pipelines, stages);
+  }
+
   @Test
-  void pipelinesThatAreNotHubSpotsAnswerFailBothPipelineTablesAndLeaveNoFile() throws Exception {
+  void oneObjectsPipelinesRefusedForAScopeLeaveItOutAndTheOthersAreWritten() {
+    try (Sandbox sandbox =
+        Sandbox.builder().records(50).withoutScopes(Set.of("tickets.pipelines")).start()) {
+      Path out = tmp.resolve("out");
+      RunResult result = pull(sandbox, out);
+
+      // not a failure: a scope, said so; the deals' pipelines are all there
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.skippedReferences()).isEmpty();
+      List<List<List<String>>> expected = pipelinesOf(sandbox, "deals");
+      assertThat(body(out.resolve("pipelines.csv"))).isEqualTo(expected.get(0)).isNotEmpty();
+      assertThat(body(out.resolve("pipeline_stages.csv"))).isEqualTo(expected.get(1)).isNotEmpty();
+      ReferenceResult pipelines = result.references().get(1);
+      assertThat(pipelines.leftOut())
+          .extracting(ReferenceResult.LeftOut::object, ReferenceResult.LeftOut::missingScope)
+          .containsExactly(tuple("tickets", "tickets"));
+      assertThat(pipelines.scopeLackedFor("tickets")).contains("tickets");
+      assertThat(pipelines.scopeLackedFor("deals")).isEmpty();
+      assertThat(result.references().get(2).scopeLackedFor("tickets")).contains("tickets");
+
+      Manifest manifest = PulledManifests.read(out);
+      for (Manifest.ReferenceEntry entry : manifest.references().subList(1, 3)) {
+        assertThat(entry.status()).isEqualTo("complete");
+        assertThat(entry.failed()).isFalse();
+        assertThat(entry.objectsLeftOut())
+            .containsExactly(new Manifest.ReferenceEntry.LeftOut("tickets", "skipped", "tickets"));
+      }
+      assertThat(manifest.references().get(0).objectsLeftOut()).isEmpty();
+      assertThat(manifest.failures()).isEmpty();
+    }
+  }
+
+  @Test
+  void oneObjectsPipelinesFailingAfterTheirRetriesLeaveItOutAndFailWhileTheOthersAreWritten() {
+    try (Sandbox sandbox = Sandbox.builder().records(50).start()) {
+      Path out = tmp.resolve("out");
+      HubSpotClient client =
+          SandboxPulls.clientThrough(
+              sandbox,
+              real ->
+                  request ->
+                      request.path().startsWith("/crm/v3/pipelines/deals")
+                          ? new ApiResponse(
+                              502,
+                              Map.of("Content-Type", List.of("text/html")),
+                              "<html>Bad Gateway</html>".getBytes(StandardCharsets.UTF_8))
+                          : real.send(request));
+
+      RunResult result = pull(client, out);
+
+      assertThat(result.fatal()).isNull();
+      assertThat(result.failures())
+          .extracting(TaskFailure::subject, TaskFailure::category)
+          .containsExactly(
+              tuple("pipelines", FailureCategory.EXTERNAL),
+              tuple("pipeline_stages", FailureCategory.EXTERNAL));
+      assertThat(result.failures().get(0).message())
+          .startsWith("written without the pipelines of deals: ")
+          .contains("502");
+      assertThat(result.failures().get(1).message())
+          .startsWith("written without the stages of deals, as ");
+      List<List<List<String>>> expected = pipelinesOf(sandbox, "tickets");
+      assertThat(body(out.resolve("pipelines.csv"))).isEqualTo(expected.get(0)).isNotEmpty();
+      assertThat(body(out.resolve("pipeline_stages.csv"))).isEqualTo(expected.get(1)).isNotEmpty();
+      assertThat(result.references().get(1).scopeLackedFor("deals")).isEmpty();
+
+      Manifest manifest = PulledManifests.read(out);
+      assertThat(manifest.references().get(1).status()).isEqualTo("complete");
+      assertThat(manifest.references().get(1).objectsLeftOut())
+          .containsExactly(new Manifest.ReferenceEntry.LeftOut("deals", "failed", null));
+      assertThat(manifest.failures())
+          .extracting(Manifest.Failure::reference)
+          .containsExactly("pipelines", "pipeline_stages");
+      assertThat(manifest.failures()).allMatch(f -> Objects.isNull(f.object()));
+    }
+  }
+
+  @Test
+  void pipelinesThatAreNotHubSpotsAnswerLeaveTheirObjectOutAsAFailure() {
     try (Sandbox sandbox = Sandbox.builder().records(50).start()) {
       Path out = tmp.resolve("out");
       HubSpotClient client =
@@ -228,16 +342,9 @@ class ReferenceTablesTest {
               tuple("pipelines", FailureCategory.NOT_HUBSPOT),
               tuple("pipeline_stages", FailureCategory.NOT_HUBSPOT));
       assertThat(result.failures().get(0).message()).contains("an HTML page");
-      assertThat(out.resolve("pipelines.csv")).doesNotExist();
-      assertThat(out.resolve("pipeline_stages.csv")).doesNotExist();
+      assertThat(body(out.resolve("pipelines.csv")))
+          .isEqualTo(pipelinesOf(sandbox, "tickets").get(0));
       assertThat(out.resolve("owners.csv")).isRegularFile();
-      assertThat(SameOutput.files(out)).noneMatch(name -> name.startsWith("pipeline"));
-      Manifest manifest = PulledManifests.read(out);
-      assertThat(manifest.references().get(1).status()).isEqualTo("failed");
-      assertThat(manifest.failures())
-          .extracting(Manifest.Failure::reference)
-          .containsExactly("pipelines", "pipeline_stages");
-      assertThat(manifest.failures()).allMatch(f -> Objects.isNull(f.object()));
     }
   }
 

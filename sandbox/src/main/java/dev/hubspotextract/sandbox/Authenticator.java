@@ -15,17 +15,25 @@ final class Authenticator {
   private final byte[] token;
   private final Set<ObjectDef> withoutScopes;
   private final Set<String> withoutNamedScopes;
+  private final Set<ObjectDef> withoutPipelineScopes;
 
   /**
    * @param withoutScopes objects whose read scope the token lacks
    * @param withoutNamedScopes the other scopes the token lacks, by name: sensitive-data ones
    *     ({@code crm.objects.contacts.sensitive.read.v2}), {@value #OWNERS_SCOPE} and {@value
    *     #SCHEMAS_SCOPE}
+   * @param withoutPipelineScopes objects whose pipelines are refused though their records are
+   *     served: a token whose scopes let it read the object but not list its pipelines
    */
-  Authenticator(String token, Set<ObjectDef> withoutScopes, Set<String> withoutNamedScopes) {
+  Authenticator(
+      String token,
+      Set<ObjectDef> withoutScopes,
+      Set<String> withoutNamedScopes,
+      Set<ObjectDef> withoutPipelineScopes) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.withoutScopes = withoutScopes;
     this.withoutNamedScopes = withoutNamedScopes;
+    this.withoutPipelineScopes = withoutPipelineScopes;
   }
 
   /**
@@ -86,6 +94,13 @@ final class Authenticator {
   void checkOwners() {
     if (withoutNamedScopes.contains(OWNERS_SCOPE)) {
       throw ErrorBodies.missingScope(OWNERS_SCOPE);
+    }
+  }
+
+  /** Listing an object's pipelines needs the object's scope. */
+  void checkPipelines(ObjectDef def) {
+    if (withoutPipelineScopes.contains(def)) {
+      throw ErrorBodies.missingScope(def.scope);
     }
   }
 

@@ -287,6 +287,7 @@ final class MetadataEndpoint {
    * HubSpot does for an object that has none.
    */
   Response pipelines(Request r, ObjectDef def) {
+    scopes.checkPipelines(def);
     List<Pipelines.Pipeline> pipelines = Pipelines.of(def.name);
     if (pipelines.isEmpty()) {
       throw ApiException.validation(

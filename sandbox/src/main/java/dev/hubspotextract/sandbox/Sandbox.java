@@ -59,10 +59,18 @@ public final class Sandbox implements AutoCloseable {
     this.searchLag = Duration.ofMillis(b.searchLagMillis);
     Set<ObjectDef> unscoped = new LinkedHashSet<>();
     Set<String> unscopedByName = new LinkedHashSet<>();
+    Set<ObjectDef> unscopedPipelines = new LinkedHashSet<>();
     for (String entry : b.withoutScopes) {
-      withoutScope(entry.trim(), unscoped, unscopedByName);
+      if (entry.trim().toLowerCase(java.util.Locale.ROOT).endsWith(PIPELINES_SUFFIX)) {
+        String object = entry.trim();
+        object = object.substring(0, object.length() - PIPELINES_SUFFIX.length());
+        unscopedPipelines.addAll(objects(Set.of(object), "without-scope"));
+      } else {
+        withoutScope(entry.trim(), unscoped, unscopedByName);
+      }
     }
-    Authenticator authenticator = new Authenticator(b.token, unscoped, unscopedByName);
+    Authenticator authenticator =
+        new Authenticator(b.token, unscoped, unscopedByName, unscopedPipelines);
     Set<ObjectDef> broken = objects(b.broken, "broken");
     InetSocketAddress address = new InetSocketAddress(b.host, b.port);
     if (b.tls != null) {
@@ -123,9 +131,16 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * One {@code without-scope} entry: {@code OBJECT} (its read scope), {@code OBJECT.sensitive} or
-   * {@code OBJECT.highly_sensitive} (that sensitive-data scope), {@code sensitive} / {@code
-   * highly_sensitive} alone (that scope of every object), {@code schemas} or {@code owners}.
+   * How a {@code without-scope} entry for one object's pipelines alone ends: {@code
+   * deals.pipelines}.
+   */
+  private static final String PIPELINES_SUFFIX = ".pipelines";
+
+  /**
+   * One {@code without-scope} entry (but {@code OBJECT.pipelines}): {@code OBJECT} (its read
+   * scope), {@code OBJECT.sensitive} or {@code OBJECT.highly_sensitive} (that sensitive-data
+   * scope), {@code sensitive} / {@code highly_sensitive} alone (that scope of every object), {@code
+   * schemas} or {@code owners}.
    */
   private void withoutScope(String entry, Set<ObjectDef> objects, Set<String> namedScopes) {
     if (entry.equalsIgnoreCase("schemas")) {

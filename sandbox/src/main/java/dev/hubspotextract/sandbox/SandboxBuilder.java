@@ -211,7 +211,9 @@ public final class SandboxBuilder {
    * sensitive properties, e.g. {@code crm.objects.contacts.sensitive.read.v2}), {@code sensitive} /
    * {@code highly_sensitive} alone for every object's, {@code schemas} (the scope that lists custom
    * objects, {@code crm.schemas.custom.read}) or {@code owners} (the scope that lists owners,
-   * {@code crm.objects.owners.read}). By default the token has every scope.
+   * {@code crm.objects.owners.read}), or {@code OBJECT.pipelines} (listing that object's pipelines
+   * alone, refused with the object's scope while its records are served: a token that reads deals
+   * but cannot list their pipelines). By default the token has every scope.
    */
   public SandboxBuilder withoutScopes(Set<String> objects) {
     this.withoutScopes = Set.copyOf(new LinkedHashSet<>(objects));

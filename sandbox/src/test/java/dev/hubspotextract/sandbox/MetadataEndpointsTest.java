@@ -152,4 +152,19 @@ class MetadataEndpointsTest {
           .isEqualTo(200);
     }
   }
+
+  @Test
+  void aTokenWithoutOneObjectsPipelineScopeCannotListItsPipelinesAlone() {
+    try (Sandbox scoped =
+        Sandbox.builder().records(10).withoutScopes(Set.of("tickets.pipelines")).start()) {
+      SandboxClient scopedClient = new SandboxClient(scoped);
+      HttpResponse<String> refused = scopedClient.get("/crm/v3/pipelines/tickets");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("MISSING_SCOPES", "\"tickets\"");
+      // its records and properties are served, and the other objects' pipelines
+      assertThat(scopedClient.get("/crm/v3/objects/tickets?limit=1").statusCode()).isEqualTo(200);
+      assertThat(scopedClient.get("/crm/v3/properties/tickets").statusCode()).isEqualTo(200);
+      assertThat(scopedClient.get("/crm/v3/pipelines/deals").statusCode()).isEqualTo(200);
+    }
+  }
 }
