@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -281,7 +282,11 @@ final class ObjectsEndpoint {
           g.writeStartObject();
           g.writeStringField("status", "COMPLETE");
           g.writeArrayFieldStart("results");
-          for (RecordView v : found.values()) {
+          // HubSpot's results are not in input order (contract §5): newest id first, so a client
+          // that matches them to its inputs by place is caught
+          List<RecordView> answered = new ArrayList<>(found.values());
+          answered.sort(Comparator.comparingLong((RecordView v) -> v.id).reversed());
+          for (RecordView v : answered) {
             writer.write(g, v, props, history, null);
           }
           g.writeEndArray();

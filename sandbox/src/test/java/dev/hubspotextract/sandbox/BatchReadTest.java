@@ -52,6 +52,19 @@ class BatchReadTest {
   }
 
   @Test
+  void resultsAreNotInTheOrderOfTheInputsAsHubSpotWarns() {
+    List<String> ids = sandbox.portal().records("contacts").limit(5).map(PortalRecord::id).toList();
+    HttpResponse<String> response =
+        client.post(
+            "/crm/v3/objects/contacts/batch/read",
+            "{\"properties\":[\"email\"],\"inputs\":" + inputs(ids) + "}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    List<String> answered = new java.util.ArrayList<>();
+    SandboxClient.json(response).path("results").forEach(r -> answered.add(r.path("id").asText()));
+    assertThat(answered).containsExactlyInAnyOrderElementsOf(ids).isNotEqualTo(ids);
+  }
+
+  @Test
   void propertiesComeFromTheBodyWithNullForNoValue() {
     PortalRecord record =
         sandbox
