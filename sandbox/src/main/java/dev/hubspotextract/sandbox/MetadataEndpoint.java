@@ -265,20 +265,9 @@ final class MetadataEndpoint {
     }
     g.writeEndArray();
     g.writeBooleanField("archived", o.archived());
-    g.writeStringField("createdAt", ownerCreatedAt(o));
-    g.writeStringField("updatedAt", ownerUpdatedAt(o));
+    g.writeStringField("createdAt", o.createdAt());
+    g.writeStringField("updatedAt", o.updatedAt());
     g.writeEndObject();
-  }
-
-  /** When an owner was created: some days after the portal's metadata. */
-  static String ownerCreatedAt(Owners.Owner o) {
-    return Timestamps.iso(Catalog.T_START - 86_400_000L + o.day() * 86_400_000L);
-  }
-
-  /** When an owner last changed: an archived one when its user was deactivated, late on. */
-  static String ownerUpdatedAt(Owners.Owner o) {
-    long day = o.archived() ? 800L + o.day() : 400L + o.day();
-    return Timestamps.iso(Catalog.T_START + day * 86_400_000L);
   }
 
   /**

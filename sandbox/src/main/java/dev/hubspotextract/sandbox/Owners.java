@@ -37,6 +37,17 @@ final class Owners {
     String label() {
       return lastName == null ? firstName : firstName + " " + lastName;
     }
+
+    /** When the owner was created: some days after the portal's metadata. */
+    String createdAt() {
+      return Timestamps.iso(Catalog.T_START - 86_400_000L + day * 86_400_000L);
+    }
+
+    /** When the owner last changed: an archived one when its user was deactivated, late on. */
+    String updatedAt() {
+      long days = archived ? 800L + day : 400L + day;
+      return Timestamps.iso(Catalog.T_START + days * 86_400_000L);
+    }
   }
 
   private static final Team EMEA = new Team("4100001", "Sales EMEA");

@@ -174,8 +174,8 @@ public final class Portal {
                     o.type(),
                     o.teams().stream().map(Owners.Team::name).toList(),
                     o.archived(),
-                    MetadataEndpoint.ownerCreatedAt(o),
-                    MetadataEndpoint.ownerUpdatedAt(o)))
+                    o.createdAt(),
+                    o.updatedAt()))
         .toList();
   }
 
