@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -180,18 +181,17 @@ public record Plan(
                   : ", its " + history.properties().size() + " properties in " + requests)
           .append(")\n");
     }
-    List<String> references = ReferenceTables.describe(this);
+    Map<ReferenceTable, String> references = ReferenceTables.cost(this);
     text.append("reference tables (").append(references.size()).append("):\n");
-    for (int i = 0; i < references.size(); i++) {
-      String table = ReferenceTable.values()[i].tableName();
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "  %-22s → %s%n      %s%n",
-              table,
-              destination.apply(table),
-              references.get(i).substring(table.length() + 2)));
-    }
+    references.forEach(
+        (table, cost) ->
+            text.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-22s → %s%n      %s%n",
+                    table.tableName(),
+                    destination.apply(table.tableName()),
+                    cost)));
     return text.toString();
   }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -447,17 +448,20 @@ final class ReferenceTables {
   }
 
   /**
-   * What the tables cost, for the plan as people read it: one line each, with the requests it
-   * takes.
+   * What each table costs in requests, for the plan as people read it, keyed by the table (in
+   * {@link ReferenceTable}'s order) rather than matched to it by place.
    */
-  static List<String> describe(Plan plan) {
+  static Map<ReferenceTable, String> cost(Plan plan) {
     int objects = plan.objects().size();
-    String perObject = objects + " request" + (objects == 1 ? "" : "s") + ", one per object";
-    return List.of(
-        "owners: 2 requests (the active and the archived owners, 500 a request)",
-        "pipelines: " + perObject,
-        "pipeline_stages: with the pipelines",
-        "properties: no request (read with the plan)",
-        "property_options: no request (read with the plan)");
+    Map<ReferenceTable, String> cost = new EnumMap<>(ReferenceTable.class);
+    cost.put(
+        ReferenceTable.OWNERS, "2 requests (the active and the archived owners, 500 a request)");
+    cost.put(
+        ReferenceTable.PIPELINES,
+        objects + " request" + (objects == 1 ? "" : "s") + ", one per object");
+    cost.put(ReferenceTable.PIPELINE_STAGES, "with the pipelines");
+    cost.put(ReferenceTable.PROPERTIES, "no request (read with the plan)");
+    cost.put(ReferenceTable.PROPERTY_OPTIONS, "no request (read with the plan)");
+    return cost;
   }
 }
