@@ -6,8 +6,12 @@ import dev.hubspotextract.client.OutOfOrder;
 import dev.hubspotextract.extract.LiveIds;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.PlannedObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -46,10 +50,28 @@ final class ObjectStream {
   /** A backfill step or a pass of changes, as the stream's offset says. */
   void run(Pass pass, PlannedObject object) {
     StreamOffsets.Offset offset = pass.offsets().get(stream);
+    String columns = columnsOf(object);
     if (offset == null || offset.backfilling()) {
       backfill(pass, object, offset);
+    } else if (offset.columns() != null && !offset.columns().equals(columns)) {
+      // as the CLI's sync pulls an object whole whose properties changed: the records' values
+      // of a property new to the topic are known only by reading every record again
+      LOG.info("{}: its properties changed since its records were sent: read whole again", stream);
+      backfill(pass, object, StreamOffsets.Offset.backfill(null, offset.mark()));
     } else {
       changes(pass, object, offset);
+    }
+  }
+
+  /** A digest of the properties the records are sent with, for the offset to remember. */
+  static String columnsOf(PlannedObject object) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.join(",", object.propertyNames()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
@@ -90,7 +112,7 @@ final class ObjectStream {
         any = iterator.hasNext();
       }
     }
-    writer.advance(StreamOffsets.Offset.changes(mark, mark));
+    writer.advance(StreamOffsets.Offset.changes(mark, mark).withColumns(columnsOf(object)));
     LOG.info("{}: backfill complete", stream);
   }
 
@@ -122,7 +144,8 @@ final class ObjectStream {
       verify(pass, writer, topic, schema, object, sent);
       verified = pass.startedAt();
     }
-    writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), verified));
+    writer.advance(
+        StreamOffsets.Offset.changes(pass.startedAt(), verified).withColumns(columnsOf(object)));
   }
 
   /**

@@ -24,6 +24,7 @@ final class StreamOffsets {
   private static final String AFTER = "after";
   private static final String MARK = "mark";
   private static final String VERIFIED = "verified";
+  private static final String COLUMNS = "columns";
 
   /** Where a stream is: reading everything once, or following changes. */
   enum Phase {
@@ -54,18 +55,24 @@ final class StreamOffsets {
    * @param mark in a backfill, when it began; in changes, the start of the last complete pass:
    *     changes since it (less the lookback) are read next
    * @param verified when the last verify or full pass ran (0 in a backfill)
+   * @param columns in changes, a digest of the properties an object's records were sent with (null:
+   *     not an object, or not known): other properties read the object whole again
    */
-  record Offset(Phase phase, String after, long mark, long verified) {
+  record Offset(Phase phase, String after, long mark, long verified, String columns) {
     Offset {
       Objects.requireNonNull(phase, "phase is null");
     }
 
     static Offset backfill(String after, long mark) {
-      return new Offset(Phase.BACKFILL, after, mark, 0);
+      return new Offset(Phase.BACKFILL, after, mark, 0, null);
     }
 
     static Offset changes(long mark, long verified) {
-      return new Offset(Phase.CHANGES, null, mark, verified);
+      return new Offset(Phase.CHANGES, null, mark, verified, null);
+    }
+
+    Offset withColumns(String digest) {
+      return new Offset(phase, after, mark, verified, digest);
     }
 
     boolean backfilling() {
@@ -82,6 +89,9 @@ final class StreamOffsets {
       if (phase == Phase.CHANGES) {
         map.put(VERIFIED, verified);
       }
+      if (columns != null) {
+        map.put(COLUMNS, columns);
+      }
       return map;
     }
 
@@ -94,12 +104,16 @@ final class StreamOffsets {
       Object after = map.get(AFTER);
       Long mark = number(map.get(MARK));
       Long verified = number(map.get(VERIFIED));
-      if (phase == null || mark == null || (after != null && !(after instanceof String))) {
+      Object columns = map.get(COLUMNS);
+      if (phase == null
+          || mark == null
+          || (after != null && !(after instanceof String))
+          || (columns != null && !(columns instanceof String))) {
         return null;
       }
       return phase == Phase.BACKFILL
           ? backfill((String) after, mark)
-          : changes(mark, verified == null ? 0 : verified);
+          : changes(mark, verified == null ? 0 : verified).withColumns((String) columns);
     }
 
     private static Long number(Object value) {

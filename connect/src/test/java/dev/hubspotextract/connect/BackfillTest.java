@@ -46,9 +46,9 @@ class BackfillTest {
         ConnectHarness connect = new ConnectHarness()) {
       Map<String, String> settings = ConnectHarness.settings(sandbox);
       connect.start(settings);
-      for (int polls = 0;
-          polls < 100 && !hasCursor(connect.committedOffset("object/contacts"));
-          polls++) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!hasCursor(connect.committedOffset("object/contacts"))
+          && System.nanoTime() < deadline) {
         connect.poll();
         connect.commit();
       }

@@ -31,7 +31,7 @@ final class ConnectHarness implements AutoCloseable {
   private final List<SourceRecord> uncommitted = new ArrayList<>();
   private HubSpotSourceTask task;
 
-  /** Settings for the sandbox, a pass every 100 ms, no verify or full pass; then {@code extra}. */
+  /** Settings for the sandbox, a pass every second, no verify or full pass; then {@code extra}. */
   static Map<String, String> settings(Sandbox sandbox, String... extra) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put(HubSpotSourceConfig.ACCESS_TOKEN, sandbox.token());
@@ -39,7 +39,7 @@ final class ConnectHarness implements AutoCloseable {
     props.put(HubSpotSourceConfig.TOPIC_PREFIX, PREFIX);
     props.put(HubSpotSourceConfig.OBJECTS, "contacts,companies,deals");
     props.put(HubSpotSourceConfig.RATE_LIMIT, "100000");
-    props.put(HubSpotSourceConfig.POLL_INTERVAL_MS, "100");
+    props.put(HubSpotSourceConfig.POLL_INTERVAL_MS, "1000");
     props.put(HubSpotSourceConfig.VERIFY_INTERVAL_MS, "0");
     props.put(HubSpotSourceConfig.FULL_REREAD_INTERVAL_MS, "0");
     for (int i = 0; i + 1 < extra.length; i += 2) {
@@ -80,7 +80,8 @@ final class ConnectHarness implements AutoCloseable {
 
   /**
    * Polls and commits until the task has completed {@code passes} passes and handed everything
-   * over.
+   * over: a poll that finds nothing in the pause between two passes (a pass every second, a poll
+   * waiting half a second).
    */
   void runUntilPasses(long passes) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
