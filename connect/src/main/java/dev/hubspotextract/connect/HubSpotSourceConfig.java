@@ -95,7 +95,7 @@ public final class HubSpotSourceConfig extends AbstractConfig {
         (name, value) -> {
           if (value == null || ((Password) value).value().isBlank()) {
             throw new ConfigException(
-                name + " is empty: give the private app's access token (pat-…)");
+                name + " is missing or empty: give the private app's access token (pat-…)");
           }
         },
         Importance.HIGH,
