@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * that send what changed since the mark (search, then a batch read of every changed id), a
  * tombstone for each archived id and each changed id that is gone, and, in a verify pass, a
  * tombstone for each key the topic holds that HubSpot no longer lists and the records it lists that
- * the topic lacks. Lives as long as the task, its plan renewed each pass.
+ * the topic lacks. An object whose properties changed (one added in HubSpot, or the settings) is
+ * read whole again, as the CLI's sync pulls it whole. Lives as long as the task, its plan renewed
+ * each pass.
  */
 final class ObjectStream {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectStream.class);
