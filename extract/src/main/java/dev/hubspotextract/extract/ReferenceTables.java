@@ -4,16 +4,13 @@ import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
 import dev.hubspotextract.client.MissingScopeException;
-import dev.hubspotextract.client.Owner;
 import dev.hubspotextract.client.Pipeline;
-import dev.hubspotextract.client.PipelineStage;
 import dev.hubspotextract.client.PropertyDefinition;
 import dev.hubspotextract.client.PropertyOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +61,7 @@ final class ReferenceTables {
             dir,
             mode,
             control,
-            counted -> Read.whole(owners(counted))));
+            counted -> Read.whole(ReferenceRows.owners(counted))));
     // the stages come with the pipelines, from the same requests, and lack the same objects
     Map<ObjectType, List<Pipeline>> pipelines = new LinkedHashMap<>();
     List<ReferenceResult.LeftOut> leftOut = new ArrayList<>();
@@ -75,7 +72,10 @@ final class ReferenceTables {
             dir,
             mode,
             control,
-            counted -> new Read(pipelineRows(readPipelines(counted, pipelines, leftOut)), leftOut));
+            counted ->
+                new Read(
+                    ReferenceRows.pipelineRows(readPipelines(counted, pipelines, leftOut)),
+                    leftOut));
     results.add(read);
     results.add(
         read.completed()
@@ -85,7 +85,7 @@ final class ReferenceTables {
                 dir,
                 mode,
                 control,
-                counted -> new Read(stageRows(pipelines), stagesLeftOut(leftOut)))
+                counted -> new Read(ReferenceRows.stageRows(pipelines), stagesLeftOut(leftOut)))
             : new ReferenceResult(
                 ReferenceTable.PIPELINE_STAGES,
                 0,
@@ -205,30 +205,6 @@ final class ReferenceTables {
 
   // ---- the rows ------------------------------------------------------------------------------
 
-  /** Every owner, active and archived, by id (numerically). */
-  private List<String[]> owners(HubSpotClient client) {
-    List<Owner> owners = new ArrayList<>(client.owners().list());
-    owners.sort(Comparator.comparing(Owner::id, ReferenceTables::byNumber));
-    List<String[]> rows = new ArrayList<>();
-    for (Owner o : owners) {
-      rows.add(
-          new String[] {
-            o.id(),
-            o.email(),
-            o.firstName(),
-            o.lastName(),
-            text(o.userId()),
-            text(o.userIdIncludingInactive()),
-            o.type(),
-            String.join(";", o.teams()),
-            Boolean.toString(o.archived()),
-            o.createdAt(),
-            o.updatedAt()
-          });
-    }
-    return rows;
-  }
-
   /**
    * Each pulled object's pipelines, in display order then by id, into {@code into}; an object whose
    * pipelines are refused for a scope, or fail without stopping the run, into {@code leftOut}, so
@@ -242,7 +218,7 @@ final class ReferenceTables {
       ObjectType type = object.type();
       List<Pipeline> pipelines;
       try {
-        pipelines = new ArrayList<>(client.pipelines().list(type.apiName(), readScopeOf(type)));
+        pipelines = ReferenceRows.pipelines(client, type);
       } catch (MissingScopeException e) {
         leftOut.add(new ReferenceResult.LeftOut(type.name(), e.scope(), null));
         continue;
@@ -262,10 +238,6 @@ final class ReferenceTables {
                         .around("written without the pipelines of " + type.name() + ": ", ""))));
         continue;
       }
-      pipelines.sort(
-          Comparator.comparing(
-                  Pipeline::displayOrder, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
-              .thenComparing(Pipeline::id, ReferenceTables::byNumber));
       into.put(type, pipelines);
     }
     return into;
@@ -295,58 +267,6 @@ final class ReferenceTables {
     return stages;
   }
 
-  private static List<String[]> pipelineRows(Map<ObjectType, List<Pipeline>> pipelines) {
-    List<String[]> rows = new ArrayList<>();
-    pipelines.forEach(
-        (type, list) -> {
-          for (Pipeline p : list) {
-            rows.add(
-                new String[] {
-                  type.name(),
-                  p.id(),
-                  p.label(),
-                  text(p.displayOrder()),
-                  text(p.archived()),
-                  p.createdAt(),
-                  p.updatedAt()
-                });
-          }
-        });
-    return rows;
-  }
-
-  private static List<String[]> stageRows(Map<ObjectType, List<Pipeline>> pipelines) {
-    List<String[]> rows = new ArrayList<>();
-    pipelines.forEach(
-        (type, list) -> {
-          for (Pipeline p : list) {
-            List<PipelineStage> stages = new ArrayList<>(p.stages());
-            stages.sort(
-                Comparator.comparing(
-                        PipelineStage::displayOrder,
-                        Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
-                    .thenComparing(PipelineStage::id, ReferenceTables::byNumber));
-            for (PipelineStage s : stages) {
-              rows.add(
-                  new String[] {
-                    type.name(),
-                    p.id(),
-                    s.id(),
-                    s.label(),
-                    text(s.displayOrder()),
-                    s.metadata().get("probability"),
-                    s.metadata().get("ticketState"),
-                    flag(s.metadata().get("isClosed")),
-                    text(s.archived()),
-                    s.createdAt(),
-                    s.updatedAt()
-                  });
-            }
-          }
-        });
-    return rows;
-  }
-
   /** Every property the plan read of each pulled object, in the object's column order. */
   private List<String[]> propertyRows() {
     List<String[]> rows = new ArrayList<>();
@@ -361,14 +281,14 @@ final class ReferenceTables {
               p.fieldType(),
               p.groupName(),
               p.description(),
-              text(p.calculated()),
-              text(p.hubspotDefined()),
+              ReferenceRows.text(p.calculated()),
+              ReferenceRows.text(p.hubspotDefined()),
               p.dataSensitivity(),
               p.referencedObjectType(),
-              text(p.externalOptions()),
-              text(p.hasUniqueValue()),
-              text(p.hidden()),
-              text(p.displayOrder())
+              ReferenceRows.text(p.externalOptions()),
+              ReferenceRows.text(p.hasUniqueValue()),
+              ReferenceRows.text(p.hidden()),
+              ReferenceRows.text(p.displayOrder())
             });
       }
     }
@@ -387,8 +307,8 @@ final class ReferenceTables {
                 p.name(),
                 o.value(),
                 o.label(),
-                text(o.displayOrder()),
-                text(o.hidden())
+                ReferenceRows.text(o.displayOrder()),
+                ReferenceRows.text(o.hidden())
               });
         }
       }
@@ -397,55 +317,6 @@ final class ReferenceTables {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
-
-  /**
-   * The scope an object is read with, which its pipelines need: named when the token lacks a scope
-   * and HubSpot's answer names none.
-   */
-  static String readScopeOf(ObjectType type) {
-    if (type.custom()) {
-      return "crm.objects.custom.read";
-    }
-    return type.name().equals("tickets") ? "tickets" : "crm.objects." + type.name() + ".read";
-  }
-
-  /** Ids in number order where both are numbers (shorter first), else in text order after them. */
-  static int byNumber(String a, String b) {
-    boolean numberA = isDigits(a);
-    boolean numberB = isDigits(b);
-    if (numberA != numberB) {
-      return numberA ? -1 : 1;
-    }
-    if (numberA) {
-      String x = stripZeros(a);
-      String y = stripZeros(b);
-      int byLength = Integer.compare(x.length(), y.length());
-      return byLength != 0 ? byLength : x.compareTo(y);
-    }
-    return a.compareTo(b);
-  }
-
-  private static boolean isDigits(String text) {
-    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
-  }
-
-  private static String stripZeros(String digits) {
-    int i = 0;
-    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
-      i++;
-    }
-    return digits.substring(i);
-  }
-
-  /** A value as a cell: empty for null. */
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  /** A flag HubSpot sent as text ({@code "true"}), kept only when it is one. */
-  private static String flag(String text) {
-    return "true".equals(text) || "false".equals(text) ? text : null;
-  }
 
   /**
    * What each table costs in requests, for the plan as people read it, keyed by the table (in
