@@ -47,6 +47,9 @@ final class RecordSchemas {
   /** The key fields of a property history topic, in order. */
   static final List<String> HISTORY_KEY_FIELDS = List.of("id", "property", "timestamp");
 
+  /** HubSpot's types that map to a typed field; every other type is text. */
+  private static final Set<String> TYPED = Set.of("bool", "number", "datetime", "date");
+
   private static final Schema OPTIONAL_TIMESTAMP = Timestamp.builder().optional().build();
   private static final Schema OPTIONAL_DATE = Date.builder().optional().build();
 
@@ -118,10 +121,13 @@ final class RecordSchemas {
   }
 
   private Object convert(String type, String text, String object, String property) {
-    if (text == null || text.isEmpty()) {
-      return null; // HubSpot's "no value"
+    if (text == null) {
+      return null;
     }
     String trimmed = text.trim();
+    if (trimmed.isEmpty() && TYPED.contains(type)) {
+      return null; // HubSpot's "no value" of a typed property; text keeps its "" as sent
+    }
     try {
       return switch (type == null ? "" : type) {
         case "bool" -> bool(trimmed);
@@ -150,13 +156,14 @@ final class RecordSchemas {
 
   private void warnOnce(String object, String property, String type, String text) {
     if (warned.add(object + "." + property)) {
+      // the value itself stays out of the log: it is the portal's data, and the server's text
       LOG.warn(
-          "{} property {} has a value that is not a {} ('{}'): sent as null; further such values of"
-              + " it are sent as null without a word",
+          "{} property {} has a value that is not a {} ({} characters): sent as null; further"
+              + " such values of it are sent as null without a word",
           object,
           property,
           type,
-          text.length() > 60 ? text.substring(0, 60) + "…" : text);
+          text.length());
     }
   }
 

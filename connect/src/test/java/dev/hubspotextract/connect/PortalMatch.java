@@ -75,8 +75,16 @@ final class PortalMatch {
 
   /** A portal value as the connector should type it, from the portal's type of the property. */
   static Object typed(String type, String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null) {
       return null;
+    }
+    if (text.isEmpty()) {
+      return type.equals("bool")
+              || type.equals("number")
+              || type.equals("datetime")
+              || type.equals("date")
+          ? null
+          : text; // a typed property's "no value"; text keeps its "" as HubSpot sent it
     }
     return switch (type) {
       case "bool" -> Boolean.valueOf(text);
