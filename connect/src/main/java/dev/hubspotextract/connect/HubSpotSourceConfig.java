@@ -1,5 +1,6 @@
 package dev.hubspotextract.connect;
 
+import dev.hubspotextract.client.ApiTier;
 import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.extract.AssociationSelection;
 import dev.hubspotextract.extract.ObjectCatalog;
@@ -57,15 +58,6 @@ public final class HubSpotSourceConfig extends AbstractConfig {
 
   /** Settings of the read-back consumer: {@code readback.consumer.security.protocol=SSL}. */
   public static final String READBACK_CONSUMER_PREFIX = "readback.consumer.";
-
-  /** A tier's requests per 10 seconds (hubspot-api.md §11), as the CLI's {@code --tier}. */
-  static final Map<String, Integer> TIERS =
-      Map.of(
-          "free", 100,
-          "starter", 100,
-          "professional", 190,
-          "enterprise", 190,
-          "api-add-on", 250);
 
   private static final Pattern TOPIC_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
 
@@ -185,9 +177,8 @@ public final class HubSpotSourceConfig extends AbstractConfig {
         Type.STRING,
         "free",
         (name, value) -> {
-          if (!TIERS.containsKey(((String) value).trim().toLowerCase(Locale.ROOT))) {
-            throw new ConfigException(
-                name, value, "use one of free, starter, professional, enterprise, api-add-on");
+          if (ApiTier.of((String) value).isEmpty()) {
+            throw new ConfigException(name, value, "use one of " + ApiTier.labels());
           }
         },
         Importance.MEDIUM,
@@ -556,7 +547,7 @@ public final class HubSpotSourceConfig extends AbstractConfig {
   /** Requests per 10 seconds: the rate limit, else the tier's. */
   int perTenSeconds() {
     Integer limit = getInt(RATE_LIMIT);
-    return limit != null ? limit : TIERS.get(getString(TIER).trim().toLowerCase(Locale.ROOT));
+    return limit != null ? limit : ApiTier.of(getString(TIER)).orElseThrow().perTenSeconds();
   }
 
   /** Whether HubSpot's headers may resize the budget: not once a rate limit is given. */
