@@ -26,12 +26,25 @@ public final class TopicPeek {
             "value.deserializer", StringDeserializer.class.getName(),
             "enable.auto.commit", "false");
     TreeSet<String> topics = new TreeSet<>();
+    // the connector creates its topics as it first writes to them: wait for the one to show
+    long appear = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      for (String name : admin.listTopics().names().get()) {
-        if (name.startsWith(prefix + ".")) {
-          topics.add(name);
+      while (!topics.contains(shown) && System.nanoTime() < appear) {
+        topics.clear();
+        for (String name : admin.listTopics().names().get()) {
+          if (name.startsWith(prefix + ".")) {
+            topics.add(name);
+          }
+        }
+        if (!topics.contains(shown)) {
+          Thread.sleep(500);
         }
       }
+    }
+    if (!topics.contains(shown)) {
+      System.out.println(
+          "topic " + shown + " is not there after 60 s: see the worker's log for why");
+      return;
     }
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
       System.out.println("topics under " + prefix + " (records written, tombstones included):");

@@ -3,6 +3,7 @@ package dev.hubspotextract.cli;
 import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.FormatConverter;
 import dev.hubspotextract.analyze.OutputFormat;
+import dev.hubspotextract.client.ApiTier;
 import dev.hubspotextract.client.FailureCategory;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.HubSpotException;
@@ -289,7 +290,7 @@ class PullCommand implements Callable<Integer> {
           "The portal's API tier, which sizes the rate budget until HubSpot's rate-limit headers"
               + " say the real limit: free or starter (100 per 10 s), professional or enterprise"
               + " (190), api-add-on (250). Default: free.")
-  PullValues.Tier tier;
+  ApiTier tier;
 
   @Option(
       names = "--rate-limit",
@@ -357,7 +358,7 @@ class PullCommand implements Callable<Integer> {
     if (threads < 1 || threads > 16) {
       throw usage("--threads must be between 1 and 16, got " + threads);
     }
-    int perTenSeconds = rateLimit != null ? rateLimit : tier.perTenSeconds;
+    int perTenSeconds = rateLimit != null ? rateLimit : tier.perTenSeconds();
     if (perTenSeconds < 10) {
       throw usage("--rate-limit must be at least 10 requests per 10 seconds, got " + rateLimit);
     }

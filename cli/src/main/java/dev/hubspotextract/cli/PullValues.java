@@ -2,6 +2,7 @@ package dev.hubspotextract.cli;
 
 import dev.hubspotextract.analyze.AnalyzeException;
 import dev.hubspotextract.analyze.OutputFormat;
+import dev.hubspotextract.client.ApiTier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,25 +10,11 @@ import picocli.CommandLine.TypeConversionException;
 final class PullValues {
   private PullValues() {}
 
-  /** A portal's API tier, and the requests per 10 seconds it allows (hubspot-api.md §11). */
-  enum Tier {
-    FREE(100),
-    STARTER(100),
-    PROFESSIONAL(190),
-    ENTERPRISE(190),
-    API_ADD_ON(250);
-
-    final int perTenSeconds;
-
-    Tier(int perTenSeconds) {
-      this.perTenSeconds = perTenSeconds;
-    }
-  }
-
-  static final class Tiers implements ITypeConverter<Tier> {
+  /** A portal's API tier ({@link ApiTier}, the client's one table of them). */
+  static final class Tiers implements ITypeConverter<ApiTier> {
     @Override
-    public Tier convert(String typed) {
-      return EnumChoice.parse(Tier.class, typed, "tier");
+    public ApiTier convert(String typed) {
+      return EnumChoice.parse(ApiTier.class, typed, "tier");
     }
   }
 

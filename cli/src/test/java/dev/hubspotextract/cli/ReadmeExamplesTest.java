@@ -180,7 +180,7 @@ class ReadmeExamplesTest {
       if (block.language().equals("bash") || block.language().equals("java")) {
         continue; // commands (run above) and Java to copy into a test, not output
       } else if (block.lines().stream().anyMatch(line -> line.contains("connector.class"))) {
-        continue; // a connector's configuration, not output: ConnectClusterTest runs the connector
+        continue; // a connector's configuration, not output: connect's ReadmeConfigTest checks it
       } else if (block.language().equals("json")) {
         checkManifest(softly, block, manifest);
       } else if (block.lines().stream().anyMatch(line -> line.startsWith("job completed: "))) {

@@ -64,7 +64,8 @@ final class Responses {
     if (status == 414) {
       throw new HubSpotException(
           FailureCategory.EXTERNAL,
-          "HubSpot refused " + doing + ": the request URL was too long (414).");
+          "HubSpot refused " + doing + ": the request URL was too long (414).",
+          status);
     }
     String detail =
         error.message() != null
@@ -72,7 +73,8 @@ final class Responses {
             : error.excerpt() != null ? ", not JSON: \"" + error.excerpt() + "\"" : "";
     throw new HubSpotException(
         FailureCategory.EXTERNAL,
-        "HubSpot refused " + doing + " (" + status + category + ")" + detail);
+        "HubSpot refused " + doing + " (" + status + category + ")" + detail,
+        status);
   }
 
   /**

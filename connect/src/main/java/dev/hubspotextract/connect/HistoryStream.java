@@ -3,7 +3,6 @@ package dev.hubspotextract.connect;
 import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.extract.LiveIds;
 import dev.hubspotextract.extract.PlannedHistory;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One object's property history topic, keyed by (id, property, time): a backfill of the history of
- * every live record, {@value HistoriesApi#MAX_INPUTS} a batch read, then passes that read again the
- * history of the records changed since the mark. A history only grows, so nothing is tombstoned: an
- * archived record's changes stay.
+ * every live record, {@value HistoriesApi#MAX_INPUTS} a batch read, its offset the last id done,
+ * then passes that read again the history of the records changed since the mark. A history only
+ * grows, so nothing is tombstoned: an archived record's changes stay.
  */
 final class HistoryStream {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryStream.class);
@@ -38,13 +37,14 @@ final class HistoryStream {
     StreamOffsets.Offset offset = pass.offsets().get(stream);
     if (offset == null || offset.backfilling()) {
       backfill(pass, history, offset);
-    } else {
-      StreamWriter writer = pass.writer(stream, offset);
+      return;
+    }
+    try (StreamWriter writer = pass.writer(stream, offset)) {
       Iterator<String> changed =
           pass.changes().since(history.type(), pass.since(offset.mark())).stream()
               .map(String::valueOf)
               .iterator();
-      inBatches(changed, batch -> send(pass, writer, history, batch));
+      Batches.of(changed, HistoriesApi.MAX_INPUTS, batch -> send(pass, writer, history, batch));
       writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), offset.verified()));
     }
   }
@@ -52,32 +52,25 @@ final class HistoryStream {
   private void backfill(Pass pass, PlannedHistory history, StreamOffsets.Offset offset) {
     long mark = offset == null ? pass.startedAt() : offset.mark();
     String after = offset == null ? null : offset.after();
-    StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
-    Stream<String> ids;
-    try {
-      ids = LiveIds.after(pass.client(), history.type().apiName(), after);
-    } catch (RuntimeException e) {
-      if (!StreamOffsets.cursorRejected(e, after)) {
-        throw e;
-      }
-      LOG.warn(
-          "HubSpot refused to go on listing {} after id {} ({}): the backfill of {} starts over",
-          object,
-          after,
-          e.getMessage(),
-          stream);
+    String apiName = history.type().apiName();
+    if (ResumedListing.refused(pass.client(), stream, apiName, after)) {
       backfill(pass, history, StreamOffsets.Offset.backfill(null, pass.startedAt()));
       return;
     }
-    try (ids) {
-      inBatches(
+    try (StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
+        Stream<String> ids =
+            after == null
+                ? pass.changes().liveIds(history.type())
+                : LiveIds.after(pass.client(), apiName, after)) {
+      Batches.of(
           ids.iterator(),
+          HistoriesApi.MAX_INPUTS,
           batch -> {
             send(pass, writer, history, batch);
             writer.advance(StreamOffsets.Offset.backfill(batch.get(batch.size() - 1), mark));
           });
+      writer.advance(StreamOffsets.Offset.changes(mark, mark));
     }
-    writer.advance(StreamOffsets.Offset.changes(mark, mark));
     LOG.info("{}: backfill complete", stream);
   }
 
@@ -89,22 +82,10 @@ final class HistoryStream {
         pass.client().histories().read(history.type().apiName(), ids, history.properties());
     for (List<HistoriesApi.Change> changes : read.values()) {
       for (HistoriesApi.Change change : changes) {
-        Struct[] row = pass.schemas().history(keySchema, valueSchema, object, change);
+        Struct[] row = pass.values().history(keySchema, valueSchema, object, change);
         if (row != null) {
           writer.send(topic, keySchema, row[0], valueSchema, row[1]);
         }
-      }
-    }
-  }
-
-  private static void inBatches(
-      Iterator<String> ids, java.util.function.Consumer<List<String>> each) {
-    List<String> batch = new ArrayList<>(HistoriesApi.MAX_INPUTS);
-    while (ids.hasNext()) {
-      batch.add(ids.next());
-      if (batch.size() == HistoriesApi.MAX_INPUTS || !ids.hasNext()) {
-        each.accept(List.copyOf(batch));
-        batch.clear();
       }
     }
   }

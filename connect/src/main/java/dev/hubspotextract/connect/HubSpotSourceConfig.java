@@ -1,5 +1,6 @@
 package dev.hubspotextract.connect;
 
+import dev.hubspotextract.client.ApiTier;
 import dev.hubspotextract.client.DataSensitivity;
 import dev.hubspotextract.extract.AssociationSelection;
 import dev.hubspotextract.extract.ObjectCatalog;
@@ -33,7 +34,9 @@ import org.apache.kafka.common.config.types.Password;
  * its topics go, how often it follows changes, and where it reads its own topics back. Each value
  * is checked where it is declared, with a message that names the key and how to fix it; the one
  * rule across keys (an interval above 0 needs {@link #READBACK_BOOTSTRAP_SERVERS}) is checked by
- * {@link #crossKeyProblem}. The token is a PASSWORD: Connect shows it as {@code [hidden]}.
+ * {@link #crossKeyProblem}. The token is a PASSWORD: validation and the logs show it as {@code
+ * [hidden]} (the REST API's GET of a connector's config shows what was given: a config provider
+ * keeps it out).
  */
 public final class HubSpotSourceConfig extends AbstractConfig {
   public static final String ACCESS_TOKEN = "hubspot.access.token";
@@ -55,15 +58,6 @@ public final class HubSpotSourceConfig extends AbstractConfig {
 
   /** Settings of the read-back consumer: {@code readback.consumer.security.protocol=SSL}. */
   public static final String READBACK_CONSUMER_PREFIX = "readback.consumer.";
-
-  /** A tier's requests per 10 seconds (hubspot-api.md §11), as the CLI's {@code --tier}. */
-  static final Map<String, Integer> TIERS =
-      Map.of(
-          "free", 100,
-          "starter", 100,
-          "professional", 190,
-          "enterprise", 190,
-          "api-add-on", 250);
 
   private static final Pattern TOPIC_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
 
@@ -100,7 +94,8 @@ public final class HubSpotSourceConfig extends AbstractConfig {
         },
         Importance.HIGH,
         "The HubSpot private app's access token (pat-…); needs the read scopes of the objects"
-            + " read. Shown as [hidden]; never logged.",
+            + " read. Never logged; GET /connectors/{name}/config shows it as given, so give it"
+            + " through a config provider (${file:…}) to keep it out of the config topic and REST.",
         GROUP_HUBSPOT,
         ++order,
         ConfigDef.Width.LONG,
@@ -182,9 +177,8 @@ public final class HubSpotSourceConfig extends AbstractConfig {
         Type.STRING,
         "free",
         (name, value) -> {
-          if (!TIERS.containsKey(((String) value).trim().toLowerCase(Locale.ROOT))) {
-            throw new ConfigException(
-                name, value, "use one of free, starter, professional, enterprise, api-add-on");
+          if (ApiTier.of((String) value).isEmpty()) {
+            throw new ConfigException(name, value, "use one of " + ApiTier.labels());
           }
         },
         Importance.MEDIUM,
@@ -288,7 +282,9 @@ public final class HubSpotSourceConfig extends AbstractConfig {
             + " or "
             + FULL_REREAD_INTERVAL_MS
             + " is above 0. Consumer settings (security) as readback.consumer.*; the keys are"
-            + " decoded with this connector's key.converter if set, else as JSON.",
+            + " decoded with this connector's key.converter if set, else as JSON (the worker's"
+            + " key.converter is not visible to the connector: set it here too if it is not"
+            + " JSON).",
         GROUP_SYNC,
         ++order,
         ConfigDef.Width.LONG,
@@ -324,6 +320,26 @@ public final class HubSpotSourceConfig extends AbstractConfig {
     return Optional.empty();
   }
 
+  /**
+   * What {@code validate()} warns of: the topics are read back while the connector names no {@code
+   * key.converter}, so the keys are decoded as JSON; a worker whose own key.converter is another
+   * (Avro, String) wrote them otherwise, and every verify and full pass would fail.
+   */
+  static Optional<String> keyConverterWarning(Map<String, String> props) {
+    long verify = longOr(props.get(VERIFY_INTERVAL_MS), 86_400_000L);
+    long full = longOr(props.get(FULL_REREAD_INTERVAL_MS), 86_400_000L);
+    if ((verify > 0 || full > 0) && !props.containsKey("key.converter")) {
+      return Optional.of(
+          "The connector "
+              + props.getOrDefault(TOPIC_PREFIX, "")
+              + " reads its topics' keys back as JSON: it sets no key.converter, and cannot see"
+              + " the worker's. If the worker's key.converter is not JsonConverter, set"
+              + " key.converter (and its key.converter.* settings) on the connector too, or its"
+              + " verify and full passes fail");
+    }
+    return Optional.empty();
+  }
+
   private static long longOr(String text, long otherwise) {
     if (text == null || text.isBlank()) {
       return otherwise;
@@ -343,6 +359,20 @@ public final class HubSpotSourceConfig extends AbstractConfig {
       throw new ConfigException(name, value, "not a URL: give https://api.hubapi.com or yours");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    // the base URL is logged and shown: it must carry no secret
+    if (uri.getRawUserInfo() != null) {
+      throw new ConfigException(
+          name,
+          "(a URL with user:password@, not shown)",
+          "give the URL without user:password@: the access token is the only credential, and the"
+              + " base URL is logged");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ConfigException(
+          name,
+          "(a URL with a query or fragment, not shown)",
+          "give the URL without ?… or #…, like https://api.hubapi.com: the base URL is logged");
+    }
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new ConfigException(
           name, value, "give an https:// URL with a host, like https://api.hubapi.com");
@@ -517,7 +547,7 @@ public final class HubSpotSourceConfig extends AbstractConfig {
   /** Requests per 10 seconds: the rate limit, else the tier's. */
   int perTenSeconds() {
     Integer limit = getInt(RATE_LIMIT);
-    return limit != null ? limit : TIERS.get(getString(TIER).trim().toLowerCase(Locale.ROOT));
+    return limit != null ? limit : ApiTier.of(getString(TIER)).orElseThrow().perTenSeconds();
   }
 
   /** Whether HubSpot's headers may resize the budget: not once a rate limit is given. */

@@ -68,10 +68,15 @@ public final class HubSpotSourceConnector extends SourceConnector {
     return HubSpotSourceConfig.CONFIG_DEF;
   }
 
-  /** Every key's own checks, and the rule across keys, said on the key to change. */
+  /**
+   * Every key's own checks, and the rule across keys, said on the key to change; a read-back
+   * without a key.converter of the connector's own is warned of in the log (JSON is right for most
+   * workers).
+   */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config config = super.validate(connectorConfigs);
+    HubSpotSourceConfig.keyConverterWarning(connectorConfigs).ifPresent(LOG::warn);
     HubSpotSourceConfig.crossKeyProblem(connectorConfigs)
         .ifPresent(
             problem -> {

@@ -36,10 +36,11 @@ public final class HubSpotSourceTask extends SourceTask {
   private static final Duration POLL_WAIT = Duration.ofMillis(500);
 
   private final Function<HubSpotSourceConfig, TopicKeys> topicKeysFor;
-  private TopicKeys topicKeys;
-  private RecordQueue queue;
-  private StreamLoop loop;
-  private Thread worker;
+
+  // set by start() on one thread, read by poll() and stop(), which Connect may call on others
+  private volatile RecordQueue queue;
+  private volatile StreamLoop loop;
+  private volatile Thread worker;
 
   public HubSpotSourceTask() {
     this(HubSpotSourceTask::kafkaTopicKeys);
@@ -69,7 +70,7 @@ public final class HubSpotSourceTask extends SourceTask {
                     config.perTenSeconds(), config.learnsRateLimit(), clock, Sleeper.SYSTEM, null))
             .retryPolicy(RetryPolicy.DEFAULT)
             .build();
-    topicKeys = config.readsBack() ? topicKeysFor.apply(config) : null;
+    TopicKeys topicKeys = config.readsBack() ? topicKeysFor.apply(config) : null;
     queue = new RecordQueue(QUEUE_CAPACITY);
     loop =
         new StreamLoop(
@@ -89,32 +90,44 @@ public final class HubSpotSourceTask extends SourceTask {
         config.pollInterval());
   }
 
+  /**
+   * The records read so far; once the worker has ended on a failure, the records it read before it
+   * are handed over first, then the failure is thrown. The failure is looked at before the queue:
+   * the worker queues its last record before it records its failure, so a queue found empty after a
+   * failure was seen holds nothing more to come.
+   */
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
-    List<SourceRecord> records = queue.take(MAX_POLL, POLL_WAIT);
-    if (records.isEmpty()) {
-      RuntimeException fatal = loop.fatal();
-      if (fatal != null) {
-        throw new ConnectException(fatal.getMessage(), fatal);
-      }
-      return null;
+    Throwable fatal = loop.fatal();
+    List<SourceRecord> records = queue.take(MAX_POLL, fatal == null ? POLL_WAIT : Duration.ZERO);
+    if (!records.isEmpty()) {
+      return records;
     }
-    return records;
+    if (fatal != null) {
+      throw new ConnectException(
+          fatal instanceof Error || fatal.getMessage() == null
+              ? "the task's worker ended on " + fatal
+              : fatal.getMessage(),
+          fatal);
+    }
+    return null;
   }
 
+  /**
+   * Asks the worker to stop and waits a little for it. The read-back consumer is closed by the
+   * worker as it ends, not here: it may still be reading.
+   */
   @Override
   public void stop() {
-    if (loop != null) {
-      loop.stop();
+    StreamLoop running = loop;
+    if (running != null) {
+      running.stop();
       worker.interrupt();
       try {
         worker.join(Duration.ofSeconds(5).toMillis()); // a read on the way ends at its interrupt
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-    if (topicKeys != null) {
-      topicKeys.close();
     }
   }
 

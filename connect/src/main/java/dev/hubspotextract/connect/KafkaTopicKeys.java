@@ -45,6 +45,9 @@ final class KafkaTopicKeys implements TopicKeys {
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions: no group, no commits
+    // a worker with exactly-once source support writes in transactions: an aborted record's key
+    // is not in the topic
+    settings.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumerSettings = Map.copyOf(settings);
     this.keyConverter = Objects.requireNonNull(keyConverter, "keyConverter is null");
   }

@@ -3,7 +3,6 @@ package dev.hubspotextract.connect;
 import dev.hubspotextract.client.ChangesApi;
 import dev.hubspotextract.client.HubSpotRecord;
 import dev.hubspotextract.client.OutOfOrder;
-import dev.hubspotextract.extract.LiveIds;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.PlannedObject;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +37,10 @@ final class ObjectStream {
   private final String stream;
   private final ObjectType type;
 
-  /** Archived ids already tombstoned by this task: the recycle bin is listed every pass. */
+  /**
+   * Archived ids whose tombstone this task has queued (a pass that fails hands on what it queued:
+   * {@link StreamWriter#close}): the recycle bin is listed every pass.
+   */
   private final Set<Long> tombstoned = new HashSet<>();
 
   ObjectStream(ObjectType type) {
@@ -53,13 +56,17 @@ final class ObjectStream {
   void run(Pass pass, PlannedObject object) {
     StreamOffsets.Offset offset = pass.offsets().get(stream);
     String columns = columnsOf(object);
-    if (offset == null || offset.backfilling()) {
-      backfill(pass, object, offset);
-    } else if (offset.columns() != null && !offset.columns().equals(columns)) {
+    if (offset != null && offset.columns() != null && !offset.columns().equals(columns)) {
       // as the CLI's sync pulls an object whole whose properties changed: the records' values
-      // of a property new to the topic are known only by reading every record again
-      LOG.info("{}: its properties changed since its records were sent: read whole again", stream);
+      // of a property new to the topic are known only by reading every record again, and a
+      // backfill's earlier pages lack it too
+      LOG.info(
+          "{}: its properties changed since its records were sent: {}",
+          stream,
+          offset.backfilling() ? "its backfill starts over" : "read whole again");
       backfill(pass, object, StreamOffsets.Offset.backfill(null, offset.mark()));
+    } else if (offset == null || offset.backfilling()) {
+      backfill(pass, object, offset);
     } else {
       changes(pass, object, offset);
     }
@@ -80,94 +87,101 @@ final class ObjectStream {
   private void backfill(Pass pass, PlannedObject object, StreamOffsets.Offset offset) {
     long mark = offset == null ? pass.startedAt() : offset.mark();
     String after = offset == null ? null : offset.after();
-    StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
+    String columns = columnsOf(object);
     String topic = pass.topics().object(type);
     Schema schema = pass.schemas().objectValue(object);
-    try (Stream<HubSpotRecord> records =
-        pass.client().objects().stream(
-            type.apiName(),
-            object.propertyNames(),
-            object.readMode().fetch(),
-            OptionalLong.empty(),
-            after,
-            null,
-            cursor -> writer.advance(StreamOffsets.Offset.backfill(cursor, mark)),
-            OutOfOrder.HANDED_OUT)) {
+    try (StreamWriter writer =
+            pass.writer(stream, StreamOffsets.Offset.backfill(after, mark).withColumns(columns));
+        Stream<HubSpotRecord> records =
+            pass.client().objects().stream(
+                type.apiName(),
+                object.propertyNames(),
+                object.readMode().fetch(),
+                OptionalLong.empty(),
+                after,
+                null,
+                cursor ->
+                    writer.advance(
+                        StreamOffsets.Offset.backfill(cursor, mark).withColumns(columns)),
+                OutOfOrder.HANDED_OUT)) {
       Iterator<HubSpotRecord> iterator = records.iterator();
-      boolean any;
-      try {
-        any = iterator.hasNext(); // the first page, from the stored cursor
-      } catch (RuntimeException e) {
-        if (!StreamOffsets.cursorRejected(e, after)) {
-          throw e;
-        }
-        LOG.warn(
-            "HubSpot refused to go on listing {} from the stored cursor ({}): its backfill starts"
-                + " over from the first record",
-            type.name(),
-            e.getMessage());
+      // the first page, from the stored cursor
+      Optional<Boolean> first = ResumedListing.first(stream, after, iterator::hasNext);
+      if (first.isEmpty()) {
         backfill(pass, object, StreamOffsets.Offset.backfill(null, pass.startedAt()));
         return;
       }
+      boolean any = first.get();
       while (any) {
         send(pass, writer, topic, schema, object, iterator.next());
         any = iterator.hasNext();
       }
+      writer.advance(StreamOffsets.Offset.changes(mark, mark).withColumns(columns));
     }
-    writer.advance(StreamOffsets.Offset.changes(mark, mark).withColumns(columnsOf(object)));
     LOG.info("{}: backfill complete", stream);
   }
 
+  /**
+   * The records changed since the mark, the changed ones gone and the archived ones; then the mark
+   * moves on, before a verify pass: a verify that cannot be made leaves the changes done.
+   */
   private void changes(Pass pass, PlannedObject object, StreamOffsets.Offset offset) {
-    StreamWriter writer = pass.writer(stream, offset);
     String topic = pass.topics().object(type);
     Schema schema = pass.schemas().objectValue(object);
-    TreeSet<Long> changed = pass.changes().since(type, pass.since(offset.mark()));
-    Set<Long> sent = new HashSet<>();
-    readAndSend(pass, writer, topic, schema, object, changed, sent);
-    for (Long id : changed) {
-      if (!sent.contains(id)) {
-        writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id); // changed, then archived or gone
-        tombstoned.add(id);
+    String columns = columnsOf(object);
+    try (StreamWriter writer = pass.writer(stream, offset)) {
+      TreeSet<Long> changed = pass.changes().since(type, pass.since(offset.mark()));
+      Set<Long> sent = new HashSet<>();
+      readAndSend(pass, writer, topic, schema, object, changed, sent);
+      for (Long id : changed) {
+        if (!sent.contains(id)) {
+          writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id); // changed, then archived or gone
+          tombstoned.add(id);
+        }
+      }
+      pass.client()
+          .changes()
+          .archivedIds(
+              type.apiName(),
+              text -> {
+                long id = ValueParsing.id(text);
+                if (!sent.contains(id) && tombstoned.add(id)) {
+                  writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id);
+                }
+              });
+      writer.advance(
+          StreamOffsets.Offset.changes(pass.startedAt(), offset.verified()).withColumns(columns));
+      if (pass.verifyDue(offset.verified()) && verify(pass, writer, topic, schema, object, sent)) {
+        writer.advance(
+            StreamOffsets.Offset.changes(pass.startedAt(), pass.startedAt()).withColumns(columns));
       }
     }
-    pass.client()
-        .changes()
-        .archivedIds(
-            type.apiName(),
-            text -> {
-              long id = RecordSchemas.id(text);
-              if (!sent.contains(id) && tombstoned.add(id)) {
-                writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id);
-              }
-            });
-    long verified = offset.verified();
-    if (pass.verifyDue(verified)) {
-      verify(pass, writer, topic, schema, object, sent);
-      verified = pass.startedAt();
-    }
-    writer.advance(
-        StreamOffsets.Offset.changes(pass.startedAt(), verified).withColumns(columnsOf(object)));
   }
 
   /**
    * Tombstones the keys the topic holds that HubSpot no longer lists (deleted for good, or an
-   * archive missed), and sends the listed records the topic lacks (restored, or missed).
+   * archive missed), and sends the listed records the topic lacks (restored, or missed). The keys
+   * are read back first: when they cannot be, nothing is listed, and the verify waits for the next
+   * pass (false).
    */
-  private void verify(
+  private boolean verify(
       Pass pass,
       StreamWriter writer,
       String topic,
       Schema schema,
       PlannedObject object,
       Set<Long> sent) {
-    Set<Long> live = new HashSet<>();
-    try (Stream<String> ids = LiveIds.after(pass.client(), type.apiName(), null)) {
-      ids.forEach(id -> live.add(RecordSchemas.id(id)));
+    Optional<Set<Object>> keys = pass.readBack().keys(topic);
+    if (keys.isEmpty()) {
+      return false;
     }
     Set<Long> present = new HashSet<>();
-    for (Object key : pass.topicKeys().keys(topic)) {
+    for (Object key : keys.get()) {
       present.add(Long.parseLong(RecordSchemas.keyText(key, List.of("id")).get(0)));
+    }
+    Set<Long> live = new HashSet<>();
+    try (Stream<String> ids = pass.changes().liveIds(type)) {
+      ids.forEach(id -> live.add(ValueParsing.id(id)));
     }
     long gone = 0;
     for (Long id : present) {
@@ -190,6 +204,7 @@ final class ObjectStream {
         live.size(),
         gone,
         missing.size());
+    return true;
   }
 
   /** Reads these records by id, 100 a request, and sends those HubSpot still has. */
@@ -209,7 +224,7 @@ final class ObjectStream {
       if (batch.size() == ChangesApi.BATCH_SIZE || !iterator.hasNext()) {
         for (HubSpotRecord record :
             changes.read(type.apiName(), batch, object.propertyNames()).values()) {
-          sent.add(RecordSchemas.id(record.id()));
+          sent.add(ValueParsing.id(record.id()));
           send(pass, writer, topic, schema, object, record);
         }
         batch.clear();
@@ -224,7 +239,7 @@ final class ObjectStream {
       Schema schema,
       PlannedObject object,
       HubSpotRecord record) {
-    long id = RecordSchemas.id(record.id());
+    long id = ValueParsing.id(record.id());
     if (record.archived()) {
       writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id);
       tombstoned.add(id);
@@ -236,6 +251,6 @@ final class ObjectStream {
         RecordSchemas.OBJECT_KEY,
         id,
         schema,
-        pass.schemas().objectValue(schema, object, record));
+        pass.values().objectValue(schema, object, record));
   }
 }

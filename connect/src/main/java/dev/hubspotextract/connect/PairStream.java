@@ -6,14 +6,13 @@ import dev.hubspotextract.extract.AssociationPair;
 import dev.hubspotextract.extract.LiveIds;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * from-record, a thousand ids a batch read, then passes that read again the links of the
  * from-records that changed and of those linked to changed to-records (the engine's sync does the
  * same), and, in a full pass, every link, tombstoning the keys the topic holds that are no longer
- * linked: only a full pass sees a link removed.
+ * linked: only a full pass sees a link removed. A backfill's offset is the last from-id done.
  */
 final class PairStream {
   private static final Logger LOG = LoggerFactory.getLogger(PairStream.class);
@@ -39,12 +38,22 @@ final class PairStream {
     return stream;
   }
 
+  /**
+   * A backfill step, or a pass of changes, or a full pass when one is due and the topic's keys can
+   * be read back (read first: when they cannot be, the pass follows the changes instead).
+   */
   void run(Pass pass) {
     StreamOffsets.Offset offset = pass.offsets().get(stream);
     if (offset == null || offset.backfilling()) {
       backfill(pass, offset);
-    } else if (pass.fullRereadDue(offset.verified())) {
-      full(pass, offset);
+      return;
+    }
+    Optional<Set<Object>> keys =
+        pass.fullRereadDue(offset.verified())
+            ? pass.readBack().keys(pass.topics().pair(pair))
+            : Optional.empty();
+    if (keys.isPresent()) {
+      full(pass, offset, keys.get());
     } else {
       changes(pass, offset);
     }
@@ -53,32 +62,22 @@ final class PairStream {
   private void backfill(Pass pass, StreamOffsets.Offset offset) {
     long mark = offset == null ? pass.startedAt() : offset.mark();
     String after = offset == null ? null : offset.after();
-    StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
-    Stream<String> ids;
-    try {
-      ids = fromIds(pass, after);
-    } catch (RuntimeException e) {
-      if (!StreamOffsets.cursorRejected(e, after)) {
-        throw e;
-      }
-      LOG.warn(
-          "HubSpot refused to go on listing {} after id {} ({}): the backfill of {} starts over",
-          pair.from().name(),
-          after,
-          e.getMessage(),
-          stream);
+    if (pair.fromIds().isEmpty()
+        && ResumedListing.refused(pass.client(), stream, pair.from().apiName(), after)) {
       backfill(pass, StreamOffsets.Offset.backfill(null, pass.startedAt()));
       return;
     }
-    try (ids) {
-      inBatches(
+    try (StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
+        Stream<String> ids = fromIds(pass, after)) {
+      Batches.of(
           ids.iterator(),
+          AssociationsApi.MAX_INPUTS,
           batch -> {
             readLinks(pass, writer, batch, row -> {});
             writer.advance(StreamOffsets.Offset.backfill(batch.get(batch.size() - 1), mark));
           });
+      writer.advance(StreamOffsets.Offset.changes(mark, mark));
     }
-    writer.advance(StreamOffsets.Offset.changes(mark, mark));
     LOG.info("{}: backfill complete", stream);
   }
 
@@ -87,32 +86,42 @@ final class PairStream {
    * to-records changed since it.
    */
   private void changes(Pass pass, StreamOffsets.Offset offset) {
-    StreamWriter writer = pass.writer(stream, offset);
-    long since = pass.since(offset.mark());
-    TreeSet<Long> reread = new TreeSet<>(pass.changes().since(pair.from(), since));
-    TreeSet<Long> changedTo = pass.changes().since(pair.to(), since);
-    AssociationsApi associations = pass.client().associations();
-    inBatches(
-        changedTo.stream().map(String::valueOf).iterator(),
-        batch ->
-            associations.read(
-                pair.to().apiName(),
-                pair.from().apiName(),
-                batch,
-                row -> reread.add(RecordSchemas.id(row.toId()))));
-    inBatches(
-        reread.stream().map(String::valueOf).iterator(),
-        batch -> readLinks(pass, writer, batch, row -> {}));
-    writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), offset.verified()));
+    try (StreamWriter writer = pass.writer(stream, offset)) {
+      long since = pass.since(offset.mark());
+      TreeSet<Long> reread = new TreeSet<>(pass.changes().since(pair.from(), since));
+      TreeSet<Long> changedTo = pass.changes().since(pair.to(), since);
+      AssociationsApi associations = pass.client().associations();
+      Batches.of(
+          changedTo.stream().map(String::valueOf).iterator(),
+          AssociationsApi.MAX_INPUTS,
+          batch ->
+              associations.read(
+                  pair.to().apiName(),
+                  pair.from().apiName(),
+                  batch,
+                  row -> reread.add(ValueParsing.id(row.toId()))));
+      Batches.of(
+          reread.stream().map(String::valueOf).iterator(),
+          AssociationsApi.MAX_INPUTS,
+          batch -> readLinks(pass, writer, batch, row -> {}));
+      writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), offset.verified()));
+    }
   }
 
-  /** Every link sent again, and a tombstone for each key the topic holds that is not among them. */
-  private void full(Pass pass, StreamOffsets.Offset offset) {
-    StreamWriter writer = pass.writer(stream, offset);
+  /**
+   * Every link sent again, and a tombstone for each key the topic held ({@code present}, read back
+   * before the links were read) that is not among them.
+   */
+  private void full(Pass pass, StreamOffsets.Offset offset, Set<Object> present) {
+    String topic = pass.topics().pair(pair);
+    Schema keySchema = pass.schemas().pairKey(pair);
     Set<List<String>> linked = new HashSet<>();
-    try (Stream<String> ids = fromIds(pass, null)) {
-      inBatches(
+    long removed = 0;
+    try (StreamWriter writer = pass.writer(stream, offset);
+        Stream<String> ids = fromIds(pass, null)) {
+      Batches.of(
           ids.iterator(),
+          AssociationsApi.MAX_INPUTS,
           batch ->
               readLinks(
                   pass,
@@ -121,37 +130,33 @@ final class PairStream {
                   row ->
                       linked.add(
                           List.of(
-                              Long.toString(RecordSchemas.id(row.fromId())),
-                              Long.toString(RecordSchemas.id(row.toId())),
+                              Long.toString(ValueParsing.id(row.fromId())),
+                              Long.toString(ValueParsing.id(row.toId())),
                               row.typeId().trim()))));
-    }
-    String topic = pass.topics().pair(pair);
-    Schema keySchema = pass.schemas().pairKey(pair);
-    long removed = 0;
-    for (Object key : pass.topicKeys().keys(topic)) {
-      List<String> text = RecordSchemas.keyText(key, RecordSchemas.PAIR_KEY_FIELDS);
-      if (!linked.contains(text)) {
-        writer.tombstone(
-            topic,
-            keySchema,
-            new Struct(keySchema)
-                .put("from_id", Long.parseLong(text.get(0)))
-                .put("to_id", Long.parseLong(text.get(1)))
-                .put("association_type_id", Integer.parseInt(text.get(2))));
-        removed++;
+      for (Object key : present) {
+        List<String> text = RecordSchemas.keyText(key, RecordSchemas.PAIR_KEY_FIELDS);
+        if (!linked.contains(text)) {
+          writer.tombstone(topic, keySchema, ValueParsing.pairKey(keySchema, text));
+          removed++;
+        }
       }
+      writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), pass.startedAt()));
     }
-    writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), pass.startedAt()));
     LOG.info("{}: read whole, {} links, {} removed since", stream, linked.size(), removed);
   }
 
-  /** The live ids of the from-object above {@code after}, ascending. */
+  /**
+   * The live ids of the from-object above {@code after}, ascending: the whole list is the pass's
+   * (read once for every stream that needs it), a backfill going on lists what is left.
+   */
   private Stream<String> fromIds(Pass pass, String after) {
     if (!pair.fromIds().isEmpty()) {
       return pair.fromIds().stream()
-          .filter(id -> after == null || RecordSchemas.id(id) > RecordSchemas.id(after));
+          .filter(id -> after == null || ValueParsing.id(id) > ValueParsing.id(after));
     }
-    return LiveIds.after(pass.client(), pair.from().apiName(), after);
+    return after == null
+        ? pass.changes().liveIds(pair.from())
+        : LiveIds.after(pass.client(), pair.from().apiName(), after);
   }
 
   /** Reads the links of these from-ids and sends each, telling {@code seen} of each too. */
@@ -169,21 +174,9 @@ final class PairStream {
       writer.send(
           topic,
           keySchema,
-          RecordSchemas.pairKey(keySchema, row),
+          ValueParsing.pairKey(keySchema, row),
           valueSchema,
-          RecordSchemas.pairValue(valueSchema, row));
-    }
-  }
-
-  /** Hands the ids out in batches of a v4 batch read's largest input. */
-  private static void inBatches(Iterator<String> ids, Consumer<List<String>> each) {
-    List<String> batch = new ArrayList<>(AssociationsApi.MAX_INPUTS);
-    while (ids.hasNext()) {
-      batch.add(ids.next());
-      if (batch.size() == AssociationsApi.MAX_INPUTS || !ids.hasNext()) {
-        each.accept(List.copyOf(batch));
-        batch.clear();
-      }
+          ValueParsing.pairValue(valueSchema, row));
     }
   }
 }

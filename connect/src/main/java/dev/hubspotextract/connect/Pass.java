@@ -7,7 +7,9 @@ import java.util.Objects;
  * One run over every stream: what each needs to read and send, and when the pass began (HubSpot's
  * time): the mark a stream moves to once its pass is complete.
  *
- * @param topicKeys the topics read back, or null when no verify or full pass is configured
+ * @param changes what the pass reads once per object for every stream that asks (changed ids, live
+ *     ids)
+ * @param readBack the topics' keys read back, for verify and full passes
  */
 record Pass(
     HubSpotClient client,
@@ -16,8 +18,9 @@ record Pass(
     StreamOffsets offsets,
     RecordQueue queue,
     RecordSchemas schemas,
+    ValueParsing values,
     TopicNames topics,
-    TopicKeys topicKeys,
+    ReadBack readBack,
     Timing timing) {
   Pass {
     Objects.requireNonNull(client, "client is null");
@@ -25,7 +28,9 @@ record Pass(
     Objects.requireNonNull(offsets, "offsets is null");
     Objects.requireNonNull(queue, "queue is null");
     Objects.requireNonNull(schemas, "schemas is null");
+    Objects.requireNonNull(values, "values is null");
     Objects.requireNonNull(topics, "topics is null");
+    Objects.requireNonNull(readBack, "readBack is null");
     Objects.requireNonNull(timing, "timing is null");
   }
 
@@ -44,12 +49,14 @@ record Pass(
 
   /** Whether a verify pass is due for a stream last verified at {@code verified}. */
   boolean verifyDue(long verified) {
-    return topicKeys != null && timing.verifyMs() > 0 && startedAt - verified >= timing.verifyMs();
+    return readBack.configured()
+        && timing.verifyMs() > 0
+        && startedAt - verified >= timing.verifyMs();
   }
 
   /** Whether a full re-read of a pair last read whole at {@code verified} is due. */
   boolean fullRereadDue(long verified) {
-    return topicKeys != null
+    return readBack.configured()
         && timing.fullRereadMs() > 0
         && startedAt - verified >= timing.fullRereadMs();
   }

@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The reference tables' topics, read whole every pass (a few requests): {@code reference/owners}
  * sends the owners, {@code reference/pipelines} the pipelines and their stages of every object
- * planned. A row is sent when this task has not sent it as it is now; a row this task sent that is
- * no longer listed, and in a verify pass a key the topic holds that is no longer listed, gets a
- * tombstone. An object whose pipelines cannot be read keeps its rows as they were, said once a
- * pass.
+ * planned. A row is sent when this task has not sent it as it is now (what it sent is remembered
+ * once queued: a pass that fails hands on what it queued, {@link StreamWriter#close}); a row this
+ * task sent that is no longer listed, and in a verify pass a key the topic holds that is no longer
+ * listed, gets a tombstone. An object whose pipelines cannot be read, or that the pass could not
+ * plan, keeps its rows as they were.
  */
 final class ReferenceStream {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceStream.class);
@@ -53,14 +54,29 @@ final class ReferenceStream {
     return stream;
   }
 
-  void run(Pass pass, List<PlannedObject> objects) {
+  /**
+   * Sends the tables' rows as they are now.
+   *
+   * @param objects the objects planned, whose pipelines are read
+   * @param failed the objects this pass could not plan (named as the rows name them), whose rows
+   *     stay as they were
+   */
+  void run(Pass pass, List<PlannedObject> objects, Set<String> failed) {
     StreamOffsets.Offset offset = pass.offsets().get(stream);
     if (offset == null) {
       offset = StreamOffsets.Offset.changes(pass.startedAt(), pass.startedAt()); // a new topic
     }
-    StreamWriter writer = pass.writer(stream, offset);
+    long verified = offset.verified();
+    // the keys read back first: a verify that cannot be made leaves HubSpot unasked for it
+    Map<ReferenceTable, Set<Object>> present = new HashMap<>();
+    if (pass.verifyDue(verified)) {
+      for (ReferenceTable table : tables) {
+        pass.readBack().keys(pass.topics().reference(table)).ifPresent(k -> present.put(table, k));
+      }
+    }
+    boolean verify = present.size() == tables.size();
     Map<ReferenceTable, List<String[]>> rows = new LinkedHashMap<>();
-    Set<String> leftOut = new HashSet<>(); // objects whose rows could not be read
+    Set<String> leftOut = new HashSet<>(failed); // objects whose rows could not be read
     if (tables.contains(ReferenceTable.OWNERS)) {
       rows.put(ReferenceTable.OWNERS, ReferenceRows.owners(pass.client()));
     } else {
@@ -82,20 +98,26 @@ final class ReferenceStream {
       rows.put(ReferenceTable.PIPELINES, ReferenceRows.pipelineRows(pipelines));
       rows.put(ReferenceTable.PIPELINE_STAGES, ReferenceRows.stageRows(pipelines));
     }
-    long verified = offset.verified();
-    boolean verify = pass.verifyDue(verified);
-    rows.forEach((table, listed) -> send(pass, writer, table, listed, leftOut, verify));
-    writer.advance(
-        StreamOffsets.Offset.changes(pass.startedAt(), verify ? pass.startedAt() : verified));
+    try (StreamWriter writer = pass.writer(stream, offset)) {
+      rows.forEach(
+          (table, listed) ->
+              send(pass, writer, table, listed, leftOut, verify ? present.get(table) : Set.of()));
+      writer.advance(
+          StreamOffsets.Offset.changes(pass.startedAt(), verify ? pass.startedAt() : verified));
+    }
   }
 
+  /**
+   * Sends a table's rows that changed, and tombstones the keys no longer listed: those this task
+   * sent, and those the topic holds ({@code present}, empty but in a verify pass).
+   */
   private void send(
       Pass pass,
       StreamWriter writer,
       ReferenceTable table,
       List<String[]> listed,
       Set<String> leftOut,
-      boolean verify) {
+      Set<Object> present) {
     String topic = pass.topics().reference(table);
     Schema keySchema = pass.schemas().referenceKey(table);
     Schema valueSchema = pass.schemas().referenceValue(table);
@@ -116,10 +138,8 @@ final class ReferenceStream {
       }
     }
     Set<List<String>> gone = new HashSet<>(before.keySet());
-    if (verify) {
-      for (Object key : pass.topicKeys().keys(topic)) {
-        gone.add(RecordSchemas.keyText(key, keyFields));
-      }
+    for (Object key : present) {
+      gone.add(RecordSchemas.keyText(key, keyFields));
     }
     for (List<String> key : gone) {
       boolean keptAsItWas = table != ReferenceTable.OWNERS && leftOut.contains(key.get(0));

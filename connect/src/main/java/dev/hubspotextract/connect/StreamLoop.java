@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +44,7 @@ final class StreamLoop implements Runnable {
   private final RecordQueue queue;
   private final TopicNames topics;
   private final RecordSchemas schemas;
+  private final ValueParsing values = new ValueParsing();
   private final Pass.Timing timing;
   private final Duration pollInterval;
   private final Clock clock;
@@ -53,7 +56,7 @@ final class StreamLoop implements Runnable {
   private final ReferenceStream pipelines = ReferenceStream.pipelines();
 
   private final CountDownLatch stopping = new CountDownLatch(1);
-  private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+  private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final AtomicLong passes = new AtomicLong();
 
   StreamLoop(
@@ -85,21 +88,29 @@ final class StreamLoop implements Runnable {
       } while (!stopping.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException | RecordQueue.Stopped e) {
       // stop() asked for it
-    } catch (RuntimeException e) {
-      if (stopping.getCount() == 0) {
+    } catch (Throwable e) { // an Error too: a worker that died silently leaves the task RUNNING
+      if (stopping.getCount() == 0 && !(e instanceof Error)) {
         return; // a read cut short by the stop
       }
       fatal.set(e);
+    } finally {
+      if (topicKeys != null) {
+        topicKeys.close(); // here, not in stop(): this thread may still be reading back
+      }
     }
   }
 
-  /** Stops the loop; the caller interrupts its thread, which ends a read on the way. */
+  /**
+   * Stops the loop: a put waiting for room ends, and so does the pause between passes; the caller
+   * also interrupts the thread, which ends a read on the way.
+   */
   void stop() {
     stopping.countDown();
+    queue.stop();
   }
 
   /** The failure that ended the loop, or null while it runs or once it stopped as asked. */
-  RuntimeException fatal() {
+  Throwable fatal() {
     return fatal.get();
   }
 
@@ -133,7 +144,9 @@ final class StreamLoop implements Runnable {
       LOG.warn("Planning failed; the next pass tries again: {}", e.getMessage());
       return;
     }
+    Set<String> failed = new HashSet<>();
     for (TaskFailure failure : plan.failedObjects()) {
+      failed.add(failure.subject());
       LOG.warn(
           "{} is not read in this pass (the next pass tries again): {}",
           failure.subject(),
@@ -148,8 +161,9 @@ final class StreamLoop implements Runnable {
             offsets,
             queue,
             schemas,
+            values,
             topics,
-            topicKeys,
+            new ReadBack(topicKeys),
             timing);
     for (PlannedObject object : plan.objects()) {
       ObjectStream stream =
@@ -160,8 +174,8 @@ final class StreamLoop implements Runnable {
       PairStream stream = pairs.computeIfAbsent(pair.name(), name -> new PairStream(pair));
       guarded(stream.name(), () -> stream.run(pass));
     }
-    guarded(owners.name(), () -> owners.run(pass, plan.objects()));
-    guarded(pipelines.name(), () -> pipelines.run(pass, plan.objects()));
+    guarded(owners.name(), () -> owners.run(pass, plan.objects(), failed));
+    guarded(pipelines.name(), () -> pipelines.run(pass, plan.objects(), failed));
     for (PlannedHistory history : plan.histories()) {
       HistoryStream stream =
           histories.computeIfAbsent(

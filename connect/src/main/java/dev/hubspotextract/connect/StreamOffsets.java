@@ -1,7 +1,5 @@
 package dev.hubspotextract.connect;
 
-import dev.hubspotextract.client.FailureCategory;
-import dev.hubspotextract.client.HubSpotException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +53,9 @@ final class StreamOffsets {
    * @param mark in a backfill, when it began; in changes, the start of the last complete pass:
    *     changes since it (less the lookback) are read next
    * @param verified when the last verify or full pass ran (0 in a backfill)
-   * @param columns in changes, a digest of the properties an object's records were sent with (null:
-   *     not an object, or not known): other properties read the object whole again
+   * @param columns a digest of the properties an object's records were sent with, in a backfill as
+   *     in changes (null: not an object, or not known): other properties read the object whole
+   *     again, or start its backfill over
    */
   record Offset(Phase phase, String after, long mark, long verified, String columns) {
     Offset {
@@ -111,9 +110,11 @@ final class StreamOffsets {
           || (columns != null && !(columns instanceof String))) {
         return null;
       }
-      return phase == Phase.BACKFILL
-          ? backfill((String) after, mark)
-          : changes(mark, verified == null ? 0 : verified).withColumns((String) columns);
+      Offset offset =
+          phase == Phase.BACKFILL
+              ? backfill((String) after, mark)
+              : changes(mark, verified == null ? 0 : verified);
+      return offset.withColumns((String) columns);
     }
 
     private static Long number(Object value) {
@@ -157,15 +158,5 @@ final class StreamOffsets {
   /** Moves a stream on: the offset its next record carries last. */
   void set(String stream, Offset offset) {
     current.put(stream, Objects.requireNonNull(offset, "offset is null"));
-  }
-
-  /**
-   * Whether HubSpot refused a listing resumed from a stored cursor (a 4xx): an opaque cursor that
-   * expired, which only a backfill from the start gets past.
-   */
-  static boolean cursorRejected(RuntimeException failure, String after) {
-    return after != null
-        && failure instanceof HubSpotException hubSpot
-        && hubSpot.category() == FailureCategory.EXTERNAL;
   }
 }

@@ -9,9 +9,11 @@ import org.apache.kafka.connect.source.SourceRecord;
  * the offset its page was read from, except the page's last, which carries where the stream goes on
  * (Connect commits, per partition, the offset of the latest record whose predecessors were all
  * delivered). So the newest record is held back until the stream says where it has got to ({@link
- * #advance}) or sends another.
+ * #advance}) or sends another; {@link #close} hands on a record still held when a pass fails, with
+ * the offset its page was read from (the page is read again), for a stream remembers what it sent
+ * once the record is queued.
  */
-final class StreamWriter {
+final class StreamWriter implements AutoCloseable {
   private final String stream;
   private final Map<String, String> partition;
   private final StreamOffsets offsets;
@@ -49,6 +51,15 @@ final class StreamWriter {
   void advance(StreamOffsets.Offset next) {
     offset = next.toMap();
     offsets.set(stream, next);
+    release(offset);
+  }
+
+  /**
+   * Hands on the record still held (none after an {@link #advance}) with the offset it was read
+   * from: a pass cut short by a failure leaves nothing unsent that the stream counts as sent.
+   */
+  @Override
+  public void close() {
     release(offset);
   }
 

@@ -2,6 +2,7 @@ package dev.hubspotextract.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hubspotextract.sandbox.ChangeSet;
 import dev.hubspotextract.sandbox.PortalProperty;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.time.Duration;
@@ -78,6 +79,43 @@ class BackfillTest {
       match.pairMatches("deals", "contacts");
       match.pairMatches("companies", "contacts");
       match.referencesMatch(OBJECTS);
+    }
+  }
+
+  @Test
+  void aPropertyAddedWhileABackfillIsStoppedStartsItOverSoEveryRecordHasIt() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().records(500).searchLag(Duration.ZERO).start();
+        ConnectHarness connect = new ConnectHarness()) {
+      Map<String, String> settings =
+          ConnectHarness.settings(
+              sandbox,
+              HubSpotSourceConfig.OBJECTS,
+              "contacts",
+              HubSpotSourceConfig.ASSOCIATIONS,
+              "none");
+      connect.start(settings);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!hasCursor(connect.committedOffset("object/contacts"))
+          && System.nanoTime() < deadline) {
+        connect.poll();
+        connect.commit();
+      }
+      connect.stop();
+      assertThat(connect.committedOffset("object/contacts"))
+          .as("stopped inside the backfill, with the properties it was reading")
+          .containsEntry("phase", "backfill")
+          .containsKeys("after", "columns");
+      sandbox.portal().apply(ChangeSet.of("contacts").newProperty("favourite_colour"));
+
+      connect.start(settings);
+      connect.runUntilPasses(1);
+
+      Map<Object, Object> contacts = connect.view.topic("hs.contacts");
+      assertThat(contacts).hasSize((int) sandbox.portal().records("contacts").count());
+      assertThat(contacts.values())
+          .as("the records of the pages sent before the property came were sent again with it")
+          .allSatisfy(v -> assertThat(((Struct) v).schema().field("favourite_colour")).isNotNull());
+      new PortalMatch(sandbox.portal(), connect.view).objectMatches("contacts");
     }
   }
 

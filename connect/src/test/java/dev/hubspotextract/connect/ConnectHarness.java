@@ -28,8 +28,23 @@ final class ConnectHarness implements AutoCloseable {
 
   final CompactedView view = new CompactedView();
   final Map<Map<String, ?>, Map<String, ?>> committed = new HashMap<>();
+
+  /** Every record delivered, in order: what a compacted view forgets (a tombstone sent twice). */
+  final List<SourceRecord> delivered = new ArrayList<>();
+
   private final List<SourceRecord> uncommitted = new ArrayList<>();
+  private final TopicKeys readBack;
   private HubSpotSourceTask task;
+
+  /** Connect whose task reads its topics back from {@link #view}. */
+  ConnectHarness() {
+    this.readBack = null;
+  }
+
+  /** Connect whose task reads its topics back from {@code readBack} (one that fails, say). */
+  ConnectHarness(TopicKeys readBack) {
+    this.readBack = readBack;
+  }
 
   /** Settings for the sandbox, a pass every second, no verify or full pass; then {@code extra}. */
   static Map<String, String> settings(Sandbox sandbox, String... extra) {
@@ -50,7 +65,7 @@ final class ConnectHarness implements AutoCloseable {
 
   /** Starts a new task (a restart, a move to another worker) from the offsets committed. */
   void start(Map<String, String> props) {
-    task = new HubSpotSourceTask(config -> view);
+    task = new HubSpotSourceTask(config -> readBack == null ? view : readBack);
     task.initialize(new Context(props));
     task.start(props);
   }
@@ -60,6 +75,7 @@ final class ConnectHarness implements AutoCloseable {
     List<SourceRecord> records = task.poll();
     if (records != null) {
       records.forEach(view::apply);
+      delivered.addAll(records);
       uncommitted.addAll(records);
     }
     return records;

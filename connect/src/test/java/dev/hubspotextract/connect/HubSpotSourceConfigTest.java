@@ -128,6 +128,38 @@ class HubSpotSourceConfigTest {
   }
 
   @Test
+  void aBaseUrlThatWouldLogASecretIsRefusedWithoutShowingIt() {
+    Map<String, String> props = valid();
+    props.put(HubSpotSourceConfig.BASE_URL, "https://user:hunter2@api.example.com");
+    assertThat(errorsOf(props, HubSpotSourceConfig.BASE_URL))
+        .singleElement()
+        .asString()
+        .contains("without user:password@")
+        .doesNotContain("hunter2");
+    props.put(HubSpotSourceConfig.BASE_URL, "https://api.example.com/?hapikey=hunter2");
+    assertThat(errorsOf(props, HubSpotSourceConfig.BASE_URL))
+        .singleElement()
+        .asString()
+        .contains("without ?")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aReadBackWithoutTheConnectorsOwnKeyConverterIsWarnedOf() {
+    Map<String, String> props = valid();
+    assertThat(HubSpotSourceConfig.keyConverterWarning(props))
+        .get()
+        .asString()
+        .contains("set key.converter");
+    props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+    assertThat(HubSpotSourceConfig.keyConverterWarning(props)).isEmpty();
+    props.remove("key.converter");
+    props.put(HubSpotSourceConfig.VERIFY_INTERVAL_MS, "0");
+    props.put(HubSpotSourceConfig.FULL_REREAD_INTERVAL_MS, "0");
+    assertThat(HubSpotSourceConfig.keyConverterWarning(props)).as("nothing read back").isEmpty();
+  }
+
+  @Test
   void theTokenIsAPasswordThatValidationAndTheConfigShowHidden() {
     assertThat(
             HubSpotSourceConfig.CONFIG_DEF.configKeys().get(HubSpotSourceConfig.ACCESS_TOKEN).type)

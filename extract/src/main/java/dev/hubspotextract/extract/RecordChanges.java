@@ -12,17 +12,16 @@ import java.util.TreeSet;
 public final class RecordChanges {
   private RecordChanges() {}
 
-  /** The last-modified property search filters on: contacts have their own. */
-  public static String modifiedProperty(ObjectType type) {
-    return ObjectSync.modifiedProperty(type);
-  }
-
   /**
    * The ids, ascending, of the records of {@code type} whose last-modified date is at or after
    * {@code fromMillis}.
    */
   public static TreeSet<Long> since(HubSpotClient client, ObjectType type, long fromMillis) {
     return ChangedRecords.since(
-        client.changes(), type.apiName(), modifiedProperty(type), fromMillis, new RunControl());
+        client.changes(),
+        type.apiName(),
+        ObjectSync.modifiedProperty(type), // contacts have their own last-modified property
+        fromMillis,
+        new RunControl());
   }
 }

@@ -46,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
   private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
   private final int recordLimit;
   private final Duration searchLag;
+  private final Refusals refusals = new Refusals();
 
   /** A builder with every option at its default. */
   public static SandboxBuilder builder() {
@@ -108,6 +109,7 @@ public final class Sandbox implements AutoCloseable {
                 b.associationReadsCounted),
             new FaultInjector(b.faults, b.seed),
             broken,
+            refusals,
             b.maxRequestLineLength,
             b.latencyMillis,
             this::record,
@@ -235,6 +237,18 @@ public final class Sandbox implements AutoCloseable {
   /** How long search trails writes (see {@link SandboxBuilder#searchLag}). */
   public Duration searchLag() {
     return searchLag;
+  }
+
+  /**
+   * Answers the next request to {@code path} (exactly, e.g. {@code /crm/v3/objects/contacts}) whose
+   * query holds every one of {@code queryParts} (e.g. {@code archived=true}, {@code after=}) with
+   * {@code status} and HubSpot's error body, once: a failure a test places where it wants it.
+   */
+  public void refuseNext(int status, String path, String... queryParts) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("a refusal is a 4xx or 5xx status, not " + status);
+    }
+    refusals.add(status, path, List.of(queryParts));
   }
 
   /** The generated data the API serves. */

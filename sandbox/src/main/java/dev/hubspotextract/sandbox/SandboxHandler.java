@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The server's one handler: runs the policies in order (URL length, authentication, body size,
- * routing, scopes, rate limits, broken objects, injected faults; the last four for HubSpot's
- * endpoints only), the endpoint, then latency, and records the request.
+ * routing, scopes, rate limits, broken objects, refusals a test placed, injected faults; the last
+ * five for HubSpot's endpoints only), the endpoint, then latency, and records the request.
  */
 final class SandboxHandler implements HttpHandler {
   private final Router router;
@@ -29,6 +29,7 @@ final class SandboxHandler implements HttpHandler {
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final Set<ObjectDef> broken;
+  private final Refusals refusals;
   private final int maxRequestLineLength;
   private final long latencyMillis;
   private final Consumer<Supplier<RecordedRequest>> recorder;
@@ -41,6 +42,7 @@ final class SandboxHandler implements HttpHandler {
       RateLimiter rateLimiter,
       FaultInjector faults,
       Set<ObjectDef> broken,
+      Refusals refusals,
       int maxRequestLineLength,
       long latencyMillis,
       Consumer<Supplier<RecordedRequest>> recorder,
@@ -51,6 +53,7 @@ final class SandboxHandler implements HttpHandler {
     this.rateLimiter = rateLimiter;
     this.faults = faults;
     this.broken = broken;
+    this.refusals = refusals;
     this.maxRequestLineLength = maxRequestLineLength;
     this.latencyMillis = latencyMillis;
     this.recorder = recorder;
@@ -125,6 +128,10 @@ final class SandboxHandler implements HttpHandler {
       if (route.records() != null && broken.contains(route.records())) {
         // an object HubSpot cannot serve: every record read fails, its metadata still answers
         return withHeaders(ErrorBodies.serverError(500), rateHeaders);
+      }
+      ApiException refused = refusals.take(rawPath, rawQuery);
+      if (refused != null) {
+        throw refused;
       }
       FaultKind kind = faults.next();
       call.fault = kind;
