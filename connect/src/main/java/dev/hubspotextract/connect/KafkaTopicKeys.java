@@ -25,7 +25,9 @@ import org.apache.kafka.connect.storage.Converter;
  * its own ({@code readback.bootstrap.servers}, {@code readback.consumer.*}) assigned every
  * partition, read from the beginning to the end offsets taken when the read began, a tombstone
  * removing its key; the keys are then turned back into Connect values by the key converter the
- * records were written with. A consumer per read, closed after it: reads are rare (a verify pass).
+ * records were written with. One consumer for the task's reads, made at the first and closed with
+ * the task: a pass reads every topic back, and a new consumer per topic costs its own metadata
+ * round trips. Only the worker thread reads.
  */
 final class KafkaTopicKeys implements TopicKeys {
   /** The longest a read may take before the pass that needs it fails (and is retried). */
@@ -33,6 +35,7 @@ final class KafkaTopicKeys implements TopicKeys {
 
   private final Map<String, Object> consumerSettings;
   private final Converter keyConverter;
+  private KafkaConsumer<byte[], byte[]> consumer; // made at the first read
 
   /**
    * @param consumerSettings the consumer's settings: bootstrap servers and any extra ones
@@ -55,7 +58,10 @@ final class KafkaTopicKeys implements TopicKeys {
   @Override
   public Set<Object> keys(String topic) {
     Set<ByteBuffer> present = new HashSet<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings)) {
+    if (consumer == null) {
+      consumer = new KafkaConsumer<>(consumerSettings);
+    }
+    try {
       List<PartitionInfo> partitions;
       try {
         partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
@@ -93,6 +99,13 @@ final class KafkaTopicKeys implements TopicKeys {
           }
         }
       }
+    } catch (RuntimeException e) {
+      closeConsumer(); // in an unknown state: the next read starts afresh
+      throw e;
+    } finally {
+      if (consumer != null) {
+        consumer.assign(List.of());
+      }
     }
     Set<Object> keys = new HashSet<>();
     for (ByteBuffer key : present) {
@@ -121,6 +134,14 @@ final class KafkaTopicKeys implements TopicKeys {
 
   @Override
   public void close() {
+    closeConsumer();
     Utils.closeQuietly(keyConverter, "the read-back key converter");
+  }
+
+  private void closeConsumer() {
+    if (consumer != null) {
+      Utils.closeQuietly(consumer, "the read-back consumer");
+      consumer = null;
+    }
   }
 }
