@@ -3,6 +3,7 @@ package dev.hubspotextract.connect;
 import dev.hubspotextract.client.HistoriesApi;
 import dev.hubspotextract.extract.LiveIds;
 import dev.hubspotextract.extract.PlannedHistory;
+import dev.hubspotextract.extract.RecordIds;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ final class HistoryStream {
           pass.changes().since(history.type(), pass.since(offset.mark())).stream()
               .map(String::valueOf)
               .iterator();
-      Batches.of(changed, HistoriesApi.MAX_INPUTS, batch -> send(pass, writer, history, batch));
+      RecordIds.inBatches(
+          changed, HistoriesApi.MAX_INPUTS, batch -> send(pass, writer, history, batch));
       writer.advance(StreamOffsets.Offset.changes(pass.startedAt(), offset.verified()));
     }
   }
@@ -62,7 +64,7 @@ final class HistoryStream {
             after == null
                 ? pass.changes().liveIds(history.type())
                 : LiveIds.after(pass.client(), apiName, after)) {
-      Batches.of(
+      RecordIds.inBatches(
           ids.iterator(),
           HistoriesApi.MAX_INPUTS,
           batch -> {

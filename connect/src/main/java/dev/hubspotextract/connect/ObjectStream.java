@@ -5,6 +5,7 @@ import dev.hubspotextract.client.HubSpotRecord;
 import dev.hubspotextract.client.OutOfOrder;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.PlannedObject;
+import dev.hubspotextract.extract.RecordIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -144,7 +145,7 @@ final class ObjectStream {
           .archivedIds(
               type.apiName(),
               text -> {
-                long id = ValueParsing.id(text);
+                long id = RecordIds.parse(text);
                 if (!sent.contains(id) && tombstoned.add(id)) {
                   writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id);
                 }
@@ -181,7 +182,7 @@ final class ObjectStream {
     }
     Set<Long> live = new HashSet<>();
     try (Stream<String> ids = pass.changes().liveIds(type)) {
-      ids.forEach(id -> live.add(ValueParsing.id(id)));
+      ids.forEach(id -> live.add(RecordIds.parse(id)));
     }
     long gone = 0;
     for (Long id : present) {
@@ -224,7 +225,7 @@ final class ObjectStream {
       if (batch.size() == ChangesApi.BATCH_SIZE || !iterator.hasNext()) {
         for (HubSpotRecord record :
             changes.read(type.apiName(), batch, object.propertyNames()).values()) {
-          sent.add(ValueParsing.id(record.id()));
+          sent.add(RecordIds.parse(record.id()));
           send(pass, writer, topic, schema, object, record);
         }
         batch.clear();
@@ -239,7 +240,7 @@ final class ObjectStream {
       Schema schema,
       PlannedObject object,
       HubSpotRecord record) {
-    long id = ValueParsing.id(record.id());
+    long id = RecordIds.parse(record.id());
     if (record.archived()) {
       writer.tombstone(topic, RecordSchemas.OBJECT_KEY, id);
       tombstoned.add(id);

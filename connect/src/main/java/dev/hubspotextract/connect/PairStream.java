@@ -4,6 +4,7 @@ import dev.hubspotextract.client.AssociationRow;
 import dev.hubspotextract.client.AssociationsApi;
 import dev.hubspotextract.extract.AssociationPair;
 import dev.hubspotextract.extract.LiveIds;
+import dev.hubspotextract.extract.RecordIds;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +70,7 @@ final class PairStream {
     }
     try (StreamWriter writer = pass.writer(stream, StreamOffsets.Offset.backfill(after, mark));
         Stream<String> ids = fromIds(pass, after)) {
-      Batches.of(
+      RecordIds.inBatches(
           ids.iterator(),
           AssociationsApi.MAX_INPUTS,
           batch -> {
@@ -91,7 +92,7 @@ final class PairStream {
       TreeSet<Long> reread = new TreeSet<>(pass.changes().since(pair.from(), since));
       TreeSet<Long> changedTo = pass.changes().since(pair.to(), since);
       AssociationsApi associations = pass.client().associations();
-      Batches.of(
+      RecordIds.inBatches(
           changedTo.stream().map(String::valueOf).iterator(),
           AssociationsApi.MAX_INPUTS,
           batch ->
@@ -99,8 +100,8 @@ final class PairStream {
                   pair.to().apiName(),
                   pair.from().apiName(),
                   batch,
-                  row -> reread.add(ValueParsing.id(row.toId()))));
-      Batches.of(
+                  row -> reread.add(RecordIds.parse(row.toId()))));
+      RecordIds.inBatches(
           reread.stream().map(String::valueOf).iterator(),
           AssociationsApi.MAX_INPUTS,
           batch -> readLinks(pass, writer, batch, row -> {}));
@@ -119,7 +120,7 @@ final class PairStream {
     long removed = 0;
     try (StreamWriter writer = pass.writer(stream, offset);
         Stream<String> ids = fromIds(pass, null)) {
-      Batches.of(
+      RecordIds.inBatches(
           ids.iterator(),
           AssociationsApi.MAX_INPUTS,
           batch ->
@@ -130,8 +131,8 @@ final class PairStream {
                   row ->
                       linked.add(
                           List.of(
-                              Long.toString(ValueParsing.id(row.fromId())),
-                              Long.toString(ValueParsing.id(row.toId())),
+                              Long.toString(RecordIds.parse(row.fromId())),
+                              Long.toString(RecordIds.parse(row.toId())),
                               row.typeId().trim()))));
       for (Object key : present) {
         List<String> text = RecordSchemas.keyText(key, RecordSchemas.PAIR_KEY_FIELDS);
@@ -152,7 +153,7 @@ final class PairStream {
   private Stream<String> fromIds(Pass pass, String after) {
     if (!pair.fromIds().isEmpty()) {
       return pair.fromIds().stream()
-          .filter(id -> after == null || ValueParsing.id(id) > ValueParsing.id(after));
+          .filter(id -> after == null || RecordIds.parse(id) > RecordIds.parse(after));
     }
     return after == null
         ? pass.changes().liveIds(pair.from())

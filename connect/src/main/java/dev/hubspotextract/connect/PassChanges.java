@@ -4,6 +4,7 @@ import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.extract.LiveIds;
 import dev.hubspotextract.extract.ObjectType;
 import dev.hubspotextract.extract.RecordChanges;
+import dev.hubspotextract.extract.RecordIds;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class PassChanges {
     long[] ids = live.get(type.apiName());
     if (ids == null) {
       try (Stream<String> listed = LiveIds.after(client, type.apiName(), null)) {
-        ids = listed.mapToLong(ValueParsing::id).toArray();
+        ids = listed.mapToLong(RecordIds::parse).toArray();
       }
       live.put(type.apiName(), ids);
     }

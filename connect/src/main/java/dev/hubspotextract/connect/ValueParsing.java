@@ -9,6 +9,7 @@ import dev.hubspotextract.client.PropertyDefinition;
 import dev.hubspotextract.client.ServerText;
 import dev.hubspotextract.extract.FixedColumn;
 import dev.hubspotextract.extract.PlannedObject;
+import dev.hubspotextract.extract.RecordIds;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -54,7 +55,7 @@ final class ValueParsing {
     String name = object.type().name();
     Struct value =
         new Struct(schema)
-            .put("id", id(record.id()))
+            .put("id", RecordIds.parse(record.id()))
             .put("createdAt", timestamp(record.createdAt(), name, "createdAt"))
             .put("updatedAt", timestamp(record.updatedAt(), name, "updatedAt"))
             .put("archived", record.archived());
@@ -156,39 +157,27 @@ final class ValueParsing {
     return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
-  /** A record id as a number: HubSpot's ids are strings of digits. */
-  static long id(String id) {
-    try {
-      return Long.parseLong(id.trim());
-    } catch (NumberFormatException e) {
-      throw new HubSpotException(
-          FailureCategory.EXTERNAL,
-          "HubSpot sent a record id that is not a number: " + ServerText.excerpt(id, EXCERPT),
-          e);
-    }
-  }
-
   // ---- association pairs -----------------------------------------------------------------------
 
   static Struct pairKey(Schema schema, AssociationRow row) {
     return new Struct(schema)
-        .put(FROM_ID, id(row.fromId()))
-        .put(TO_ID, id(row.toId()))
+        .put(FROM_ID, RecordIds.parse(row.fromId()))
+        .put(TO_ID, RecordIds.parse(row.toId()))
         .put(TYPE_ID, typeId(row.typeId()));
   }
 
   /** A pair's key from its fields' text, as {@link RecordSchemas#keyText} gives them back. */
   static Struct pairKey(Schema schema, List<String> text) {
     return new Struct(schema)
-        .put(FROM_ID, id(text.get(0)))
-        .put(TO_ID, id(text.get(1)))
+        .put(FROM_ID, RecordIds.parse(text.get(0)))
+        .put(TO_ID, RecordIds.parse(text.get(1)))
         .put(TYPE_ID, typeId(text.get(2)));
   }
 
   static Struct pairValue(Schema schema, AssociationRow row) {
     return new Struct(schema)
-        .put(FROM_ID, id(row.fromId()))
-        .put(TO_ID, id(row.toId()))
+        .put(FROM_ID, RecordIds.parse(row.fromId()))
+        .put(TO_ID, RecordIds.parse(row.toId()))
         .put(TYPE_ID, typeId(row.typeId()))
         .put("category", row.category())
         .put("label", row.label());
@@ -220,7 +209,7 @@ final class ValueParsing {
       warnOnce(object + "_property_history", "timestamp", "datetime", change.timestamp());
       return null;
     }
-    long id = id(change.id());
+    long id = RecordIds.parse(change.id());
     Long user = null;
     if (change.updatedByUserId() != null && isDigits(change.updatedByUserId().trim())) {
       user = Long.parseLong(change.updatedByUserId().trim());

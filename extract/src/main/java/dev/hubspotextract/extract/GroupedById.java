@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -72,16 +71,13 @@ final class GroupedById {
    * before each that the run goes on.
    */
   static void inBatches(Set<Long> ids, int size, RunControl control, Consumer<List<String>> read) {
-    List<String> batch = new ArrayList<>(size);
-    Iterator<Long> iterator = ids.iterator();
-    while (iterator.hasNext()) {
-      batch.add(Long.toString(iterator.next()));
-      if (batch.size() == size || !iterator.hasNext()) {
-        control.checkNotAborted();
-        read.accept(List.copyOf(batch));
-        batch.clear();
-      }
-    }
+    RecordIds.inBatches(
+        ids.stream().map(String::valueOf).iterator(),
+        size,
+        batch -> {
+          control.checkNotAborted();
+          read.accept(batch);
+        });
   }
 
   /**

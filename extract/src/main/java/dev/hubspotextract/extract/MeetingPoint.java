@@ -1,8 +1,5 @@
 package dev.hubspotextract.extract;
 
-import dev.hubspotextract.client.FailureCategory;
-import dev.hubspotextract.client.HubSpotException;
-
 /**
  * Where two walks over one object's ids meet: the list cursor climbing from the lowest id and a
  * search walking down from the highest. Each id is claimed by exactly one of them: a walk claims
@@ -40,11 +37,6 @@ final class MeetingPoint {
 
   /** A record id as a number: HubSpot's ids are strings of digits (hubspot-api.md §3). */
   static long idOf(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new HubSpotException(
-          FailureCategory.EXTERNAL, "HubSpot sent a record id that is not a number: " + id, e);
-    }
+    return RecordIds.parse(id);
   }
 }
