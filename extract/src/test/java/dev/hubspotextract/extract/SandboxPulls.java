@@ -3,6 +3,7 @@ package dev.hubspotextract.extract;
 import dev.hubspotextract.client.HubSpotClient;
 import dev.hubspotextract.client.JdkTransport;
 import dev.hubspotextract.client.Pacer;
+import dev.hubspotextract.client.RetryPolicy;
 import dev.hubspotextract.client.Transport;
 import dev.hubspotextract.sandbox.Sandbox;
 import java.io.IOException;
@@ -25,8 +26,21 @@ public final class SandboxPulls {
   private SandboxPulls() {}
 
   /**
-   * A client of the sandbox, unpaced, whose requests go through {@code wire}: a test's way to
-   * rewrite, answer or watch them on their way to the sandbox's real wire (given to it).
+   * A client's retries as the default's (as many attempts and waits on a rate limit) with backoffs
+   * a hundredth as long: a request a test makes fail for good is retried and given up on as a run
+   * would, without the seconds of backoff that tell a test nothing.
+   */
+  public static final RetryPolicy QUICK_RETRIES =
+      new RetryPolicy(
+          RetryPolicy.DEFAULT.maxAttempts(),
+          RetryPolicy.DEFAULT.maxRateLimitWaits(),
+          RetryPolicy.DEFAULT.baseDelay().dividedBy(100),
+          RetryPolicy.DEFAULT.maxDelay().dividedBy(100));
+
+  /**
+   * A client of the sandbox, unpaced and {@link #QUICK_RETRIES quick to retry}, whose requests go
+   * through {@code wire}: a test's way to rewrite, answer or watch them on their way to the
+   * sandbox's real wire (given to it).
    */
   public static HubSpotClient clientThrough(Sandbox sandbox, UnaryOperator<Transport> wire) {
     Transport real =
@@ -35,6 +49,7 @@ public final class SandboxPulls {
         .baseUrl(sandbox.baseUrl())
         .token(sandbox.token())
         .pacer(Pacer.UNLIMITED)
+        .retryPolicy(QUICK_RETRIES)
         .transport(wire.apply(real))
         .build();
   }
