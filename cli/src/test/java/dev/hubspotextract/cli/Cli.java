@@ -165,11 +165,15 @@ public final class Cli {
     return args;
   }
 
-  /** The command line that runs the tool in a child JVM of its own, arguments to follow. */
+  /**
+   * The command line that runs the tool in a child JVM of its own, arguments to follow; with the
+   * quick JIT alone, as the test JVMs have (the build's surefire configuration says why).
+   */
   static List<String> inAChildJvm() {
     return new ArrayList<>(
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             Main.class.getName()));
