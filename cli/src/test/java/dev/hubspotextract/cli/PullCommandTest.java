@@ -33,7 +33,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+// its tests run at once: each has a sandbox and folder of its own, and the slowest wait on a rate
+// limit
+@Execution(ExecutionMode.CONCURRENT)
 class PullCommandTest {
   private static final String TOKEN = "pat-na1-" + UUID.randomUUID();
   @TempDir Path tmp;

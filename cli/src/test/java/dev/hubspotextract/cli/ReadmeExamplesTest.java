@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The README's examples run as written and its samples of output match what the tool prints. The
@@ -40,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code curl} asks too) is a sandbox started here, a {@code sandbox} command listens on a free
  * port, {@code bench} runs at a small size.
  */
+// its tests run at once: each has a portal and folders of its own, and mostly waits on bench's
+// scenarios and search's 5 a second
+@Execution(ExecutionMode.CONCURRENT)
 class ReadmeExamplesTest {
   private static final Path README = Path.of("..", "README.md");
 
@@ -121,7 +126,7 @@ class ReadmeExamplesTest {
 
   @Test
   @Timeout(180)
-  void everyExampleRunsAsTheReadmeImplies() throws Exception {
+  void everyShellExampleRunsAsTheReadmeImplies() {
     List<Outcome> outcomes = new ArrayList<>();
     // the shell blocks are a sequence: a join or sql reads the folder a pull above it wrote
     Path shared = newFolder();
@@ -132,6 +137,13 @@ class ReadmeExamplesTest {
         }
       }
     }
+    check(outcomes);
+  }
+
+  @Test
+  @Timeout(180)
+  void everyInlineExampleRunsAsTheReadmeImplies() throws Exception {
+    List<Outcome> outcomes = new ArrayList<>();
     // the inline ones stand alone, each in a folder of its own: run together, as the bench
     // scenarios mostly wait on their rate limit
     ExecutorService together = Executors.newCachedThreadPool();
@@ -150,7 +162,10 @@ class ReadmeExamplesTest {
     } finally {
       together.shutdownNow();
     }
+    check(outcomes);
+  }
 
+  private static void check(List<Outcome> outcomes) {
     SoftAssertions softly = new SoftAssertions();
     outcomes.forEach(outcome -> outcome.check(softly));
     softly.assertAll();

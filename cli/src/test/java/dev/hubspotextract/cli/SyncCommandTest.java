@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code sync} against a sandbox changed on demand: after any mix of changes, a synced folder holds
  * what a fresh pull of the same portal writes, byte for byte.
  */
+// its tests run at once: each has a sandbox and folder of its own, and mostly waits on search's 5
+// requests a second
+@Execution(ExecutionMode.CONCURRENT)
 class SyncCommandTest {
   /** Search trails writes by this much in these tests; a sync waits it out before it starts. */
   private static final Duration LAG = Duration.ofMillis(300);
