@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * would, and in between the folder is either as it was or says in its manifest that it mixes two
  * states.
  */
+// its tests run at once: each has a sandbox and folders of its own, and mostly waits on a child
+// JVM and search's 5 requests a second
+@Execution(ExecutionMode.CONCURRENT)
 class SyncKilledTest {
   private static final Duration LAG = Duration.ofMillis(200);
 
