@@ -22,17 +22,24 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
- * What a compacted topic converges to: each key's last value, a tombstone removing its key, read
- * from the beginning to the end offsets of the moment, and decoded with the JSON converter (schemas
- * enabled) the workers wrote with. Keys and values come back as plain Java: a struct as a map of
- * its fields in schema order, a number, string, boolean or {@link java.util.Date} as itself.
+ * What a compacted topic converges to: each key's last value, a tombstone removing its key, read to
+ * the end offsets of the moment, and decoded with the JSON converter (schemas enabled) the workers
+ * wrote with. Keys and values come back as plain Java: a struct as a map of its fields in schema
+ * order, a number, string, boolean or {@link java.util.Date} as itself.
+ *
+ * <p>Each topic is read once from its beginning, then on from where the last read ended, by a
+ * consumer kept per topic: a test polls every topic until it matches the portal, and reading them
+ * all again each time decoded the whole backfill over and over, most of the cluster test's CPU. The
+ * last value per key is the same either way, since a topic only grows (compaction drops only what a
+ * later record for the same key replaces).
  */
-final class CompactedTopics {
+final class CompactedTopics implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final EmbeddedKafkaCluster kafka;
   private final JsonConverter keys = converter(true);
   private final JsonConverter values = converter(false);
+  private final Map<String, TopicReader> readers = new HashMap<>();
 
   CompactedTopics(EmbeddedKafkaCluster kafka) {
     this.kafka = kafka;
@@ -66,20 +73,45 @@ final class CompactedTopics {
 
   /** The topic's last value per key, tombstones applied; empty when the topic does not exist. */
   Map<Object, Object> lastValues(String topic) {
-    Map<Object, Object> last = new LinkedHashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = kafka.createConsumer(consumerProps())) {
+    TopicReader reader = readers.get(topic);
+    if (reader == null) {
+      KafkaConsumer<byte[], byte[]> consumer = kafka.createConsumer(consumerProps());
       List<TopicPartition> partitions = partitions(consumer, topic);
       if (partitions.isEmpty()) {
-        return last;
+        consumer.close();
+        return new LinkedHashMap<>();
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      reader = new TopicReader(consumer, partitions);
+      readers.put(topic, reader);
+    }
+    reader.readToTheEnd(topic);
+    return new LinkedHashMap<>(reader.last);
+  }
+
+  @Override
+  public void close() {
+    readers.values().forEach(reader -> reader.consumer.close());
+    readers.clear();
+  }
+
+  /** One topic's consumer, and the last values it has read so far. */
+  private final class TopicReader {
+    final KafkaConsumer<byte[], byte[]> consumer;
+    final List<TopicPartition> partitions;
+    final Map<Object, Object> last = new LinkedHashMap<>();
+
+    TopicReader(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+      this.consumer = consumer;
+      this.partitions = partitions;
+    }
+
+    /** Reads on to the end offsets of the moment (and whatever follows in the same polls). */
+    void readToTheEnd(String topic) {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-            continue; // written after the ends were taken: the next read sees it
-          }
           Object key = plain(keys.toConnectData(topic, record.key()));
           SchemaAndValue value = values.toConnectData(topic, record.value());
           if (value.value() == null) {
@@ -90,7 +122,6 @@ final class CompactedTopics {
         }
       }
     }
-    return last;
   }
 
   private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

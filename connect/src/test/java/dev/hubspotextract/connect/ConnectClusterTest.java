@@ -62,6 +62,9 @@ class ConnectClusterTest {
 
   @AfterAll
   static void stopCluster() {
+    if (topics != null) {
+      topics.close();
+    }
     if (cluster != null) {
       cluster.stop();
     }
