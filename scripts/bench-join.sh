@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 contacts="${1:-1000000}"
 dir="${2:-$root/target/bench-join}"
 cd "$root"
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true -Dmdep.analyze.skip=true -pl cli -am install >/dev/null
+mvn -B -q -ntp -Prunnable-jar -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true -Dmdep.analyze.skip=true -pl cli -am install >/dev/null
 cp_file="$(mktemp)"
 mvn -B -q -ntp -pl cli dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="$root/cli/target/test-classes:$root/cli/target/classes:$(cat "$cp_file")"
