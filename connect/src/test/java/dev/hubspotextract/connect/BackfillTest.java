@@ -47,12 +47,7 @@ class BackfillTest {
         ConnectHarness connect = new ConnectHarness()) {
       Map<String, String> settings = ConnectHarness.settings(sandbox);
       connect.start(settings);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!hasCursor(connect.committedOffset("object/contacts"))
-          && System.nanoTime() < deadline) {
-        connect.poll();
-        connect.commit();
-      }
+      pollAndCommitUntilContactsHaveACursor(connect);
       connect.poll(); // delivered, never committed: sent again after the restart
       connect.pollAndDrop(); // read, never delivered: lost unless sent again
       connect.stop();
@@ -86,20 +81,9 @@ class BackfillTest {
   void aPropertyAddedWhileABackfillIsStoppedStartsItOverSoEveryRecordHasIt() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(500).searchLag(Duration.ZERO).start();
         ConnectHarness connect = new ConnectHarness()) {
-      Map<String, String> settings =
-          ConnectHarness.settings(
-              sandbox,
-              HubSpotSourceConfig.OBJECTS,
-              "contacts",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none");
+      Map<String, String> settings = ConnectHarness.objectsAlone(sandbox, "contacts");
       connect.start(settings);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!hasCursor(connect.committedOffset("object/contacts"))
-          && System.nanoTime() < deadline) {
-        connect.poll();
-        connect.commit();
-      }
+      pollAndCommitUntilContactsHaveACursor(connect);
       connect.stop();
       assertThat(connect.committedOffset("object/contacts"))
           .as("stopped inside the backfill, with the properties it was reading")
@@ -119,6 +103,16 @@ class BackfillTest {
     }
   }
 
+  /** Polls and commits until the contacts' committed offset holds a list cursor (30 s at most). */
+  private static void pollAndCommitUntilContactsHaveACursor(ConnectHarness connect)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!hasCursor(connect.committedOffset("object/contacts")) && System.nanoTime() < deadline) {
+      connect.poll();
+      connect.commit();
+    }
+  }
+
   private static boolean hasCursor(Map<String, Object> offset) {
     return offset != null && offset.containsKey("after");
   }
@@ -127,13 +121,7 @@ class BackfillTest {
   void numbersDatetimesDatesAndBoolsArriveTypedAsTheSchemaSays() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(200).searchLag(Duration.ZERO).start();
         ConnectHarness connect = new ConnectHarness()) {
-      connect.start(
-          ConnectHarness.settings(
-              sandbox,
-              HubSpotSourceConfig.OBJECTS,
-              "contacts",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none"));
+      connect.start(ConnectHarness.objectsAlone(sandbox, "contacts"));
       connect.runUntilPasses(1);
 
       Map<Object, Object> contacts = connect.view.topic("hs.contacts");

@@ -63,6 +63,14 @@ final class ConnectHarness implements AutoCloseable {
     return props;
   }
 
+  /** {@link #settings} for {@code objects} (comma-separated) and no association pair. */
+  static Map<String, String> objectsAlone(Sandbox sandbox, String objects, String... extra) {
+    Map<String, String> props = settings(sandbox, extra);
+    props.put(HubSpotSourceConfig.OBJECTS, objects);
+    props.put(HubSpotSourceConfig.ASSOCIATIONS, "none");
+    return props;
+  }
+
   /** Starts a new task (a restart, a move to another worker) from the offsets committed. */
   void start(Map<String, String> props) {
     task = new HubSpotSourceTask(config -> readBack == null ? view : readBack);

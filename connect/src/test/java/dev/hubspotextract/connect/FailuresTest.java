@@ -30,13 +30,7 @@ class FailuresTest {
       connect.committed.put(
           StreamOffsets.partition("object/contacts"),
           Map.of("phase", "backfill", "after", "expired-cursor", "mark", 1_700_000_000_000L));
-      connect.start(
-          ConnectHarness.settings(
-              sandbox,
-              HubSpotSourceConfig.OBJECTS,
-              "contacts",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none"));
+      connect.start(ConnectHarness.objectsAlone(sandbox, "contacts"));
       connect.runUntilPasses(1);
 
       assertThat(sandbox.requests())
@@ -101,13 +95,7 @@ class FailuresTest {
     // refused once, after the first page's tombstones were queued: the pass fails there
     try (Sandbox sandbox = Sandbox.builder().records(400).searchLag(Duration.ZERO).start();
         ConnectHarness connect = new ConnectHarness()) {
-      connect.start(
-          ConnectHarness.settings(
-              sandbox,
-              HubSpotSourceConfig.OBJECTS,
-              "contacts",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none"));
+      connect.start(ConnectHarness.objectsAlone(sandbox, "contacts"));
       connect.runUntilPasses(1);
       ChangeReport archived = sandbox.portal().apply(ChangeSet.of("contacts").archive(150));
       sandbox.clearRequests();
@@ -181,13 +169,7 @@ class FailuresTest {
   void anObjectThatFailsPlanningKeepsItsPipelinesInTheirTopics() throws Exception {
     try (Sandbox sandbox = Sandbox.builder().records(200).searchLag(Duration.ZERO).start();
         ConnectHarness connect = new ConnectHarness()) {
-      connect.start(
-          ConnectHarness.settings(
-              sandbox,
-              HubSpotSourceConfig.OBJECTS,
-              "contacts,deals",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none"));
+      connect.start(ConnectHarness.objectsAlone(sandbox, "contacts,deals"));
       connect.runUntilPasses(1);
       int sentBefore = connect.delivered.size();
       sandbox.clearRequests();
@@ -224,12 +206,9 @@ class FailuresTest {
     try (Sandbox sandbox = Sandbox.builder().records(20).searchLag(Duration.ZERO).start();
         ConnectHarness connect = new ConnectHarness(dying)) {
       connect.start(
-          ConnectHarness.settings(
+          ConnectHarness.objectsAlone(
               sandbox,
-              HubSpotSourceConfig.OBJECTS,
               "contacts",
-              HubSpotSourceConfig.ASSOCIATIONS,
-              "none",
               HubSpotSourceConfig.VERIFY_INTERVAL_MS,
               "1",
               HubSpotSourceConfig.READBACK_BOOTSTRAP_SERVERS,
